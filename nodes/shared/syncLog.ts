@@ -1,0 +1,78 @@
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+export type SyncApp = 'Xero' | 'CRM';
+export type SyncFlow = 'CRM → Xero' | 'Xero → CRM';
+
+/**
+ * One line of the sync log, in the shape of Simply CRM's "Xero Logs" (app, result, action, flow, CRM ID, Xero ID,
+ * error message, time), so a failure branch can be stored or alerted on without reshaping.
+ */
+export interface SyncLogEntry extends IDataObject {
+	app: SyncApp;
+	result: 'Success' | 'Failed';
+	action: string;
+	flow: SyncFlow;
+	crmId: string | null;
+	xeroId: string | null;
+	message: string;
+	code: string | null;
+	time: string;
+}
+
+export type SyncFailure = Pick<SyncLogEntry, 'app' | 'action' | 'flow' | 'message'> &
+	Partial<Pick<SyncLogEntry, 'crmId' | 'xeroId' | 'code'>> & { description?: string };
+
+export function syncLogEntry(failure: SyncFailure, now: Date = new Date()): SyncLogEntry {
+	return {
+		app: failure.app,
+		result: 'Failed',
+		action: failure.action,
+		flow: failure.flow,
+		crmId: failure.crmId ?? null,
+		xeroId: failure.xeroId ?? null,
+		message: failure.message,
+		code: failure.code ?? null,
+		time: now.toISOString(),
+	};
+}
+
+/**
+ * A failed item: `error` set and `pairedItem` kept, so n8n's "Continue (using error output)" moves it to the
+ * error branch with the log entry as its JSON, and "Continue (regular output)" keeps it on the main output.
+ */
+export function failedItem(node: INode, failure: SyncFailure, itemIndex: number): INodeExecutionData {
+	const entry = syncLogEntry(failure);
+	return {
+		json: entry,
+		error: new NodeOperationError(node, failure.message, {
+			itemIndex,
+			description: failure.description,
+		}),
+		pairedItem: { item: itemIndex },
+	};
+}
+
+export function isFailedItem(item: INodeExecutionData): boolean {
+	return item.error !== undefined && (item.json as IDataObject).result === 'Failed';
+}
+
+/**
+ * Under "Stop workflow" a run with failures must stop loudly and name the failed records; under either continue
+ * mode the failures travel as items.
+ */
+export function throwIfStopping(ctx: IExecuteFunctions, items: INodeExecutionData[]): void {
+	if (ctx.continueOnFail()) return;
+	const failures = items.filter(isFailedItem).map((item) => item.json as SyncLogEntry);
+	if (failures.length === 0) return;
+	const named = failures
+		.slice(0, 10)
+		.map((f) => `${f.crmId ?? f.xeroId ?? 'record'}: ${f.message}`)
+		.join('; ');
+	const more = failures.length > 10 ? ` (and ${failures.length - 10} more)` : '';
+	throw new NodeApiError(ctx.getNode(), { failures } as unknown as JsonObject, {
+		message: `${failures.length} of ${items.length} records failed: ${named}${more}`,
+		description:
+			'Set "On Error" to "Continue (using error output)" to route failed records to the error branch as sync-log entries.',
+	});
+}
