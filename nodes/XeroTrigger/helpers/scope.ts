@@ -1,0 +1,80 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { CursorState } from './cursor';
+import { advanceCursor, isCursorState, startCursor, unprocessedChanges } from './cursor';
+import type { EventFilter } from './events';
+import { matchesEvent } from './events';
+import type { Classified, RecordMemory } from './recordMemory';
+import { classifyChange, remember } from './recordMemory';
+import type { ResourceSpec } from './resources';
+import { recordId, recordStatus, updatedMs } from './resources';
+
+/** Static-data state of one tenant + resource. */
+export interface ScopeState {
+	cursor: CursorState;
+	memory: RecordMemory;
+	/** "now" or the backfill date the scope started from; a new backfill date restarts the scope. */
+	origin: string;
+}
+
+export interface TriggeredChange {
+	record: IDataObject;
+	change: Classified;
+	status: string;
+}
+
+export interface ScopeResult {
+	triggered: TriggeredChange[];
+	next: ScopeState;
+}
+
+/**
+ * The state to poll with: the stored one, or a fresh one starting now (no flood) or at the backfill date. A stored
+ * scope is kept when the backfill option is removed or unchanged, so re-saving a workflow does not replay changes.
+ */
+export function scopeToPoll(stored: unknown, backfillFrom: string | undefined, nowMs: number): ScopeState {
+	const origin = backfillFrom ? new Date(backfillFrom).toISOString() : 'now';
+	if (isScopeState(stored) && (origin === 'now' || stored.origin === origin)) return stored;
+	const sinceMs = origin === 'now' ? nowMs : Date.parse(origin);
+	return { cursor: startCursor(sinceMs), memory: {}, origin };
+}
+
+/** Which fetched records trigger, and the scope state once they are delivered. */
+export function processScope(
+	state: ScopeState,
+	spec: ResourceSpec,
+	filter: EventFilter,
+	records: IDataObject[],
+): ScopeResult {
+	const byId = new Map<string, IDataObject>();
+	const changed = records
+		.map((record) => ({ record, id: recordId(spec, record), updatedMs: updatedMs(record) }))
+		.filter((change) => change.id !== '');
+	for (const change of changed) byId.set(`${change.id}@${change.updatedMs}`, change.record);
+
+	const fresh = unprocessedChanges(state.cursor, changed);
+	let memory = state.memory;
+	const triggered: TriggeredChange[] = [];
+	for (const change of fresh) {
+		const record = byId.get(`${change.id}@${change.updatedMs}`) as IDataObject;
+		const status = recordStatus(spec, record);
+		const classified = classifyChange(memory, change.id, status);
+		if (matchesEvent(filter, classified, status)) triggered.push({ record, change: classified, status });
+		memory = remember(memory, change.id, status);
+	}
+	return {
+		triggered,
+		next: { cursor: advanceCursor(state.cursor, fresh), memory, origin: state.origin },
+	};
+}
+
+function isScopeState(value: unknown): value is ScopeState {
+	if (value === null || typeof value !== 'object') return false;
+	const state = value as Partial<ScopeState>;
+	return (
+		isCursorState(state.cursor) &&
+		state.memory !== null &&
+		typeof state.memory === 'object' &&
+		typeof state.origin === 'string'
+	);
+}
