@@ -1,0 +1,105 @@
+import type { IDataObject } from 'n8n-workflow';
+import type { XeroResourceSpec } from '../../shared/xero/resources';
+import { crmSuffix } from './crmId';
+import type { Match, MatchKeys } from './matching';
+import { findMatch, matchKeys } from './matching';
+
+export type DuplicateHandling = 'skip' | 'addSuffix' | 'update' | 'fail';
+
+export type SendDecision =
+	| { kind: 'create'; payload: IDataObject }
+	| { kind: 'update'; payload: IDataObject; matchedBy?: Match['by'] }
+	| { kind: 'skip'; existing: IDataObject }
+	| { kind: 'fail'; message: string; xeroId?: string };
+
+/** Xero's length limits for the fields a suffix is added to. */
+const MAX_LENGTH: Record<string, number> = { Code: 30, Name: 255, ContactNumber: 50, InvoiceNumber: 255 };
+
+function suffixed(field: string, value: string, suffix: string): string {
+	const tail = field === 'Name' ? ` (${suffix})` : `-${suffix}`;
+	const room = (MAX_LENGTH[field] ?? 255) - tail.length;
+	return `${value.slice(0, Math.max(room, 1))}${tail}`;
+}
+
+/** The record as "Add Suffix" would send it: every matchable field made unique with the CRM id. */
+export function withSuffix(spec: XeroResourceSpec, record: IDataObject, crmId: string): IDataObject {
+	const suffix = crmSuffix(crmId);
+	const out = { ...record };
+	for (const field of [spec.numberField, spec.nameField]) {
+		if (field === undefined) continue;
+		const value = out[field];
+		if (typeof value === 'string' && value.trim() !== '') out[field] = suffixed(field, value.trim(), suffix);
+	}
+	return out;
+}
+
+/** What the batch lookup must ask for: under "Add Suffix" the suffixed values too, to find our own earlier sends. */
+export function lookupKeysFor(
+	spec: XeroResourceSpec,
+	record: IDataObject,
+	mode: DuplicateHandling,
+	crmId: string | undefined,
+): MatchKeys {
+	if (record[spec.idField] !== undefined) return { numbers: [], names: [] };
+	const keys = matchKeys(spec, record);
+	if (mode !== 'addSuffix' || crmId === undefined) return keys;
+	const more = matchKeys(spec, withSuffix(spec, record, crmId));
+	return { numbers: [...keys.numbers, ...more.numbers], names: [...keys.names, ...more.names] };
+}
+
+function describe(spec: XeroResourceSpec, match: Match): string {
+	const existing = match.existing;
+	const label =
+		match.by === 'name'
+			? `named "${String(existing[spec.nameField as string])}"`
+			: `with ${spec.numberLabel} "${String(existing[spec.numberField])}"`;
+	return `${spec.label} ${label} already exists in Xero (${spec.idField} ${String(existing[spec.idField])})`;
+}
+
+/**
+ * The seed's duplicate handling, applied to one record after the batch lookup. A record that carries its Xero ID
+ * is an explicit update and is never treated as a duplicate.
+ */
+export function decide(
+	spec: XeroResourceSpec,
+	record: IDataObject,
+	existing: IDataObject[],
+	mode: DuplicateHandling,
+	crmId: string | undefined,
+): SendDecision {
+	if (record[spec.idField] !== undefined) return { kind: 'update', payload: record, matchedBy: 'id' };
+	const match = findMatch(spec, record, existing);
+	if (!match) return { kind: 'create', payload: record };
+	const xeroId = String(match.existing[spec.idField]);
+	switch (mode) {
+		case 'skip':
+			return { kind: 'skip', existing: match.existing };
+		case 'update':
+			return { kind: 'update', payload: { ...record, [spec.idField]: xeroId }, matchedBy: match.by };
+		case 'fail':
+			return {
+				kind: 'fail',
+				xeroId,
+				message: `${describe(spec, match)}. Set Duplicate Handling to "Update Existing" to overwrite it, "Skip" to link to it, or "Add Suffix" to create a separate record.`,
+			};
+		case 'addSuffix': {
+			if (crmId === undefined) {
+				return {
+					kind: 'fail',
+					xeroId,
+					message: `${describe(spec, match)}. "Add Suffix" takes the suffix from the CRM ID, but this item has none: add a crmId field to the input, or choose another Duplicate Handling.`,
+				};
+			}
+			const renamed = withSuffix(spec, record, crmId);
+			const own = findMatch(spec, renamed, existing);
+			if (own) {
+				return {
+					kind: 'update',
+					payload: { ...renamed, [spec.idField]: String(own.existing[spec.idField]) },
+					matchedBy: own.by,
+				};
+			}
+			return { kind: 'create', payload: renamed };
+		}
+	}
+}

@@ -1,0 +1,92 @@
+import type { IDataObject } from 'n8n-workflow';
+import type { XeroResourceSpec } from '../../shared/xero/resources';
+import { anyOf, equalsString } from '../../shared/xero/where';
+
+export type MatchedBy = 'id' | 'number' | 'name';
+
+export interface Match {
+	existing: IDataObject;
+	by: MatchedBy;
+}
+
+function key(value: unknown): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	const trimmed = String(value).trim().toLowerCase();
+	return trimmed === '' ? undefined : trimmed;
+}
+
+/** Values a record can be found by, besides its Xero ID (a record with an ID is an explicit update). */
+export interface MatchKeys {
+	numbers: string[];
+	names: string[];
+}
+
+export function matchKeys(spec: XeroResourceSpec, record: IDataObject): MatchKeys {
+	const numbers: string[] = [];
+	const names: string[] = [];
+	const number = record[spec.numberField];
+	if (typeof number === 'string' && number.trim() !== '') numbers.push(number.trim());
+	if (spec.nameField) {
+		const name = record[spec.nameField];
+		if (typeof name === 'string' && name.trim() !== '') names.push(name.trim());
+	}
+	return { numbers, names };
+}
+
+/**
+ * One `where` for a whole batch, so matching costs one call per batch instead of one per record.
+ * Returns undefined when nothing in the batch can match, and then no lookup call is made at all.
+ */
+export function lookupWhere(spec: XeroResourceSpec, keys: MatchKeys[]): string | undefined {
+	const numbers = [...new Set(keys.flatMap((k) => k.numbers))];
+	const names = spec.nameField ? [...new Set(keys.flatMap((k) => k.names))] : [];
+	const clauses = [
+		...numbers.map((n) => equalsString(spec.numberField, n)),
+		...names.map((n) => equalsString(spec.nameField as string, n)),
+	];
+	return anyOf(clauses);
+}
+
+/**
+ * Xero ID first, then number or code, then (organisations only) name — the order in which a match is least
+ * likely to be a coincidence. Bills (ACCPAY) reuse supplier numbers, so invoice numbers only match the same type.
+ */
+export function findMatch(spec: XeroResourceSpec, record: IDataObject, existing: IDataObject[]): Match | undefined {
+	const id = key(record[spec.idField]);
+	if (id !== undefined) {
+		const found = existing.find((e) => key(e[spec.idField]) === id);
+		if (found) return { existing: found, by: 'id' };
+	}
+	const number = key(record[spec.numberField]);
+	if (number !== undefined) {
+		const found = existing.find(
+			(e) =>
+				key(e[spec.numberField]) === number &&
+				(spec.resource !== 'invoice' || record.Type === undefined || e.Type === record.Type),
+		);
+		if (found) return { existing: found, by: 'number' };
+	}
+	if (spec.nameField) {
+		const name = key(record[spec.nameField]);
+		if (name !== undefined) {
+			const found = existing.find((e) => key(e[spec.nameField as string]) === name);
+			if (found) return { existing: found, by: 'name' };
+		}
+	}
+	return undefined;
+}
+
+/** Two input records that would land on the same Xero record: the later one must not silently overwrite. */
+export function sameTarget(spec: XeroResourceSpec, a: IDataObject, b: IDataObject): boolean {
+	const idA = key(a[spec.idField]);
+	if (idA !== undefined && idA === key(b[spec.idField])) return true;
+	const numberA = key(a[spec.numberField]);
+	if (numberA !== undefined && numberA === key(b[spec.numberField])) {
+		return spec.resource !== 'invoice' || a.Type === b.Type;
+	}
+	if (spec.nameField) {
+		const nameA = key(a[spec.nameField]);
+		if (nameA !== undefined && nameA === key(b[spec.nameField])) return true;
+	}
+	return false;
+}

@@ -1,0 +1,79 @@
+import { missingMandatoryFields } from '../../../nodes/XeroSync/helpers/mandatory';
+import {
+	currencyProblem,
+	invoiceStatusProblem,
+	itemAccountProblems,
+	needsAccountCheck,
+	needsCurrencyCheck,
+} from '../../../nodes/XeroSync/helpers/preflight';
+
+describe('missingMandatoryFields', () => {
+	it('requires an organisation name unless the record is an update by ID', () => {
+		expect(missingMandatoryFields('organisation', { Name: ' ' })).toEqual(['the organisation name (Name) is empty']);
+		expect(missingMandatoryFields('organisation', { ContactID: 'x', EmailAddress: 'a@b.c' })).toEqual([]);
+	});
+
+	it('requires an item code always', () => {
+		expect(missingMandatoryFields('item', { ItemID: 'x' })).toEqual(['the item code (Code) is empty']);
+		expect(missingMandatoryFields('item', { Code: 'W1' })).toEqual([]);
+	});
+
+	it('requires invoice contact, type and a described line', () => {
+		expect(missingMandatoryFields('invoice', { LineItems: [{ Quantity: 1 }] })).toEqual([
+			'the invoice has no contact (Contact.ContactID or Contact.Name)',
+			'the invoice type (ACCREC or ACCPAY) is empty',
+			'the invoice needs at least one line item with a description',
+		]);
+		expect(
+			missingMandatoryFields('invoice', { Type: 'ACCREC', Contact: { Name: 'A' }, LineItems: [{ Description: 'x' }] }),
+		).toEqual([]);
+		expect(missingMandatoryFields('invoice', { Type: 'SALES', Contact: { Name: 'A' }, LineItems: [{ Description: 'x' }] })).toEqual([
+			'the invoice type "SALES" is not ACCREC (sales) or ACCPAY (bill)',
+		]);
+		expect(missingMandatoryFields('invoice', { InvoiceID: 'x', Reference: 'r' })).toEqual([]);
+	});
+
+	it('requires account name, type, and a code except for bank accounts', () => {
+		expect(missingMandatoryFields('account', { Name: 'Sales', Type: 'REVENUE' })).toEqual([
+			'the account code (Code) is empty; only BANK accounts may omit it',
+		]);
+		expect(missingMandatoryFields('account', { Name: 'Cheque', Type: 'BANK' })).toEqual([]);
+	});
+});
+
+describe('pre-flight checks', () => {
+	it('allows DRAFT, SUBMITTED and AUTHORISED and explains PAID and VOIDED', () => {
+		for (const status of ['DRAFT', 'submitted', 'AUTHORISED', undefined]) {
+			expect(invoiceStatusProblem({ Status: status })).toBeUndefined();
+		}
+		expect(invoiceStatusProblem({ Status: 'PAID' })).toMatch(/record the payment in Xero/);
+		expect(invoiceStatusProblem({ Status: 'VOIDED' })).toMatch(/voiding happens in Xero/);
+		expect(invoiceStatusProblem({ Status: 'WHATEVER' })).toMatch(/DRAFT, SUBMITTED or AUTHORISED/);
+	});
+
+	it('accepts the base or an enabled currency only', () => {
+		const settings = { base: 'NZD', enabled: ['USD', 'AUD'] };
+		expect(currencyProblem('nzd', settings)).toBeUndefined();
+		expect(currencyProblem('USD', settings)).toBeUndefined();
+		expect(currencyProblem(undefined, settings)).toBeUndefined();
+		expect(currencyProblem('EUR', settings)).toMatch(/EUR is neither.*\(NZD\).*USD, AUD/);
+		expect(needsCurrencyCheck([{}, { CurrencyCode: 'EUR' }])).toBe(true);
+		expect(needsCurrencyCheck([{}, { CurrencyCode: '' }])).toBe(false);
+	});
+
+	it('requires item account codes to exist and be active', () => {
+		const accounts = [
+			{ Code: '200', Status: 'ACTIVE', Name: 'Sales' },
+			{ Code: '310', Status: 'ARCHIVED', Name: 'Old COGS' },
+		];
+		expect(itemAccountProblems({ SalesDetails: { AccountCode: '200' } }, accounts)).toEqual([]);
+		expect(
+			itemAccountProblems({ SalesDetails: { AccountCode: '999' }, PurchaseDetails: { AccountCode: '310' } }, accounts),
+		).toEqual([
+			'the sales account code "999" does not exist in Xero',
+			'the purchase account "310" (Old COGS) is ARCHIVED, not ACTIVE',
+		]);
+		expect(needsAccountCheck([{ Code: 'x' }])).toBe(false);
+		expect(needsAccountCheck([{ Code: 'x', SalesDetails: { AccountCode: '200' } }])).toBe(true);
+	});
+});
