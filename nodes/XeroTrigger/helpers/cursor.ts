@@ -53,14 +53,39 @@ export function unprocessedChanges<T extends ChangedRecord>(state: CursorState, 
 	return [...newest.values()].sort((a, b) => a.updatedMs - b.updatedMs);
 }
 
-/** The state after `changes` were processed (emitted or filtered out): the cursor and the window move with them. */
-export function advanceCursor(state: CursorState, changes: ChangedRecord[]): CursorState {
-	let cursorMs = state.cursorMs;
+/**
+ * Xero pages by position. A record updated while the pages are read moves to the end (it is read twice), and every
+ * record after its old place shifts back one, so one of them can slip into a page already read. Such a record is
+ * not older than the moved record's first version: holding the cursor there makes the next poll read it again.
+ * `fetched` is the query result in the order the pages returned it.
+ */
+export function holdForMovedRecords(fetched: ChangedRecord[]): number | undefined {
+	const firstSeen = new Map<string, number>();
+	let hold: number | undefined;
+	for (const record of fetched) {
+		const earlier = firstSeen.get(record.id);
+		if (earlier === undefined) {
+			firstSeen.set(record.id, record.updatedMs);
+		} else if (earlier !== record.updatedMs) {
+			hold = hold === undefined ? earlier : Math.min(hold, earlier);
+		}
+	}
+	return hold;
+}
+
+/**
+ * The state after `changes` were processed (emitted or filtered out): the cursor and the window move with them,
+ * but not past `holdMs` (see holdForMovedRecords), and never backwards, which would re-read changes already
+ * forgotten.
+ */
+export function advanceCursor(state: CursorState, changes: ChangedRecord[], holdMs?: number): CursorState {
+	let newest = state.cursorMs;
 	const processed: Record<string, number> = { ...state.processed };
 	for (const change of changes) {
-		cursorMs = Math.max(cursorMs, change.updatedMs);
+		newest = Math.max(newest, change.updatedMs);
 		processed[change.id] = Math.max(processed[change.id] ?? 0, change.updatedMs);
 	}
+	const cursorMs = holdMs === undefined ? newest : Math.max(state.cursorMs, Math.min(newest, holdMs));
 	const next: CursorState = { cursorMs, sinceMs: state.sinceMs, processed: {} };
 	const keepFrom = windowStartMs(next);
 	const kept = Object.entries(processed)

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-export type TriggerResource = 'contact' | 'invoice' | 'item';
+export type TriggerResource = 'organisation' | 'invoice' | 'item';
 
 export interface ResourceSpec {
 	resource: TriggerResource;
@@ -18,8 +18,8 @@ export interface ResourceSpec {
 }
 
 export const RESOURCE_SPECS: Record<TriggerResource, ResourceSpec> = {
-	contact: {
-		resource: 'contact',
+	organisation: {
+		resource: 'organisation',
 		path: '/Contacts',
 		collection: 'Contacts',
 		idField: 'ContactID',

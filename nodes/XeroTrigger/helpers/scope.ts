@@ -1,7 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { CursorState } from './cursor';
-import { advanceCursor, isCursorState, startCursor, unprocessedChanges } from './cursor';
+import {
+	advanceCursor,
+	holdForMovedRecords,
+	isCursorState,
+	startCursor,
+	unprocessedChanges,
+} from './cursor';
 import type { EventFilter } from './events';
 import { matchesEvent } from './events';
 import type { Classified, RecordMemory } from './recordMemory';
@@ -39,7 +45,7 @@ export function scopeToPoll(stored: unknown, backfillFrom: string | undefined, n
 	return { cursor: startCursor(sinceMs), memory: {}, origin };
 }
 
-/** Which fetched records trigger, and the scope state once they are delivered. */
+/** Which fetched records (in the order the pages returned them) trigger, and the scope state once delivered. */
 export function processScope(
 	state: ScopeState,
 	spec: ResourceSpec,
@@ -64,7 +70,11 @@ export function processScope(
 	}
 	return {
 		triggered,
-		next: { cursor: advanceCursor(state.cursor, fresh), memory, origin: state.origin },
+		next: {
+			cursor: advanceCursor(state.cursor, fresh, holdForMovedRecords(changed)),
+			memory,
+			origin: state.origin,
+		},
 	};
 }
 
