@@ -1,0 +1,83 @@
+import { crmAccountToXero, xeroAccountToCrm } from './account';
+import { crmInvoiceToXero, xeroInvoiceToCrm } from './invoice';
+import { crmItemToXero, xeroItemToCrm } from './item';
+import { mappingOptions, type MappingOptionsInput } from './options';
+import { crmOrganisationToXero, xeroOrganisationToCrm } from './organisation';
+import { crmQuoteToDraftInvoice } from './quoteToDraftInvoice';
+import type { CrmRecord, CrmToXeroResult, XeroRecord, XeroResource, XeroToCrmResult } from './types';
+
+/**
+ * The mapping API the nodes call (documented in docs/ARCHITECTURE.md, "Mapping"). Every function is pure: CRM
+ * references it cannot resolve come back in `needs`; the caller fetches them and maps again with
+ * `options.resolved`.
+ */
+
+export const CRM_MODULES_BY_RESOURCE: Readonly<Record<XeroResource, readonly string[]>> = {
+	organisation: ['Accounts', 'Contacts'],
+	invoice: ['Invoice', 'Quotes', 'SalesOrder'],
+	item: ['Products', 'Services'],
+	account: ['XeroAccounts'],
+};
+
+/** A CRM record of `module` in Xero's shape. Quotes and SalesOrder become DRAFT invoices. */
+export function crmToXero(module: string, record: CrmRecord, input: MappingOptionsInput = {}): CrmToXeroResult {
+	const options = mappingOptions(input);
+	switch (module) {
+		case 'Accounts':
+		case 'Contacts':
+			return crmOrganisationToXero(module, record, options);
+		case 'Products':
+		case 'Services':
+			return crmItemToXero(module, record, options);
+		case 'Invoice':
+			return crmInvoiceToXero(record, options);
+		case 'Quotes':
+		case 'SalesOrder':
+			return crmQuoteToDraftInvoice(module, record, options);
+		default:
+			if (module === options.accountModule) return crmAccountToXero(record, options);
+			throw new Error(
+				`No mapping from CRM module "${module}" to Xero. Mapped modules: Accounts, Contacts, Products, Services, Invoice, Quotes, SalesOrder, ${options.accountModule}.`,
+			);
+	}
+}
+
+/** A Xero record as CRM fields. `module` picks Products or Services for items (default: options.itemModule). */
+export function xeroToCrm(resource: XeroResource, xeroRecord: XeroRecord, input: MappingOptionsInput = {}, module?: string): XeroToCrmResult {
+	const options = mappingOptions(input);
+	switch (resource) {
+		case 'organisation':
+			return xeroOrganisationToCrm(xeroRecord, options);
+		case 'item':
+			return xeroItemToCrm(xeroRecord, options, module ?? options.itemModule);
+		case 'invoice':
+			return xeroInvoiceToCrm(xeroRecord, options);
+		case 'account':
+			return xeroAccountToCrm(xeroRecord, options);
+		default:
+			throw new Error(`No mapping from Xero resource "${String(resource)}" to the CRM. Mapped: organisation, invoice, item, account.`);
+	}
+}
+
+/** The Xero resource a CRM module maps to, or undefined when it has no mapping. */
+export function xeroResourceOf(module: string, input: MappingOptionsInput = {}): XeroResource | undefined {
+	if (module === (input.accountModule ?? 'XeroAccounts')) return 'account';
+	for (const [resource, modules] of Object.entries(CRM_MODULES_BY_RESOURCE)) {
+		if (modules.includes(module)) return resource as XeroResource;
+	}
+	return undefined;
+}
+
+export { crmAccountToXero, xeroAccountToCrm } from './account';
+export { crmInvoiceToXero, xeroInvoiceToCrm } from './invoice';
+export { crmItemToXero, xeroItemToCrm, CRM_NUMBER_FIELDS } from './item';
+export { crmOrganisationToXero, xeroOrganisationToCrm } from './organisation';
+export { crmQuoteToDraftInvoice } from './quoteToDraftInvoice';
+export { xeroStatusToSend, crmStatusOf, SENDABLE_STATUSES } from './invoiceStatus';
+export { mappingOptions, DEFAULT_LINK_FIELDS, DEFAULT_ACCOUNT_FIELDS } from './options';
+export type { MappingOptions, MappingOptionsInput, AccountModuleFields } from './options';
+export { lookupKey } from './resolution';
+export { mapBatch, groupLookups, foundFromRows, mergeResolved, unresolvedMessage } from './resolveBatch';
+export type { CrmFetcher } from './resolveBatch';
+export { num, text, day, bool, isCrmId } from './vtigerValues';
+export * from './types';

@@ -1,0 +1,34 @@
+import { linkFieldOf, type MappingOptions } from './options';
+import type { Resolver } from './resolution';
+import type { CrmRecord, XeroRecord } from './types';
+import { isCrmId, text } from './vtigerValues';
+
+/**
+ * What Invoice, Quotes and SalesOrder share on the way to Xero: the organisation (account_id) becomes the invoice's
+ * Contact, and currency_id becomes its CurrencyCode. Both are CRM references the caller resolves.
+ */
+
+export function xeroContactOf(record: CrmRecord, resolver: Resolver, options: MappingOptions, label: string, errors: string[]): XeroRecord | undefined {
+	const accountId = text(record.account_id);
+	if (!isCrmId(accountId)) {
+		errors.push(`${label} has no organisation (account_id); Xero invoices need a contact.`);
+		return undefined;
+	}
+	const account = resolver.record(accountId);
+	if (account === null) errors.push(`${label}: its organisation ${accountId} does not exist in the CRM (deleted?).`);
+	if (!account) return undefined;
+	const contactId = text(account[linkFieldOf(options, 'Accounts')]);
+	if (contactId) return { ContactID: contactId };
+	const name = text(account.accountname);
+	if (!name) errors.push(`${label}: its organisation ${accountId} has no name to find or create the Xero contact by.`);
+	// Xero links an invoice to the contact with this name, or creates it; sending the organisation first avoids that.
+	return { Name: name };
+}
+
+export function currencyCodeOf(record: CrmRecord, resolver: Resolver, label: string, errors: string[]): string {
+	const currencyId = text(record.currency_id);
+	if (!isCrmId(currencyId)) return '';
+	const currency = resolver.record(currencyId);
+	if (currency === null) errors.push(`${label}: its currency ${currencyId} does not exist in the CRM.`);
+	return text(currency?.currency_code);
+}

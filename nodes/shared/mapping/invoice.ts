@@ -1,0 +1,151 @@
+import { crmAddress, crmAddressFields, findAddress, xeroAddressToCrm } from './contactParts';
+import { currencyCodeOf, xeroContactOf } from './inventoryHeader';
+import { crmLinesToXero, xeroLinesToCrm } from './invoiceLines';
+import { crmStatusOf, xeroStatusToSend } from './invoiceStatus';
+import { linkFieldOf, type MappingOptions } from './options';
+import { applyOverrides, compact } from './overrides';
+import { Resolver } from './resolution';
+import type { CrmRecord, CrmToXeroResult, XeroRecord, XeroToCrmResult } from './types';
+import { day, isCrmId, num, text } from './vtigerValues';
+
+/**
+ * Xero sales invoices (ACCREC) ↔ CRM Invoice. The CRM keeps Xero's InvoiceID, number and status in its own fields;
+ * Xero keeps the CRM's invoice_no as InvoiceNumber when the invoice is first sent, so either side can find the other.
+ */
+
+/** vtiger needs a subject and Xero has none; an invoice without a Reference is named after its number. */
+export function subjectFor(invoiceNumber: string): string {
+	return `Xero invoice ${invoiceNumber}`.trim();
+}
+
+export function crmInvoiceToXero(record: CrmRecord, options: MappingOptions): CrmToXeroResult {
+	const resolver = new Resolver(options.resolved);
+	const crmId = isCrmId(record.id) ? record.id : null;
+	const label = `CRM invoice ${text(record.invoice_no) || crmId || '(new)'}`;
+	const errors: string[] = [];
+	const xeroId = text(record[linkFieldOf(options, 'Invoice')]);
+	const xeroNumber = options.invoiceFields.xeroNumber ? text(record[options.invoiceFields.xeroNumber]) : '';
+	const subject = text(record.subject);
+	const status = xeroStatusToSend(
+		options.invoiceFields.xeroStatus ? record[options.invoiceFields.xeroStatus] : '',
+		record.invoicestatus,
+		label,
+	);
+	if (status.error) errors.push(status.error);
+	const contact = xeroContactOf(record, resolver, options, label, errors);
+	const lines = crmLinesToXero(record, resolver, options, label);
+	errors.push(...lines.errors);
+	const rate = num(record.conversion_rate);
+
+	const xero = compact({
+		Type: 'ACCREC',
+		InvoiceID: xeroId,
+		// A linked invoice keeps the number Xero gave it; a new one takes the CRM's number.
+		InvoiceNumber: xeroNumber || (xeroId ? '' : text(record.invoice_no)),
+		Reference: xeroNumber && subject === subjectFor(xeroNumber) ? '' : subject,
+		Contact: contact,
+		Date: day(record.invoicedate),
+		DueDate: day(record.duedate),
+		CurrencyCode: currencyCodeOf(record, resolver, label, errors),
+		CurrencyRate: rate !== undefined && rate !== 1 && rate > 0 ? rate : undefined,
+		Status: status.status,
+		LineItems: lines.lines,
+	});
+	return {
+		resource: 'invoice',
+		record: applyOverrides(xero, options.overrides),
+		crmId,
+		needs: resolver.needs,
+		errors,
+		warnings: lines.warnings,
+	};
+}
+
+export function xeroInvoiceToCrm(invoice: XeroRecord, options: MappingOptions): XeroToCrmResult {
+	const resolver = new Resolver(options.resolved);
+	const xeroId = text(invoice.InvoiceID) || null;
+	const number = text(invoice.InvoiceNumber);
+	const label = `Xero invoice ${number || xeroId || '(new)'}`;
+	const errors: string[] = [];
+	const type = text(invoice.Type) || 'ACCREC';
+	if (type !== 'ACCREC') errors.push(`${label} is a ${type}; only sales invoices (ACCREC) map to CRM invoices.`);
+
+	const contact = (invoice.Contact ?? {}) as XeroRecord;
+	const account = accountFor(contact, resolver, options, label, errors);
+	const lines = xeroLinesToCrm(invoice, resolver, options, label);
+	errors.push(...lines.errors);
+
+	const status = text(invoice.Status);
+	const fields: CrmRecord = {
+		subject: text(invoice.Reference) || subjectFor(number),
+		account_id: text(account?.id),
+		invoicedate: day(invoice.Date) ?? '',
+		duedate: day(invoice.DueDate) ?? '',
+		invoicestatus: crmStatusOf(status),
+		productid: lines.lines[0]?.productid ?? '',
+		...addressFields(contact, account),
+	};
+	const currencyCode = text(invoice.CurrencyCode);
+	if (currencyCode) {
+		const currency = resolver.find({ module: 'Currency', field: 'currency_code', value: currencyCode });
+		if (currency) fields.currency_id = text(currency.id);
+		if (currency === null) {
+			errors.push(`${label} is in ${currencyCode}, which is not an active CRM currency; add it in the CRM or send the invoice in the base currency.`);
+		}
+	}
+	const rate = num(invoice.CurrencyRate);
+	if (rate !== undefined) fields.conversion_rate = rate;
+	const link = linkFieldOf(options, 'Invoice');
+	if (link) fields[link] = xeroId ?? '';
+	if (options.invoiceFields.xeroStatus) fields[options.invoiceFields.xeroStatus] = status;
+	if (options.invoiceFields.xeroNumber) fields[options.invoiceFields.xeroNumber] = number;
+
+	const match: XeroToCrmResult['match'] = [];
+	if (link && xeroId) match.push({ field: link, value: xeroId });
+	if (number) match.push({ field: 'invoice_no', value: number });
+	return {
+		module: 'Invoice',
+		fields: applyOverrides(fields, options.overrides),
+		lineItems: lines.lines,
+		crmId: null,
+		xeroId,
+		match,
+		needs: resolver.needs,
+		errors,
+		warnings: lines.warnings,
+	};
+}
+
+function accountFor(contact: XeroRecord, resolver: Resolver, options: MappingOptions, label: string, errors: string[]): CrmRecord | undefined {
+	const contactId = text(contact.ContactID);
+	const name = text(contact.Name);
+	const link = linkFieldOf(options, 'Accounts');
+	const lookups = [
+		...(link && contactId ? [{ module: 'Accounts', field: link, value: contactId }] : []),
+		...(name ? [{ module: 'Accounts', field: 'accountname', value: name }] : []),
+	];
+	if (lookups.length === 0) {
+		errors.push(`${label} has no contact; CRM invoices need an organisation.`);
+		return undefined;
+	}
+	const found = resolver.findFirst(lookups);
+	if (found === null) {
+		errors.push(`${label}: its contact "${name || contactId}" is not a CRM organisation; get organisations from Xero first.`);
+	}
+	return found ?? undefined;
+}
+
+/**
+ * vtiger invoices require bill_street and ship_street; Xero invoices carry no address, so they come from the Xero
+ * contact when the invoice includes it, else from the CRM organisation. Empty ones are left out so an update keeps
+ * the CRM's.
+ */
+function addressFields(contact: XeroRecord, account: CrmRecord | undefined): CrmRecord {
+	const bill = xeroAddressToCrm(findAddress(contact.Addresses, 'POBOX'));
+	const ship = xeroAddressToCrm(findAddress(contact.Addresses, 'STREET'));
+	const chosen = {
+		...crmAddressFields('bill', bill.street || !account ? bill : crmAddress(account, 'bill')),
+		...crmAddressFields('ship', ship.street || !account ? ship : crmAddress(account, 'ship')),
+	};
+	return Object.fromEntries(Object.entries(chosen).filter(([, value]) => value !== ''));
+}

@@ -1,0 +1,104 @@
+import type { Resolved } from './types';
+
+/** The CRM fields of the module that holds Xero accounts (Simply CRM's "Xero Accounts" list). */
+export interface AccountModuleFields {
+	name: string;
+	code: string;
+	type: string;
+	taxType: string;
+	accountClass: string;
+	status: string;
+	description: string;
+}
+
+/**
+ * Everything a user may change about the mapping. Field names are CRM field names; an empty string switches that
+ * part of the mapping off (useful when the CRM has no such custom field).
+ */
+export interface MappingOptions {
+	/** CRM field holding the Xero ID, per CRM module. */
+	linkFields: Record<string, string>;
+	/** CRM field holding the Xero item code, per module. Products/Services numbers (product_no) are CRM-assigned. */
+	itemCodeFields: Record<string, string>;
+	/** CRM fields holding the Xero sales and purchase account codes of a product or service. */
+	itemAccountFields: { sales: string; purchase: string };
+	/** Module a Xero item becomes in the CRM when the caller does not say. */
+	itemModule: 'Products' | 'Services';
+	/** CRM module (and its fields) that holds Xero accounts. */
+	accountModule: string;
+	accountFields: AccountModuleFields;
+	/** Accounts fields with no standard vtiger home. */
+	organisationFields: { taxNumber: string; currency: string };
+	/** Invoice fields: the Xero status (Simply CRM's "Xero Status") and the Xero invoice number. */
+	invoiceFields: { xeroStatus: string; xeroNumber: string };
+	/** Sales account code for a line whose product has none. */
+	defaultSalesAccountCode: string;
+	/** CRM product/service id used for Xero lines without an ItemCode (vtiger line items need a product). */
+	fallbackProductId: string;
+	/** Applied last to the mapped record (`record` for CRM → Xero, `fields` for Xero → CRM); dotted paths allowed. */
+	overrides: Record<string, unknown>;
+	/** Applied last to the mapped primary contact person (Xero → CRM Contacts fields). */
+	contactOverrides: Record<string, unknown>;
+	resolved: Resolved;
+}
+
+export type MappingOptionsInput = Partial<
+	Omit<MappingOptions, 'linkFields' | 'itemCodeFields' | 'itemAccountFields' | 'accountFields' | 'organisationFields' | 'invoiceFields'>
+> & {
+	linkFields?: Record<string, string>;
+	itemCodeFields?: Record<string, string>;
+	itemAccountFields?: Partial<MappingOptions['itemAccountFields']>;
+	accountFields?: Partial<AccountModuleFields>;
+	organisationFields?: Partial<MappingOptions['organisationFields']>;
+	invoiceFields?: Partial<MappingOptions['invoiceFields']>;
+};
+
+export const DEFAULT_LINK_FIELDS: Readonly<Record<string, string>> = {
+	Accounts: 'cf_xero_contact_id',
+	Contacts: 'cf_xero_contact_id',
+	Products: 'cf_xero_item_id',
+	Services: 'cf_xero_item_id',
+	Invoice: 'cf_xero_invoice_id',
+	Quotes: 'cf_xero_invoice_id',
+	SalesOrder: 'cf_xero_invoice_id',
+	XeroAccounts: 'cf_xero_account_id',
+};
+
+export const DEFAULT_ACCOUNT_FIELDS: Readonly<AccountModuleFields> = {
+	name: 'accountname',
+	code: 'account_code',
+	type: 'account_type',
+	taxType: 'tax_type',
+	accountClass: 'account_class',
+	status: 'account_status',
+	description: 'description',
+};
+
+export function mappingOptions(input: MappingOptionsInput = {}): MappingOptions {
+	return {
+		linkFields: { ...DEFAULT_LINK_FIELDS, ...input.linkFields },
+		itemCodeFields: { Products: 'productcode', Services: 'service_no', ...input.itemCodeFields },
+		itemAccountFields: { sales: 'cf_xero_sales_account', purchase: 'cf_xero_purchase_account', ...input.itemAccountFields },
+		itemModule: input.itemModule ?? 'Products',
+		accountModule: input.accountModule ?? 'XeroAccounts',
+		accountFields: { ...DEFAULT_ACCOUNT_FIELDS, ...input.accountFields },
+		organisationFields: {
+			taxNumber: 'cf_xero_tax_number',
+			currency: 'cf_xero_currency',
+			...input.organisationFields,
+		},
+		invoiceFields: { xeroStatus: 'cf_xero_status', xeroNumber: 'cf_xero_invoice_number', ...input.invoiceFields },
+		defaultSalesAccountCode: input.defaultSalesAccountCode ?? '',
+		fallbackProductId: input.fallbackProductId ?? '',
+		overrides: input.overrides ?? {},
+		contactOverrides: input.contactOverrides ?? {},
+		resolved: input.resolved ?? {},
+	};
+}
+
+/** The link field of a module; the account module's link defaults like XeroAccounts'. */
+export function linkFieldOf(options: MappingOptions, module: string): string {
+	if (module in options.linkFields) return options.linkFields[module];
+	if (module === options.accountModule) return options.linkFields.XeroAccounts ?? '';
+	return '';
+}
