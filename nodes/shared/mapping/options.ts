@@ -61,16 +61,16 @@ export const DEFAULT_LINK_FIELDS: Readonly<Record<string, string>> = {
 	Invoice: 'cf_xero_invoice_id',
 	Quotes: 'cf_xero_invoice_id',
 	SalesOrder: 'cf_xero_invoice_id',
-	XeroAccounts: 'cf_xero_account_id',
+	XeroAccounts: 'xero_account_id',
 };
 
 export const DEFAULT_ACCOUNT_FIELDS: Readonly<AccountModuleFields> = {
-	name: 'accountname',
-	code: 'account_code',
-	type: 'account_type',
-	taxType: 'tax_type',
-	accountClass: 'account_class',
-	status: 'account_status',
+	name: 'xero_account_name',
+	code: 'xero_account_code',
+	type: 'xero_account_type',
+	taxType: 'xero_tax_type',
+	accountClass: 'xero_account_class',
+	status: 'xero_account_status',
 	description: 'description',
 };
 
