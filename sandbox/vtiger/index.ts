@@ -1,0 +1,176 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SandboxClock } from './clock';
+import { Engine, type CurrencyRow } from './engine';
+import { seedDemoData, DEMO_EXTENSION } from './demo/seed';
+import { handleControl } from './http/control';
+import { sendFatal } from './http/respond';
+import { handleWebservice, paramsOf, readForm } from './http/webservice';
+import { retrieveShape } from './store/shapes';
+import type { SandboxFaults, SandboxState, VtigerSandboxOptions } from './options';
+
+export type { VtigerSandboxOptions, SandboxFaults, SandboxState } from './options';
+export { DEMO_IDS } from './demo/seed';
+
+/** The transcripts' admin access key; login sends md5(token + this). */
+export const SANDBOX_ACCESS_KEY = 'iMIRQGEP2Sg8lOcM';
+export const SANDBOX_USER = 'admin';
+
+const DATA_DIR = join(__dirname, 'data');
+
+export interface VtigerSandbox {
+	url: string;
+	/** `${url}/webservice.php` */
+	webserviceUrl: string;
+	userName: string;
+	accessKey: string;
+	close(): Promise<void>;
+	state(): SandboxState;
+	/** Live records of a module in retrieve shape (deleted ones excluded). */
+	records(module: string): Array<Record<string, unknown>>;
+	reset(data?: 'demo' | 'empty'): void;
+	faults: SandboxFaults;
+	clock: { now(): number; set(unixSeconds: number | null): void; advance(seconds: number): void };
+	setCurrencyDecimals(decimals: 0 | 2): void;
+	setSyncPatched(patched: boolean): void;
+	/** Direct engine access for tests that need to plant state without going through HTTP. */
+	engine(): Engine;
+}
+
+function buildEngine(data: 'demo' | 'empty', clock: SandboxClock, settings: Engine['settings']): Engine {
+	const adminUser = JSON.parse(readFileSync(join(DATA_DIR, 'admin-user.json'), 'utf8')) as Record<string, string>;
+	const currencies = JSON.parse(readFileSync(join(DATA_DIR, 'currencies.json'), 'utf8')) as CurrencyRow[];
+	adminUser.no_of_currency_decimals = String(settings.currencyDecimals);
+	const engine = Engine.create({
+		extension: data === 'demo' ? DEMO_EXTENSION : undefined,
+		clock,
+		settings,
+		adminUser,
+		currencies: data === 'demo' ? [...currencies, ...DEMO_EXTENSION.currencies] : currencies,
+	});
+	if (data === 'demo') seedDemoData(engine);
+	return engine;
+}
+
+export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Promise<VtigerSandbox> {
+	let data = options.data ?? 'demo';
+	const clock = new SandboxClock(options.now);
+	const settings = { currencyDecimals: options.currencyDecimals ?? 2, syncPatched: options.syncPatched ?? true };
+	let engine = buildEngine(data, clock, settings);
+	let pending500 = 0;
+	let latencyMs = 0;
+	const calls: Record<string, number> = {};
+
+	const faults: SandboxFaults = {
+		breakSessions: (kind = 'invalid') => engine.sessions.breakAllSessions(kind),
+		fail500: (n) => {
+			pending500 = n;
+		},
+		latency: (ms) => {
+			latencyMs = ms;
+		},
+		expireChallenges: () => engine.sessions.expireChallenges(),
+		clear: () => {
+			pending500 = 0;
+			latencyMs = 0;
+		},
+	};
+
+	const state = (): SandboxState => {
+		const modules: SandboxState['modules'] = {};
+		for (const record of engine.store.records.values()) {
+			const entry = (modules[record.module] ??= { live: 0, deleted: 0 });
+			if (record.deleted) entry.deleted++;
+			else entry.live++;
+		}
+		const sessions = engine.sessions.snapshot();
+		return {
+			data,
+			settings: { ...settings },
+			now: clock.now(),
+			counters: engine.store.counters(),
+			modules,
+			sessions: sessions.sessions,
+			challenges: sessions.challenges,
+			faults: { pending500, latencyMs },
+			calls: { ...calls },
+		};
+	};
+
+	const sandbox = {} as VtigerSandbox;
+	const reset = (next?: 'demo' | 'empty') => {
+		data = next ?? data;
+		engine = buildEngine(data, clock, settings);
+		faults.clear();
+		for (const key of Object.keys(calls)) delete calls[key];
+	};
+
+	const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+		void (async () => {
+			const url = new URL(req.url ?? '/', 'http://sandbox');
+			if (url.pathname.startsWith('/__sandbox/')) {
+				await handleControl(sandbox, url, req, res);
+				return;
+			}
+			if (url.pathname !== '/webservice.php') {
+				res.writeHead(404, { 'Content-Type': 'text/html; charset=UTF-8' });
+				res.end('<h1>Not Found</h1>');
+				return;
+			}
+			const query = paramsOf(url.searchParams);
+			const form = req.method === 'POST' ? await readForm(req) : {};
+			const operation = { ...query, ...form }.operation ?? '';
+			calls[operation] = (calls[operation] ?? 0) + 1;
+			if (options.verbose) console.error(`[vtiger sandbox] ${req.method} ${operation}`);
+			if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+			if (pending500 > 0) {
+				pending500--;
+				sendFatal(res);
+				return;
+			}
+			handleWebservice(engine, { method: req.method ?? 'GET', query, form }, res);
+		})().catch((error: unknown) => {
+			console.error('[vtiger sandbox]', error);
+			if (!res.headersSent) sendFatal(res);
+		});
+	});
+
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+	});
+	const { port } = server.address() as AddressInfo;
+	const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+
+	Object.assign(sandbox, {
+		url,
+		webserviceUrl: `${url}/webservice.php`,
+		userName: SANDBOX_USER,
+		accessKey: SANDBOX_ACCESS_KEY,
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+		state,
+		records: (module: string) =>
+			engine.store
+				.live(module)
+				.sort((a, b) => a.crmid - b.crmid)
+				.map((r) => retrieveShape(engine, r)),
+		reset,
+		faults,
+		clock: { now: () => clock.now(), set: (t: number | null) => clock.set(t), advance: (s: number) => clock.advance(s) },
+		setCurrencyDecimals: (d: 0 | 2) => {
+			settings.currencyDecimals = d;
+			engine.adminUser.no_of_currency_decimals = String(d);
+		},
+		setSyncPatched: (patched: boolean) => {
+			settings.syncPatched = patched;
+		},
+		engine: () => engine,
+	} satisfies VtigerSandbox);
+	return sandbox;
+}

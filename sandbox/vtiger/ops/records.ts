@@ -1,0 +1,69 @@
+import type { SandboxUser } from '../auth/sessions';
+import type { Engine } from '../engine';
+import { Errors } from '../errors';
+import { createShape, retrieveShape, reviseInventoryShape } from '../store/shapes';
+import { parseElement } from './element';
+import { createRecord, modifyRecord } from './save';
+
+type Params = Record<string, string | undefined>;
+
+function entityModule(engine: Engine, elementType: string | undefined): string {
+	const module = elementType ?? '';
+	if (!engine.registry.exists(module) || !engine.registry.isEntity(module) || module === 'Users')
+		throw Errors.deniedForName(module);
+	return module;
+}
+
+export function create(engine: Engine, params: Params, user: SandboxUser) {
+	const module = entityModule(engine, params.elementType);
+	const record = createRecord(engine, module, parseElement(params.element), user.wsId);
+	return createShape(engine, record);
+}
+
+export function retrieve(engine: Engine, params: Params) {
+	const resolved = engine.resolve(params.id);
+	if (resolved.kind === 'user') return { ...resolved.user };
+	if (resolved.kind === 'currency') return { ...resolved.row };
+	return retrieveShape(engine, resolved.record);
+}
+
+function modify(engine: Engine, params: Params, user: SandboxUser, mode: 'revise' | 'update') {
+	const element = parseElement(params.element);
+	const resolved = engine.resolve(element.id);
+	if (resolved.kind !== 'entity') throw Errors.accessDenied();
+	modifyRecord(engine, resolved.record, element, user.wsId, mode);
+	if (engine.spec(resolved.module).inventory) return reviseInventoryShape(engine, resolved.record, Object.keys(element));
+	return retrieveShape(engine, resolved.record);
+}
+
+export const revise = (engine: Engine, params: Params, user: SandboxUser) => modify(engine, params, user, 'revise');
+export const update = (engine: Engine, params: Params, user: SandboxUser) => modify(engine, params, user, 'update');
+
+export function remove(engine: Engine, params: Params) {
+	const resolved = engine.resolve(params.id);
+	if (resolved.kind !== 'entity') throw Errors.accessDenied();
+	const record = resolved.record;
+	record.deleted = true;
+	// Deleting touches modifiedtime; that is how sync finds the record for its "deleted" list.
+	record.modifiedAt = engine.clock.now();
+	return { status: 'successful' };
+}
+
+export function describe(engine: Engine, params: Params) {
+	const module = params.elementType ?? '';
+	if (!engine.registry.exists(module)) throw Errors.deniedForName(module);
+	return engine.registry.describe(module);
+}
+
+export function listTypes(engine: Engine, params: Params) {
+	let fieldTypes: string[] | undefined;
+	if (params.fieldTypeList) {
+		try {
+			const parsed: unknown = JSON.parse(params.fieldTypeList);
+			fieldTypes = Array.isArray(parsed) ? parsed.map(String) : [String(parsed)];
+		} catch {
+			fieldTypes = [params.fieldTypeList];
+		}
+	}
+	return engine.registry.listTypes(fieldTypes);
+}

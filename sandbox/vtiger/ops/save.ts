@@ -1,0 +1,104 @@
+import type { Engine } from '../engine';
+import { Errors } from '../errors';
+import { applyStock, buildLineItems, inventoryTotals } from '../inventory/lineItems';
+import { RECORD_NUMBERS } from '../schema/wsIds';
+import { coerceValue, fixed } from '../schema/values';
+import type { StoredRecord } from '../store/records';
+import { checkMandatory, checkReferences, isBlank, type Element } from './element';
+
+const SYSTEM_FIELDS = new Set(['id', 'createdtime', 'modifiedtime', 'modifiedby', 'source', 'starred', 'tags']);
+
+function assignValues(engine: Engine, record: StoredRecord, element: Element): void {
+	const spec = engine.spec(record.module);
+	for (const field of spec.stored) {
+		if (!(field.name in element) || !field.editable || SYSTEM_FIELDS.has(field.name)) continue;
+		let value = coerceValue(field, element[field.name], engine.settings.currencyDecimals);
+		// A reference to a record that does not exist is dropped without an error.
+		if (field.kind === 'reference' && value !== '' && !engine.referenceExists(value)) value = '';
+		record.values[field.name] = value;
+	}
+}
+
+// Accounts.accountname is unique in a fresh install (isunique=1, allowduplicates=0); the match ignores case.
+function checkDuplicates(engine: Engine, record: StoredRecord): void {
+	if (record.module !== 'Accounts') return;
+	const name = (record.values.accountname ?? '').toLowerCase();
+	const clash = engine.store.live('Accounts').some((r) => r.crmid !== record.crmid && (r.values.accountname ?? '').toLowerCase() === name);
+	if (clash) throw Errors.duplicate();
+}
+
+function refreshTotals(record: StoredRecord): void {
+	const totals = inventoryTotals(record);
+	record.values.hdnSubTotal = fixed(totals.subTotal, 8);
+	record.values.hdnGrandTotal = fixed(totals.grand, 8);
+	record.values.pre_tax_total = fixed(totals.preTax, 8);
+	if ('received' in record.values) record.values.balance = fixed(totals.grand - Number(record.values.received || 0), 8);
+}
+
+function replaceLineItems(engine: Engine, record: StoredRecord, input: unknown): void {
+	if (!Array.isArray(input) || input.length === 0) throw Errors.lineItemsMissing();
+	const rows = buildLineItems(engine, record.module, input);
+	if (record.lineItems) applyStock(engine, record, record.lineItems, 1);
+	for (const row of rows) row.lineId = engine.store.allocateLineId();
+	record.lineItems = rows;
+	applyStock(engine, record, rows, -1);
+}
+
+export function createRecord(engine: Engine, module: string, element: Element, userId: string): StoredRecord {
+	const spec = engine.spec(module);
+	checkReferences(engine, spec, element);
+	checkMandatory(spec, element);
+	if (spec.inventory && (!Array.isArray(element.LineItems) || element.LineItems.length === 0)) throw Errors.lineItemsMissing();
+	const now = engine.clock.now();
+	const record: StoredRecord = { module, crmid: 0, values: {}, deleted: false, createdAt: now, modifiedAt: now };
+	for (const field of spec.stored) record.values[field.name] = field.default;
+	assignValues(engine, record, element);
+	checkDuplicates(engine, record);
+	const lineInput = spec.inventory ? buildLineItems(engine, module, element.LineItems as unknown[]) : undefined;
+	record.crmid = engine.store.allocateCrmid();
+	const numbering = RECORD_NUMBERS[module];
+	if (numbering) record.values[numbering.field] = numbering.prefix + engine.store.nextRecordNumber(module);
+	stamp(engine, record, userId);
+	record.values.createdtime = record.values.modifiedtime;
+	if (lineInput) {
+		for (const row of lineInput) row.lineId = engine.store.allocateLineId();
+		record.lineItems = lineInput;
+		applyStock(engine, record, lineInput, -1);
+		refreshTotals(record);
+	}
+	engine.store.records.set(record.crmid, record);
+	return record;
+}
+
+function stamp(engine: Engine, record: StoredRecord, userId: string): void {
+	const now = engine.clock.now();
+	record.modifiedAt = now;
+	const iso = new Date(now * 1000).toISOString();
+	record.values.modifiedtime = iso.slice(0, 10) + ' ' + iso.slice(11, 19);
+	record.values.modifiedby = userId;
+	if ('source' in record.values || engine.spec(record.module).all.has('source')) record.values.source = record.values.source || 'WEBSERVICE';
+	if (engine.spec(record.module).all.has('starred')) record.values.starred = record.values.starred || '0';
+}
+
+// revise: only the given fields change; a given mandatory field must not be blank.
+// update: every mandatory field must be in the element, but omitted optional fields are kept (not cleared).
+export function modifyRecord(engine: Engine, record: StoredRecord, element: Element, userId: string, mode: 'revise' | 'update'): void {
+	const spec = engine.spec(record.module);
+	checkReferences(engine, spec, element);
+	const hasLines = spec.inventory && (Array.isArray(element.LineItems) || (record.lineItems?.length ?? 0) > 0);
+	if (mode === 'update') checkMandatory(spec, element, (name) => !(hasLines && name === 'productid'));
+	else checkMandatory(spec, element, (name) => name in element);
+	const before = { ...record.values };
+	assignValues(engine, record, element);
+	try {
+		checkDuplicates(engine, record);
+		if (spec.inventory && 'LineItems' in element) replaceLineItems(engine, record, element.LineItems);
+	} catch (error) {
+		record.values = before;
+		throw error;
+	}
+	if (spec.inventory) refreshTotals(record);
+	stamp(engine, record, userId);
+}
+
+export { isBlank };

@@ -1,0 +1,41 @@
+import type { SessionFault } from './auth/sessions';
+
+export interface VtigerSandboxOptions {
+	/** 0 (default) picks a free port. */
+	port?: number;
+	host?: string;
+	/** 'demo' (default): demo CRM with Xero link fields; 'empty': a fresh install like the transcripts (first crmid 2). */
+	data?: 'demo' | 'empty';
+	/** The admin's no_of_currency_decimals preference; currency inputs are rounded to it on write. Default 2. */
+	currencyDecimals?: 0 | 2;
+	/** false reproduces stock 7.5.0 on PHP >= 7.1: every sync call is an empty HTTP 500. Default true. */
+	syncPatched?: boolean;
+	/** Source of "now" in unix seconds (fractions allowed); default the system clock. */
+	now?: () => number;
+	/** Log each webservice call to stderr. */
+	verbose?: boolean;
+}
+
+export interface SandboxFaults {
+	/** Every existing session fails its next call with INVALID_SESSIONID, SESSION_EXPIRED or SESSION_LEFT_IDLE. */
+	breakSessions(kind?: SessionFault): number;
+	/** The next n webservice calls get an empty HTTP 500 (Content-type text/html; charset=UTF-8). */
+	fail500(n: number): void;
+	/** Delay every webservice response by ms. */
+	latency(ms: number): void;
+	/** Outstanding getchallenge tokens expire now (login then gets INVALID_AUTH_TOKEN). */
+	expireChallenges(): void;
+	clear(): void;
+}
+
+export interface SandboxState {
+	data: 'demo' | 'empty';
+	settings: { currencyDecimals: number; syncPatched: boolean };
+	now: number;
+	counters: { nextCrmid: number; nextLineItemId: number; recordNumbers: Record<string, number> };
+	modules: Record<string, { live: number; deleted: number }>;
+	sessions: number;
+	challenges: Array<{ user: string; expireTime: number }>;
+	faults: { pending500: number; latencyMs: number };
+	calls: Record<string, number>;
+}

@@ -1,0 +1,51 @@
+// Web-service entity ids depend on install order (vtiger_ws_entity); these are the transcripts' install.
+export const WS_IDS: Record<string, number> = {
+	Campaigns: 1,
+	Vendors: 2,
+	Faq: 3,
+	Quotes: 4,
+	PurchaseOrder: 5,
+	SalesOrder: 6,
+	Invoice: 7,
+	PriceBooks: 8,
+	Calendar: 9,
+	Leads: 10,
+	Accounts: 11,
+	Contacts: 12,
+	Potentials: 13,
+	Products: 14,
+	Documents: 15,
+	Emails: 16,
+	HelpDesk: 17,
+	Events: 18,
+	Users: 19,
+	Groups: 20,
+	Currency: 21,
+	DocumentFolders: 22,
+	CompanyDetails: 23,
+	PBXManager: 24,
+	ServiceContracts: 25,
+	Services: 26,
+	ProjectMilestone: 27,
+	ProjectTask: 28,
+	Project: 29,
+	ModComments: 30,
+	SMSNotifier: 31,
+	Assets: 32,
+	LineItem: 33,
+	Tax: 34,
+	ProductTaxes: 35,
+};
+
+export const INVENTORY_MODULES = new Set(['Invoice', 'Quotes', 'SalesOrder', 'PurchaseOrder']);
+
+// Record-number prefixes of a fresh install (vtiger_modentity_num).
+export const RECORD_NUMBERS: Record<string, { field: string; prefix: string }> = {
+	Accounts: { field: 'account_no', prefix: 'ACC' },
+	Contacts: { field: 'contact_no', prefix: 'CON' },
+	Products: { field: 'product_no', prefix: 'PRO' },
+	Services: { field: 'service_no', prefix: 'SER' },
+	Invoice: { field: 'invoice_no', prefix: 'INV' },
+	Quotes: { field: 'quote_no', prefix: 'QUO' },
+	SalesOrder: { field: 'salesorder_no', prefix: 'SO' },
+};

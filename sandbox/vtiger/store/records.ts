@@ -1,0 +1,67 @@
+export interface LineItemRow {
+	lineId: number;
+	productCrmid: number;
+	productModule: string;
+	sequence: number;
+	quantity: string;
+	listprice: string;
+	discount_percent: string;
+	discount_amount: string;
+	comment: string;
+	description: string;
+	incrementondel: string;
+	tax1: string;
+	tax2: string;
+	tax3: string;
+	image: string;
+	purchase_cost: string;
+	margin: string;
+}
+
+export interface StoredRecord {
+	module: string;
+	crmid: number;
+	values: Record<string, string>;
+	deleted: boolean;
+	createdAt: number;
+	modifiedAt: number;
+	lineItems?: LineItemRow[];
+}
+
+// One crmid sequence for every module (vtiger_crmentity_seq) and its own one for line items.
+export class RecordStore {
+	private nextCrmid = 2;
+	private nextLineId = 1;
+	private readonly numbers = new Map<string, number>();
+	readonly records = new Map<number, StoredRecord>();
+
+	allocateCrmid(): number {
+		return this.nextCrmid++;
+	}
+
+	allocateLineId(): number {
+		return this.nextLineId++;
+	}
+
+	nextRecordNumber(module: string): number {
+		const n = (this.numbers.get(module) ?? 0) + 1;
+		this.numbers.set(module, n);
+		return n;
+	}
+
+	get(crmid: number): StoredRecord | undefined {
+		return this.records.get(crmid);
+	}
+
+	live(module: string): StoredRecord[] {
+		return [...this.records.values()].filter((r) => r.module === module && !r.deleted);
+	}
+
+	ofModule(module: string): StoredRecord[] {
+		return [...this.records.values()].filter((r) => r.module === module);
+	}
+
+	counters() {
+		return { nextCrmid: this.nextCrmid, nextLineItemId: this.nextLineId, recordNumbers: Object.fromEntries(this.numbers) };
+	}
+}

@@ -1,0 +1,121 @@
+import type { Engine } from '../engine';
+import { LINE_ITEM_COLUMNS, SHIPPING_FIELDS } from '../schema/fieldSpecs';
+import { createFinalDetails, retrieveFinalDetails } from '../inventory/finalDetails';
+import { inventoryTotals, lineItemsOutput, productRef } from '../inventory/lineItems';
+import type { LineItemRow, StoredRecord } from './records';
+
+type Row = Record<string, unknown>;
+
+function storedFields(engine: Engine, record: StoredRecord): Row {
+	const out: Row = {};
+	for (const spec of engine.spec(record.module).stored) out[spec.name] = record.values[spec.name] ?? spec.default;
+	return out;
+}
+
+// Products and Services carry the base-currency price as a JSON number next to the currency id.
+function pricing(record: StoredRecord): Row {
+	if (record.module !== 'Products' && record.module !== 'Services') return {};
+	return { currency1: Number(record.values.unit_price ?? 0), currency_id: '21x1' };
+}
+
+const SHIPPING_VALUES = { 'shipping_&_handling': null, 'shipping_&_handling_shtax1': 0, 'shipping_&_handling_shtax2': 0, 'shipping_&_handling_shtax3': 0 };
+
+export function createShape(engine: Engine, record: StoredRecord): Row {
+	const id = engine.idOf(record);
+	if (!engine.spec(record.module).inventory) return { ...storedFields(engine, record), id, label: engine.label(record), ...pricing(record) };
+	const totals = inventoryTotals(record);
+	const fields = storedFields(engine, record);
+	// The create response echoes the element before totals are read back: numeric totals, zero balance.
+	fields.hdnSubTotal = totals.subTotal;
+	fields.hdnGrandTotal = totals.grand;
+	fields.pre_tax_total = totals.preTax;
+	if ('balance' in fields) fields.balance = '0.00000000';
+	return {
+		id,
+		...fields,
+		label: engine.label(record),
+		...SHIPPING_VALUES,
+		LineItems: lineItemsOutput(engine, record),
+		productid: null,
+		LineItems_FinalDetails: createFinalDetails(record, engine.settings.currencyDecimals),
+		new: true,
+	};
+}
+
+export function retrieveShape(engine: Engine, record: StoredRecord): Row {
+	const id = engine.idOf(record);
+	const base = { ...storedFields(engine, record), id, label: engine.label(record) };
+	if (!engine.spec(record.module).inventory) return { ...base, ...pricing(record) };
+	const first = record.lineItems?.[0];
+	return {
+		...base,
+		...SHIPPING_VALUES,
+		LineItems: lineItemsOutput(engine, record),
+		productid: first ? productRef(engine, first) : '',
+		LineItems_FinalDetails: retrieveFinalDetails(engine, record, inventoryTotals(record), engine.settings.currencyDecimals),
+	};
+}
+
+function lineColumns(engine: Engine, row: LineItemRow | undefined, blankCosts: boolean): Row {
+	return {
+		productid: row ? productRef(engine, row) : '',
+		quantity: row?.quantity ?? '',
+		listprice: row?.listprice ?? '',
+		comment: row?.comment ?? '',
+		discount_amount: row?.discount_amount ?? '',
+		discount_percent: row?.discount_percent ?? '',
+		tax1: row?.tax1 ?? '',
+		tax2: row?.tax2 ?? '',
+		tax3: row?.tax3 ?? '',
+		image: row?.image ?? '',
+		purchase_cost: blankCosts ? '' : row?.purchase_cost ?? '',
+		margin: blankCosts ? '' : row?.margin ?? '',
+	};
+}
+
+// The inventory header joined with one line-item row, in describe order, with the three line-item columns
+// that are not in describe (image, purchase_cost, margin) placed before "source".
+function inventoryRow(engine: Engine, record: StoredRecord, line: Row, renameHeaderDiscounts: boolean, withLineColumns: boolean): Row {
+	const out: Row = {};
+	const describe = engine.registry.describe(record.module);
+	for (const field of describe.fields) {
+		const name = field.name;
+		if (name === 'id' || SHIPPING_FIELDS.includes(name)) continue;
+		if (name === 'source' && withLineColumns) Object.assign(out, { image: line.image, purchase_cost: line.purchase_cost, margin: line.margin });
+		if (LINE_ITEM_COLUMNS.includes(name)) {
+			if (withLineColumns && !(name in out)) out[name] = line[name];
+			continue;
+		}
+		const value = record.values[name] ?? engine.spec(record.module).all.get(name)?.default ?? '';
+		// The header discount columns are named discount_percent/discount_amount in the table, so a joined
+		// row reports them under those names (the line item's value wins when it is joined).
+		if (renameHeaderDiscounts && name === 'hdnDiscountPercent') out.discount_percent = withLineColumns ? line.discount_percent : value;
+		else if (renameHeaderDiscounts && name === 'hdnDiscountAmount') out.discount_amount = withLineColumns ? line.discount_amount : value;
+		else out[name] = value;
+	}
+	return out;
+}
+
+export function queryRowShape(engine: Engine, record: StoredRecord): Row {
+	const id = engine.idOf(record);
+	if (!engine.spec(record.module).inventory) return { ...storedFields(engine, record), id };
+	const last = record.lineItems?.[record.lineItems.length - 1];
+	return { ...inventoryRow(engine, record, lineColumns(engine, last, false), true, true), id };
+}
+
+export function syncRowShape(engine: Engine, record: StoredRecord): Row {
+	const id = engine.idOf(record);
+	if (!engine.spec(record.module).inventory) return { ...storedFields(engine, record), id };
+	return { ...inventoryRow(engine, record, {}, true, false), id };
+}
+
+// revise merges the element over the stored record: the element's keys come first, in the order sent.
+export function reviseInventoryShape(engine: Engine, record: StoredRecord, elementKeys: string[]): Row {
+	const first = record.lineItems?.[0];
+	const full: Row = { ...inventoryRow(engine, record, lineColumns(engine, first, true), false, true), id: engine.idOf(record) };
+	const out: Row = {};
+	for (const key of elementKeys) if (key in full) out[key] = full[key];
+	if (!('conversion_rate' in out)) out.conversion_rate = full.conversion_rate;
+	for (const [key, value] of Object.entries(full)) if (!(key in out)) out[key] = value;
+	return { ...out, label: engine.label(record), LineItems: lineItemsOutput(engine, record) };
+}

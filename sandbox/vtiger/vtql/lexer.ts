@@ -1,0 +1,61 @@
+import { Errors } from '../errors';
+
+export type TokenKind =
+	| 'SELECT' | 'FROM' | 'WHERE' | 'AND' | 'OR' | 'LIKE' | 'IN' | 'NOT' | 'ORDER' | 'BY' | 'ASC' | 'DESC' | 'LIMIT' | 'COUNT'
+	| 'COLUMNNAME' | 'VALUE' | 'NUMBER' | 'ASTERISK' | 'COMMA' | 'PARENOPEN' | 'PARENCLOSE' | 'SEMICOLON' | 'OPERATOR';
+
+export interface Token {
+	kind: TokenKind;
+	text: string;
+	value: string;
+}
+
+const KEYWORDS = new Set(['SELECT', 'FROM', 'WHERE', 'AND', 'OR', 'LIKE', 'IN', 'NOT', 'ORDER', 'BY', 'ASC', 'DESC', 'LIMIT', 'COUNT']);
+const PUNCTUATION: Record<string, TokenKind> = { '*': 'ASTERISK', ',': 'COMMA', '(': 'PARENOPEN', ')': 'PARENCLOSE', ';': 'SEMICOLON' };
+
+export function tokenize(query: string): Token[] {
+	const tokens: Token[] = [];
+	let i = 0;
+	while (i < query.length) {
+		const c = query[i];
+		if (/\s/.test(c)) {
+			i++;
+			continue;
+		}
+		if (PUNCTUATION[c]) {
+			tokens.push({ kind: PUNCTUATION[c], text: c, value: c });
+			i++;
+			continue;
+		}
+		const op = /^(<=|>=|!=|<>|=|<|>)/.exec(query.slice(i));
+		if (op) {
+			tokens.push({ kind: 'OPERATOR', text: op[1], value: op[1] });
+			i += op[1].length;
+			continue;
+		}
+		if (c === "'") {
+			let j = i + 1;
+			let value = '';
+			while (j < query.length && query[j] !== "'") {
+				if (query[j] === '\\' && j + 1 < query.length) j++;
+				value += query[j++];
+			}
+			if (j >= query.length) throw Errors.internal();
+			tokens.push({ kind: 'VALUE', text: query.slice(i, j + 1), value });
+			i = j + 1;
+			continue;
+		}
+		const word = /^[A-Za-z0-9_.\-]+/.exec(query.slice(i));
+		if (!word) {
+			// The VTQL lexer has no rule for double quotes (or other stray characters) and dies outside the parser.
+			throw Errors.internal();
+		}
+		const text = word[0];
+		const upper = text.toUpperCase();
+		if (KEYWORDS.has(upper)) tokens.push({ kind: upper as TokenKind, text, value: text });
+		else if (/^-?\d+(\.\d+)?$/.test(text)) tokens.push({ kind: 'NUMBER', text, value: text });
+		else tokens.push({ kind: 'COLUMNNAME', text, value: text });
+		i += text.length;
+	}
+	return tokens;
+}
