@@ -1,0 +1,37 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { nodeProperties } from './actions/node.description';
+import { router } from './actions/router';
+import { simplyCrmApiTest } from './methods/credentialTest';
+import { searchModules } from './methods/listSearch';
+import { getMatchFields, getQueryFields, getWritableFields } from './methods/loadOptions';
+import { getFields, getFieldsForUpdate } from './methods/resourceMapping';
+
+export class CrmRecord implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'CRM Record',
+		name: 'crmRecord',
+		icon: 'file:crmRecord.svg',
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + ($parameter["module"].value || $parameter["module"])}}',
+		description: 'Create, update, upsert, find and sync records in Simply CRM or another vtiger-based CRM',
+		defaults: { name: 'CRM Record' },
+		usableAsTool: true,
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: [{ name: 'simplyCrmApi', required: true, testedBy: 'simplyCrmApiTest' }],
+		properties: nodeProperties,
+	};
+
+	methods = {
+		listSearch: { searchModules },
+		loadOptions: { getWritableFields, getMatchFields, getQueryFields },
+		resourceMapping: { getFields, getFieldsForUpdate },
+		credentialTest: { simplyCrmApiTest },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

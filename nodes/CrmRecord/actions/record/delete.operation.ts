@@ -1,0 +1,32 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { actionName, moduleOf, recordFailure } from '../context';
+import type { VtigerClient } from '../../transport';
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	client: VtigerClient,
+): Promise<INodeExecutionData[]> {
+	const out: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		const module = moduleOf(this, i);
+		const id = String(this.getNodeParameter('recordId', i, '')).trim();
+		try {
+			if (id === '') throw new Error('Record ID is empty');
+			await client.delete(id);
+			out.push({ json: { id, module, deleted: true }, pairedItem: { item: i } });
+		} catch (error) {
+			out.push(
+				recordFailure(this, error, i, {
+					action: actionName('delete', module),
+					flow: 'Xero → CRM',
+					module,
+					label: id || `item ${i + 1}`,
+					id,
+				}),
+			);
+		}
+	}
+	return out;
+}

@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { actionName, lineItemTypes, moduleOf, outputRecord, recordFailure } from '../context';
+import type { VtigerClient } from '../../transport';
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	client: VtigerClient,
+): Promise<INodeExecutionData[]> {
+	const out: INodeExecutionData[] = [];
+	const lineTypes = await lineItemTypes(client);
+	for (let i = 0; i < items.length; i++) {
+		const module = moduleOf(this, i);
+		const id = String(this.getNodeParameter('recordId', i, '')).trim();
+		const options = this.getNodeParameter('getOptions', i, {}) as IDataObject;
+		try {
+			if (id === '') throw new Error('Record ID is empty');
+			const record = await client.retrieve(id);
+			const describe = module ? await client.describe(module) : undefined;
+			out.push({
+				json: outputRecord(record, { raw: options.rawOutput === true, describe, lineItemTypes: lineTypes }),
+				pairedItem: { item: i },
+			});
+		} catch (error) {
+			out.push(
+				recordFailure(this, error, i, {
+					action: actionName('get', module),
+					flow: 'CRM → Xero',
+					module,
+					label: id || `item ${i + 1}`,
+					id,
+				}),
+			);
+		}
+	}
+	return out;
+}

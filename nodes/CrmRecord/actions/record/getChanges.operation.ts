@@ -1,0 +1,61 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { collectSync, startTime } from '../../helpers/syncPages';
+import { actionName, lineItemTypes, moduleOf, outputRecord, recordFailure } from '../context';
+import type { VtigerClient } from '../../transport';
+
+/** Cursors live under one key per module, so one node can be pointed at another module without confusion. */
+export function cursorKey(module: string): string {
+	return `crmRecordCursor:${module}`;
+}
+
+/**
+ * Runs once per execution, not per input item: a change feed has one cursor. The cursor only moves when every page
+ * was read, so a failed run is repeated in full next time.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	_items: INodeExecutionData[],
+	client: VtigerClient,
+): Promise<INodeExecutionData[]> {
+	const module = moduleOf(this, 0);
+	const options = this.getNodeParameter('getChangesOptions', 0, {}) as IDataObject;
+	const staticData = this.getWorkflowStaticData('node');
+	const key = cursorKey(module);
+	try {
+		if (module === '') throw new Error('Choose a module');
+		const since = startTime(options.since, staticData[key]);
+		const collected = await collectSync((modifiedTime) => client.sync(module, modifiedTime), since);
+		const describe = await client.describe(module);
+		const lineTypes = await lineItemTypes(client);
+		const out: INodeExecutionData[] = [];
+		for (const change of collected.changes) {
+			if (change.kind === 'deleted') {
+				if (options.includeDeleted !== false) {
+					out.push({ json: { id: change.id, module, deleted: true }, pairedItem: { item: 0 } });
+				}
+				continue;
+			}
+			out.push({
+				json: outputRecord(change.record ?? {}, {
+					raw: options.rawOutput === true,
+					describe,
+					lineItemTypes: lineTypes,
+				}),
+				pairedItem: { item: 0 },
+			});
+		}
+		if (options.saveCursor !== false) staticData[key] = collected.cursor;
+		return out;
+	} catch (error) {
+		return [
+			recordFailure(this, error, 0, {
+				action: actionName('getChanges', module),
+				flow: 'CRM → Xero',
+				module,
+				label: 'changes',
+				subject: `Changes of ${module || 'the CRM'}`,
+			}),
+		];
+	}
+}

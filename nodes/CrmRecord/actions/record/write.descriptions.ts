@@ -1,0 +1,212 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { rawOutputOption } from '../common.descriptions';
+
+const WRITE_OPERATIONS = ['create', 'update', 'upsert'];
+
+function fieldsMapper(operation: string, method: string, hint: string): INodeProperties {
+	return {
+		displayName: 'Fields',
+		name: 'fields',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		required: true,
+		typeOptions: {
+			loadOptionsDependsOn: ['module.value'],
+			resourceMapper: {
+				resourceMapperMethod: method,
+				mode: 'add',
+				fieldWords: { singular: 'field', plural: 'fields' },
+				addAllFields: false,
+				multiKeyMatch: false,
+				supportAutoMap: true,
+				noFieldsError: 'Choose a module first, or the module has no writable fields',
+			},
+		},
+		hint,
+		displayOptions: { show: { operation: [operation], inputMode: ['fields'] } },
+	};
+}
+
+export const writeDescription: INodeProperties[] = [
+	{
+		displayName: 'Input',
+		name: 'inputMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Fields Below',
+				value: 'fields',
+				description: 'Map CRM fields yourself, or map input fields of the same name automatically',
+			},
+			{
+				name: 'Xero Record, Auto-Mapped',
+				value: 'xero',
+				description: 'The input items are Xero records; the package mapping turns them into CRM fields',
+			},
+		],
+		default: 'fields',
+		displayOptions: { show: { operation: WRITE_OPERATIONS } },
+	},
+	{
+		displayName: 'Xero Record Type',
+		name: 'xeroResource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Account (Chart of Accounts)', value: 'account' },
+			{ name: 'Invoice / Quote', value: 'invoice' },
+			{ name: 'Item', value: 'item' },
+			{ name: 'Organisation (Contact)', value: 'organisation' },
+		],
+		default: 'organisation',
+		description: 'What the input Xero records are',
+		displayOptions: { show: { operation: WRITE_OPERATIONS, inputMode: ['xero'] } },
+	},
+	{
+		displayName: 'Xero ID Field Name or ID',
+		name: 'xeroIdField',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getWritableFields', loadOptionsDependsOn: ['module.value'] },
+		default: '',
+		description:
+			'The CRM field that keeps the Xero ID, so a second run updates instead of duplicating. Empty uses the mapping default (e.g. cf_xero_contact_id). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show: { operation: WRITE_OPERATIONS, inputMode: ['xero'] } },
+	},
+	{
+		displayName: 'Field Overrides',
+		name: 'overrides',
+		placeholder: 'Add Override',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		description: 'Set single CRM fields yourself; everything else stays auto-mapped',
+		displayOptions: { show: { operation: WRITE_OPERATIONS, inputMode: ['xero'] } },
+		options: [
+			{
+				displayName: 'Override',
+				name: 'override',
+				values: [
+					{
+						displayName: 'Field Name or ID',
+						name: 'field',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getWritableFields', loadOptionsDependsOn: ['module.value'] },
+						default: '',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: 'An empty value removes the field from the mapped record',
+					},
+				],
+			},
+		],
+	},
+	fieldsMapper('create', 'getFields', 'Mandatory fields are marked; references take record ids such as 11x2'),
+	fieldsMapper('update', 'getFieldsForUpdate', 'Only the fields you map are changed (vtiger revise)'),
+	fieldsMapper('upsert', 'getFields', 'Mandatory fields are needed when the record is new'),
+	{
+		displayName: 'Line Items',
+		name: 'lineItems',
+		placeholder: 'Add Line Item',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		default: {},
+		description:
+			'For Invoice, Quotes and SalesOrder. Sending line items replaces all lines of the record; leave empty on an update to keep them. Input items that carry a LineItems array are used when the fields are mapped automatically.',
+		displayOptions: { show: { operation: WRITE_OPERATIONS, inputMode: ['fields'] } },
+		options: [
+			{
+				displayName: 'Line Item',
+				name: 'item',
+				values: [
+					{
+						displayName: 'Comment',
+						name: 'comment',
+						type: 'string',
+						default: '',
+					},
+					{
+						displayName: 'Discount Amount',
+						name: 'discount_amount',
+						type: 'number',
+						typeOptions: { numberPrecision: 2 },
+						default: 0,
+					},
+					{
+						displayName: 'Discount Percent',
+						name: 'discount_percent',
+						type: 'number',
+						typeOptions: { numberPrecision: 3 },
+						default: 0,
+					},
+					{
+						displayName: 'List Price',
+						name: 'listprice',
+						type: 'number',
+						typeOptions: { numberPrecision: 2 },
+						default: 0,
+						description: 'Unit price',
+					},
+					{
+						displayName: 'Product or Service ID',
+						name: 'productid',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 14x127',
+						required: true,
+					},
+					{
+						displayName: 'Quantity',
+						name: 'quantity',
+						type: 'number',
+						default: 1,
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Match On Field Names or IDs',
+		name: 'matchOn',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getMatchFields', loadOptionsDependsOn: ['module.value'] },
+		default: [],
+		description:
+			'Fields that identify an existing record (all must be equal; text compares case-insensitively like vtiger). Empty with Xero input uses the mapping: the Xero ID field first, then the number, code or name. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show: { operation: ['upsert'] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'writeOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { operation: WRITE_OPERATIONS } },
+		options: [
+			{
+				displayName: 'Check References',
+				name: 'checkReferences',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to check that referenced records (account_id, contact_id, line-item products …) exist before writing; vtiger silently drops a reference to a missing record',
+			},
+			{
+				displayName: 'Clear Fields Mapped to Empty Values',
+				name: 'sendEmpty',
+				type: 'boolean',
+				default: false,
+				description: 'Whether a mapped field with an empty value clears the CRM field instead of being left out',
+			},
+			rawOutputOption,
+		],
+	},
+];

@@ -1,0 +1,15 @@
+import type { MatchAlternative } from '../../../helpers/upsertMatch';
+
+export type WriteOperation = 'create' | 'update' | 'upsert';
+
+/** One input item, read and (for Xero input) mapped, before it meets the module's describe. */
+export interface WriteInput {
+	itemIndex: number;
+	module: string;
+	values: Record<string, unknown>;
+	lineItems?: Array<Record<string, unknown>>;
+	recordId?: string;
+	xeroId?: string | null;
+	/** Upsert keys, strongest first; empty means "always create". */
+	alternatives: MatchAlternative[];
+}

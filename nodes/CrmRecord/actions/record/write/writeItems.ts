@@ -1,0 +1,252 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { fieldTypes, type FieldTypes } from '../../../helpers/normalise';
+import { collectPages } from '../../../helpers/paging';
+import { RecordProblem } from '../../../helpers/recordProblem';
+import { isUnchanged } from '../../../helpers/unchanged';
+import {
+	decideMatch,
+	describeAlternative,
+	matchWhere,
+	usableAlternatives,
+} from '../../../helpers/upsertMatch';
+import { referenceValues } from '../../../helpers/validateRecord';
+import { withLimit } from '../../../helpers/vtql';
+import type { DescribeResult, VtigerClient, VtigerRecord } from '../../../transport';
+import { actionName, lineItemTypes, moduleOf, outputRecord, recordFailure } from '../../context';
+import { describeReferenceIssue, findReferenceIssues } from '../../references';
+import { readFieldsInput } from './fieldsInput';
+import { prepareWrite, type PreparedWrite } from './prepare';
+import type { WriteInput, WriteOperation } from './types';
+import { readXeroInputs } from './xeroInput';
+
+/** Items per upsert lookup query: keeps the GET query string well under server URL limits. */
+const MATCH_BATCH = 100;
+
+interface Batch {
+	ctx: IExecuteFunctions;
+	client: VtigerClient;
+	operation: WriteOperation;
+	results: Array<INodeExecutionData | undefined>;
+	raw: boolean;
+	checkReferences: boolean;
+	lineTypes?: FieldTypes;
+}
+
+function fail(batch: Batch, input: WriteInput, error: unknown, label: string, describe?: DescribeResult, id?: string) {
+	batch.results[input.itemIndex] = recordFailure(batch.ctx, error, input.itemIndex, {
+		action: actionName(batch.operation, input.module),
+		flow: 'Xero → CRM',
+		module: input.module,
+		label,
+		describe,
+		id: id ?? input.recordId,
+		xeroId: input.xeroId,
+	});
+}
+
+function succeed(batch: Batch, input: WriteInput, record: VtigerRecord, describe: DescribeResult) {
+	batch.results[input.itemIndex] = {
+		json: outputRecord(record, { raw: batch.raw, describe, lineItemTypes: batch.lineTypes }) as IDataObject,
+		pairedItem: { item: input.itemIndex },
+	};
+}
+
+/** Reference ids of the whole group are checked with one query per referenced module, before anything is written. */
+async function dropBadReferences(batch: Batch, prepared: PreparedWrite[], describe: DescribeResult) {
+	if (!batch.checkReferences || prepared.length === 0) return prepared;
+	const issues = await findReferenceIssues(
+		batch.client,
+		prepared.map((write) => referenceValues(write.element, describe)),
+	);
+	return prepared.filter((write, index) => {
+		if (issues[index].length === 0) return true;
+		const message = `${describe.name} record ${write.label}: ${issues[index].map(describeReferenceIssue).join('; ')}`;
+		fail(batch, write.input, new RecordProblem(message, 'REFERENCE_MISSING'), write.label, describe);
+		return false;
+	});
+}
+
+function prepareAll(
+	batch: Batch,
+	inputs: WriteInput[],
+	describe: DescribeResult,
+	userId: string,
+	mode: (input: WriteInput) => 'create' | 'revise',
+): PreparedWrite[] {
+	const prepared: PreparedWrite[] = [];
+	for (const input of inputs) {
+		try {
+			prepared.push(prepareWrite(input, describe, mode(input), userId, batch.lineTypes));
+		} catch (error) {
+			fail(batch, input, error, `item ${input.itemIndex + 1}`, describe);
+		}
+	}
+	return prepared;
+}
+
+async function createOne(batch: Batch, write: PreparedWrite, describe: DescribeResult) {
+	try {
+		succeed(batch, write.input, await batch.client.create(describe.name, write.element), describe);
+	} catch (error) {
+		fail(batch, write.input, error, write.label, describe);
+	}
+}
+
+async function reviseOne(batch: Batch, write: PreparedWrite, id: string, describe: DescribeResult) {
+	try {
+		succeed(batch, write.input, await batch.client.revise({ ...write.element, id }), describe);
+	} catch (error) {
+		fail(batch, write.input, error, write.label, describe, id);
+	}
+}
+
+async function runCreates(batch: Batch, inputs: WriteInput[], describe: DescribeResult, userId: string) {
+	const prepared = await dropBadReferences(batch, prepareAll(batch, inputs, describe, userId, () => 'create'), describe);
+	for (const write of prepared) await createOne(batch, write, describe);
+}
+
+async function runUpdates(batch: Batch, inputs: WriteInput[], describe: DescribeResult, userId: string) {
+	const withId = inputs.filter((input) => {
+		if (input.recordId) return true;
+		fail(batch, input, new Error('Record ID is empty'), `item ${input.itemIndex + 1}`, describe);
+		return false;
+	});
+	const prepared = await dropBadReferences(batch, prepareAll(batch, withId, describe, userId, () => 'revise'), describe);
+	for (const write of prepared) await reviseOne(batch, write, write.input.recordId as string, describe);
+}
+
+/**
+ * One lookup query per batch of items; then each item updates its single match, creates when there is none, and
+ * fails when several records match. Records created earlier in the batch are matched by later items.
+ */
+async function runUpserts(batch: Batch, inputs: WriteInput[], describe: DescribeResult, userId: string) {
+	const types = fieldTypes(describe);
+	for (let start = 0; start < inputs.length; start += MATCH_BATCH) {
+		const chunk = inputs.slice(start, start + MATCH_BATCH);
+		const alternatives = chunk.map((input) => usableAlternatives(input.alternatives));
+		const where = matchWhere(alternatives);
+		let rows: VtigerRecord[] = [];
+		if (where !== undefined) {
+			try {
+				const base = `SELECT * FROM ${describe.name} WHERE ${where}`;
+				rows = await collectPages((page) => batch.client.query(withLimit(base, page.offset, page.count)));
+			} catch (error) {
+				for (const input of chunk) fail(batch, input, error, `item ${input.itemIndex + 1}`, describe);
+				continue;
+			}
+		}
+		const decisions = chunk.map((input, index) => decideMatch(rows, alternatives[index]));
+		const prepared = await dropBadReferences(
+			batch,
+			prepareAll(batch, chunk, describe, userId, (input) =>
+				decisions[chunk.indexOf(input)].kind === 'create' ? 'create' : 'revise',
+			),
+			describe,
+		);
+		for (const write of prepared) {
+			const index = chunk.indexOf(write.input);
+			// Decided again: an earlier item of this chunk may have created the record this one matches.
+			const decision = decisions[index].kind === 'create' ? decideMatch(rows, alternatives[index]) : decisions[index];
+			if (decision.kind === 'ambiguous') {
+				const ids = decision.rows.map((row) => String(row.id)).join(', ');
+				const message = `${describe.name} record ${write.label}: ${decision.rows.length} records match ${describeAlternative(decision.alternative)} (${ids}); merge them in the CRM or match on a more specific field`;
+				fail(batch, write.input, new RecordProblem(message, 'AMBIGUOUS_MATCH'), write.label, describe);
+				continue;
+			}
+			if (decision.kind === 'update') {
+				const id = String(decision.row.id);
+				if (isUnchanged(decision.row, write.element, types)) {
+					succeed(batch, write.input, decision.row, describe);
+					continue;
+				}
+				if (decisions[index].kind === 'create' && !('assigned_user_id' in write.input.values)) {
+					// Prepared as a create, so it carries defaults the matched record already has a say in.
+					delete write.element.assigned_user_id;
+				}
+				await reviseOne(batch, write, id, describe);
+				continue;
+			}
+			await createOne(batch, write, describe);
+			const created = batch.results[write.input.itemIndex];
+			if (created && !created.error) rows.push({ ...write.element, id: created.json.id } as VtigerRecord);
+		}
+	}
+}
+
+function groupByModule(inputs: WriteInput[]): Map<string, WriteInput[]> {
+	const groups = new Map<string, WriteInput[]>();
+	for (const input of inputs) {
+		if (!groups.has(input.module)) groups.set(input.module, []);
+		groups.get(input.module)?.push(input);
+	}
+	return groups;
+}
+
+export async function writeItems(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	client: VtigerClient,
+	operation: WriteOperation,
+): Promise<INodeExecutionData[]> {
+	const options = this.getNodeParameter('writeOptions', 0, {}) as IDataObject;
+	const batch: Batch = {
+		ctx: this,
+		client,
+		operation,
+		results: new Array(items.length),
+		raw: options.rawOutput === true,
+		checkReferences: options.checkReferences !== false,
+		lineTypes: await lineItemTypes(client),
+	};
+
+	const inputs: WriteInput[] = [];
+	if (this.getNodeParameter('inputMode', 0, 'fields') === 'xero') {
+		for (const read of await readXeroInputs(this, items, client, operation)) {
+			if ('error' in read) {
+				fail(batch, read.input, read.error, `item ${read.input.itemIndex + 1}`);
+			} else inputs.push(read.input);
+		}
+	} else {
+		for (let i = 0; i < items.length; i++) {
+			const module = moduleOf(this, i);
+			try {
+				if (module === '') throw new Error('Choose a module');
+				inputs.push(readFieldsInput(this, items[i], i, module, operation));
+			} catch (error) {
+				batch.results[i] = recordFailure(this, error, i, {
+					action: actionName(operation, module),
+					flow: 'Xero → CRM',
+					module,
+					label: `item ${i + 1}`,
+				});
+			}
+		}
+	}
+
+	for (const [module, group] of groupByModule(inputs)) {
+		let describe: DescribeResult;
+		let userId: string;
+		try {
+			describe = await client.describe(module);
+			userId = (await client.session()).userId;
+		} catch (error) {
+			for (const input of group) fail(batch, input, error, `item ${input.itemIndex + 1}`);
+			continue;
+		}
+		if (operation === 'create') await runCreates(batch, group, describe, userId);
+		else if (operation === 'update') await runUpdates(batch, group, describe, userId);
+		else await runUpserts(batch, group, describe, userId);
+	}
+
+	return batch.results.map(
+		(result, index) =>
+			result ??
+			recordFailure(this, new Error('was not processed'), index, {
+				action: actionName(operation, ''),
+				flow: 'Xero → CRM',
+				module: '',
+				label: `item ${index + 1}`,
+			}),
+	);
+}

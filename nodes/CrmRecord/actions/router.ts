@@ -1,0 +1,53 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { throwIfStopping } from '../../shared/syncLog';
+import type { VtigerClient } from '../transport';
+import { crmClient, recordFailure } from './context';
+import * as create from './record/create.operation';
+import * as deleteRecord from './record/delete.operation';
+import * as get from './record/get.operation';
+import * as getChanges from './record/getChanges.operation';
+import * as getMany from './record/getMany.operation';
+import * as update from './record/update.operation';
+import * as upsert from './record/upsert.operation';
+
+type Operation = (
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	client: VtigerClient,
+) => Promise<INodeExecutionData[]>;
+
+const operations: Record<string, Operation> = {
+	create: create.execute,
+	delete: deleteRecord.execute,
+	get: get.execute,
+	getChanges: getChanges.execute,
+	getMany: getMany.execute,
+	update: update.execute,
+	upsert: upsert.execute,
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const run = operations[operation];
+	if (!run) throw new Error(`The operation "${operation}" is not supported`);
+
+	let output: INodeExecutionData[];
+	try {
+		output = await run.call(this, items, await crmClient(this));
+	} catch (error) {
+		// Only a failed login reaches here: every item fails with the same sync-log entry.
+		output = items.map((_item, i) =>
+			recordFailure(this, error, i, {
+				action: `${operation} records`,
+				flow: ['get', 'getMany', 'getChanges'].includes(operation) ? 'CRM → Xero' : 'Xero → CRM',
+				module: '',
+				label: `item ${i + 1}`,
+				subject: 'CRM login',
+			}),
+		);
+	}
+	throwIfStopping(this, output);
+	return [output];
+}

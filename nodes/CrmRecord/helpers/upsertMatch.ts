@@ -1,0 +1,79 @@
+import { vtqlName, vtqlValue } from './vtql';
+
+export interface MatchPair {
+	field: string;
+	value: unknown;
+}
+
+/** All pairs of one alternative must hold; an item's alternatives are tried in order (strongest first). */
+export type MatchAlternative = MatchPair[];
+
+function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || String(value).trim() === '';
+}
+
+export function usableAlternatives(alternatives: MatchAlternative[]): MatchAlternative[] {
+	return alternatives.filter((alternative) => alternative.length > 0 && alternative.every((pair) => !isBlank(pair.value)));
+}
+
+/**
+ * One WHERE clause for a whole batch. A single composite key shared by every item becomes
+ * `a IN (…) AND b IN (…)`; anything else `a IN (…) OR b IN (…)`. Both may return extra rows (the cross product),
+ * which `findMatches` filters out exactly.
+ */
+export function matchWhere(alternativesPerItem: MatchAlternative[][]): string | undefined {
+	const valuesByField = new Map<string, Map<string, unknown>>();
+	const shapes = new Set<string>();
+	let multipleAlternatives = false;
+	for (const alternatives of alternativesPerItem) {
+		if (alternatives.length > 1) multipleAlternatives = true;
+		for (const alternative of alternatives) {
+			shapes.add(alternative.map((pair) => pair.field).sort().join(','));
+			for (const pair of alternative) {
+				if (!valuesByField.has(pair.field)) valuesByField.set(pair.field, new Map());
+				valuesByField.get(pair.field)?.set(String(pair.value).trim().toLowerCase(), pair.value);
+			}
+		}
+	}
+	if (valuesByField.size === 0) return undefined;
+	const clauses = [...valuesByField].map(
+		([field, values]) => `${vtqlName(field)} IN (${[...values.values()].map(vtqlValue).join(', ')})`,
+	);
+	const composite = !multipleAlternatives && shapes.size === 1 && valuesByField.size > 1;
+	return clauses.join(composite ? ' AND ' : ' OR ');
+}
+
+const NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
+
+/** vtiger compares like MySQL's default collation: case-insensitive, trailing spaces ignored; numbers as numbers. */
+export function sameValue(stored: unknown, wanted: unknown): boolean {
+	const a = String(stored ?? '').trim();
+	const b = String(wanted ?? '').trim();
+	if (NUMBER_TEXT.test(a) && NUMBER_TEXT.test(b)) return Number(a) === Number(b);
+	return a.toLowerCase() === b.toLowerCase();
+}
+
+export function findMatches<T extends Record<string, unknown>>(rows: T[], alternative: MatchAlternative): T[] {
+	return rows.filter((row) => alternative.every((pair) => sameValue(row[pair.field], pair.value)));
+}
+
+export type MatchDecision<T> =
+	| { kind: 'create' }
+	| { kind: 'update'; row: T; alternative: MatchAlternative }
+	| { kind: 'ambiguous'; rows: T[]; alternative: MatchAlternative };
+
+export function decideMatch<T extends Record<string, unknown>>(
+	rows: T[],
+	alternatives: MatchAlternative[],
+): MatchDecision<T> {
+	for (const alternative of alternatives) {
+		const found = findMatches(rows, alternative);
+		if (found.length === 1) return { kind: 'update', row: found[0], alternative };
+		if (found.length > 1) return { kind: 'ambiguous', rows: found, alternative };
+	}
+	return { kind: 'create' };
+}
+
+export function describeAlternative(alternative: MatchAlternative): string {
+	return alternative.map((pair) => `${pair.field} = "${String(pair.value)}"`).join(' and ');
+}

@@ -1,0 +1,121 @@
+import { webserviceUrl } from './endpoint';
+import { readEnvelope } from './envelope';
+import { handshake, type HandshakeOptions } from './handshake';
+import { sessionEntry, sessionKey, type SessionEntry } from './sessionCache';
+import { SESSION_CODES, VtigerApiError } from './VtigerApiError';
+import type {
+	DescribeResult,
+	ListTypesResult,
+	SyncResult,
+	VtigerCredentials,
+	VtigerMethod,
+	VtigerSend,
+	VtigerSessionInfo,
+} from './types';
+
+export type VtigerRecord = Record<string, unknown>;
+
+export interface VtigerClientOptions {
+	/** One session per scope and credential: the execution id in a run, "editor" for the UI's lookups. */
+	scope: string;
+	/** Do not share the session with other clients of the same scope (credential tests). */
+	ephemeral?: boolean;
+	handshake?: HandshakeOptions;
+}
+
+/** The vtiger web-service operations this package uses, on one shared session with one re-login on expiry. */
+export class VtigerClient {
+	private readonly url: string;
+
+	private readonly entry: SessionEntry;
+
+	constructor(
+		private readonly send: VtigerSend,
+		private readonly credentials: VtigerCredentials,
+		private readonly options: VtigerClientOptions,
+	) {
+		this.url = webserviceUrl(credentials.instanceUrl);
+		this.entry = sessionEntry(sessionKey(options.scope, this.url, credentials), Date.now(), options.ephemeral);
+	}
+
+	async session(): Promise<VtigerSessionInfo> {
+		if (!this.entry.session) {
+			const pending = handshake(this.send, this.url, this.credentials, this.options.handshake);
+			this.entry.session = pending;
+			pending.catch(() => {
+				if (this.entry.session === pending) this.entry.session = undefined;
+			});
+		}
+		return await this.entry.session;
+	}
+
+	/** Several items may see the same expired session at once; only the first of them logs in again. */
+	private async renew(expired: VtigerSessionInfo): Promise<VtigerSessionInfo> {
+		const current = this.entry.session ? await this.entry.session.catch(() => undefined) : undefined;
+		if (!current || current.sessionName === expired.sessionName) this.entry.session = undefined;
+		return await this.session();
+	}
+
+	async call(operation: string, method: VtigerMethod, params: Record<string, string> = {}): Promise<unknown> {
+		let session = await this.session();
+		for (let attempt = 0; ; attempt++) {
+			try {
+				const response = await this.send({
+					method,
+					url: this.url,
+					params: { operation, sessionName: session.sessionName, ...params },
+				});
+				this.entry.lastUsed = Date.now();
+				return readEnvelope(operation, response);
+			} catch (error) {
+				if (attempt > 0 || !(error instanceof VtigerApiError) || !SESSION_CODES.has(error.code)) throw error;
+				session = await this.renew(session);
+			}
+		}
+	}
+
+	async listTypes(): Promise<ListTypesResult> {
+		return (await this.call('listtypes', 'GET')) as ListTypesResult;
+	}
+
+	async describe(module: string): Promise<DescribeResult> {
+		let pending = this.entry.describes.get(module);
+		if (!pending) {
+			pending = this.call('describe', 'GET', { elementType: module }) as Promise<DescribeResult>;
+			this.entry.describes.set(module, pending);
+			pending.catch(() => this.entry.describes.delete(module));
+		}
+		return await pending;
+	}
+
+	async retrieve(id: string): Promise<VtigerRecord> {
+		return (await this.call('retrieve', 'GET', { id })) as VtigerRecord;
+	}
+
+	async create(module: string, element: VtigerRecord): Promise<VtigerRecord> {
+		return (await this.call('create', 'POST', {
+			elementType: module,
+			element: JSON.stringify(element),
+		})) as VtigerRecord;
+	}
+
+	async revise(element: VtigerRecord): Promise<VtigerRecord> {
+		return (await this.call('revise', 'POST', { element: JSON.stringify(element) })) as VtigerRecord;
+	}
+
+	async delete(id: string): Promise<void> {
+		await this.call('delete', 'POST', { id });
+	}
+
+	/** One VTQL statement, at most 100 rows; paging is the caller's plan (see helpers/paging). */
+	async query(vtql: string): Promise<VtigerRecord[]> {
+		return (await this.call('query', 'GET', { query: vtql })) as VtigerRecord[];
+	}
+
+	async sync(module: string, modifiedTime: number): Promise<SyncResult> {
+		return (await this.call('sync', 'GET', {
+			modifiedTime: String(modifiedTime),
+			elementType: module,
+		})) as SyncResult;
+	}
+}

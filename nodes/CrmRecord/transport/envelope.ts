@@ -1,0 +1,55 @@
+import { TransportCode, VtigerApiError } from './VtigerApiError';
+import type { VtigerHttpResponse } from './types';
+
+function parseBody(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	const text = body.trim();
+	if (text === '') return undefined;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+function isEnvelope(value: unknown): value is { success: boolean; result?: unknown; error?: unknown } {
+	return typeof value === 'object' && value !== null && typeof (value as { success?: unknown }).success === 'boolean';
+}
+
+/**
+ * vtiger answers handled errors with HTTP 200 and success:false, and fatal PHP errors with HTTP 500 and an empty
+ * body; anything else that is not the envelope means the URL is not a vtiger webservice at all.
+ */
+export function readEnvelope(operation: string, response: VtigerHttpResponse): unknown {
+	const parsed = parseBody(response.body);
+	if (isEnvelope(parsed)) {
+		if (parsed.success) return parsed.result;
+		const error = (parsed.error ?? {}) as { code?: unknown; message?: unknown };
+		const code = error.code === undefined || error.code === null ? 'UNKNOWN' : String(error.code);
+		const message = typeof error.message === 'string' ? error.message : 'vtiger reported a failure';
+		throw new VtigerApiError(code, message, operation, response.status);
+	}
+	if (response.status >= 500 && parsed === undefined) {
+		throw new VtigerApiError(
+			TransportCode.emptyServerError,
+			`The CRM failed with HTTP ${response.status} and an empty response to "${operation}" (a PHP fatal error on the server; vtiger 7.5 does this for sync without the GetUpdates patch and for unknown operations)`,
+			operation,
+			response.status,
+		);
+	}
+	if (response.status >= 400) {
+		throw new VtigerApiError(
+			response.status === 404 ? TransportCode.notWebservice : TransportCode.httpError,
+			`The CRM answered "${operation}" with HTTP ${response.status}${response.status === 404 ? ': there is no vtiger webservice.php at this URL' : ''}`,
+			operation,
+			response.status,
+		);
+	}
+	const looksLikeHtml = typeof parsed === 'string' && /^\s*</.test(parsed);
+	throw new VtigerApiError(
+		TransportCode.notWebservice,
+		`The URL did not answer "${operation}" like a vtiger webservice (${looksLikeHtml ? 'it sent an HTML page' : 'the response is not the vtiger JSON envelope'}). Check the instance URL.`,
+		operation,
+		response.status,
+	);
+}

@@ -1,0 +1,101 @@
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
+import { TransportCode, VtigerApiError } from './VtigerApiError';
+import type { VtigerHttpRequest, VtigerHttpResponse, VtigerSend } from './types';
+
+const TIMEOUT_MS = 60_000;
+
+interface HttpRequestHelper {
+	helpers: { httpRequest(options: IHttpRequestOptions): Promise<unknown> };
+}
+
+interface LegacyRequestHelper {
+	helpers: { request: (uriOrObject: string | object, options?: object) => Promise<unknown> };
+}
+
+interface FullResponse {
+	body?: unknown;
+	statusCode?: number;
+	headers?: Record<string, unknown>;
+}
+
+function encodeForm(params: Record<string, string>): string {
+	return new URLSearchParams(params).toString();
+}
+
+function toResponse(raw: unknown): VtigerHttpResponse {
+	const full = (raw ?? {}) as FullResponse;
+	const contentType = full.headers?.['content-type'];
+	return {
+		status: full.statusCode ?? 0,
+		body: full.body,
+		contentType: typeof contentType === 'string' ? contentType : undefined,
+	};
+}
+
+/** Network failures carry the request (with its form) in n8n's error object: keep only a safe reason. */
+function unreachable(request: VtigerHttpRequest, error: unknown): VtigerApiError {
+	const code = (error as { code?: unknown }).code;
+	const reason = typeof code === 'string' ? code : 'no response';
+	const host = (() => {
+		try {
+			return new URL(request.url).host;
+		} catch {
+			return request.url;
+		}
+	})();
+	return new VtigerApiError(
+		TransportCode.unreachable,
+		`The CRM at ${host} could not be reached (${reason}). Check the instance URL and that the server is up.`,
+		request.params.operation ?? 'request',
+	);
+}
+
+/** For execute, load-options and resource-mapper contexts. */
+export function senderFromHttpRequest(ctx: HttpRequestHelper): VtigerSend {
+	return async (request) => {
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: request.url,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			encoding: 'text',
+			json: false,
+			timeout: TIMEOUT_MS,
+		};
+		if (request.method === 'GET') options.qs = request.params;
+		else {
+			options.body = encodeForm(request.params);
+			options.headers = { 'Content-Type': 'application/x-www-form-urlencoded' };
+		}
+		try {
+			return toResponse(await ctx.helpers.httpRequest(options));
+		} catch (error) {
+			throw unreachable(request, error);
+		}
+	};
+}
+
+/** Credential tests only get n8n's legacy request helper. */
+export function senderFromLegacyRequest(ctx: LegacyRequestHelper): VtigerSend {
+	return async (request) => {
+		const options: Record<string, unknown> = {
+			method: request.method,
+			uri: request.url,
+			resolveWithFullResponse: true,
+			simple: false,
+			json: false,
+			timeout: TIMEOUT_MS,
+		};
+		if (request.method === 'GET') options.qs = request.params;
+		else {
+			options.body = encodeForm(request.params);
+			options.headers = { 'content-type': 'application/x-www-form-urlencoded' };
+		}
+		try {
+			return toResponse(await ctx.helpers.request(options));
+		} catch (error) {
+			throw unreachable(request, error);
+		}
+	};
+}
