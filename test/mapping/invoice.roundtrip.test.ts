@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { crmToXero, mapBatch, xeroToCrm, type CrmRecord } from '../../nodes/shared/mapping';
+import { catalog, xeroInvoice, type CatalogItem } from './support/arbitraries';
+import { MemoryCrm, PREFIXES } from './support/memoryCrm';
+import { clean } from './support/normalise';
+import { storeAsVtiger } from './support/vtigerStore';
+import { day } from '../../nodes/shared/mapping/vtigerValues';
+
+/**
+ * Xero invoice → CRM Invoice with LineItems (references resolved through mapBatch against an in-memory CRM, stored as
+ * vtiger stores) → Xero invoice keeps every mapped field, for every status the CRM may send.
+ */
+
+const CURRENCIES: Array<CrmRecord & { id: string }> = ['USD', 'NZD', 'EUR', 'GBP', 'AUD'].map((code, index) => ({
+	id: `21x${index + 1}`,
+	currency_code: code,
+	currency_name: code,
+}));
+
+function crmWith(items: CatalogItem[], contact: Record<string, unknown>): MemoryCrm {
+	const products = items.map((item, index) => {
+		const id = item.module === 'Products' ? `14x${100 + index}` : `26x${100 + index}`;
+		return item.module === 'Products'
+			? { id, productname: `Product ${item.code}`, productcode: item.code, product_no: `PRO${index}`, cf_xero_sales_account: item.salesAccount }
+			: { id, servicename: `Service ${item.code}`, service_no: item.code, cf_xero_sales_account: item.salesAccount };
+	});
+	const account = { id: '11x50', accountname: String(contact.Name), cf_xero_contact_id: String(contact.ContactID), bill_street: '1 Main St', ship_street: '2 Dock Rd' };
+	return new MemoryCrm([...CURRENCIES, ...products, account], PREFIXES);
+}
+
+function comparable(invoice: Record<string, unknown>): unknown {
+	const rate = invoice.CurrencyRate;
+	return clean({
+		InvoiceID: invoice.InvoiceID,
+		InvoiceNumber: invoice.InvoiceNumber,
+		Reference: invoice.Reference,
+		Type: invoice.Type,
+		ContactID: (invoice.Contact as Record<string, unknown>).ContactID,
+		Date: day(invoice.Date),
+		DueDate: day(invoice.DueDate),
+		CurrencyCode: invoice.CurrencyCode,
+		// Xero's rate for the base currency is 1, the same as sending none.
+		CurrencyRate: rate === 1 ? undefined : rate,
+		Status: invoice.Status,
+		LineItems: (invoice.LineItems as Array<Record<string, unknown>>).map((line) =>
+			clean({ ...line, DiscountRate: line.DiscountRate || undefined, DiscountAmount: line.DiscountAmount || undefined }),
+		),
+	});
+}
+
+describe('invoice round trip: Xero invoice → CRM Invoice → Xero invoice', () => {
+	it('keeps every mapped field, with line items, currency, dates and status', async () => {
+		await fc.assert(
+			fc.asyncProperty(
+				catalog.chain((items) => fc.tuple(fc.constant(items), xeroInvoice(items))),
+				fc.integer({ min: 200, max: 100000 }),
+				async ([items, original], sequence) => {
+					const crm = crmWith(items, original.Contact as Record<string, unknown>);
+					const [toCrm] = await mapBatch(1, (_, resolved) => xeroToCrm('invoice', original, { resolved }), crm);
+					expect(toCrm.errors).toEqual([]);
+					expect(toCrm.needs).toEqual({ crmIds: [], lookups: [] });
+					expect(toCrm.fields.account_id).toBe('11x50');
+					const productsById = Object.fromEntries(crm.records.map((record) => [record.id, record]));
+					const stored = storeAsVtiger('Invoice', toCrm.fields, `7x${sequence}`, sequence, toCrm.lineItems, productsById);
+					const [back] = await mapBatch(1, (_, resolved) => crmToXero('Invoice', stored, { resolved }), crm);
+					expect(back.errors).toEqual([]);
+					expect(back.needs).toEqual({ crmIds: [], lookups: [] });
+					expect(comparable(back.record)).toEqual(comparable(original));
+				},
+			),
+			{ numRuns: 200 },
+		);
+	});
+
+	it('resolves a batch in one call per id list and one per module and field', async () => {
+		const items: CatalogItem[] = [
+			{ code: 'A1', salesAccount: '200', module: 'Products' },
+			{ code: 'S1', salesAccount: '', module: 'Services' },
+		];
+		const invoices = fc.sample(xeroInvoice(items), { numRuns: 20, seed: 7 }).map((invoice) => ({ ...invoice, Contact: { ContactID: 'c-1', Name: 'Acme' } }));
+		const crm = crmWith(items, { ContactID: 'c-1', Name: 'Acme' });
+		const results = await mapBatch(invoices.length, (index, resolved) => xeroToCrm('invoice', invoices[index], { resolved }), crm);
+		expect(results.every((result) => result.errors.length === 0)).toBe(true);
+		// Accounts by link field and by name, Products by productcode and product_no, Services by service_no, Currency.
+		expect(crm.calls.filter((call) => call.startsWith('find')).length).toBeLessThanOrEqual(6);
+		expect(crm.calls.filter((call) => call.startsWith('retrieve'))).toEqual([]);
+	});
+});
