@@ -127,13 +127,13 @@ export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Pr
 			if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
 			if (pending500 > 0) {
 				pending500--;
-				sendFatal(res);
+				sendFatal(res, true);
 				return;
 			}
 			handleWebservice(engine, { method: req.method ?? 'GET', query, form }, res);
 		})().catch((error: unknown) => {
 			console.error('[vtiger sandbox]', error);
-			if (!res.headersSent) sendFatal(res);
+			if (!res.headersSent) sendFatal(res, true);
 		});
 	});
 

@@ -14,10 +14,18 @@ const xeroItemFields = [
 	field('cf_xero_sales_account', 'Xero Sales Account'),
 	field('cf_xero_purchase_account', 'Xero Purchase Account'),
 ];
-const xeroInvoiceFields = [field('cf_xero_invoice_id', 'Xero Invoice ID'), field('cf_xero_status', 'Xero Status')];
+const xeroInvoiceFields = [
+	field('cf_xero_invoice_id', 'Xero Invoice ID'),
+	field('cf_xero_invoice_number', 'Xero Invoice Number'),
+	field('cf_xero_status', 'Xero Status'),
+];
 
 export const DEMO_CUSTOM_FIELDS: Record<string, FieldDescribe[]> = {
-	Accounts: [field('cf_xero_contact_id', 'Xero Contact ID')],
+	Accounts: [
+		field('cf_xero_contact_id', 'Xero Contact ID'),
+		field('cf_xero_tax_number', 'Xero Tax Number'),
+		field('cf_xero_currency', 'Xero Default Currency'),
+	],
 	Contacts: [field('cf_xero_contact_id', 'Xero Contact ID')],
 	Products: xeroItemFields,
 	Services: xeroItemFields,

@@ -24,8 +24,10 @@ export function sendError(res: ServerResponse, code: string | number, message: s
 }
 
 // A PHP fatal error with display_errors=0: status 500, PHP's default content type, nothing in the body.
-export function sendFatal(res: ServerResponse): void {
-	res.writeHead(500, { 'X-Powered-By': 'PHP/8.2.36', ...NO_CACHE, 'Content-type': 'text/html; charset=UTF-8', 'Content-Length': 0 });
+// The no-cache headers only exist once webservice.php has started the session (not for an unknown operation).
+export function sendFatal(res: ServerResponse, sessionStarted: boolean): void {
+	const cache = sessionStarted ? NO_CACHE : {};
+	res.writeHead(500, { 'X-Powered-By': 'PHP/8.2.36', ...cache, 'Content-type': 'text/html; charset=UTF-8', 'Content-Length': 0 });
 	res.end();
 }
 

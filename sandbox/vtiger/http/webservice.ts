@@ -30,7 +30,7 @@ export async function readForm(req: IncomingMessage): Promise<Params> {
 export function handleWebservice(engine: Engine, request: WebserviceRequest, res: ServerResponse): void {
 	const merged = { ...request.query, ...request.form };
 	const operation = OPERATIONS[merged.operation ?? ''];
-	if (!operation) return sendFatal(res);
+	if (!operation) return sendFatal(res, false);
 	try {
 		let user;
 		if (!operation.preLogin) {
@@ -43,9 +43,9 @@ export function handleWebservice(engine: Engine, request: WebserviceRequest, res
 		sendSuccess(res, result);
 	} catch (error) {
 		if (error instanceof VtigerError) return sendError(res, error.code, error.message);
-		if (error instanceof FatalError) return sendFatal(res);
+		if (error instanceof FatalError) return sendFatal(res, true);
 		// Anything else is a sandbox bug; vtiger would also die with an empty 500, so clients see the same thing.
 		console.error('[vtiger sandbox]', error);
-		sendFatal(res);
+		sendFatal(res, true);
 	}
 }
