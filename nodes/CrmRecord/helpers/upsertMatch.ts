@@ -31,7 +31,9 @@ export function matchWhere(alternativesPerItem: MatchAlternative[][]): string | 
 			shapes.add(alternative.map((pair) => pair.field).sort().join(','));
 			for (const pair of alternative) {
 				if (!valuesByField.has(pair.field)) valuesByField.set(pair.field, new Map());
-				valuesByField.get(pair.field)?.set(String(pair.value).trim().toLowerCase(), pair.value);
+				const values = valuesByField.get(pair.field);
+				const key = String(pair.value).trim().toLowerCase();
+				if (values && !values.has(key)) values.set(key, pair.value);
 			}
 		}
 	}

@@ -1,8 +1,10 @@
 /**
- * VTQL string literals are single-quoted; vtiger's lexer takes a doubled quote as a literal quote and fails on
- * double-quoted literals (INTERNAL_SERVER_ERROR), so values are always single-quoted with quotes doubled.
+ * VTQL string literals are single-quoted. vtiger 7.5's lexer matches them with '(?:[^']|'')+' and pastes them into
+ * the SQL as they are: a doubled quote is the only escape that survives both, a backslash ends the literal early,
+ * double quotes are an INTERNAL_SERVER_ERROR, and an empty literal does not lex at all.
  */
 export function vtqlString(value: string): string {
+	if (value === '') throw new Error('vtiger cannot compare with an empty text in a query (an empty literal is a syntax error)');
 	return `'${value.replace(/'/g, "''")}'`;
 }
 

@@ -1,0 +1,104 @@
+import { fieldTypes } from '../../nodes/CrmRecord/helpers/normalise';
+import { isUnchanged } from '../../nodes/CrmRecord/helpers/unchanged';
+import {
+	decideMatch,
+	matchWhere,
+	sameValue,
+	usableAlternatives,
+} from '../../nodes/CrmRecord/helpers/upsertMatch';
+import type { DescribeResult } from '../../nodes/CrmRecord/transport/types';
+
+describe('upsert lookup query', () => {
+	test('one match field over a batch is one IN list, duplicates folded case-insensitively', () => {
+		expect(
+			matchWhere([
+				[[{ field: 'accountname', value: 'Acme' }]],
+				[[{ field: 'accountname', value: "O'Brien Ltd" }]],
+				[[{ field: 'accountname', value: 'ACME' }]],
+			]),
+		).toBe("accountname IN ('Acme', 'O''Brien Ltd')");
+	});
+
+	test('a composite key shared by all items is an AND of IN lists', () => {
+		expect(
+			matchWhere([
+				[[{ field: 'firstname', value: 'Jane' }, { field: 'lastname', value: 'Doe' }]],
+				[[{ field: 'firstname', value: 'John' }, { field: 'lastname', value: 'Roe' }]],
+			]),
+		).toBe("firstname IN ('Jane', 'John') AND lastname IN ('Doe', 'Roe')");
+	});
+
+	test('fallback keys (Xero ID, then name) are an OR so one query still covers both', () => {
+		expect(
+			matchWhere([
+				[[{ field: 'cf_xero_contact_id', value: 'abc' }], [{ field: 'accountname', value: 'Acme' }]],
+			]),
+		).toBe("cf_xero_contact_id IN ('abc') OR accountname IN ('Acme')");
+	});
+
+	test('no usable keys, no query', () => {
+		expect(matchWhere([[], []])).toBeUndefined();
+	});
+
+	test('alternatives with a blank value are dropped', () => {
+		expect(
+			usableAlternatives([[{ field: 'cf_xero_contact_id', value: '' }], [{ field: 'accountname', value: 'Acme' }]]),
+		).toEqual([[{ field: 'accountname', value: 'Acme' }]]);
+	});
+});
+
+describe('deciding per item', () => {
+	const rows = [
+		{ id: '11x2', accountname: 'Acme Ltd', cf_xero_contact_id: 'X1' },
+		{ id: '11x3', accountname: 'Twin', cf_xero_contact_id: '' },
+		{ id: '11x4', accountname: 'twin ', cf_xero_contact_id: '' },
+	];
+
+	test('the strongest key that matches decides', () => {
+		const decision = decideMatch(rows, [[{ field: 'cf_xero_contact_id', value: 'X1' }], [{ field: 'accountname', value: 'Other' }]]);
+		expect(decision).toMatchObject({ kind: 'update', row: { id: '11x2' } });
+	});
+
+	test('text matches like MySQL: case and trailing spaces do not matter', () => {
+		expect(decideMatch(rows, [[{ field: 'accountname', value: 'ACME LTD' }]])).toMatchObject({ kind: 'update' });
+		expect(sameValue('1250000.50000000', 1250000.5)).toBe(true);
+	});
+
+	test('two matches are ambiguous rather than a guess', () => {
+		const decision = decideMatch(rows, [[{ field: 'accountname', value: 'Twin' }]]);
+		expect(decision.kind).toBe('ambiguous');
+	});
+
+	test('no match creates', () => {
+		expect(decideMatch(rows, [[{ field: 'accountname', value: 'New Co' }]])).toEqual({ kind: 'create' });
+	});
+});
+
+describe('isUnchanged', () => {
+	const describe = {
+		name: 'Accounts',
+		fields: [
+			{ name: 'accountname', type: { name: 'string' } },
+			{ name: 'annual_revenue', type: { name: 'currency' } },
+			{ name: 'emailoptout', type: { name: 'boolean' } },
+		],
+	} as unknown as DescribeResult;
+	const types = fieldTypes(describe);
+	const stored = { id: '11x2', accountname: 'Acme', annual_revenue: '1250000.50000000', emailoptout: '0' };
+
+	test('the same values in other spellings are unchanged', () => {
+		expect(isUnchanged(stored, { accountname: 'Acme', annual_revenue: 1250000.5, emailoptout: '0' }, types)).toBe(true);
+		expect(isUnchanged(stored, { emailoptout: false }, types)).toBe(true);
+	});
+
+	test('a different number, flag or capital is a change', () => {
+		expect(isUnchanged(stored, { annual_revenue: 1250000.51 }, types)).toBe(false);
+		expect(isUnchanged(stored, { emailoptout: true }, types)).toBe(false);
+		expect(isUnchanged(stored, { accountname: 'ACME' }, types)).toBe(false);
+	});
+
+	test('line items or a field the row lacks always count as a change', () => {
+		expect(isUnchanged(stored, { LineItems: [] }, types)).toBe(false);
+		expect(isUnchanged(stored, { bill_city: 'Paris' }, types)).toBe(false);
+	});
+});
