@@ -90,3 +90,18 @@ export function sameTarget(spec: XeroResourceSpec, a: IDataObject, b: IDataObjec
 	}
 	return false;
 }
+
+/**
+ * Xero itself rejects a second contact with the same name, item with the same code and sales invoice with the same
+ * number, atomically. For those keys the node writes first and looks up only the records Xero turned away, which
+ * halves the calls of a typical run and cannot race with another writer. Contact numbers and bill (ACCPAY) numbers
+ * are not unique in Xero, so a record carrying one is matched by a lookup before writing.
+ */
+export function needsLookupBeforeWrite(spec: XeroResourceSpec, record: IDataObject): boolean {
+	if (record[spec.idField] !== undefined) return false;
+	const number = record[spec.numberField];
+	const hasNumber = typeof number === 'string' && number.trim() !== '';
+	if (spec.resource === 'organisation') return hasNumber;
+	if (spec.resource === 'invoice') return hasNumber && record.Type !== 'ACCREC';
+	return false;
+}

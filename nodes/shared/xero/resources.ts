@@ -88,6 +88,6 @@ export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Xero IDs are GUIDs; anything else the user typed is a number, code or name. */
-export function isXeroId(value: unknown): value is string {
+export function isXeroId(value: unknown): boolean {
 	return typeof value === 'string' && GUID.test(value.trim());
 }

@@ -1,3 +1,4 @@
+import { DAILY_LIMIT_MESSAGE, errorFacts } from '../../../nodes/XeroSync/helpers/errorFacts';
 import { missingMandatoryFields } from '../../../nodes/XeroSync/helpers/mandatory';
 import {
 	currencyProblem,
@@ -75,5 +76,19 @@ describe('pre-flight checks', () => {
 		]);
 		expect(needsAccountCheck([{ Code: 'x' }])).toBe(false);
 		expect(needsAccountCheck([{ Code: 'x', SalesDetails: { AccountCode: '200' } }])).toBe(true);
+	});
+});
+
+describe('errorFacts', () => {
+	it('turns daily-limit exhaustion into a clear message that halts the run', () => {
+		const facts = errorFacts(Object.assign(new Error('429 day'), { status: 429, dailyLimit: true }));
+		expect(facts).toMatchObject({ code: 'DAILY_LIMIT', haltsRun: true, message: DAILY_LIMIT_MESSAGE });
+	});
+
+	it('halts on auth failures, not on other errors, and never echoes a bearer token', () => {
+		expect(errorFacts(Object.assign(new Error('x'), { httpCode: '403' }))).toMatchObject({ code: 'HTTP_403', haltsRun: true });
+		expect(errorFacts(Object.assign(new Error('boom'), { status: 500 }))).toMatchObject({ code: 'HTTP_500', haltsRun: false });
+		expect(errorFacts(new Error('sent Bearer abc.def-ghi')).message).toBe('sent Bearer [hidden]');
+		expect(errorFacts(Object.assign(new Error('reset'), { code: 'ECONNRESET' })).code).toBe('ECONNRESET');
 	});
 });

@@ -1,6 +1,6 @@
 import { XERO_RESOURCES } from '../../../nodes/shared/xero/resources';
 import { decide, lookupKeysFor, withSuffix } from '../../../nodes/XeroSync/helpers/duplicates';
-import { findMatch, lookupWhere, sameTarget } from '../../../nodes/XeroSync/helpers/matching';
+import { findMatch, lookupWhere, needsLookupBeforeWrite, sameTarget } from '../../../nodes/XeroSync/helpers/matching';
 
 const contacts = XERO_RESOURCES.organisation;
 const invoices = XERO_RESOURCES.invoice;
@@ -102,5 +102,16 @@ describe('decide (duplicate handling)', () => {
 	it('looks up the suffixed values too under Add Suffix, and nothing for records with an ID', () => {
 		expect(lookupKeysFor(items, { Code: 'W1' }, 'addSuffix', '14x1')).toEqual({ numbers: ['W1', 'W1-14x1'], names: [] });
 		expect(lookupKeysFor(items, { Code: 'W1', ItemID: 'x' }, 'skip', undefined)).toEqual({ numbers: [], names: [] });
+	});
+});
+
+describe('needsLookupBeforeWrite', () => {
+	it('looks up first only for keys Xero does not keep unique', () => {
+		expect(needsLookupBeforeWrite(contacts, { Name: 'A' })).toBe(false);
+		expect(needsLookupBeforeWrite(contacts, { Name: 'A', ContactNumber: 'C-9' })).toBe(true);
+		expect(needsLookupBeforeWrite(contacts, { ContactID: 'x', ContactNumber: 'C-9' })).toBe(false);
+		expect(needsLookupBeforeWrite(invoices, { Type: 'ACCREC', InvoiceNumber: 'INV-1' })).toBe(false);
+		expect(needsLookupBeforeWrite(invoices, { Type: 'ACCPAY', InvoiceNumber: 'SUP-1' })).toBe(true);
+		expect(needsLookupBeforeWrite(items, { Code: 'W1' })).toBe(false);
 	});
 });

@@ -1,0 +1,110 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { XeroResource } from '../../../shared/xero/resources';
+import { XERO_RESOURCES } from '../../../shared/xero/resources';
+
+export function sendShow(resource: XeroResource, inputMode?: string) {
+	return {
+		show: {
+			resource: [resource],
+			operation: ['send'],
+			...(inputMode ? { inputMode: [inputMode] } : {}),
+		},
+	};
+}
+
+/** Input mode and duplicate handling come first in every Send; the resource's own fields follow. */
+export function sendHeadDescription(resource: XeroResource): INodeProperties[] {
+	const spec = XERO_RESOURCES[resource];
+	const matchWords =
+		resource === 'organisation'
+			? 'the same contact number or name'
+			: `the same ${spec.numberLabel.toLowerCase()}`;
+	return [
+		{
+			displayName: 'Input',
+			name: 'inputMode',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{
+					name: 'Define Below',
+					value: 'fields',
+					description: 'Set each field here, usually with expressions over the input item',
+				},
+				{
+					name: 'Xero JSON From Input',
+					value: 'json',
+					description: `Each input item is a ${spec.label.toLowerCase()} in Xero's shape (e.g. from another Xero node or a Code node)`,
+				},
+			],
+			default: 'fields',
+			displayOptions: sendShow(resource),
+		},
+		{
+			displayName: 'Duplicate Handling',
+			name: 'duplicateHandling',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{
+					name: 'Add Suffix',
+					value: 'addSuffix',
+					description: 'Create a separate record, made unique with the CRM ID (input field crmId or ID)',
+				},
+				{
+					name: 'Fail',
+					value: 'fail',
+					description: 'Send the item to the error output, naming the existing record',
+				},
+				{
+					name: 'Skip',
+					value: 'skip',
+					description: 'Leave Xero unchanged and output the existing record, so the CRM can link to it',
+				},
+				{
+					name: 'Update Existing',
+					value: 'update',
+					description: 'Overwrite the existing record with the fields sent',
+				},
+			],
+			default: 'skip',
+			description: `What to do when Xero already has a ${spec.label.toLowerCase()} with ${matchWords}. Records that carry their Xero ID are always updated.`,
+			displayOptions: sendShow(resource),
+		},
+	];
+}
+
+export function sendOptionsDescription(resource: XeroResource): INodeProperties[] {
+	if (resource === 'account') return [];
+	return [
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: sendShow(resource),
+			options: [
+				{
+					displayName: 'Batch Size',
+					name: 'batchSize',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 50 },
+					default: 50,
+					description: 'Records per Xero write call (up to 50, as Xero recommends)',
+				},
+			],
+		},
+	];
+}
+
+export const xeroIdField = (resource: XeroResource): INodeProperties => {
+	const spec = XERO_RESOURCES[resource];
+	return {
+		displayName: `Xero ${spec.label} ID`,
+		name: 'xeroId',
+		type: 'string',
+		default: '',
+		description: `The ${spec.idField} of the record to update; when empty, the record is matched by ${spec.numberLabel.toLowerCase()}${spec.nameField ? ' or name' : ''}`,
+	};
+};
