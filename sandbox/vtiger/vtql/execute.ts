@@ -82,10 +82,12 @@ export function runQuery(engine: Engine, query: string | undefined): Row[] {
 	if (parsed.columns === 'count') return [{ count: String(rows.length) }];
 	if (parsed.orderBy) {
 		const { column, descending } = parsed.orderBy;
-		const isNumeric = numeric(column);
+		const isNumeric = column === 'id' || numeric(column);
+		// Ordering by id orders by crmid, the number after the "x".
+		const key = (row: Row) => (column === 'id' ? String(row.id ?? '').replace(/^\d+x/, '') : String(row[column] ?? ''));
 		rows = rows
 			.map((row, index) => ({ row, index }))
-			.sort((a, b) => compare(String(a.row[column] ?? ''), String(b.row[column] ?? ''), isNumeric) * (descending ? -1 : 1) || a.index - b.index)
+			.sort((a, b) => compare(key(a.row), key(b.row), isNumeric) * (descending ? -1 : 1) || a.index - b.index)
 			.map((x) => x.row);
 	}
 	const offset = parsed.limit?.offset ?? 0;
