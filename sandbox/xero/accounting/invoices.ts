@@ -1,0 +1,220 @@
+import { dateString, msDate, parseMsDate, parseRequestDate } from '../dates';
+import { newId } from '../ids';
+import type { Transaction } from '../store/transaction';
+import type { Json } from '../types';
+import { newContact } from './contacts';
+import { currencyRate } from './currencyRates';
+import type { ApplyResult, EntityHandler, RenderOptions, WriteContext, WriteMode } from './entity';
+import { lookup } from './entity';
+import { priceLines, type LineAmountTypes } from './lineItems';
+import { num, obj, round, str, writable } from './values';
+
+const READ_ONLY = [
+	'InvoiceID',
+	'UpdatedDateUTC',
+	'SubTotal',
+	'TotalTax',
+	'Total',
+	'AmountDue',
+	'AmountPaid',
+	'AmountCredited',
+	'FullyPaidOnDate',
+	'Payments',
+	'CreditNotes',
+	'Prepayments',
+	'Overpayments',
+	'HasAttachments',
+	'HasErrors',
+	'ValidationErrors',
+	'Warnings',
+	'StatusAttributeString',
+	'DateString',
+	'DueDateString',
+	'UpdatedDateUTCString',
+	'IsDiscounted',
+];
+
+const CREATE_STATUSES = ['DRAFT', 'SUBMITTED', 'AUTHORISED'];
+const NOT_MODIFIABLE = 'Invoice not of valid status for modification';
+export const HAS_PAYMENTS = 'This document cannot be edited as it has a payment or credit note allocated to it.';
+export const NUMBER_TAKEN = 'Invoice # must be unique.';
+const INVOICE_TYPES = ['ACCREC', 'ACCPAY'];
+const AMOUNT_TYPES: LineAmountTypes[] = ['Exclusive', 'Inclusive', 'NoTax'];
+
+interface ContactChoice {
+	id?: string;
+	create?: Json;
+	error?: string;
+}
+
+function chooseContact(tx: Transaction, input: unknown): ContactChoice {
+	const contact = obj(input);
+	if (!contact) return { error: 'A Contact must be specified for this type of transaction' };
+	const id = str(contact.ContactID);
+	if (id) return tx.exists('contacts', id) ? { id } : { error: `The contact with ID ${id} could not be found.` };
+	const number = str(contact.ContactNumber);
+	if (number) {
+		for (const [candidateId, candidate] of tx.tenant.records.contacts) {
+			if (candidate.ContactNumber === number) return { id: candidateId };
+		}
+	}
+	const name = str(contact.Name);
+	if (!name) return { error: 'A Contact must be specified for this type of transaction' };
+	const byName = tx.findUnique('contacts', 'contactName', name);
+	// Xero creates a contact named on an invoice when none has the name.
+	return byName ? { id: byName } : { create: { Name: name, ...(number ? { ContactNumber: number } : {}) } };
+}
+
+function transitionError(from: string | undefined, to: string, hasPayments: boolean): string | undefined {
+	if (from === undefined) return CREATE_STATUSES.includes(to) ? undefined : `Invoice not of valid status for creation`;
+	if (from === to) return hasPayments || from === 'PAID' ? HAS_PAYMENTS : from === 'VOIDED' || from === 'DELETED' ? NOT_MODIFIABLE : undefined;
+	if (to === 'PAID') return 'An invoice becomes PAID when payments cover its total; apply a payment instead.';
+	if (from === 'PAID' || hasPayments) return HAS_PAYMENTS;
+	if (from === 'VOIDED' || from === 'DELETED') return NOT_MODIFIABLE;
+	if (to === 'VOIDED') return from === 'AUTHORISED' ? undefined : NOT_MODIFIABLE;
+	if (to === 'DELETED') return from === 'DRAFT' || from === 'SUBMITTED' ? undefined : NOT_MODIFIABLE;
+	if (from === 'AUTHORISED') return NOT_MODIFIABLE;
+	return CREATE_STATUSES.includes(to) ? undefined : NOT_MODIFIABLE;
+}
+
+function nextNumber(tx: Transaction): string {
+	for (;;) {
+		const candidate = `INV-${String(tx.tenant.nextInvoiceNumber++).padStart(4, '0')}`;
+		if (!tx.findUnique('invoices', 'invoiceNumber', candidate)) return candidate;
+	}
+}
+
+function applyInvoice(ctx: WriteContext, element: Json, mode: WriteMode): ApplyResult {
+	const { tx } = ctx;
+	const id = str(element.InvoiceID);
+	let existing = id ? tx.get('invoices', id) : undefined;
+	if (id && !existing) return { errors: [`The invoice with ID ${id} could not be found.`] };
+	const number = str(element.InvoiceNumber);
+	// POST matches an invoice by InvoiceNumber too (Xero documents updates "by InvoiceID or InvoiceNumber").
+	if (!existing && number && mode === 'upsert') {
+		const holder = tx.findUnique('invoices', 'invoiceNumber', number);
+		existing = holder ? tx.get('invoices', holder) : undefined;
+	}
+	if (existing && mode === 'create' && id) return { errors: ['An invoice with this InvoiceID already exists.'] };
+	const fields = writable(element, READ_ONLY);
+	const merged: Json = existing ? { ...existing, ...fields } : { ...fields };
+	const errors: string[] = [];
+
+	const type = str(merged.Type);
+	if (!type) errors.push('Invoice Type must be specified');
+	else if (!INVOICE_TYPES.includes(type)) errors.push(`Invoice Type ${type} cannot be created through the Invoices endpoint.`);
+	if (existing && type !== existing.Type) errors.push('The invoice type cannot be changed.');
+
+	const status = str(merged.Status) ?? 'DRAFT';
+	const hasPayments = Number(existing?.AmountPaid ?? 0) > 0;
+	const statusError = transitionError(existing?.Status as string | undefined, status, hasPayments);
+	if (statusError) errors.push(statusError);
+
+	const contact = fields.Contact !== undefined || !existing ? chooseContact(tx, fields.Contact) : { id: existing.ContactID as string };
+	if (contact.error) errors.push(contact.error);
+
+	const amountTypes = (str(merged.LineAmountTypes) ?? 'Exclusive') as LineAmountTypes;
+	if (!AMOUNT_TYPES.includes(amountTypes)) errors.push(`LineAmountTypes ${String(amountTypes)} is not valid.`);
+
+	const currency = str(merged.CurrencyCode) ?? tx.tenant.profile.baseCurrency;
+	if (!tx.tenant.currencyEnabled(currency)) errors.push(`Organisation is not subscribed to currency ${currency}`);
+
+	const date = fields.Date !== undefined ? parseRequestDate(fields.Date) : existing ? parseMsDate(String(existing.Date)) : ctx.now;
+	const dueDate = fields.DueDate !== undefined ? parseRequestDate(fields.DueDate) : existing?.DueDate ? parseMsDate(String(existing.DueDate)) : undefined;
+
+	if (number !== undefined && number.length > 255) errors.push('Invoice Number must not be more than 255 characters long.');
+	if (str(merged.Reference) && String(merged.Reference).length > 255) errors.push('Reference must not be more than 255 characters long.');
+	const invoiceNumber = number ?? (existing?.InvoiceNumber as string | undefined);
+	if (type === 'ACCREC' && invoiceNumber && status !== 'DELETED') {
+		const holder = tx.findUnique('invoices', 'invoiceNumber', invoiceNumber);
+		if (holder && holder !== existing?.InvoiceID) errors.push(NUMBER_TAKEN);
+	}
+
+	const requireAccount = status === 'AUTHORISED' || status === 'SUBMITTED';
+	const linesInput = fields.LineItems !== undefined ? fields.LineItems : existing?.LineItems;
+	const priced = priceLines(tx, linesInput, type ?? 'ACCREC', amountTypes, requireAccount);
+	errors.push(...priced.errors);
+	const total = round(priced.subTotal + priced.totalTax);
+	if (total < 0) errors.push('Invoice total must be greater than or equal to zero.');
+	const rate = num(merged.CurrencyRate) ?? (existing && existing.CurrencyCode === currency ? Number(existing.CurrencyRate) : undefined) ?? currencyRate(tx.tenant.profile.baseCurrency, currency);
+	if (rate <= 0) errors.push('Currency rate must be greater than zero.');
+	if (errors.length > 0) return { errors: [...new Set(errors)] };
+
+	let contactId = contact.id;
+	if (contact.create) {
+		const created = newContact(contact.create, ctx.now);
+		contactId = created.ContactID as string;
+		tx.put('contacts', contactId, created);
+	}
+	const flag = type === 'ACCREC' ? 'IsCustomer' : 'IsSupplier';
+	const contactRecord = contactId ? tx.get('contacts', contactId) : undefined;
+	if (contactId && contactRecord && contactRecord[flag] !== true) tx.put('contacts', contactId, { ...contactRecord, [flag]: true }, true);
+
+	const invoiceId = (existing?.InvoiceID as string | undefined) ?? newId();
+	const amountPaid = Number(existing?.AmountPaid ?? 0);
+	const closed = status === 'VOIDED' || status === 'DELETED';
+	const { Contact: _contact, ...rest } = merged;
+	const record: Json = {
+		...rest,
+		Type: type,
+		InvoiceID: invoiceId,
+		InvoiceNumber: type === 'ACCREC' ? (invoiceNumber ?? nextNumber(tx)) : (invoiceNumber ?? ''),
+		Reference: str(merged.Reference) ?? '',
+		ContactID: contactId,
+		Status: status,
+		LineAmountTypes: amountTypes,
+		LineItems: priced.lines,
+		Date: msDate(date ?? ctx.now),
+		...(dueDate !== undefined ? { DueDate: msDate(dueDate) } : {}),
+		CurrencyCode: currency,
+		CurrencyRate: rate,
+		SubTotal: priced.subTotal,
+		TotalTax: priced.totalTax,
+		Total: total,
+		AmountPaid: amountPaid,
+		AmountCredited: 0,
+		AmountDue: closed ? 0 : round(total - amountPaid),
+		Payments: existing?.Payments ?? [],
+		CreditNotes: [],
+		Prepayments: [],
+		Overpayments: [],
+		IsDiscounted: priced.lines.some((line) => Number(line.DiscountRate ?? 0) > 0),
+		HasAttachments: false,
+		HasErrors: false,
+		SentToContact: existing?.SentToContact ?? false,
+		UpdatedDateUTC: msDate(ctx.now),
+	};
+	tx.put('invoices', invoiceId, record);
+	return { id: invoiceId, errors: [] };
+}
+
+function renderLine(line: Json, unitdp: number): Json {
+	return { ...line, UnitAmount: round(Number(line.UnitAmount ?? 0), unitdp === 4 ? 4 : 2) };
+}
+
+export function renderInvoice(source: Parameters<EntityHandler['render']>[0], record: Json, options: RenderOptions): Json {
+	const { ContactID, LineItems, ...rest } = record;
+	const contact = typeof ContactID === 'string' ? lookup(source, 'contacts', ContactID) : undefined;
+	const out: Json = {
+		...rest,
+		Contact: {
+			ContactID,
+			...(contact?.ContactNumber ? { ContactNumber: contact.ContactNumber } : {}),
+			Name: contact?.Name ?? '',
+			ContactStatus: contact?.ContactStatus ?? 'ACTIVE',
+			HasValidationErrors: false,
+		},
+		DateString: dateString(parseMsDate(String(record.Date)) ?? 0),
+	};
+	if (typeof record.DueDate === 'string') out.DueDateString = dateString(parseMsDate(record.DueDate) ?? 0);
+	if (options.withLineItems) out.LineItems = (LineItems as Json[]).map((line) => renderLine(line, options.unitdp));
+	return out;
+}
+
+export const invoicesHandler: EntityHandler = {
+	resource: 'Invoices',
+	collection: 'invoices',
+	idField: 'InvoiceID',
+	apply: applyInvoice,
+	render: renderInvoice,
+};

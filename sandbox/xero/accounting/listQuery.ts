@@ -1,0 +1,109 @@
+import { parseMsDate } from '../dates';
+import type { Json } from '../types';
+import { compileWhere } from './where';
+
+export interface ListQuery {
+	ids?: string[];
+	statuses?: string[];
+	invoiceNumbers?: string[];
+	contactIds?: string[];
+	includeArchived: boolean;
+	searchTerm?: string;
+	where?: string;
+	order?: string;
+	ifModifiedSince?: number;
+}
+
+export interface ListSpec {
+	/** ID field compared with IDs= */
+	idField: string;
+	/** hidden unless includeArchived=true (or the Statuses filter names them) */
+	archived: (record: Json) => boolean;
+	/** fields searchTerm looks in */
+	searchFields: string[];
+	/** the record as `where` and `order` see it, e.g. an invoice with its Contact */
+	view: (record: Json) => Json;
+}
+
+function csv(value: string | undefined): string[] | undefined {
+	if (value === undefined || value.trim() === '') return undefined;
+	return value.split(',').map((part) => part.trim()).filter(Boolean);
+}
+
+export function parseListQuery(query: URLSearchParams, ifModifiedSince: number | undefined): ListQuery {
+	return {
+		ids: csv(query.get('IDs') ?? query.get('ids') ?? undefined)?.map((id) => id.toLowerCase()),
+		statuses: csv(query.get('Statuses') ?? undefined)?.map((status) => status.toUpperCase()),
+		invoiceNumbers: csv(query.get('InvoiceNumbers') ?? undefined)?.map((number) => number.toLowerCase()),
+		contactIds: csv(query.get('ContactIDs') ?? undefined)?.map((id) => id.toLowerCase()),
+		includeArchived: (query.get('includeArchived') ?? '').toLowerCase() === 'true',
+		searchTerm: query.get('searchTerm')?.trim().toLowerCase() || undefined,
+		where: query.get('where') ?? undefined,
+		order: query.get('order') ?? undefined,
+		ifModifiedSince,
+	};
+}
+
+function sortValue(value: unknown): string | number {
+	if (typeof value === 'number') return value;
+	if (typeof value === 'boolean') return value ? 1 : 0;
+	if (typeof value === 'string') return parseMsDate(value) ?? value.toLowerCase();
+	return '';
+}
+
+function orderBy(order: string, view: (record: Json) => Json): (a: Json, b: Json) => number {
+	const keys = order.split(',').map((part) => {
+		const [field, direction] = part.trim().split(/\s+/);
+		if (!field || !/^[A-Za-z_][\w.]*$/.test(field)) throw new Error(`Invalid order field '${part.trim()}'`);
+		return { path: field.split('.'), descending: (direction ?? '').toUpperCase() === 'DESC' };
+	});
+	const read = (record: Json, path: string[]) => {
+		let current: unknown = view(record);
+		for (const part of path) {
+			if (current === null || typeof current !== 'object') return undefined;
+			const object = current as Json;
+			const key = Object.keys(object).find((candidate) => candidate.toLowerCase() === part.toLowerCase());
+			current = key === undefined ? undefined : object[key];
+		}
+		return current;
+	};
+	return (a, b) => {
+		for (const key of keys) {
+			const left = sortValue(read(a, key.path));
+			const right = sortValue(read(b, key.path));
+			if (left === right) continue;
+			const result = left < right ? -1 : 1;
+			return key.descending ? -result : result;
+		}
+		return 0;
+	};
+}
+
+/** Filters in the order Xero documents them; the default order is the order records were created in. */
+export function runListQuery(records: Iterable<Json>, query: ListQuery, spec: ListSpec): Json[] {
+	const where = query.where ? compileWhere(query.where) : undefined;
+	const archivedAllowed = query.includeArchived;
+	const out: Json[] = [];
+	for (const record of records) {
+		const statusAsked = query.statuses?.includes(String(record.Status ?? record.ContactStatus ?? '').toUpperCase());
+		if (spec.archived(record) && !archivedAllowed && !statusAsked) continue;
+		if (query.ids && !query.ids.includes(String(record[spec.idField]).toLowerCase())) continue;
+		if (query.statuses && !statusAsked) continue;
+		if (query.invoiceNumbers && !query.invoiceNumbers.includes(String(record.InvoiceNumber ?? '').toLowerCase())) continue;
+		if (query.contactIds && !query.contactIds.includes(String(record.ContactID ?? '').toLowerCase())) continue;
+		if (query.ifModifiedSince !== undefined) {
+			const updated = parseMsDate(String(record.UpdatedDateUTC ?? ''));
+			// Records changed at or after the instant asked for; see README "If-Modified-Since".
+			if (updated === undefined || updated < query.ifModifiedSince) continue;
+		}
+		if (query.searchTerm) {
+			const term = query.searchTerm;
+			const hit = spec.searchFields.some((field) => typeof record[field] === 'string' && (record[field] as string).toLowerCase().includes(term));
+			if (!hit) continue;
+		}
+		if (where && !where(spec.view(record))) continue;
+		out.push(record);
+	}
+	if (query.order) out.sort(orderBy(query.order, spec.view));
+	return out;
+}

@@ -1,0 +1,313 @@
+import { parseMsDate } from '../dates';
+import type { Json } from '../types';
+
+/**
+ * The part of Xero's `where` language that integrations use: comparisons (== != > < >= <=), AND/OR/NOT (also && ||
+ * !), parentheses, .Contains() .StartsWith() .EndsWith() .ToLower() .ToUpper(), dotted paths (Contact.ContactID),
+ * and the literals "text", numbers, true, false, null, Guid("…"), DateTime(y,m,d[,h,m,s]) and DateTime.Parse("…").
+ * String comparisons ignore case, as Xero's do.
+ */
+
+export class WhereSyntaxError extends Error {}
+
+type Token =
+	| { kind: 'string'; value: string }
+	| { kind: 'number'; value: number }
+	| { kind: 'ident'; value: string }
+	| { kind: 'op'; value: string };
+
+function tokenize(source: string): Token[] {
+	const tokens: Token[] = [];
+	let i = 0;
+	while (i < source.length) {
+		const char = source[i];
+		if (/\s/.test(char)) {
+			i++;
+			continue;
+		}
+		if (char === '"') {
+			let value = '';
+			i++;
+			while (i < source.length && source[i] !== '"') {
+				if (source[i] === '\\' && i + 1 < source.length) i++;
+				value += source[i++];
+			}
+			if (source[i] !== '"') throw new WhereSyntaxError('Unterminated string literal');
+			i++;
+			tokens.push({ kind: 'string', value });
+			continue;
+		}
+		const two = source.slice(i, i + 2);
+		if (['==', '!=', '>=', '<=', '&&', '||'].includes(two)) {
+			tokens.push({ kind: 'op', value: two });
+			i += 2;
+			continue;
+		}
+		if ('<>!(),.='.includes(char)) {
+			tokens.push({ kind: 'op', value: char === '=' ? '==' : char });
+			i++;
+			continue;
+		}
+		const number = /^-?\d+(\.\d+)?/.exec(source.slice(i));
+		if (number && (char !== '-' || tokens.length === 0 || tokens[tokens.length - 1].kind === 'op')) {
+			tokens.push({ kind: 'number', value: Number(number[0]) });
+			i += number[0].length;
+			continue;
+		}
+		const ident = /^[A-Za-z_][A-Za-z0-9_]*/.exec(source.slice(i));
+		if (ident) {
+			tokens.push({ kind: 'ident', value: ident[0] });
+			i += ident[0].length;
+			continue;
+		}
+		throw new WhereSyntaxError(`Unexpected character '${char}' at position ${i}`);
+	}
+	return tokens;
+}
+
+type Value = string | number | boolean | null | undefined | { date: number } | { guid: string };
+type Node = (record: Json) => Value;
+
+const COMPARISONS = ['==', '!=', '>', '<', '>=', '<='];
+
+class Parser {
+	private position = 0;
+
+	constructor(private readonly tokens: Token[]) {}
+
+	parse(): Node {
+		const node = this.or();
+		if (this.position < this.tokens.length) throw new WhereSyntaxError(`Unexpected '${String(this.peek()?.value)}'`);
+		return node;
+	}
+
+	private peek(): Token | undefined {
+		return this.tokens[this.position];
+	}
+
+	private isWord(word: string): boolean {
+		const token = this.peek();
+		return token?.kind === 'ident' && token.value.toUpperCase() === word;
+	}
+
+	private isOp(op: string): boolean {
+		const token = this.peek();
+		return token?.kind === 'op' && token.value === op;
+	}
+
+	private expectOp(op: string): void {
+		if (!this.isOp(op)) throw new WhereSyntaxError(`Expected '${op}'`);
+		this.position++;
+	}
+
+	private or(): Node {
+		let left = this.and();
+		while (this.isWord('OR') || this.isOp('||')) {
+			this.position++;
+			const a = left;
+			const b = this.and();
+			left = (record) => truthy(a(record)) || truthy(b(record));
+		}
+		return left;
+	}
+
+	private and(): Node {
+		let left = this.unary();
+		while (this.isWord('AND') || this.isOp('&&')) {
+			this.position++;
+			const a = left;
+			const b = this.unary();
+			left = (record) => truthy(a(record)) && truthy(b(record));
+		}
+		return left;
+	}
+
+	private unary(): Node {
+		if (this.isOp('!') || this.isWord('NOT')) {
+			this.position++;
+			const inner = this.unary();
+			return (record) => !truthy(inner(record));
+		}
+		return this.comparison();
+	}
+
+	private comparison(): Node {
+		const left = this.operand();
+		const token = this.peek();
+		if (token?.kind === 'op' && COMPARISONS.includes(token.value)) {
+			this.position++;
+			const right = this.operand();
+			return (record) => compare(left(record), token.value, right(record));
+		}
+		return left;
+	}
+
+	private operand(): Node {
+		const token = this.peek();
+		if (!token) throw new WhereSyntaxError('Unexpected end of expression');
+		if (this.isOp('(')) {
+			this.position++;
+			const inner = this.or();
+			this.expectOp(')');
+			return this.methods(inner);
+		}
+		this.position++;
+		if (token.kind === 'string') return this.methods(() => token.value);
+		if (token.kind === 'number') return () => token.value;
+		if (token.kind !== 'ident') throw new WhereSyntaxError(`Unexpected '${token.value}'`);
+		const word = token.value;
+		if (word.toLowerCase() === 'true') return () => true;
+		if (word.toLowerCase() === 'false') return () => false;
+		if (word.toLowerCase() === 'null') return () => null;
+		if (word === 'Guid' && this.isOp('(')) {
+			const [text] = this.arguments();
+			if (typeof text !== 'string') throw new WhereSyntaxError('Guid() takes a string');
+			return () => ({ guid: text.toLowerCase() });
+		}
+		if (word === 'DateTime') return this.dateTime();
+		const path = [word];
+		while (this.isOp('.')) {
+			const next = this.tokens[this.position + 1];
+			const after = this.tokens[this.position + 2];
+			if (next?.kind !== 'ident') throw new WhereSyntaxError('Expected a field name after "."');
+			if (after?.kind === 'op' && after.value === '(') break;
+			path.push(next.value);
+			this.position += 2;
+		}
+		return this.methods((record) => readPath(record, path));
+	}
+
+	private dateTime(): Node {
+		if (this.isOp('.')) {
+			this.position++;
+			const method = this.peek();
+			if (method?.kind !== 'ident' || method.value !== 'Parse') throw new WhereSyntaxError('Expected DateTime.Parse');
+			this.position++;
+			const [text] = this.arguments();
+			const millis = typeof text === 'string' ? Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`) : NaN;
+			if (Number.isNaN(millis)) throw new WhereSyntaxError('DateTime.Parse needs a date');
+			return () => ({ date: millis });
+		}
+		const parts = this.arguments();
+		if (parts.length < 3 || parts.some((part) => typeof part !== 'number')) {
+			throw new WhereSyntaxError('DateTime(year, month, day[, hour, minute, second]) takes numbers');
+		}
+		const [year, month, day, hour = 0, minute = 0, second = 0] = parts as number[];
+		const millis = Date.UTC(year, month - 1, day, hour, minute, second);
+		return () => ({ date: millis });
+	}
+
+	private arguments(): Array<string | number> {
+		this.expectOp('(');
+		const values: Array<string | number> = [];
+		while (!this.isOp(')')) {
+			const token = this.peek();
+			if (!token || (token.kind !== 'string' && token.kind !== 'number')) throw new WhereSyntaxError('Expected a literal argument');
+			values.push(token.value);
+			this.position++;
+			if (this.isOp(',')) this.position++;
+		}
+		this.expectOp(')');
+		return values;
+	}
+
+	private methods(target: Node): Node {
+		let node = target;
+		while (this.isOp('.')) {
+			this.position++;
+			const name = this.peek();
+			if (name?.kind !== 'ident') throw new WhereSyntaxError('Expected a method name');
+			this.position++;
+			const args = this.arguments();
+			const inner = node;
+			const arg = typeof args[0] === 'string' ? args[0].toLowerCase() : undefined;
+			switch (name.value) {
+				case 'Contains':
+				case 'StartsWith':
+				case 'EndsWith': {
+					if (arg === undefined) throw new WhereSyntaxError(`${name.value}() takes a string`);
+					const method = name.value;
+					node = (record) => {
+						const value = inner(record);
+						if (typeof value !== 'string') return false;
+						const text = value.toLowerCase();
+						return method === 'Contains' ? text.includes(arg) : method === 'StartsWith' ? text.startsWith(arg) : text.endsWith(arg);
+					};
+					break;
+				}
+				case 'ToLower':
+				case 'ToUpper': {
+					const upper = name.value === 'ToUpper';
+					node = (record) => {
+						const value = inner(record);
+						return typeof value === 'string' ? (upper ? value.toUpperCase() : value.toLowerCase()) : value;
+					};
+					break;
+				}
+				default:
+					throw new WhereSyntaxError(`No applicable method '${name.value}' exists`);
+			}
+		}
+		return node;
+	}
+}
+
+function readPath(record: Json, path: string[]): Value {
+	let current: unknown = record;
+	for (const part of path) {
+		if (current === null || typeof current !== 'object') return undefined;
+		const object = current as Json;
+		const key = part in object ? part : Object.keys(object).find((candidate) => candidate.toLowerCase() === part.toLowerCase());
+		current = key === undefined ? undefined : object[key];
+	}
+	if (current === null || current === undefined) return current as null | undefined;
+	if (typeof current === 'object') return undefined;
+	return current as string | number | boolean;
+}
+
+function truthy(value: Value): boolean {
+	return value === true;
+}
+
+function normalise(value: Value, other: Value): Value {
+	if (other && typeof other === 'object' && 'date' in other && typeof value === 'string') {
+		const millis = parseMsDate(value) ?? Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
+		return Number.isNaN(millis) ? value : { date: millis };
+	}
+	return value;
+}
+
+function scalar(value: Value): string | number | boolean | null | undefined {
+	if (value && typeof value === 'object') return 'date' in value ? value.date : value.guid;
+	return typeof value === 'string' ? value.toLowerCase() : value;
+}
+
+function compare(leftRaw: Value, op: string, rightRaw: Value): boolean {
+	const left = scalar(normalise(leftRaw, rightRaw));
+	const right = scalar(normalise(rightRaw, leftRaw));
+	const isNull = (value: unknown) => value === null || value === undefined;
+	if (isNull(left) || isNull(right)) {
+		if (op === '==') return isNull(left) && isNull(right);
+		if (op === '!=') return isNull(left) !== isNull(right);
+		return false;
+	}
+	switch (op) {
+		case '==':
+			return left === right;
+		case '!=':
+			return left !== right;
+		case '>':
+			return (left as number) > (right as number);
+		case '<':
+			return (left as number) < (right as number);
+		case '>=':
+			return (left as number) >= (right as number);
+		default:
+			return (left as number) <= (right as number);
+	}
+}
+
+export function compileWhere(source: string): (record: Json) => boolean {
+	const node = new Parser(tokenize(source)).parse();
+	return (record) => truthy(node(record));
+}

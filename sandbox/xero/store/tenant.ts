@@ -1,0 +1,119 @@
+import type { Json } from '../types';
+
+export type Collection = 'contacts' | 'invoices' | 'items' | 'accounts' | 'payments';
+export const COLLECTIONS: Collection[] = ['contacts', 'invoices', 'items', 'accounts', 'payments'];
+
+/** the unique keys Xero enforces per organisation, compared case-insensitively */
+export type UniqueKey = 'contactName' | 'itemCode' | 'invoiceNumber' | 'accountCode' | 'accountName';
+
+const KEYS_OF: Record<Collection, UniqueKey[]> = {
+	contacts: ['contactName'],
+	items: ['itemCode'],
+	invoices: ['invoiceNumber'],
+	accounts: ['accountCode', 'accountName'],
+	payments: [],
+};
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value.trim().toLowerCase() : undefined;
+}
+
+export function uniqueValue(key: UniqueKey, record: Json): string | undefined {
+	switch (key) {
+		case 'contactName':
+			return text(record.Name);
+		case 'itemCode':
+			return text(record.Code);
+		// Bills carry the supplier's number, which need not be unique; Xero enforces uniqueness on sales invoices.
+		case 'invoiceNumber':
+			return record.Type === 'ACCREC' && record.Status !== 'DELETED' ? text(record.InvoiceNumber) : undefined;
+		case 'accountCode':
+			return record.Status === 'DELETED' ? undefined : text(record.Code);
+		case 'accountName':
+			return record.Status === 'DELETED' ? undefined : text(record.Name);
+	}
+}
+
+export interface TenantProfile {
+	tenantId: string;
+	name: string;
+	baseCurrency: string;
+	countryCode: string;
+	version: string;
+	shortCode: string;
+	createdAt: number;
+	/** currencies enabled besides the base one */
+	currencies: string[];
+}
+
+export class Tenant {
+	readonly records: Record<Collection, Map<string, Json>> = {
+		contacts: new Map(),
+		invoices: new Map(),
+		items: new Map(),
+		accounts: new Map(),
+		payments: new Map(),
+	};
+	private readonly indexes = new Map<UniqueKey, Map<string, string>>();
+	taxRates: Json[] = [];
+	currencies: Json[] = [];
+	organisation: Json = {};
+	nextInvoiceNumber = 1;
+	/** bumped on every write, so list queries can reuse a filtered and sorted result until something changes */
+	version = 0;
+
+	constructor(readonly profile: TenantProfile) {}
+
+	get id(): string {
+		return this.profile.tenantId;
+	}
+
+	get name(): string {
+		return this.profile.name;
+	}
+
+	idOf(id: string, key: UniqueKey): string | undefined {
+		return this.indexes.get(key)?.get(id);
+	}
+
+	/** stores a record and keeps the unique-key indexes in step */
+	store(collection: Collection, id: string, record: Json): void {
+		const previous = this.records[collection].get(id);
+		for (const key of KEYS_OF[collection]) {
+			let index = this.indexes.get(key);
+			if (!index) {
+				index = new Map();
+				this.indexes.set(key, index);
+			}
+			const before = previous ? uniqueValue(key, previous) : undefined;
+			if (before !== undefined && index.get(before) === id) index.delete(before);
+			const after = uniqueValue(key, record);
+			if (after !== undefined) index.set(after, id);
+		}
+		this.records[collection].set(id, record);
+		this.version++;
+	}
+
+	remove(collection: Collection, id: string): void {
+		const previous = this.records[collection].get(id);
+		if (!previous) return;
+		for (const key of KEYS_OF[collection]) {
+			const before = uniqueValue(key, previous);
+			if (before !== undefined && this.indexes.get(key)?.get(before) === id) this.indexes.get(key)?.delete(before);
+		}
+		this.records[collection].delete(id);
+		this.version++;
+	}
+
+	currencyEnabled(code: string): boolean {
+		return code === this.profile.baseCurrency || this.profile.currencies.includes(code);
+	}
+
+	taxRate(taxType: string): Json | undefined {
+		return this.taxRates.find((rate) => rate.TaxType === taxType && rate.Status === 'ACTIVE');
+	}
+}
+
+export function keysOf(collection: Collection): UniqueKey[] {
+	return KEYS_OF[collection];
+}

@@ -1,0 +1,41 @@
+export type Json = Record<string, unknown>;
+
+export type DemoData = 'demo' | 'empty';
+
+export interface WebhookSettings {
+	/** where signed event batches are POSTed; no URL, no deliveries */
+	url?: string;
+	/** the webhook signing key shown in Xero's developer portal */
+	key?: string;
+	/** sign with a wrong key, as a forged delivery would be */
+	badSignature?: boolean;
+	/** deliver every batch this many extra times (Xero may deliver an event more than once) */
+	duplicates?: number;
+	/** how long (real ms) changes are collected into one batch */
+	batchWindowMs?: number;
+}
+
+export interface XeroSandboxOptions {
+	/** 0 picks a free port */
+	port?: number;
+	/** 127.0.0.1 unless told otherwise */
+	host?: string;
+	/** sandbox minutes per real minute, see clock.ts */
+	clockScale?: number;
+	data?: DemoData;
+	/** validate every request and response against Xero's OpenAPI files */
+	validate?: boolean;
+	/** per tenant calls a day (Xero: 5,000; 1,000 on the Starter tier) */
+	dailyLimit?: number;
+	/** per tenant calls a minute (Xero: 60) */
+	minuteLimit?: number;
+	/** per tenant calls in flight (Xero: 5) */
+	concurrentLimit?: number;
+	/** per app calls a minute across tenants (Xero: 10,000) */
+	appMinuteLimit?: number;
+	/** artificial real milliseconds added to every accounting call, so concurrency is observable */
+	latencyMs?: number;
+	webhooks?: WebhookSettings;
+	/** receives one line per request when set (never tokens or secrets) */
+	log?: (line: string) => void;
+}

@@ -1,0 +1,79 @@
+import { getSpec, type LoadedSpec, type SpecName } from './openapiSpecs';
+import { processCounters, recordFailure, writeCountersFile } from './openapiCounters';
+
+export interface RequestToValidate {
+	method: string;
+	/** the path as the yaml spells it, including /api.xro/2.0 for accounting */
+	path: string;
+	query: Record<string, string | string[]>;
+	headers: Record<string, string | string[] | undefined>;
+	body?: unknown;
+}
+
+const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/**
+ * The yaml types If-Modified-Since as RFC 3339 date-time, but it is an HTTP header and Xero also takes the RFC 1123
+ * form every HTTP client sends (README "where the yaml disagrees"). It is converted, not skipped: any other value is
+ * still checked against the yaml.
+ */
+function normaliseHeaders(headers: RequestToValidate['headers']): RequestToValidate['headers'] {
+	const value = headers['if-modified-since'];
+	if (typeof value !== 'string' || !HTTP_DATE.test(value)) return headers;
+	return { ...headers, 'if-modified-since': new Date(value).toISOString() };
+}
+
+export class OpenApiValidator {
+	private specs = new Map<SpecName, LoadedSpec>();
+
+	async load(): Promise<void> {
+		for (const name of ['xero_accounting.yaml', 'xero-identity.yaml'] as const) {
+			this.specs.set(name, await getSpec(name));
+		}
+	}
+
+	spec(name: SpecName): LoadedSpec {
+		const spec = this.specs.get(name);
+		if (!spec) throw new Error(`OpenAPI spec ${name} is not loaded`);
+		return spec;
+	}
+
+	/** Returns the validator's error list, or undefined when the request matches the yaml. */
+	validateRequest(name: SpecName, operationId: string, request: RequestToValidate): unknown[] | undefined {
+		const counters = processCounters().specs[name];
+		counters.requests++;
+		const result = this.spec(name).api.validateRequest(
+			{
+				method: request.method.toLowerCase(),
+				path: request.path,
+				query: request.query,
+				headers: normaliseHeaders(request.headers) as Record<string, string | string[]>,
+				body: request.body,
+			},
+			operationId,
+		);
+		if (result.valid) return undefined;
+		counters.requestFailures++;
+		recordFailure({ spec: name, kind: 'request', operationId, errors: result.errors });
+		return result.errors ?? [];
+	}
+
+	validateResponse(name: SpecName, operationId: string, status: number, body: unknown): unknown[] | undefined {
+		const spec = this.spec(name);
+		const counters = processCounters().specs[name];
+		if (!spec.documentedStatuses.get(operationId)?.has(String(status))) {
+			counters.responsesWithoutSchema++;
+			return undefined;
+		}
+		counters.responses++;
+		const result = spec.api.validateResponse(body, operationId, status);
+		if (result.valid) return undefined;
+		counters.responseFailures++;
+		recordFailure({ spec: name, kind: 'response', operationId, status, errors: result.errors });
+		return result.errors ?? [];
+	}
+
+	flush(): void {
+		writeCountersFile();
+	}
+}
