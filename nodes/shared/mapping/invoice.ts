@@ -68,7 +68,7 @@ export function xeroInvoiceToCrm(invoice: XeroRecord, options: MappingOptions): 
 	const label = `Xero invoice ${number || xeroId || '(new)'}`;
 	const errors: string[] = [];
 	const type = text(invoice.Type) || 'ACCREC';
-	if (type !== 'ACCREC') errors.push(`${label} is a ${type}; only sales invoices (ACCREC) map to CRM invoices.`);
+	if (type !== 'ACCREC') errors.push(`${label} is of type ${type}; only sales invoices (ACCREC) map to CRM invoices.`);
 
 	const contact = (invoice.Contact ?? {}) as XeroRecord;
 	const account = accountFor(contact, resolver, options, label, errors);

@@ -46,7 +46,7 @@ export function storeAsVtiger(module: string, fields: CrmRecord, id: string, seq
 	if (number) stored[number[0]] = `${number[1]}${sequence}`;
 	stored.id = id;
 	if (lineItems) {
-		stored.LineItems = lineItems.map((line, index) => {
+		const storedLines = lineItems.map((line, index) => {
 			const product = products[String(line.productid)] ?? {};
 			const storedLine: CrmRecord = {
 				parent_id: `${id.split('x')[0]}xArray`,
@@ -69,7 +69,8 @@ export function storeAsVtiger(module: string, fields: CrmRecord, id: string, seq
 			};
 			return storedLine;
 		});
-		stored.productid = stored.LineItems.length > 0 ? (stored.LineItems as CrmRecord[])[0].productid : '';
+		stored.LineItems = storedLines;
+		stored.productid = storedLines[0]?.productid ?? '';
 	}
 	return stored;
 }

@@ -1,0 +1,58 @@
+import { crmToXero, foundFromRows, groupLookups, lookupKey, mapBatch, unresolvedMessage, xeroResourceOf, xeroToCrm } from '../../nodes/shared/mapping';
+import { MemoryCrm, PREFIXES } from './support/memoryCrm';
+
+describe('mapping API', () => {
+	it('routes each CRM module to its Xero resource', () => {
+		const modules = ['Accounts', 'Contacts', 'Products', 'Services', 'Invoice', 'Quotes', 'SalesOrder', 'XeroAccounts'];
+		expect(modules.map((module) => xeroResourceOf(module))).toEqual(['organisation', 'organisation', 'item', 'item', 'invoice', 'invoice', 'invoice', 'account']);
+		expect(xeroResourceOf('Leads')).toBeUndefined();
+		expect(xeroResourceOf('Ledger', { accountModule: 'Ledger' })).toBe('account');
+		expect(crmToXero('Ledger', { ledger: 'x' }, { accountModule: 'Ledger' }).resource).toBe('account');
+	});
+
+	it('says which modules and resources it maps when asked for another', () => {
+		expect(() => crmToXero('Leads', {})).toThrow('No mapping from CRM module "Leads" to Xero. Mapped modules: Accounts, Contacts, Products, Services, Invoice, Quotes, SalesOrder, XeroAccounts.');
+		expect(() => xeroToCrm('payment' as never, {})).toThrow('No mapping from Xero resource "payment" to the CRM.');
+	});
+
+	it('groups lookups into one query per module and field and answers them case-insensitively', () => {
+		const lookups = [
+			{ module: 'Accounts', field: 'accountname', value: 'Acme' },
+			{ module: 'Accounts', field: 'accountname', value: 'Zeta' },
+			{ module: 'Accounts', field: 'accountname', value: 'Acme' },
+			{ module: 'Products', field: 'productcode', value: 'A1' },
+		];
+		expect(groupLookups(lookups)).toEqual([
+			{ module: 'Accounts', field: 'accountname', values: ['Acme', 'Zeta'] },
+			{ module: 'Products', field: 'productcode', values: ['A1'] },
+		]);
+		const found = foundFromRows(lookups.slice(0, 2), [{ id: '11x2', accountname: 'ACME ' }]);
+		expect(found).toEqual({ 'Accounts.accountname=Acme': { id: '11x2', accountname: 'ACME ' }, 'Accounts.accountname=Zeta': null });
+	});
+
+	it('resolves a contact → account → primary person chain over rounds, batched', async () => {
+		const crm = new MemoryCrm(
+			[
+				{ id: '11x2', accountname: 'Acme', cf_xero_contact_id: 'c-1' },
+				{ id: '12x3', firstname: 'Ann', lastname: 'Lee', account_id: '11x2' },
+				{ id: '12x4', firstname: 'Bo', lastname: 'Ng', account_id: '11x2' },
+			],
+			PREFIXES,
+		);
+		const contacts = [crm.records[1], crm.records[2], { id: '12x5', lastname: 'Orphan', account_id: '11x404' }];
+		const results = await mapBatch(contacts.length, (index, resolved) => crmToXero('Contacts', contacts[index], { resolved }), crm);
+		expect(crm.calls).toEqual(['retrieve 11x2,11x404']);
+		expect(results.map((result) => result.record.ContactID)).toEqual(['c-1', 'c-1', undefined]);
+		expect(results[2].errors).toEqual(['CRM contact 12x5: its organisation 11x404 does not exist in the CRM.']);
+		expect(results.every((result) => result.needs.crmIds.length === 0 && result.needs.lookups.length === 0)).toBe(true);
+	});
+
+	it('explains needs left open', () => {
+		const key = lookupKey({ module: 'Products', field: 'productcode', value: 'A1' });
+		expect(key).toBe('Products.productcode=A1');
+		expect(unresolvedMessage({ crmIds: ['14x9'], lookups: [{ module: 'Products', field: 'productcode', value: 'A1' }] })).toBe(
+			'Could not resolve CRM record 14x9, Products with productcode = "A1".',
+		);
+		expect(unresolvedMessage({ crmIds: [], lookups: [] })).toBe('');
+	});
+});
