@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { XeroResource } from '../../../shared/xero/resources';
 import { XERO_RESOURCES } from '../../../shared/xero/resources';
+import { CRM_MODULES } from '../../helpers/crmMapping';
 
 export function sendShow(resource: XeroResource, inputMode?: string) {
 	return {
@@ -30,6 +31,11 @@ export function sendHeadDescription(resource: XeroResource): INodeProperties[] {
 					name: 'Define Below',
 					value: 'fields',
 					description: 'Set each field here, usually with expressions over the input item',
+				},
+				{
+					name: 'CRM Record, Auto-Mapped',
+					value: 'crmRecord',
+					description: `Each input item is a CRM record (e.g. from the CRM Record node), mapped to a Xero ${spec.label.toLowerCase()} by the package's field mapping`,
 				},
 				{
 					name: 'Xero JSON From Input',
@@ -70,6 +76,52 @@ export function sendHeadDescription(resource: XeroResource): INodeProperties[] {
 			default: 'skip',
 			description: `What to do when Xero already has a ${spec.label.toLowerCase()} with ${matchWords}. Records that carry their Xero ID are always updated.`,
 			displayOptions: sendShow(resource),
+		},
+	];
+}
+
+/** "CRM Record, Auto-Mapped": which CRM module the items come from, and single fields to set after mapping. */
+export function crmMappingDescription(resource: XeroResource): INodeProperties[] {
+	const modules = CRM_MODULES[resource];
+	return [
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- default is the resource's first module
+		{
+			displayName: 'CRM Module',
+			name: 'crmModule',
+			type: 'options',
+			options: modules.map((module) => ({ name: module, value: module })),
+			default: modules[0],
+			description: 'The CRM module of the input records',
+			displayOptions: sendShow(resource, 'crmRecord'),
+		},
+		{
+			displayName: 'Field Overrides',
+			name: 'overridesUi',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Override',
+			default: {},
+			description: 'Xero fields to set after mapping, by dotted path (e.g. SalesDetails.AccountCode)',
+			displayOptions: sendShow(resource, 'crmRecord'),
+			options: [
+				{
+					displayName: 'Override',
+					name: 'override',
+					values: [
+						{ displayName: 'Xero Field Path', name: 'path', type: 'string', default: '', placeholder: 'e.g. Status' },
+						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Mapping Options (JSON)',
+			name: 'mappingOptions',
+			type: 'json',
+			default: '{}',
+			description:
+				'Advanced mapping options (link fields, item code and account fields, default sales account…), as documented in docs/mapping.md',
+			displayOptions: sendShow(resource, 'crmRecord'),
 		},
 	];
 }
