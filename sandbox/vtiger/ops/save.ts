@@ -3,8 +3,9 @@ import { Errors } from '../errors';
 import { applyStock, buildLineItems, inventoryTotals } from '../inventory/lineItems';
 import { RECORD_NUMBERS } from '../schema/wsIds';
 import { coerceValue, fixed } from '../schema/values';
+import { phpDateTime } from '../php';
 import type { StoredRecord } from '../store/records';
-import { checkMandatory, checkReferences, isBlank, type Element } from './element';
+import { checkMandatory, checkReferences, type Element } from './element';
 
 const SYSTEM_FIELDS = new Set(['id', 'createdtime', 'modifiedtime', 'modifiedby', 'source', 'starred', 'tags']);
 
@@ -73,11 +74,8 @@ export function createRecord(engine: Engine, module: string, element: Element, u
 function stamp(engine: Engine, record: StoredRecord, userId: string): void {
 	const now = engine.clock.now();
 	record.modifiedAt = now;
-	const iso = new Date(now * 1000).toISOString();
-	record.values.modifiedtime = iso.slice(0, 10) + ' ' + iso.slice(11, 19);
+	record.values.modifiedtime = phpDateTime(now);
 	record.values.modifiedby = userId;
-	if ('source' in record.values || engine.spec(record.module).all.has('source')) record.values.source = record.values.source || 'WEBSERVICE';
-	if (engine.spec(record.module).all.has('starred')) record.values.starred = record.values.starred || '0';
 }
 
 // revise: only the given fields change; a given mandatory field must not be blank.
@@ -101,4 +99,3 @@ export function modifyRecord(engine: Engine, record: StoredRecord, element: Elem
 	stamp(engine, record, userId);
 }
 
-export { isBlank };

@@ -1,3 +1,4 @@
+import { phpJsonEncode } from '../php';
 import type { ReplayMaps } from './mapping';
 import type { RecordedResponse } from './transcripts';
 
@@ -89,5 +90,8 @@ export function compareResponse(recorded: RecordedResponse, live: LiveResponse, 
 		out.push(`live body is not JSON: ${show(live.bodyRaw)}`);
 		return out;
 	}
+	// The recorded bodies are exactly what this encoder produces (escaped "/", \u escapes), so the live
+	// bytes must be too.
+	if (phpJsonEncode(parsed) !== live.bodyRaw) out.push('live body is not encoded like PHP json_encode');
 	return compareJson(recorded.body, parsed, maps, '$', out);
 }
