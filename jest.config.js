@@ -6,4 +6,6 @@ module.exports = {
 	transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
 	testTimeout: 60000,
 	maxWorkers: 2,
+	globalSetup: '<rootDir>/test/support/openapiSetup.ts',
+	globalTeardown: '<rootDir>/test/support/openapiReport.ts',
 };

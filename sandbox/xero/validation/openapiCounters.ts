@@ -61,6 +61,18 @@ export function recordFailure(failure: ValidationFailure): void {
 	);
 }
 
+let writeTimer: NodeJS.Timeout | undefined;
+
+/** a sandbox that is never closed still reports: counters reach the file shortly after they change */
+export function scheduleWrite(): void {
+	if (writeTimer || !validationDir()) return;
+	writeTimer = setTimeout(() => {
+		writeTimer = undefined;
+		writeCountersFile();
+	}, 250);
+	writeTimer.unref();
+}
+
 export function validationDir(): string | undefined {
 	return process.env.XERO_SANDBOX_VALIDATION_DIR || undefined;
 }

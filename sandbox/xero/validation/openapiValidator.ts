@@ -1,5 +1,5 @@
 import { getSpec, type LoadedSpec, type SpecName } from './openapiSpecs';
-import { processCounters, recordFailure, writeCountersFile } from './openapiCounters';
+import { processCounters, recordFailure, scheduleWrite, writeCountersFile } from './openapiCounters';
 
 export interface RequestToValidate {
 	method: string;
@@ -42,6 +42,7 @@ export class OpenApiValidator {
 	validateRequest(name: SpecName, operationId: string, request: RequestToValidate): unknown[] | undefined {
 		const counters = processCounters().specs[name];
 		counters.requests++;
+		scheduleWrite();
 		const result = this.spec(name).api.validateRequest(
 			{
 				method: request.method.toLowerCase(),
@@ -61,6 +62,7 @@ export class OpenApiValidator {
 	validateResponse(name: SpecName, operationId: string, status: number, body: unknown): unknown[] | undefined {
 		const spec = this.spec(name);
 		const counters = processCounters().specs[name];
+		scheduleWrite();
 		if (!spec.documentedStatuses.get(operationId)?.has(String(status))) {
 			counters.responsesWithoutSchema++;
 			return undefined;
