@@ -4,6 +4,7 @@ import { applyChanges, changesSince, cursorKey, readCursor } from '../../../node
 import { batchIdempotencyKey } from '../../../nodes/XeroSync/helpers/idempotency';
 import { listQuery } from '../../../nodes/XeroSync/helpers/listQuery';
 import { hasMorePages } from '../../../nodes/XeroSync/helpers/paging';
+import { runPool } from '../../../nodes/XeroSync/helpers/pool';
 
 describe('batches', () => {
 	it('splits into batches of at most 50', () => {
@@ -113,5 +114,22 @@ describe('change cursor', () => {
 			60,
 		);
 		expect(Object.keys(run.next.seen)).toEqual(['new']);
+	});
+});
+
+describe('runPool', () => {
+	it('runs every task once, in start order, never more than the limit at a time', async () => {
+		let running = 0;
+		let peak = 0;
+		const started: number[] = [];
+		await runPool([...Array(12).keys()], 5, async (task) => {
+			started.push(task);
+			running++;
+			peak = Math.max(peak, running);
+			await new Promise((resolve) => setTimeout(resolve, 5 + (task % 3)));
+			running--;
+		});
+		expect(started).toEqual([...Array(12).keys()]);
+		expect(peak).toBe(5);
 	});
 });
