@@ -7,7 +7,8 @@ import { Engine, type CurrencyRow } from './engine';
 import { seedDemoData, DEMO_EXTENSION } from './demo/seed';
 import { handleControl } from './http/control';
 import { sendFatal } from './http/respond';
-import { handleWebservice, paramsOf, readForm } from './http/webservice';
+import { paramsOf, readForm } from './http/form';
+import { handleWebservice } from './http/webservice';
 import { retrieveShape } from './store/shapes';
 import type { SandboxFaults, SandboxState, VtigerSandboxOptions } from './options';
 

@@ -300,3 +300,34 @@ describe('vtiger sandbox: demo data', () => {
 		}
 	});
 });
+
+describe('vtiger sandbox: request parsing like PHP', () => {
+	let crm: VtigerSandbox;
+	let session: string;
+	beforeAll(async () => {
+		crm = await startVtigerSandbox({ data: 'empty' });
+		session = await login(crm);
+	});
+	afterAll(() => crm.close());
+
+	it('reads multipart forms, ignores JSON bodies and lower-cases the operation', async () => {
+		const form = new FormData();
+		form.set('operation', 'create');
+		form.set('sessionName', session);
+		form.set('elementType', 'Accounts');
+		form.set('element', JSON.stringify({ accountname: 'Multipart Ltd', assigned_user_id: '19x1' }));
+		const multipart = (await (await fetch(crm.webserviceUrl, { method: 'POST', body: form })).json()) as Envelope;
+		expect(multipart.result).toMatchObject({ accountname: 'Multipart Ltd', id: '11x2' });
+
+		const json = await fetch(`${crm.webserviceUrl}?operation=create`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ sessionName: session, elementType: 'Accounts', element: '{}' }),
+		});
+		expect(await json.json()).toEqual({ success: false, error: { message: 'Authencation required', code: 'AUTHENTICATION_REQUIRED' } });
+
+		expect((await ws(crm, 'GET', { operation: 'ListTypes', sessionName: session })).success).toBe(true);
+		const unknown = await raw(crm, 'GET', { operation: 'nosuchop', sessionName: session });
+		expect(unknown).toEqual({ status: 500, contentType: 'text/html; charset=UTF-8', text: '' });
+	});
+});

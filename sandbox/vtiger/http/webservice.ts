@@ -1,10 +1,9 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { Engine } from '../engine';
 import { Errors, FatalError, VtigerError } from '../errors';
 import { OPERATIONS } from '../ops/table';
+import type { Params } from './form';
 import { sendError, sendFatal, sendSuccess } from './respond';
-
-export type Params = Record<string, string | undefined>;
 
 export interface WebserviceRequest {
 	method: string;
@@ -12,24 +11,12 @@ export interface WebserviceRequest {
 	form: Params;
 }
 
-export function paramsOf(search: URLSearchParams): Params {
-	const out: Params = {};
-	for (const [key, value] of search) out[key] = value;
-	return out;
-}
-
-export async function readForm(req: IncomingMessage): Promise<Params> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of req) chunks.push(chunk as Buffer);
-	const body = Buffer.concat(chunks).toString('utf8');
-	if (!body) return {};
-	return paramsOf(new URLSearchParams(body));
-}
-
 // The order of checks follows webservice.php: operation lookup (outside the try block), session, method.
 export function handleWebservice(engine: Engine, request: WebserviceRequest, res: ServerResponse): void {
 	const merged = { ...request.query, ...request.form };
-	const operation = OPERATIONS[merged.operation ?? ''];
+	// webservice.php lower-cases the operation name before looking it up.
+	const name = (merged.operation ?? '').toLowerCase();
+	const operation = Object.hasOwn(OPERATIONS, name) ? OPERATIONS[name] : undefined;
 	if (!operation) return sendFatal(res, false);
 	try {
 		let user;
