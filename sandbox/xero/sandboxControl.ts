@@ -65,6 +65,12 @@ export class SandboxControl {
 		this.core.webhooks.deliveries.length = 0;
 	}
 
+	/** the next `count` requests that break Xero's OpenAPI description are refused without failing the run */
+	expectRequestViolations(count = 1): void {
+		if (!this.core.validator) throw new Error('expectRequestViolations needs validate: true');
+		this.core.validator.expectRequestViolations(count);
+	}
+
 	validation(): ReturnType<typeof processCounters> {
 		return JSON.parse(JSON.stringify(processCounters())) as ReturnType<typeof processCounters>;
 	}

@@ -61,6 +61,9 @@ export async function handleControl(control: SandboxControl, method: string, pat
 			return json({ ok: true });
 		case 'GET /__sandbox/validation':
 			return json(control.validation());
+		case 'POST /__sandbox/validation/expect-violations':
+			control.expectRequestViolations(typeof body.count === 'number' ? body.count : 1);
+			return json({ ok: true });
 		case 'GET /__sandbox/webhooks':
 			return json(control.webhookSettings());
 		case 'POST /__sandbox/webhooks':

@@ -10,6 +10,8 @@ export interface SpecCounters {
 	responseFailures: number;
 	/** responses whose status the yaml gives no JSON schema for (401, 403, 404, 429, 503 ...) */
 	responsesWithoutSchema: number;
+	/** requests a test sent on purpose to see them refused (expectRequestViolations); not failures */
+	expectedRequestRejections: number;
 }
 
 export interface ValidationFailure {
@@ -30,7 +32,7 @@ export interface ValidationCounters {
 const MAX_KEPT_FAILURES = 50;
 
 function empty(): SpecCounters {
-	return { requests: 0, requestFailures: 0, responses: 0, responseFailures: 0, responsesWithoutSchema: 0 };
+	return { requests: 0, requestFailures: 0, responses: 0, responseFailures: 0, responsesWithoutSchema: 0, expectedRequestRejections: 0 };
 }
 
 // Shared by every test file of a jest worker (see openapiSpecs.ts) so the file written below is per process.

@@ -25,6 +25,15 @@ function normaliseHeaders(headers: RequestToValidate['headers']): RequestToValid
 
 export class OpenApiValidator {
 	private specs = new Map<SpecName, LoadedSpec>();
+	private expectedViolations = 0;
+
+	/**
+	 * The next `count` requests that break the yaml are refused as usual but counted as expected: for tests that
+	 * check the refusal itself. Responses are never exempt.
+	 */
+	expectRequestViolations(count: number): void {
+		this.expectedViolations += count;
+	}
 
 	async load(): Promise<void> {
 		for (const name of ['xero_accounting.yaml', 'xero-identity.yaml'] as const) {
@@ -54,6 +63,11 @@ export class OpenApiValidator {
 			operationId,
 		);
 		if (result.valid) return undefined;
+		if (this.expectedViolations > 0) {
+			this.expectedViolations--;
+			counters.expectedRequestRejections++;
+			return result.errors ?? [];
+		}
 		counters.requestFailures++;
 		recordFailure({ spec: name, kind: 'request', operationId, errors: result.errors });
 		return result.errors ?? [];
