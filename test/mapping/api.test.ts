@@ -1,4 +1,4 @@
-import { crmToXero, foundFromRows, groupLookups, lookupKey, mapBatch, unresolvedMessage, xeroResourceOf, xeroToCrm } from '../../nodes/shared/mapping';
+import { crmToXero, foundFromRows, groupLookups, lookupKey, mapBatch, referencesFor, RESOLVED_KEY, unresolvedMessage, xeroResourceOf, xeroToCrm } from '../../nodes/shared/mapping';
 import { MemoryCrm, PREFIXES } from './support/memoryCrm';
 
 describe('mapping API', () => {
@@ -54,5 +54,34 @@ describe('mapping API', () => {
 			'Could not resolve CRM record 14x9, Products with productcode = "A1".',
 		);
 		expect(unresolvedMessage({ crmIds: [], lookups: [] })).toBe('');
+	});
+});
+
+describe('references carried on the record ($resolved)', () => {
+	it('lets a node without CRM access map an invoice that a CRM node resolved upstream, with only its own references', async () => {
+		const crm = new MemoryCrm(
+			[
+				{ id: '11x2', accountname: 'Acme', cf_xero_contact_id: 'c-1' },
+				{ id: '11x3', accountname: 'Zeta', cf_xero_contact_id: 'c-3' },
+				{ id: '14x10', productname: 'Widget', productcode: 'W1', cf_xero_sales_account: '200' },
+				{ id: '21x1', currency_code: 'USD' },
+			],
+			PREFIXES,
+		);
+		const line = { productid: '14x10', quantity: '1.000', listprice: '5.00000000' };
+		const invoices = [
+			{ id: '7x20', invoice_no: 'INV1', subject: 'A', account_id: '11x2', currency_id: '21x1', invoicestatus: 'Created', LineItems: [line] },
+			{ id: '7x21', invoice_no: 'INV2', subject: 'B', account_id: '11x3', invoicestatus: 'Created', LineItems: [line] },
+		];
+		const references = await referencesFor(invoices, (record, resolved) => crmToXero('Invoice', record, { resolved }), crm);
+		expect(Object.keys(references[1].records ?? {}).sort()).toEqual(['11x3', '14x10']);
+		const mapped = invoices.map((invoice, index) => crmToXero('Invoice', { ...invoice, [RESOLVED_KEY]: references[index] }));
+		expect(mapped.map((result) => result.errors)).toEqual([[], []]);
+		expect(mapped.map((result) => result.needs)).toEqual([
+			{ crmIds: [], lookups: [] },
+			{ crmIds: [], lookups: [] },
+		]);
+		expect(mapped.map((result) => (result.record.Contact as Record<string, unknown>).ContactID)).toEqual(['c-1', 'c-3']);
+		expect(mapped[0].record.CurrencyCode).toBe('USD');
 	});
 });

@@ -4,7 +4,8 @@ import { crmItemToXero, xeroItemToCrm } from './item';
 import { mappingOptions, type MappingOptionsInput } from './options';
 import { crmOrganisationToXero, xeroOrganisationToCrm } from './organisation';
 import { crmQuoteToDraftInvoice } from './quoteToDraftInvoice';
-import type { CrmRecord, CrmToXeroResult, XeroRecord, XeroResource, XeroToCrmResult } from './types';
+import { mergeResolved, RESOLVED_KEY } from './resolveBatch';
+import type { CrmRecord, CrmToXeroResult, Resolved, XeroRecord, XeroResource, XeroToCrmResult } from './types';
 
 /**
  * The mapping API the nodes call (documented in docs/ARCHITECTURE.md, "Mapping"). Every function is pure: CRM
@@ -21,7 +22,7 @@ export const CRM_MODULES_BY_RESOURCE: Readonly<Record<XeroResource, readonly str
 
 /** A CRM record of `module` in Xero's shape. Quotes and SalesOrder become DRAFT invoices. */
 export function crmToXero(module: string, record: CrmRecord, input: MappingOptionsInput = {}): CrmToXeroResult {
-	const options = mappingOptions(input);
+	const options = mappingOptions({ ...input, resolved: withEmbedded(input.resolved, record[RESOLVED_KEY]) });
 	switch (module) {
 		case 'Accounts':
 		case 'Contacts':
@@ -40,6 +41,12 @@ export function crmToXero(module: string, record: CrmRecord, input: MappingOptio
 				`No mapping from CRM module "${module}" to Xero. Mapped modules: Accounts, Contacts, Products, Services, Invoice, Quotes, SalesOrder, ${options.accountModule}.`,
 			);
 	}
+}
+
+/** References resolved upstream and carried on the record (see referencesFor) count as resolved. */
+function withEmbedded(resolved: Resolved | undefined, embedded: unknown): Resolved {
+	if (embedded === null || typeof embedded !== 'object') return resolved ?? {};
+	return mergeResolved(embedded as Resolved, resolved ?? {});
 }
 
 /** A Xero record as CRM fields. `module` picks Products or Services for items (default: options.itemModule). */
@@ -77,7 +84,7 @@ export { xeroStatusToSend, crmStatusOf, SENDABLE_STATUSES } from './invoiceStatu
 export { mappingOptions, DEFAULT_LINK_FIELDS, DEFAULT_ACCOUNT_FIELDS } from './options';
 export type { MappingOptions, MappingOptionsInput, AccountModuleFields } from './options';
 export { lookupKey } from './resolution';
-export { mapBatch, groupLookups, foundFromRows, mergeResolved, unresolvedMessage } from './resolveBatch';
+export { mapBatch, groupLookups, foundFromRows, mergeResolved, unresolvedMessage, referencesFor, RESOLVED_KEY } from './resolveBatch';
 export type { CrmFetcher } from './resolveBatch';
 export { num, text, day, bool, isCrmId } from './vtigerValues';
 export * from './types';

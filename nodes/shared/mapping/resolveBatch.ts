@@ -95,3 +95,36 @@ export function unresolvedMessage(needs: MappingNeeds): string {
 	];
 	return parts.length === 0 ? '' : `Could not resolve ${parts.join(', ')}.`;
 }
+
+/** The field a CRM record carries its resolved references in, so a node without CRM access can still map it. */
+export const RESOLVED_KEY = '$resolved';
+
+/**
+ * For a node that reads CRM records and hands them to another node (CRM Record → Xero Sync): resolves what
+ * crmToXero will need for each record and returns, per record, just those answers, to be put on the item as
+ * `json[RESOLVED_KEY]`. `map` is crmToXero bound to the module and options (passed in to keep this file free of the
+ * per-pair mappings).
+ */
+export async function referencesFor(
+	records: CrmRecord[],
+	map: (record: CrmRecord, resolved: Resolved) => { needs: MappingNeeds },
+	fetcher: CrmFetcher,
+): Promise<Resolved[]> {
+	const asked = records.map(() => ({ ids: new Set<string>(), keys: new Set<string>() }));
+	let last: Resolved = {};
+	await mapBatch(
+		records.length,
+		(index, resolved) => {
+			last = resolved;
+			const result = map(records[index], resolved);
+			result.needs.crmIds.forEach((id) => asked[index].ids.add(id));
+			result.needs.lookups.forEach((lookup) => asked[index].keys.add(lookupKey(lookup)));
+			return result;
+		},
+		fetcher,
+	);
+	return asked.map(({ ids, keys }) => ({
+		records: Object.fromEntries([...ids].filter((id) => last.records && id in last.records).map((id) => [id, last.records?.[id] ?? null])),
+		found: Object.fromEntries([...keys].filter((key) => last.found && key in last.found).map((key) => [key, last.found?.[key] ?? null])),
+	}));
+}
