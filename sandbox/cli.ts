@@ -1,0 +1,156 @@
+/**
+ * `npm run sandbox`: the Xero sandbox and the vtiger sandbox in one process, with demo data by default.
+ *
+ *   npm run sandbox -- [--data demo|empty] [--xero-port N] [--crm-port N] [--clock-scale N] [--json FILE]
+ *
+ * Ports default to 0 (a free port); the URLs are printed. `--json FILE` writes the URLs, ports and credentials for
+ * scripts (scripts/demo.sh, scripts/e2e.sh) once both sandboxes listen; the file is removed again on exit.
+ * These are sandbox-only credentials, built into the sandboxes, so printing them is intended.
+ */
+import { renameSync, rmSync, writeFileSync } from 'fs';
+import { startXeroSandbox } from './xero';
+import { startVtigerSandbox } from './vtiger';
+
+interface CliOptions {
+	data: 'demo' | 'empty';
+	xeroPort: number;
+	crmPort: number;
+	clockScale: number;
+	jsonFile?: string;
+}
+
+const USAGE =
+	'usage: npm run sandbox -- [--data demo|empty] [--xero-port N] [--crm-port N] [--clock-scale N] [--json FILE]';
+
+function parseArgs(argv: string[]): CliOptions {
+	const options: CliOptions = {
+		data: 'demo',
+		xeroPort: 0,
+		crmPort: 0,
+		clockScale: Number(process.env.XERO_CRM_CLOCK_SCALE ?? 1) || 1,
+	};
+	for (let i = 0; i < argv.length; i++) {
+		const flag = argv[i];
+		const value = argv[i + 1];
+		const needValue = (): string => {
+			if (value === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
+			i++;
+			return value;
+		};
+		const needNumber = (): number => {
+			const n = Number(needValue());
+			if (!Number.isFinite(n) || n < 0) throw new Error(`${flag} needs a non-negative number\n${USAGE}`);
+			return n;
+		};
+		switch (flag) {
+			case '--data': {
+				const data = needValue();
+				if (data !== 'demo' && data !== 'empty') throw new Error(`--data is demo or empty\n${USAGE}`);
+				options.data = data;
+				break;
+			}
+			case '--xero-port':
+				options.xeroPort = needNumber();
+				break;
+			case '--crm-port':
+				options.crmPort = needNumber();
+				break;
+			case '--clock-scale':
+				options.clockScale = needNumber() || 1;
+				break;
+			case '--json':
+				options.jsonFile = needValue();
+				break;
+			case '-h':
+			case '--help':
+				console.log(USAGE);
+				process.exit(0);
+				break;
+			default:
+				throw new Error(`unknown argument ${flag}\n${USAGE}`);
+		}
+	}
+	return options;
+}
+
+function portOf(url: string): number {
+	return Number(new URL(url).port);
+}
+
+async function main(): Promise<void> {
+	const options = parseArgs(process.argv.slice(2));
+	const xero = await startXeroSandbox({
+		port: options.xeroPort,
+		clockScale: options.clockScale,
+		data: options.data,
+		validate: true,
+	});
+	let crm: Awaited<ReturnType<typeof startVtigerSandbox>>;
+	try {
+		crm = await startVtigerSandbox({ port: options.crmPort, data: options.data });
+	} catch (error) {
+		await xero.close();
+		throw error;
+	}
+
+	const info = {
+		pid: process.pid,
+		data: options.data,
+		clockScale: options.clockScale,
+		xero: {
+			url: xero.url,
+			port: portOf(xero.url),
+			webClient: { clientId: 'sandbox-web-client', clientSecret: 'sandbox-web-secret' },
+			customConnection: { clientId: 'sandbox-custom-client', clientSecret: 'sandbox-custom-secret' },
+			customConnectionNoScope: { clientId: 'sandbox-custom-noscope', clientSecret: 'sandbox-custom-secret' },
+			stateUrl: `${xero.url}/__sandbox/state`,
+		},
+		crm: {
+			url: crm.url,
+			port: portOf(crm.url),
+			webserviceUrl: `${crm.url}/webservice.php`,
+			username: 'admin',
+			accessKey: 'iMIRQGEP2Sg8lOcM',
+			stateUrl: `${crm.url}/__sandbox/state`,
+		},
+	};
+
+	let closing = false;
+	const shutdown = async (signal: string): Promise<void> => {
+		if (closing) return;
+		closing = true;
+		if (options.jsonFile) rmSync(options.jsonFile, { force: true });
+		const results = await Promise.allSettled([xero.close(), crm.close()]);
+		const failed = results.filter((r) => r.status === 'rejected');
+		if (signal !== 'exit') console.log(`sandboxes stopped (${signal})`);
+		process.exit(failed.length ? 1 : 0);
+	};
+	process.on('SIGINT', () => void shutdown('SIGINT'));
+	process.on('SIGTERM', () => void shutdown('SIGTERM'));
+	// Parent scripts talk to us over a pipe; when it closes they are gone.
+	process.on('SIGHUP', () => void shutdown('SIGHUP'));
+
+	if (options.jsonFile) {
+		const tmp = `${options.jsonFile}.tmp-${process.pid}`;
+		writeFileSync(tmp, JSON.stringify(info, null, 2) + '\n');
+		renameSync(tmp, options.jsonFile);
+	}
+
+	console.log(
+		[
+			`Xero sandbox (${options.data} data, clock x${options.clockScale}): ${xero.url}`,
+			`  Xero OAuth2 (authorization code): client id ${info.xero.webClient.clientId}, secret ${info.xero.webClient.clientSecret}, base URL ${xero.url}`,
+			`  Xero Custom Connection:            client id ${info.xero.customConnection.clientId}, secret ${info.xero.customConnection.clientSecret}, base URL ${xero.url}`,
+			`  state: ${info.xero.stateUrl}`,
+			`vtiger sandbox (${options.data} data): ${crm.url}`,
+			`  Simply CRM: URL ${crm.url}, user ${info.crm.username}, access key ${info.crm.accessKey}`,
+			`  state: ${info.crm.stateUrl}`,
+			'Ctrl-C stops both.',
+		].join('\n'),
+	);
+}
+
+main().catch((error: unknown) => {
+	console.error(error instanceof Error ? error.message : String(error));
+	process.exit(1);
+});

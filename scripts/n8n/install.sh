@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Install n8n@VERSION (and, when asked, a Node.js runtime from the npm package `node`) into a cache outside the repo.
+#   scripts/n8n/install.sh 2.8.4            -> $CACHE/n8n-2.8.4
+#   scripts/n8n/install.sh 2.39.2 22        -> $CACHE/node-22 (npm package node@22) and $CACHE/n8n-2.39.2 built with it
+# Idempotent: a complete install (marker file .complete) is skipped.
+set -euo pipefail
+VERSION="${1:?usage: install.sh N8N_VERSION [NODE_MAJOR]}"
+NODE_MAJOR="${2:-}"
+CACHE="${XERO_CRM_N8N_CACHE:-$HOME/.cache/n8n-nodes-xero-crm}"
+mkdir -p "$CACHE"
+
+NODE_BIN="$(command -v node)"
+if [[ -n "$NODE_MAJOR" ]]; then
+  NODE_DIR="$CACHE/node-$NODE_MAJOR"
+  if [[ ! -f "$NODE_DIR/.complete" ]]; then
+    echo "[n8n-install] installing Node.js $NODE_MAJOR (npm package node@$NODE_MAJOR) into $NODE_DIR" >&2
+    rm -rf "$NODE_DIR"; mkdir -p "$NODE_DIR"
+    printf '{"name":"node-runtime","private":true}\n' > "$NODE_DIR/package.json"
+    (cd "$NODE_DIR" && npm install --no-audit --no-fund --loglevel=error "node@$NODE_MAJOR" >&2)
+    "$NODE_DIR/node_modules/node/bin/node" --version >/dev/null
+    touch "$NODE_DIR/.complete"
+  fi
+  NODE_BIN="$NODE_DIR/node_modules/node/bin/node"
+fi
+NODE_BIN_DIR="$(dirname "$(readlink -f "$NODE_BIN")")"
+
+DIR="$CACHE/n8n-$VERSION"
+if [[ -f "$DIR/.complete" && -x "$DIR/node_modules/.bin/n8n" ]]; then
+  echo "[n8n-install] n8n $VERSION already installed in $DIR" >&2
+  exit 0
+fi
+echo "[n8n-install] installing n8n@$VERSION with $("$NODE_BIN" --version) into $DIR (several minutes, ~2.3 GB)" >&2
+rm -rf "$DIR"; mkdir -p "$DIR"
+cat > "$DIR/package.json" <<JSON
+{
+  "name": "n8n-runtime-$VERSION",
+  "private": true,
+  "dependencies": { "n8n": "$VERSION" },
+  "overrides": { "xlsx": "0.18.5" }
+}
+JSON
+# npm runs lifecycle scripts (native builds) with the node found on PATH: put the chosen runtime first.
+(cd "$DIR" && PATH="$NODE_BIN_DIR:$PATH" npm install --no-audit --no-fund --loglevel=error >&2)
+test -x "$DIR/node_modules/.bin/n8n"
+printf '%s\n' "$("$NODE_BIN" --version)" > "$DIR/.node-version"
+touch "$DIR/.complete"
+echo "[n8n-install] done: $DIR" >&2
