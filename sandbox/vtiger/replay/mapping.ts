@@ -10,6 +10,11 @@ export class Bijection {
 		return this.forward.get(recorded);
 	}
 
+	// Pairs whose live value differs from the recorded one.
+	drifted(): string[] {
+		return [...this.forward].filter(([r, l]) => r !== l).map(([r, l]) => `${r} -> ${l}`);
+	}
+
 	// Binds recorded -> live when neither side is bound yet; returns whether the pair is consistent.
 	bindOrCheck(recorded: string, live: string): boolean {
 		const known = this.forward.get(recorded);

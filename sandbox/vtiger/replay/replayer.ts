@@ -16,6 +16,8 @@ export interface ExchangeResult {
 export interface FileResult {
 	file: string;
 	exchanges: ExchangeResult[];
+	// crmids / line item ids the sandbox allocated differently from the recording (expected: none).
+	driftedIds: string[];
 }
 
 function mapParams(ctx: ReplayContext, params: Record<string, string> | null): Record<string, string> {
@@ -69,7 +71,9 @@ export async function replayFile(target: Transcript, all: Transcript[]): Promise
 			if (transcript === target) break;
 			await runTranscript(ctx, transcript);
 		}
-		return { file: target.file, exchanges: await runTranscript(ctx, target) };
+		const exchanges = await runTranscript(ctx, target);
+		const driftedIds = [...ctx.maps.crmids.drifted(), ...ctx.maps.lineIds.drifted().map((d) => `33x: ${d}`)];
+		return { file: target.file, exchanges, driftedIds };
 	} finally {
 		await sandbox.close();
 	}
