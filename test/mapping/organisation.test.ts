@@ -119,7 +119,11 @@ describe('CRM Accounts / Contacts → Xero contact', () => {
 	const contactKey = lookupKey({ module: 'Contacts', field: 'account_id', value: '11x3' });
 
 	it('asks for the primary person, then sends the account with the CRM id and number and no read-only Website', () => {
-		expect(crmToXero('Accounts', account).needs.lookups).toEqual([{ module: 'Contacts', field: 'account_id', value: '11x3' }]);
+		// Optional: a node that cannot look the person up still sends the account.
+		const unresolved = crmToXero('Accounts', account);
+		expect(unresolved.needs).toEqual({ crmIds: [], lookups: [], optional: [{ module: 'Contacts', field: 'account_id', value: '11x3' }] });
+		expect(unresolved.errors).toEqual([]);
+		expect(unresolved.record.Name).toBe('Bayside Club');
 		const person = { id: '12x7', firstname: 'Sam', lastname: 'Bayside', email: 'sam@bayside.example.com', phone: '', mobile: '(21) 555' };
 		const result = crmToXero('Accounts', account, { resolved: { found: { [contactKey]: person } } });
 		expect(result.errors).toEqual([]);

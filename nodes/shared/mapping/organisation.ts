@@ -97,7 +97,7 @@ export function crmOrganisationToXero(module: string, record: CrmRecord, options
 		if (isCrmId(record.account_id)) account = resolver.record(record.account_id);
 	} else {
 		account = record;
-		person = crmId ? resolver.find({ module: 'Contacts', field: 'account_id', value: crmId }) : null;
+		person = crmId ? resolver.findOptional({ module: 'Contacts', field: 'account_id', value: crmId }) : null;
 	}
 
 	const accountPending = module === 'Contacts' && isCrmId(record.account_id) && account === undefined;

@@ -30,6 +30,15 @@ export class Resolver {
 		return undefined;
 	}
 
+	/** Like find, but a caller that cannot resolve it may map without it. */
+	findOptional(lookup: CrmLookup): CrmRecord | null | undefined {
+		const key = lookupKey(lookup);
+		const found = this.resolved.found;
+		if (found && key in found) return found[key];
+		this.needs.optional = [...(this.needs.optional ?? []), lookup];
+		return undefined;
+	}
+
 	/** The first of several lookups that found a record (e.g. an item code in Products, then in Services). */
 	findFirst(lookups: CrmLookup[]): CrmRecord | null | undefined {
 		let pending = false;

@@ -44,12 +44,16 @@ export function mergeResolved(into: Resolved, more: Resolved): Resolved {
 	};
 }
 
+function anyNeeds(needs: MappingNeeds): boolean {
+	return needs.crmIds.length + needs.lookups.length + (needs.optional?.length ?? 0) > 0;
+}
+
 function unionNeeds(all: MappingNeeds[]): MappingNeeds {
 	const ids = new Set<string>();
 	const lookups = new Map<string, CrmLookup>();
 	for (const needs of all) {
 		needs.crmIds.forEach((id) => ids.add(id));
-		needs.lookups.forEach((lookup) => lookups.set(lookupKey(lookup), lookup));
+		[...needs.lookups, ...(needs.optional ?? [])].forEach((lookup) => lookups.set(lookupKey(lookup), lookup));
 	}
 	return { crmIds: [...ids], lookups: [...lookups.values()] };
 }
@@ -70,7 +74,7 @@ export async function mapBatch<R extends { needs: MappingNeeds }>(
 	let results = Array.from({ length: count }, (_, index) => map(index, resolved));
 	for (let round = 0; round < maxRounds; round++) {
 		const needs = unionNeeds(results.map((result) => result.needs));
-		if (needs.crmIds.length === 0 && needs.lookups.length === 0) break;
+		if (!anyNeeds(needs)) break;
 		const records: Record<string, CrmRecord | null> = Object.fromEntries(needs.crmIds.map((id) => [id, null]));
 		if (needs.crmIds.length > 0) {
 			for (const record of await fetcher.retrieve(needs.crmIds)) records[text(record.id)] = record;
@@ -82,7 +86,7 @@ export async function mapBatch<R extends { needs: MappingNeeds }>(
 			found = { ...found, ...foundFromRows(mine, rows) };
 		}
 		resolved = mergeResolved(resolved, { records, found });
-		results = results.map((result, index) => (result.needs.crmIds.length + result.needs.lookups.length > 0 ? map(index, resolved) : result));
+		results = results.map((result, index) => (anyNeeds(result.needs) ? map(index, resolved) : result));
 	}
 	return results;
 }
@@ -118,7 +122,7 @@ export async function referencesFor(
 			last = resolved;
 			const result = map(records[index], resolved);
 			result.needs.crmIds.forEach((id) => asked[index].ids.add(id));
-			result.needs.lookups.forEach((lookup) => asked[index].keys.add(lookupKey(lookup)));
+			[...result.needs.lookups, ...(result.needs.optional ?? [])].forEach((lookup) => asked[index].keys.add(lookupKey(lookup)));
 			return result;
 		},
 		fetcher,

@@ -22,6 +22,8 @@ export interface CrmLookup {
 export interface MappingNeeds {
 	crmIds: string[];
 	lookups: CrmLookup[];
+	/** Lookups that improve the result but need not block it (an account's primary person); set only when any. */
+	optional?: CrmLookup[];
 }
 
 /**
