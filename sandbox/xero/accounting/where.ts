@@ -156,6 +156,7 @@ class Parser {
 		if (token.kind === 'number') return () => token.value;
 		if (token.kind !== 'ident') throw new WhereSyntaxError(`Unexpected '${token.value}'`);
 		const word = token.value;
+		if (['AND', 'OR', 'NOT'].includes(word.toUpperCase())) throw new WhereSyntaxError(`Expected an operand before '${word}'`);
 		if (word.toLowerCase() === 'true') return () => true;
 		if (word.toLowerCase() === 'false') return () => false;
 		if (word.toLowerCase() === 'null') return () => null;
