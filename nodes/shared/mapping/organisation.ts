@@ -135,10 +135,12 @@ function accountToXero(account: CrmRecord, person: CrmRecord | undefined, option
 		crmAddressToXero('STREET', crmAddress(account, 'ship')),
 	]);
 	const accountId = text(account.id);
+	const contactId = text(account[linkFieldOf(options, 'Accounts')]);
 	return compact({
-		ContactID: text(account[linkFieldOf(options, 'Accounts')]),
-		ContactNumber: isCrmId(accountId) ? accountId : '',
-		AccountNumber: text(account.account_no),
+		ContactID: contactId,
+		// Only a contact the CRM creates takes the CRM's id and number: a linked one keeps whatever Xero holds there.
+		ContactNumber: !contactId && isCrmId(accountId) ? accountId : '',
+		AccountNumber: contactId ? '' : text(account.account_no),
 		Name: text(account.accountname),
 		FirstName: text(person?.firstname),
 		LastName: text(person?.lastname),
@@ -157,9 +159,10 @@ function personToXero(person: CrmRecord, options: MappingOptions, accountPending
 	if (accountPending) return compact({ FirstName: firstname, LastName: lastname });
 	const phones = compactList<XeroPhone>([textToPhone('DDI', person.phone), textToPhone('MOBILE', person.mobile)]);
 	const id = text(person.id);
+	const contactId = text(person[linkFieldOf(options, 'Contacts')]);
 	return compact({
-		ContactID: text(person[linkFieldOf(options, 'Contacts')]),
-		ContactNumber: isCrmId(id) ? id : '',
+		ContactID: contactId,
+		ContactNumber: !contactId && isCrmId(id) ? id : '',
 		Name: [firstname, lastname].filter(Boolean).join(' '),
 		FirstName: firstname,
 		LastName: lastname,
