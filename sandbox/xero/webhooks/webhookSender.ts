@@ -1,4 +1,4 @@
-import { opaque } from '../ids';
+import { randomInt } from 'node:crypto';
 import type { WebhookSettings } from '../types';
 import { xeroSignature } from './signature';
 
@@ -36,6 +36,11 @@ export interface IntentToReceiveResult {
 
 // Xero gives the receiver 5 seconds to answer before it counts a delivery as failed.
 const RECEIVER_TIMEOUT_MS = 5000;
+
+/** Xero's entropy: 20 random capital letters */
+function entropy(): string {
+	return Array.from({ length: 20 }, () => String.fromCharCode(65 + randomInt(26))).join('');
+}
 
 /** Xero's eventDateUtc has no offset: "2017-06-21T01:15:39.902" (the yaml calls it date-time; README) */
 export function eventDate(millis: number): string {
@@ -92,7 +97,7 @@ export class WebhookSender {
 			events,
 			firstEventSequence: first,
 			lastEventSequence: this.sequence,
-			entropy: opaque(15).replace(/[^A-Za-z]/g, 'X').toUpperCase().slice(0, 20),
+			entropy: entropy(),
 		});
 		const url = this.settings.url;
 		const signedCorrectly = !this.settings.badSignature;
@@ -126,7 +131,7 @@ export class WebhookSender {
 			result.errors.push('a webhook URL and key are needed');
 			return result;
 		}
-		const payload = () => JSON.stringify({ events: [], firstEventSequence: 0, lastEventSequence: 0, entropy: opaque(15).toUpperCase() });
+		const payload = () => JSON.stringify({ events: [], firstEventSequence: 0, lastEventSequence: 0, entropy: entropy() });
 		const good = payload();
 		const bad = payload();
 		const correct = await post(url, good, xeroSignature(good, key));
