@@ -7,6 +7,7 @@
  * scripts (scripts/demo.sh, scripts/e2e.sh) once both sandboxes listen; the file is removed again on exit.
  * These are sandbox-only credentials, built into the sandboxes, so printing them is intended.
  */
+import { randomBytes } from 'crypto';
 import { renameSync, rmSync, writeFileSync } from 'fs';
 import { startXeroSandbox } from './xero';
 import { startVtigerSandbox } from './vtiger';
@@ -17,10 +18,13 @@ interface CliOptions {
 	crmPort: number;
 	clockScale: number;
 	jsonFile?: string;
+	webhookUrl?: string;
+	webhookKey: string;
 }
 
 const USAGE =
-	'usage: npm run sandbox -- [--data demo|empty] [--xero-port N] [--crm-port N] [--clock-scale N] [--json FILE]';
+	'usage: npm run sandbox -- [--data demo|empty] [--xero-port N] [--crm-port N] [--clock-scale N] [--json FILE]\n' +
+	'                          [--webhook-url URL] [--webhook-key KEY]';
 
 function parseArgs(argv: string[]): CliOptions {
 	const options: CliOptions = {
@@ -28,6 +32,8 @@ function parseArgs(argv: string[]): CliOptions {
 		xeroPort: 0,
 		crmPort: 0,
 		clockScale: Number(process.env.XERO_CRM_CLOCK_SCALE ?? 1) || 1,
+		// Like the key Xero's developer portal shows; new each start unless given.
+		webhookKey: randomBytes(48).toString('base64'),
 	};
 	for (let i = 0; i < argv.length; i++) {
 		const flag = argv[i];
@@ -61,6 +67,12 @@ function parseArgs(argv: string[]): CliOptions {
 			case '--json':
 				options.jsonFile = needValue();
 				break;
+			case '--webhook-url':
+				options.webhookUrl = needValue();
+				break;
+			case '--webhook-key':
+				options.webhookKey = needValue();
+				break;
 			case '-h':
 			case '--help':
 				console.log(USAGE);
@@ -84,6 +96,7 @@ async function main(): Promise<void> {
 		clockScale: options.clockScale,
 		data: options.data,
 		validate: true,
+		webhooks: { key: options.webhookKey, ...(options.webhookUrl ? { url: options.webhookUrl } : {}) },
 	});
 	let crm: Awaited<ReturnType<typeof startVtigerSandbox>>;
 	try {
@@ -100,10 +113,16 @@ async function main(): Promise<void> {
 		xero: {
 			url: xero.url,
 			port: portOf(xero.url),
-			webClient: { clientId: 'sandbox-web-client', clientSecret: 'sandbox-web-secret' },
-			customConnection: { clientId: 'sandbox-custom-client', clientSecret: 'sandbox-custom-secret' },
-			customConnectionNoScope: { clientId: 'sandbox-custom-noscope', clientSecret: 'sandbox-custom-secret' },
+			webClient: { clientId: xero.clients.web.clientId, clientSecret: xero.clients.web.clientSecret },
+			customConnection: { clientId: xero.clients.custom.clientId, clientSecret: xero.clients.custom.clientSecret },
+			customConnectionNoScope: {
+				clientId: xero.clients.customNoScope.clientId,
+				clientSecret: xero.clients.customNoScope.clientSecret,
+			},
+			tenants: xero.tenants,
+			webhookKey: options.webhookKey,
 			stateUrl: `${xero.url}/__sandbox/state`,
+			webhooksUrl: `${xero.url}/__sandbox/webhooks`,
 		},
 		crm: {
 			url: crm.url,
@@ -141,6 +160,8 @@ async function main(): Promise<void> {
 			`Xero sandbox (${options.data} data, clock x${options.clockScale}): ${xero.url}`,
 			`  Xero OAuth2 (authorization code): client id ${info.xero.webClient.clientId}, secret ${info.xero.webClient.clientSecret}, base URL ${xero.url}`,
 			`  Xero Custom Connection:            client id ${info.xero.customConnection.clientId}, secret ${info.xero.customConnection.clientSecret}, base URL ${xero.url}`,
+			...xero.tenants.map((t) => `  tenant ${t.tenantName}: ${t.tenantId}`),
+			`  webhooks: signing key ${options.webhookKey}; deliveries go to ${options.webhookUrl ?? '(no URL yet: POST {"url": …} to ' + info.xero.webhooksUrl + ')'}`,
 			`  state: ${info.xero.stateUrl}`,
 			`vtiger sandbox (${options.data} data): ${crm.url}`,
 			`  Simply CRM: URL ${crm.url}, user ${info.crm.username}, access key ${info.crm.accessKey}`,
