@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { startXeroSandbox, type XeroSandbox } from '../../sandbox/xero';
 import { apiClient } from '../../sandbox/xero/testing/apiClient';
 
@@ -65,6 +66,19 @@ describe('Xero sandbox identity', () => {
 
 		const again = await tokenCall(xero, { grant_type: 'authorization_code', code: code2, redirect_uri: REDIRECT }, web);
 		expect(again).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+	});
+
+	it('checks a PKCE code_verifier when the consent carried a code_challenge', async () => {
+		const verifier = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
+		const challenge = createHash('sha256').update(verifier).digest('base64url');
+		const codeFor = async () => {
+			const redirect = await consent({ response_type: 'code', client_id: web[0], redirect_uri: REDIRECT, scope: 'offline_access accounting.contacts', code_challenge: challenge, code_challenge_method: 'S256' });
+			return new URL(redirect.headers.get('location') ?? '').searchParams.get('code') ?? '';
+		};
+		const wrong = await tokenCall(xero, { grant_type: 'authorization_code', code: await codeFor(), redirect_uri: REDIRECT, code_verifier: 'not-the-verifier' }, web);
+		expect(wrong.body.error).toBe('invalid_grant');
+		const right = await tokenCall(xero, { grant_type: 'authorization_code', code: await codeFor(), redirect_uri: REDIRECT, code_verifier: verifier }, web);
+		expect(right.status).toBe(200);
 	});
 
 	it('rotates refresh tokens: the old one is invalid_grant after use, the new one works', async () => {

@@ -43,7 +43,9 @@ export function token(identity: IdentityService, req: IncomingMessage, raw: Buff
 		const client = identity.authenticateClient(basic.id ?? form.get('client_id') ?? undefined, basic.secret ?? form.get('client_secret') ?? undefined);
 		const grant = form.get('grant_type');
 		let body: Record<string, unknown>;
-		if (grant === 'authorization_code') body = identity.exchangeCode(client, form.get('code') ?? undefined, form.get('redirect_uri') ?? undefined);
+		if (grant === 'authorization_code') {
+			body = identity.exchangeCode(client, form.get('code') ?? undefined, form.get('redirect_uri') ?? undefined, form.get('code_verifier') ?? undefined);
+		}
 		else if (grant === 'refresh_token') body = identity.refresh(client, form.get('refresh_token') ?? undefined);
 		// xero-node sends the scopes of a client_credentials request as `scopes`
 		else if (grant === 'client_credentials') body = identity.clientCredentials(client, form.get('scope') ?? form.get('scopes') ?? undefined);

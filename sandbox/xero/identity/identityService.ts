@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DAY, MINUTE, type SandboxClock } from '../clock';
 import { newId, opaque } from '../ids';
 import { builtInClients, type SandboxClient } from './clients';
@@ -25,6 +25,8 @@ interface AuthCode {
 	scopes: string[];
 	tenantIds: string[];
 	expiresAt: number;
+	/** PKCE: the challenge the token request's code_verifier must answer */
+	challenge?: { value: string; method: 'S256' | 'plain' };
 }
 
 interface RefreshToken {
@@ -107,6 +109,9 @@ export class IdentityService {
 		// The consent screen lets the user tick organisations; `tenants` (a sandbox extension) plays that part.
 		const picked = (params.get('tenants') ?? '').split(',').filter(Boolean);
 		const tenantIds = picked.length > 0 ? picked.filter((id) => known.includes(id)) : known;
+		const challenge = params.get('code_challenge');
+		const method = params.get('code_challenge_method') ?? 'plain';
+		if (challenge && method !== 'S256' && method !== 'plain') throw new OAuthError('invalid_request', 'code_challenge_method');
 		const code = opaque();
 		this.codes.set(code, {
 			clientId: client.clientId,
@@ -114,6 +119,7 @@ export class IdentityService {
 			scopes,
 			tenantIds,
 			expiresAt: this.clock.now() + this.clock.real(CODE_LIFETIME),
+			...(challenge ? { challenge: { value: challenge, method: method as 'S256' | 'plain' } } : {}),
 		});
 		const target = new URL(redirectUri);
 		target.searchParams.set('code', code);
@@ -123,13 +129,17 @@ export class IdentityService {
 		return target.toString();
 	}
 
-	exchangeCode(client: SandboxClient, code: string | undefined, redirectUri: string | undefined): Record<string, unknown> {
+	exchangeCode(client: SandboxClient, code: string | undefined, redirectUri: string | undefined, verifier?: string): Record<string, unknown> {
 		const entry = code ? this.codes.get(code) : undefined;
 		if (code) this.codes.delete(code);
 		if (!entry || entry.clientId !== client.clientId || entry.expiresAt < this.clock.now()) {
 			throw new OAuthError('invalid_grant');
 		}
 		if (entry.redirectUri !== redirectUri) throw new OAuthError('invalid_grant', 'redirect_uri mismatch');
+		if (entry.challenge) {
+			const answer = entry.challenge.method === 'S256' && verifier ? createHash('sha256').update(verifier).digest('base64url') : verifier;
+			if (answer !== entry.challenge.value) throw new OAuthError('invalid_grant', 'code_verifier does not match');
+		}
 		const grantId = `${client.clientId}`;
 		const authEventId = newId();
 		this.connect(grantId, authEventId, entry.tenantIds);
