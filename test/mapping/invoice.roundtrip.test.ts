@@ -7,6 +7,7 @@ import { storeAsVtiger } from './support/vtigerStore';
 import { day } from '../../nodes/shared/mapping/vtigerValues';
 
 /**
+ * The catalog's products came from Xero, so they are linked to their items (and send their ItemCode back).
  * Xero invoice → CRM Invoice with LineItems (references resolved through mapBatch against an in-memory CRM, stored as
  * vtiger stores) → Xero invoice keeps every mapped field, for every status the CRM may send.
  */
@@ -21,8 +22,8 @@ function crmWith(items: CatalogItem[], contact: Record<string, unknown>): Memory
 	const products = items.map((item, index) => {
 		const id = item.module === 'Products' ? `14x${100 + index}` : `26x${100 + index}`;
 		return item.module === 'Products'
-			? { id, productname: `Product ${item.code}`, productcode: item.code, product_no: `PRO${index}`, cf_xero_sales_account: item.salesAccount }
-			: { id, servicename: `Service ${item.code}`, service_no: item.code, cf_xero_sales_account: item.salesAccount };
+			? { id, productname: `Product ${item.code}`, productcode: item.code, product_no: `PRO${index}`, cf_xero_sales_account: item.salesAccount, cf_xero_item_id: `item-${index}` }
+			: { id, servicename: `Service ${item.code}`, service_no: item.code, cf_xero_sales_account: item.salesAccount, cf_xero_item_id: `item-${index}` };
 	});
 	const account = { id: '11x50', accountname: String(contact.Name), cf_xero_contact_id: String(contact.ContactID), bill_street: '1 Main St', ship_street: '2 Dock Rd' };
 	return new MemoryCrm([...CURRENCIES, ...products, account], PREFIXES);

@@ -25,7 +25,7 @@ const retrievedInvoice = {
 
 const records = {
 	'11x2': { id: '11x2', accountname: 'Transcript Account', cf_xero_contact_id: '' },
-	'14x127': { id: '14x127', productname: 'Transcript Widget', product_no: 'PRO1', productcode: 'TW-1', cf_xero_sales_account: '200' },
+	'14x127': { id: '14x127', productname: 'Transcript Widget', product_no: 'PRO1', productcode: 'TW-1', cf_xero_sales_account: '200', cf_xero_item_id: 'item-1' },
 	'14x128': { id: '14x128', productname: 'Transcript Gadget', product_no: 'PRO2', productcode: '', cf_xero_sales_account: '' },
 	'26x129': { id: '26x129', servicename: 'Transcript Support Hour', service_no: 'SER1', cf_xero_sales_account: '260' },
 	'21x1': { id: '21x1', currency_code: 'USD' },
@@ -51,10 +51,25 @@ describe('CRM invoice → Xero invoice', () => {
 			Status: 'DRAFT',
 			LineItems: [
 				{ ItemCode: 'TW-1', Description: 'two widgets', Quantity: 2, UnitAmount: 100.5, AccountCode: '200' },
-				{ ItemCode: 'PRO2', Description: 'Transcript Gadget', Quantity: 3, UnitAmount: 9.99, DiscountRate: 10, AccountCode: '400' },
-				{ ItemCode: 'SER1', Description: 'Transcript Support Hour', Quantity: 1.5, UnitAmount: 75, AccountCode: '260' },
+				// Products not linked to a Xero item are sent as account-coded lines: Xero rejects item codes it lacks.
+				{ Description: 'Transcript Gadget', Quantity: 3, UnitAmount: 9.99, DiscountRate: 10, AccountCode: '400' },
+				{ Description: 'Transcript Support Hour', Quantity: 1.5, UnitAmount: 75, AccountCode: '260' },
 			],
 		});
+	});
+
+	it('sends item codes always, never, or (default) for linked products only; an unlinked product needs a sales account', () => {
+		const codes = (lineItemCodes?: 'always' | 'never') =>
+			(crmToXero('Invoice', retrievedInvoice, { resolved: { records }, defaultSalesAccountCode: '400', lineItemCodes }).record.LineItems as Array<Record<string, unknown>>).map(
+				(line) => line.ItemCode,
+			);
+		expect(codes()).toEqual(['TW-1', undefined, undefined]);
+		expect(codes('always')).toEqual(['TW-1', 'PRO2', 'SER1']);
+		expect(codes('never')).toEqual([undefined, undefined, undefined]);
+		const noAccount = crmToXero('Invoice', retrievedInvoice, { resolved: { records } });
+		expect(noAccount.errors).toEqual([
+			'CRM invoice INV1, line 2: product 14x128 has no Xero sales account (cf_xero_sales_account) and is not linked to a Xero item; link it to a Xero account first.',
+		]);
 	});
 
 	it('keeps Xero number on a linked invoice and sends a currency rate only when it is not 1', () => {

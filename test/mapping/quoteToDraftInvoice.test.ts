@@ -18,8 +18,8 @@ const quote = {
 };
 const records = {
 	'11x5': { id: '11x5', accountname: 'City Agency', cf_xero_contact_id: 'c-5' },
-	'14x11': { id: '14x11', productname: 'T-Shirt Large Black', productcode: 'TSHIRT', cf_xero_sales_account: '200' },
-	'26x13': { id: '26x13', servicename: 'Development work', service_no: 'SER1', cf_xero_sales_account: '' },
+	'14x11': { id: '14x11', productname: 'T-Shirt Large Black', productcode: 'TSHIRT', cf_xero_sales_account: '200', cf_xero_item_id: 'item-11' },
+	'26x13': { id: '26x13', servicename: 'Development work', service_no: 'SER1', cf_xero_sales_account: '', cf_xero_item_id: 'item-13' },
 	'21x1': { id: '21x1', currency_code: 'USD' },
 };
 

@@ -1,5 +1,5 @@
 import { crmItemCode, itemCodeFieldOf, itemModuleOf, CRM_NUMBER_FIELDS, ITEM_NAME_FIELDS } from './item';
-import type { MappingOptions } from './options';
+import { linkFieldOf, type MappingOptions } from './options';
 import { compact } from './overrides';
 import type { Resolver } from './resolution';
 import type { CrmLookup, CrmRecord, XeroRecord } from './types';
@@ -36,8 +36,15 @@ export function crmLinesToXero(record: CrmRecord, resolver: Resolver, options: M
 		const discountPercent = num(line.discount_percent) ?? 0;
 		const discountAmount = num(line.discount_amount) ?? 0;
 		const salesAccount = product && options.itemAccountFields.sales ? text(product[options.itemAccountFields.sales]) : '';
+		const itemCode = product && sendsItemCode(product, module, options) ? crmItemCode(module, product, options) : '';
+		const accountCode = salesAccount || options.defaultSalesAccountCode;
+		if (product && !itemCode && !accountCode) {
+			errors.push(
+				`${label}, line ${index + 1}: ${module === 'Services' ? 'service' : 'product'} ${productId} has no Xero sales account (${options.itemAccountFields.sales || 'sales account field'}) and is not linked to a Xero item; link it to a Xero account first.`,
+			);
+		}
 		return compact({
-			ItemCode: product ? crmItemCode(module, product, options) : '',
+			ItemCode: itemCode,
 			Description:
 				text(line.comment) ||
 				text(line.description) ||
@@ -47,10 +54,18 @@ export function crmLinesToXero(record: CrmRecord, resolver: Resolver, options: M
 			UnitAmount: num(line.listprice),
 			DiscountRate: discountPercent > 0 ? discountPercent : undefined,
 			DiscountAmount: discountPercent > 0 || discountAmount <= 0 ? undefined : discountAmount,
-			AccountCode: salesAccount || options.defaultSalesAccountCode,
+			AccountCode: accountCode,
 		});
 	});
 	return { lines: xeroLines, errors, warnings: [] };
+}
+
+/** Xero rejects an ItemCode it does not have, so by default only products linked to a Xero item send theirs. */
+function sendsItemCode(product: CrmRecord, module: string, options: MappingOptions): boolean {
+	if (options.lineItemCodes === 'never') return false;
+	const link = linkFieldOf(options, module);
+	if (options.lineItemCodes === 'always' || !link) return true;
+	return text(product[link]) !== '';
 }
 
 export function xeroLinesToCrm(invoice: XeroRecord, resolver: Resolver, options: MappingOptions, label: string): LinesResult<CrmRecord> {

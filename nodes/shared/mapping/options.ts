@@ -31,6 +31,12 @@ export interface MappingOptions {
 	organisationFields: { taxNumber: string; currency: string };
 	/** Invoice fields: the Xero status (Simply CRM's "Xero Status") and the Xero invoice number. */
 	invoiceFields: { xeroStatus: string; xeroNumber: string };
+	/**
+	 * When a CRM line's ItemCode goes to Xero: 'linked' (default) only for products linked to a Xero item (their
+	 * link field is set), since Xero rejects codes it does not know; 'always'; or 'never' (account-coded lines, as
+	 * Simply CRM's integration sends them).
+	 */
+	lineItemCodes: 'linked' | 'always' | 'never';
 	/** Sales account code for a line whose product has none. */
 	defaultSalesAccountCode: string;
 	/** CRM product/service id used for Xero lines without an ItemCode (vtiger line items need a product). */
@@ -88,6 +94,7 @@ export function mappingOptions(input: MappingOptionsInput = {}): MappingOptions 
 			...input.organisationFields,
 		},
 		invoiceFields: { xeroStatus: 'cf_xero_status', xeroNumber: 'cf_xero_invoice_number', ...input.invoiceFields },
+		lineItemCodes: input.lineItemCodes ?? 'linked',
 		defaultSalesAccountCode: input.defaultSalesAccountCode ?? '',
 		fallbackProductId: input.fallbackProductId ?? '',
 		overrides: input.overrides ?? {},
