@@ -1,6 +1,7 @@
 import type { FaultSpec } from './control/faults';
 import type { SandboxClient } from './identity/clients';
 import type { SandboxCore } from './sandboxCore';
+import { seedTenant, type SeedResult, type SeedSpec } from './store/seed';
 import type { Json, WebhookSettings } from './types';
 import { processCounters } from './validation/openapiCounters';
 import type { IntentToReceiveResult, WebhookDelivery } from './webhooks/webhookSender';
@@ -39,6 +40,13 @@ export class SandboxControl {
 
 	addClient(client: SandboxClient): void {
 		this.core.identity.addClient(client);
+	}
+
+	/** bulk records for benchmarks, straight into a tenant (default: the first); no HTTP, no limits, no webhooks */
+	seed(spec: SeedSpec & { tenantId?: string }): SeedResult {
+		const tenant = this.core.tenants.get(spec.tenantId ?? [...this.core.tenants.keys()][0]);
+		if (!tenant) throw new Error(`unknown tenant ${String(spec.tenantId)}`);
+		return seedTenant(tenant, this.core.clock.now(), spec);
 	}
 
 	state(): Record<string, Json> {

@@ -121,6 +121,19 @@ describe('Xero sandbox faults and idempotency', () => {
 		expect(await response.json()).toEqual({ error: 'invalid_grant' });
 	});
 
+	it('seeds records for benchmarks through the same rules, in process and over HTTP', async () => {
+		expect(xero.seed({ contacts: 3, items: 2, invoices: 7, prefix: 'Bench' })).toEqual({ contacts: 3, items: 2, invoices: 7 });
+		const page = await api.get<{ Invoices: Rec[]; pagination: Rec }>(`/Invoices?page=1&pageSize=5&where=${encodeURIComponent('Reference.StartsWith("Bench")')}`);
+		expect(page.json.pagination).toMatchObject({ itemCount: 7, pageCount: 2 });
+		expect(page.json.Invoices[0]).toMatchObject({ Status: 'AUTHORISED', InvoiceNumber: 'BENCH-INV-000001' });
+		const again = await fetch(`${xero.url}/__sandbox/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ contacts: 1, prefix: 'Bench' }) });
+		// the names are taken: the contact rules apply to seeded records too
+		expect(again.status).toBe(400);
+		expect(String(((await again.json()) as Rec).error)).toContain('The Contact Name already exists');
+		const other = await fetch(`${xero.url}/__sandbox/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenantId: xero.tenants[1].tenantId, contacts: 2, prefix: 'Far' }) });
+		expect(await other.json()).toEqual({ contacts: 2, items: 0, invoices: 0 });
+	});
+
 	it('offers the same control over HTTP under /__sandbox', async () => {
 		const control = (method: string, path: string, body?: unknown) =>
 			fetch(`${xero.url}/__sandbox${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });

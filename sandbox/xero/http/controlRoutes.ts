@@ -34,6 +34,14 @@ export async function handleControl(control: SandboxControl, method: string, pat
 		case 'POST /__sandbox/reset':
 			control.reset(body.data === 'empty' || body.data === 'demo' ? body.data : undefined);
 			return json({ ok: true });
+		case 'POST /__sandbox/seed': {
+			const count = (key: string) => (typeof body[key] === 'number' ? (body[key] as number) : undefined);
+			try {
+				return json(control.seed({ tenantId: typeof body.tenantId === 'string' ? body.tenantId : undefined, contacts: count('contacts'), items: count('items'), invoices: count('invoices'), prefix: typeof body.prefix === 'string' ? body.prefix : undefined }));
+			} catch (error) {
+				return json({ error: error instanceof Error ? error.message : String(error) }, 400);
+			}
+		}
 		case 'GET /__sandbox/faults':
 			return json(control.faults());
 		case 'POST /__sandbox/faults': {
