@@ -7,7 +7,7 @@
  * scripts (scripts/demo.sh, scripts/e2e.sh) once both sandboxes listen; the file is removed again on exit.
  * These are sandbox-only credentials, built into the sandboxes, so printing them is intended.
  */
-import { randomBytes } from 'crypto';
+import { createHash, randomBytes } from 'crypto';
 import { renameSync, rmSync, writeFileSync } from 'fs';
 import { startXeroSandbox } from './xero';
 import { startVtigerSandbox } from './vtiger';
@@ -20,11 +20,79 @@ interface CliOptions {
 	jsonFile?: string;
 	webhookUrl?: string;
 	webhookKey: string;
+	plantBadRecords: boolean;
+}
+
+/** A CRM record the sync must refuse: where it is and what the error message has to talk about. */
+interface PlantedRecord {
+	module: string;
+	id: string;
+	label: string;
+	/** a regular expression (source) the sync-log message must match */
+	expect: string;
+}
+
+/**
+ * Records that Xero refuses, created through the CRM's own webservice (as a user would type them), so the demo's
+ * and the e2e run's error branches have something to show.
+ */
+async function plantBadRecords(crmUrl: string, userName: string, accessKey: string): Promise<PlantedRecord[]> {
+	const ws = `${crmUrl}/webservice.php`;
+	const challenge = (await (await fetch(`${ws}?operation=getchallenge&username=${encodeURIComponent(userName)}`)).json()) as {
+		result: { token: string };
+	};
+	const key = createHash('md5').update(challenge.result.token + accessKey).digest('hex');
+	const login = (await (
+		await fetch(ws, { method: 'POST', body: new URLSearchParams({ operation: 'login', username: userName, accessKey: key }) })
+	).json()) as { success: boolean; result: { sessionName: string; userId: string } };
+	if (!login.success) throw new Error('could not log in to the CRM sandbox to plant records');
+	const create = async (elementType: string, element: Record<string, unknown>): Promise<string> => {
+		const body = new URLSearchParams({
+			operation: 'create',
+			sessionName: login.result.sessionName,
+			elementType,
+			element: JSON.stringify({ assigned_user_id: login.result.userId, ...element }),
+		});
+		const answer = (await (await fetch(ws, { method: 'POST', body })).json()) as {
+			success: boolean;
+			result?: { id: string };
+			error?: { message: string };
+		};
+		if (!answer.success || !answer.result) throw new Error(`planting a ${elementType} failed: ${answer.error?.message}`);
+		return answer.result.id;
+	};
+	const planted: PlantedRecord[] = [];
+	planted.push({
+		module: 'Accounts',
+		label: 'Bad Email Trading',
+		expect: 'e-?mail',
+		id: await create('Accounts', {
+			accountname: 'Bad Email Trading',
+			email1: 'accounts at bad-email',
+			bill_city: 'Wellington',
+			bill_country: 'New Zealand',
+		}),
+	});
+	planted.push({
+		module: 'Products',
+		label: 'Gift voucher (code too long)',
+		expect: 'code',
+		id: await create('Products', {
+			productname: 'Gift voucher (code too long)',
+			productcode: 'GIFT-VOUCHER-CODE-FAR-TOO-LONG-FOR-XERO',
+			unit_price: '50.00',
+			purchase_cost: '0',
+			discontinued: '1',
+			usageunit: 'Units',
+			cf_xero_sales_account: '200',
+		}),
+	});
+	return planted;
 }
 
 const USAGE =
 	'usage: npm run sandbox -- [--data demo|empty] [--xero-port N] [--crm-port N] [--clock-scale N] [--json FILE]\n' +
-	'                          [--webhook-url URL] [--webhook-key KEY]';
+	'                          [--webhook-url URL] [--webhook-key KEY] [--plant-bad-records]';
 
 function parseArgs(argv: string[]): CliOptions {
 	const options: CliOptions = {
@@ -34,6 +102,7 @@ function parseArgs(argv: string[]): CliOptions {
 		clockScale: Number(process.env.XERO_CRM_CLOCK_SCALE ?? 1) || 1,
 		// Like the key Xero's developer portal shows; new each start unless given.
 		webhookKey: randomBytes(48).toString('base64'),
+		plantBadRecords: false,
 	};
 	for (let i = 0; i < argv.length; i++) {
 		const flag = argv[i];
@@ -73,6 +142,9 @@ function parseArgs(argv: string[]): CliOptions {
 			case '--webhook-key':
 				options.webhookKey = needValue();
 				break;
+			case '--plant-bad-records':
+				options.plantBadRecords = true;
+				break;
 			case '-h':
 			case '--help':
 				console.log(USAGE);
@@ -106,6 +178,14 @@ async function main(): Promise<void> {
 		throw error;
 	}
 
+	let planted: PlantedRecord[] = [];
+	try {
+		if (options.plantBadRecords) planted = await plantBadRecords(crm.url, crm.userName, crm.accessKey);
+	} catch (error) {
+		await Promise.allSettled([xero.close(), crm.close()]);
+		throw error;
+	}
+
 	const info = {
 		pid: process.pid,
 		data: options.data,
@@ -128,10 +208,11 @@ async function main(): Promise<void> {
 			url: crm.url,
 			port: portOf(crm.url),
 			webserviceUrl: `${crm.url}/webservice.php`,
-			username: 'admin',
-			accessKey: 'iMIRQGEP2Sg8lOcM',
+			username: crm.userName,
+			accessKey: crm.accessKey,
 			stateUrl: `${crm.url}/__sandbox/state`,
 		},
+		planted,
 	};
 
 	let closing = false;
@@ -166,6 +247,7 @@ async function main(): Promise<void> {
 			`vtiger sandbox (${options.data} data): ${crm.url}`,
 			`  Simply CRM: URL ${crm.url}, user ${info.crm.username}, access key ${info.crm.accessKey}`,
 			`  state: ${info.crm.stateUrl}`,
+			...planted.map((p) => `  planted bad record (the sync must refuse it): ${p.module} ${p.id} "${p.label}"`),
 			'Ctrl-C stops both.',
 		].join('\n'),
 	);
