@@ -39,6 +39,8 @@ export function startOfDay(millis: number): number {
 /** If-Modified-Since: ISO 8601 (what the yaml and xero-node send) or an HTTP date (RFC 1123) */
 export function parseIfModifiedSince(value: string | undefined): number | undefined {
 	if (!value) return undefined;
-	const millis = Date.parse(value);
+	// Xero reads a time without an offset as UTC; Date.parse would read it in the server's zone
+	const isoWithoutZone = /^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(value);
+	const millis = Date.parse(isoWithoutZone ? `${value}Z` : value);
 	return Number.isNaN(millis) ? undefined : millis;
 }
