@@ -162,8 +162,8 @@ describe('Xero sandbox: invoices and payments', () => {
 				],
 			});
 			expect(result.json.Payments.map((payment) => (payment.ValidationErrors as Rec[]).map((error) => error.Message))).toEqual([
-				['Payment can only be made against Authorised documents'],
-				['Account type is invalid for making a payment to/from', 'Payment can only be made against Authorised documents'],
+				['Payments can only be made against Authorised documents'],
+				['Account type is invalid for making a payment to/from', 'Payments can only be made against Authorised documents'],
 			]);
 		});
 	});

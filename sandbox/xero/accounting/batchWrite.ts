@@ -4,7 +4,7 @@ import { Transaction } from '../store/transaction';
 import type { Json } from '../types';
 import type { EntityHandler, WriteMode } from './entity';
 import { invalid, ok } from './envelope';
-import { postDataInvalid, withValidationErrors } from './errorShapes';
+import { noDataProcessed, postDataInvalid, withValidationErrors } from './errorShapes';
 import { list, obj } from './values';
 
 const DATE_FIELDS = ['Date', 'DueDate', 'ExpectedPaymentDate', 'PlannedPaymentDate'];
@@ -42,7 +42,10 @@ export function unitdpOf(call: AccountingCall): number {
 export function batchWrite(call: AccountingCall, handler: EntityHandler, mode: WriteMode, pathId?: string): RouteResult {
 	const elements = elementsOf(call.body, handler.resource);
 	if (!elements) return { status: 400, json: postDataInvalid(`JSON for post data was invalid, expected ${handler.resource} array.`) };
-	if (elements.length === 0) return { status: 400, json: postDataInvalid('No data has been provided') };
+	if (elements.length === 0) {
+		const body = noDataProcessed();
+		return { status: 400, json: { ...body, Message: String(body.Message).replace('Invoice', handler.resource.replace(/s$/, '')) } };
+	}
 	const badDate = unreadableDate(elements, handler.resource);
 	if (badDate) return { status: 400, json: postDataInvalid(badDate) };
 	const summarize = pathId !== undefined || (call.query.get('summarizeErrors') ?? 'true').toLowerCase() !== 'false';

@@ -16,6 +16,10 @@ export function postDataInvalid(message: string): Json {
 	return { ErrorNumber: 14, Type: 'PostDataInvalidException', Message: message };
 }
 
+export function noDataProcessed(): Json {
+	return { ErrorNumber: 17, Type: 'NoDataProcessedException', Message: 'No data has been processed for this endpoint. This endpoint is expecting Invoice data to be specifed in the request body.' };
+}
+
 export function queryParseException(message: string): Json {
 	return { ErrorNumber: 16, Type: 'QueryParseException', Message: message };
 }

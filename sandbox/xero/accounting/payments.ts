@@ -27,7 +27,7 @@ function applyPayment(ctx: WriteContext, element: Json): ApplyResult {
 	const amount = num(element.Amount);
 	if (amount === undefined || amount <= 0) errors.push('Payment amount must be greater than zero.');
 	if (invoice) {
-		if (invoice.Status !== 'AUTHORISED') errors.push('Payment can only be made against Authorised documents');
+		if (invoice.Status !== 'AUTHORISED') errors.push('Payments can only be made against Authorised documents');
 		else if (amount !== undefined && amount > Number(invoice.AmountDue) + 0.000001) {
 			errors.push('Payment amount exceeds the amount outstanding on this document');
 		}

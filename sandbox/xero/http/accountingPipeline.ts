@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { OFFLINE_TEXT, postDataInvalid, problem } from '../accounting/errorShapes';
+import { postDataInvalid, problem } from '../accounting/errorShapes';
 import { matchAccountingRoute } from '../accounting/routes';
 import { parseIfModifiedSince } from '../dates';
 import { acceptedScopes, hasAnyScope } from '../identity/scopes';
 import type { SandboxCore } from '../sandboxCore';
 import type { Tenant } from '../store/tenant';
+import { faultResponse, rateLimited } from './faultResponses';
 import { unauthorised } from './identityRoutes';
 import { headerValue, queryObject, send, serialise } from './io';
 import type { AccountingCall, RouteResult, SandboxResponse } from './types';
@@ -75,40 +76,15 @@ export async function handleAccounting(core: SandboxCore, req: IncomingMessage, 
 	};
 
 	const forced = core.faults.take(method, route.template, tenant.id, 'before');
-	if (forced) {
-		const headers = core.limiter.headers(tenant.id, grant.clientId);
-		if (forced === 'offline') respond({ status: 503, text: OFFLINE_TEXT }, headers);
-		else if (forced === 'server-error') respond({ status: 500, json: { ErrorNumber: 500, Type: 'UnhandledException', Message: 'An error occurred in Xero. Check the API Status page http://status.developer.xero.com for current service status.' } }, headers);
-		else {
-			const problemName = forced === 'rate-limit-minute' ? 'minute' : forced === 'rate-limit-day' ? 'day' : 'concurrent';
-			const retry = problemName === 'minute' ? core.clock.real(60_000) : problemName === 'day' ? core.clock.real(86_400_000) : undefined;
-			respond(
-				{
-					status: 429,
-					text: 'Rate limit exceeded',
-					headers: { 'X-Rate-Limit-Problem': problemName, ...(retry !== undefined ? { 'Retry-After': core.clock.retryAfter(retry) } : {}) },
-				},
-				headers,
-				problemName,
-			);
-		}
+	if (forced && forced !== 'reset-after-commit') {
+		const { response, problem } = faultResponse(core.clock, forced);
+		respond(response, core.limiter.headers(tenant.id, grant.clientId), problem);
 		return;
 	}
 
 	const admission = core.limiter.admit(tenant.id, grant.clientId);
 	if (!admission.ok) {
-		respond(
-			{
-				status: 429,
-				text: 'Rate limit exceeded',
-				headers: {
-					'X-Rate-Limit-Problem': admission.problem ?? 'minute',
-					...(admission.retryAfterMs !== undefined ? { 'Retry-After': core.clock.retryAfter(admission.retryAfterMs) } : {}),
-				},
-			},
-			admission.headers,
-			admission.problem,
-		);
+		respond(rateLimited(core.clock, admission.problem ?? 'minute', admission.retryAfterMs), admission.headers, admission.problem);
 		return;
 	}
 	core.stats.tenant(tenant.id).maxInFlight = Math.max(core.stats.tenant(tenant.id).maxInFlight, core.limiter.inFlight(tenant.id).now);
