@@ -119,7 +119,11 @@ async function owner() {
 			if (me?.email !== email) fail(`logged in as ${me?.email}, expected ${email}`);
 			return;
 		} catch (error) {
-			if (error.status !== 401 || Date.now() > deadline) throw error;
+			if (![401, 503].includes(error.status) || Date.now() > deadline) throw error;
+			if (error.status === 503) {
+				await new Promise((r) => setTimeout(r, 1000));
+				continue;
+			}
 		}
 		if (await rest.setupNeeded()) {
 			await rest.setupOwner({ email, password, firstName: 'Demo', lastName: 'Owner' });

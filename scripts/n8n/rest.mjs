@@ -45,6 +45,12 @@ export class N8nRest {
 		} catch {
 			json = undefined;
 		}
+		// Until its controllers are mounted n8n answers every path with the editor's index.html.
+		if (res.ok && json === undefined && text && !(res.headers.get('content-type') ?? '').includes('json')) {
+			const error = new Error(`${method} ${path} -> ${res.status} but not JSON (n8n still starting?)`);
+			error.status = 503;
+			throw error;
+		}
 		if (!res.ok) {
 			const message = json?.message ?? text.slice(0, 300);
 			const error = new Error(`${method} ${path} -> ${res.status}: ${message}`);

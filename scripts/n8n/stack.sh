@@ -6,12 +6,13 @@
 # N8N_PORT (default free port), STACK_NAME (log prefix), XERO_CRM_CLOCK_SCALE.
 # Outputs (env after stack_up): N8N_URL, SANDBOX_JSON, STACK_OWNER_EMAIL, STACK_OWNER_PASSWORD, N8N_USER_FOLDER.
 
-STACK_REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export STACK_REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 N8N_CACHE="${XERO_CRM_N8N_CACHE:-$HOME/.cache/n8n-nodes-xero-crm}"
 # shellcheck source=versions.env
 source "$STACK_REPO/scripts/n8n/versions.env"
 STACK_NAME="${STACK_NAME:-stack}"
 STACK_PIDS=()
+STACK_PLANT_BAD_RECORDS="${STACK_PLANT_BAD_RECORDS-1}"
 
 stack_log() { printf '[%s %s] %s\n' "$STACK_NAME" "$(date -u +%H:%M:%S)" "$*" >&2; }
 stack_die() { stack_log "ERROR: $*"; exit 1; }
@@ -104,7 +105,7 @@ stack_start_sandboxes() {
   rm -f "$SANDBOX_JSON"
   stack_log "starting the Xero and vtiger sandboxes (${SANDBOX_DATA:-demo} data)"
   stack_bg sandbox "$STACK_REPO/node_modules/.bin/ts-node" --transpile-only --project "$STACK_REPO/tsconfig.json" \
-    "$STACK_REPO/sandbox/cli.ts" --data "${SANDBOX_DATA:-demo}" --json "$SANDBOX_JSON" \
+    "$STACK_REPO/sandbox/cli.ts" --data "${SANDBOX_DATA:-demo}" --json "$SANDBOX_JSON" ${STACK_PLANT_BAD_RECORDS:+--plant-bad-records} \
     --clock-scale "${XERO_CRM_CLOCK_SCALE:-1}"
   for _ in $(seq 1 300); do
     [[ -f "$SANDBOX_JSON" ]] && break
@@ -128,8 +129,8 @@ stack_start_n8n() {
     (( SECONDS - start > 240 )) && { tail -50 "$STACK_DIR/n8n.log" >&2; stack_die "n8n did not answer /healthz within 240 s"; }
     sleep 1
   done
-  # /healthz answers before the REST API is mounted.
-  until curl -fsS -o /dev/null "$N8N_URL/rest/settings" 2>/dev/null; do
+  # /healthz answers before the REST API is mounted; until then every path returns the editor's HTML.
+  until curl -fsS "$N8N_URL/rest/settings" 2>/dev/null | grep -q '"userManagement"'; do
     (( SECONDS - start > 240 )) && stack_die "n8n REST API did not come up"
     sleep 1
   done

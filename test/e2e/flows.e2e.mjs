@@ -1,0 +1,179 @@
+// Every example workflow from examples/, executed inside a real n8n (REST, as the editor's "Execute workflow"
+// does), asserted on the sandboxes' state: records created and linked both ways, planted bad records on the
+// error branch with their messages and in the CRM's Xero Logs, no duplicates after a second run, no secrets.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { crm, duplicates, importedWorkflows, n8n, outputItems, sandbox, secrets, xero } from './lib.mjs';
+
+const FILES = {
+	orgsXeroToCrm: 'organisations-xero-to-crm.json',
+	orgsCrmToXero: 'organisations-crm-to-xero.json',
+	products: 'products-items-accounts.json',
+	invoices: 'invoices-crm-to-xero.json',
+	quotes: 'quotes-to-xero-draft-invoices.json',
+};
+const ORDER = [FILES.orgsXeroToCrm, FILES.orgsCrmToXero, FILES.products, FILES.invoices, FILES.quotes];
+const SYNC_TYPES = ['n8n-nodes-xero-crm.xeroSync', 'n8n-nodes-xero-crm.crmRecord'];
+
+const tenantId = () => sandbox().xero.tenants[0].tenantId;
+const planted = (module) => sandbox().planted.filter((p) => p.module === module);
+
+/** Runs an example and returns its execution with a per-node view of outputs. */
+async function runExample(file) {
+	const entry = importedWorkflows().find((w) => w.file === file);
+	assert.ok(entry, `examples/${file} was imported`);
+	const rest = await n8n();
+	const workflow = await rest.workflow(entry.id);
+	const run = await rest.runWorkflow(entry.id);
+	const failure = run.data?.resultData?.error;
+	assert.equal(run.status, 'success', `${entry.name}: ${failure?.message ?? ''} ${failure?.description ?? ''}`);
+	const text = JSON.stringify(run.data);
+	for (const secret of secrets()) assert.ok(!text.includes(secret), `no secret in the execution data of ${entry.name}`);
+	const nodes = workflow.nodes.filter((n) => SYNC_TYPES.includes(n.type));
+	const errorsOf = (name) => outputItems(run.runData, name, 1);
+	const allErrors = nodes.filter((n) => n.onError === 'continueErrorOutput').flatMap((n) => errorsOf(n.name).map((e) => ({ node: n.name, ...e })));
+	return { entry, workflow, run, out: (name, i = 0) => outputItems(run.runData, name, i), errorsOf, allErrors };
+}
+
+function assertOnlyPlantedErrors(result, plantedRecords) {
+	const ids = plantedRecords.map((p) => p.id);
+	const unexpected = result.allErrors.filter((e) => !ids.includes(e.crmId));
+	assert.deepEqual(unexpected.map((e) => `${e.node}: ${e.crmId ?? e.xeroId ?? '?'} ${e.message}`), [], 'only planted records fail');
+	for (const p of plantedRecords) {
+		const errors = result.allErrors.filter((e) => e.crmId === p.id);
+		assert.equal(errors.length, 1, `planted ${p.module} ${p.id} "${p.label}" is on the error output once`);
+		const [error] = errors;
+		assert.match(error.message, new RegExp(p.expect, 'i'), `the message says what is wrong: ${error.message}`);
+		assert.ok(error.app && error.action && error.flow, `sync-log fields: ${JSON.stringify(error)}`);
+	}
+}
+
+async function assertLoggedInCrm(plantedRecords, minimumPerRecord = 1) {
+	const logs = await crm.records('XeroLogs');
+	for (const p of plantedRecords) {
+		const entries = logs.filter((l) => l.crm_id === p.id);
+		assert.ok(entries.length >= minimumPerRecord, `Xero Logs in the CRM has ${minimumPerRecord}+ entries for ${p.id} (has ${entries.length})`);
+		for (const l of entries) assert.match(l.error_message, new RegExp(p.expect, 'i'));
+	}
+	return logs;
+}
+
+async function snapshot() {
+	const state = await xero.state(tenantId());
+	const [accounts, products, services, invoices, quotes, xeroAccounts, logs] = await Promise.all(
+		['Accounts', 'Products', 'Services', 'Invoice', 'Quotes', 'XeroAccounts', 'XeroLogs'].map((m) => crm.records(m)),
+	);
+	return {
+		xero: { contacts: state.contacts.length, items: state.items.length, invoices: state.invoices.length, accounts: state.accounts.length },
+		crm: { accounts: accounts.length, products: products.length, services: services.length, invoices: invoices.length, quotes: quotes.length, xeroAccounts: xeroAccounts.length },
+		logs: logs.length,
+		state,
+		records: { accounts, products, services, invoices, quotes, xeroAccounts },
+	};
+}
+
+test('examples/ ships the sync flows', () => {
+	const files = importedWorkflows().map((w) => w.file);
+	for (const f of ORDER) assert.ok(files.includes(f), `examples/${f}`);
+});
+
+test('organisations Xero → CRM: every Xero contact read lands in CRM Accounts, linked by cf_xero_contact_id', async () => {
+	const result = await runExample(FILES.orgsXeroToCrm);
+	const read = result.out('Get organisations from Xero');
+	assert.ok(read.length > 0, 'Xero contacts were read');
+	assert.deepEqual(result.allErrors, []);
+	const accounts = await crm.records('Accounts');
+	const state = await xero.state(tenantId());
+	for (const contact of read) {
+		const id = contact.ContactID;
+		assert.ok(state.contacts.some((c) => c.ContactID === id), `${id} is a Xero contact`);
+		const linked = accounts.filter((a) => a.cf_xero_contact_id === id);
+		assert.equal(linked.length, 1, `Xero contact ${contact.Name} (${id}) has exactly one CRM account`);
+	}
+	assert.deepEqual(duplicates(accounts.map((a) => a.cf_xero_contact_id)), []);
+});
+
+test('organisations CRM → Xero: accounts become Xero contacts linked both ways; the bad e-mail goes to the error branch and the CRM log', async () => {
+	const result = await runExample(FILES.orgsCrmToXero);
+	assertOnlyPlantedErrors(result, planted('Accounts'));
+	const accounts = await crm.records('Accounts');
+	const state = await xero.state(tenantId());
+	const bad = new Set(planted('Accounts').map((p) => p.id));
+	for (const account of accounts.filter((a) => !bad.has(a.id))) {
+		const contact = state.contacts.find((c) => c.ContactID === account.cf_xero_contact_id);
+		assert.ok(contact, `CRM account ${account.accountname} (${account.id}) points at a Xero contact`);
+		assert.equal(contact.Name, account.accountname);
+		// Contacts this flow created carry the CRM id, so Xero leads back to the CRM too.
+		if (contact.ContactNumber) assert.ok([account.id, account.account_no].includes(contact.ContactNumber) || !/^\d+x\d+$/.test(contact.ContactNumber));
+	}
+	const created = state.contacts.filter((c) => /^\d+x\d+$/.test(c.ContactNumber ?? ''));
+	assert.ok(created.length > 0, 'some Xero contacts were created from CRM accounts and carry their CRM id');
+	for (const c of created) assert.equal(accounts.find((a) => a.id === c.ContactNumber)?.cf_xero_contact_id, c.ContactID, `${c.Name}: linked both ways`);
+	for (const p of planted('Accounts')) {
+		assert.ok(!state.contacts.some((c) => c.Name === p.label), `${p.label} was not created in Xero`);
+		assert.equal(accounts.find((a) => a.id === p.id)?.cf_xero_contact_id ?? '', '', `${p.label} stays unlinked`);
+	}
+	assert.deepEqual(duplicates(state.contacts.map((c) => c.Name.toLowerCase())), [], 'no duplicate Xero contacts');
+	await assertLoggedInCrm(planted('Accounts'));
+});
+
+test('products ↔ items with accounts: accounts copied to the CRM, products sent as items and items back, linked; the bad code goes to the error branch', async () => {
+	const result = await runExample(FILES.products);
+	assertOnlyPlantedErrors(result, planted('Products'));
+	const snap = await snapshot();
+	for (const a of snap.state.accounts.filter((x) => x.Status !== 'ARCHIVED')) {
+		assert.equal(snap.records.xeroAccounts.filter((r) => r.xero_account_id === a.AccountID).length, 1, `Xero account ${a.Code ?? a.Name} is in the CRM once`);
+	}
+	const bad = new Set(planted('Products').map((p) => p.id));
+	for (const product of snap.records.products.filter((p) => !bad.has(p.id))) {
+		const item = snap.state.items.find((i) => i.ItemID === product.cf_xero_item_id);
+		assert.ok(item, `CRM product ${product.productname} (${product.id}) points at a Xero item`);
+		if (product.productcode) assert.equal(item.Code, product.productcode, 'item code is the product code');
+	}
+	for (const item of snap.state.items) {
+		const linked = [...snap.records.products, ...snap.records.services].filter((p) => p.cf_xero_item_id === item.ItemID);
+		assert.equal(linked.length, 1, `Xero item ${item.Code} has exactly one CRM product or service`);
+	}
+	assert.deepEqual(duplicates(snap.state.items.map((i) => i.Code)), []);
+	await assertLoggedInCrm(planted('Products'));
+});
+
+test('invoices CRM → Xero: each CRM invoice is in Xero under its CRM number, and the CRM keeps the Xero ID and status', async () => {
+	const result = await runExample(FILES.invoices);
+	assertOnlyPlantedErrors(result, planted('Invoice'));
+	const snap = await snapshot();
+	assert.ok(snap.records.invoices.length > 0);
+	for (const invoice of snap.records.invoices) {
+		const x = snap.state.invoices.find((i) => i.InvoiceID === invoice.cf_xero_invoice_id);
+		assert.ok(x, `CRM invoice ${invoice.invoice_no} points at a Xero invoice`);
+		assert.equal(x.InvoiceNumber, invoice.invoice_no, 'Xero keeps the CRM number');
+		assert.ok(invoice.cf_xero_status, `CRM invoice ${invoice.invoice_no} has the Xero status`);
+		assert.equal(invoice.cf_xero_status.toUpperCase(), String(x.Status).toUpperCase());
+	}
+	assert.deepEqual(duplicates(snap.state.invoices.map((i) => i.InvoiceNumber)), []);
+});
+
+test('quotes → Xero draft invoices: the quote keeps the draft ID, the draft keeps the quote number', async () => {
+	const result = await runExample(FILES.quotes);
+	assertOnlyPlantedErrors(result, planted('Quotes'));
+	const snap = await snapshot();
+	assert.ok(snap.records.quotes.length > 0);
+	for (const quote of snap.records.quotes) {
+		const x = snap.state.invoices.find((i) => i.InvoiceID === quote.cf_xero_invoice_id);
+		assert.ok(x, `quote ${quote.quote_no} points at a Xero invoice`);
+		assert.equal(x.Status, 'DRAFT');
+		assert.ok([x.Reference, x.InvoiceNumber].some((v) => String(v ?? '').includes(quote.quote_no)), `draft ${x.InvoiceID} names quote ${quote.quote_no}`);
+	}
+});
+
+test('a second run of every example creates no duplicates and fails the same planted records again', async () => {
+	const before = await snapshot();
+	for (const file of ORDER) await runExample(file);
+	const after = await snapshot();
+	assert.deepEqual(after.xero, before.xero, 'Xero record counts unchanged');
+	assert.deepEqual(after.crm, before.crm, 'CRM record counts unchanged');
+	assert.deepEqual(duplicates(after.records.accounts.map((a) => a.cf_xero_contact_id)), []);
+	assert.deepEqual(duplicates(after.records.products.map((p) => p.cf_xero_item_id)), []);
+	assert.deepEqual(duplicates(after.records.invoices.map((i) => i.cf_xero_invoice_id)), []);
+	await assertLoggedInCrm(sandbox().planted, 2);
+});

@@ -1,0 +1,95 @@
+// Shared by the e2e tests: the stack scripts/e2e.sh started (env), a logged-in n8n REST client, sandbox state.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { N8nRest, outputItems } from '../../scripts/n8n/rest.mjs';
+
+export { outputItems };
+
+function need(name) {
+	const value = process.env[name];
+	if (!value) throw new Error(`${name} is not set: run the e2e tests through scripts/e2e.sh`);
+	return value;
+}
+
+export const env = {
+	get n8nUrl() {
+		return need('N8N_URL');
+	},
+	get stackDir() {
+		return need('STACK_DIR');
+	},
+	get email() {
+		return need('STACK_OWNER_EMAIL');
+	},
+	get password() {
+		return need('STACK_OWNER_PASSWORD');
+	},
+	get version() {
+		return process.env.E2E_N8N_VERSION ?? 'unknown';
+	},
+	get screenshots() {
+		return process.env.SCREENSHOTS_DIR ?? join(process.cwd(), 'screenshots');
+	},
+};
+
+export function sandbox() {
+	return JSON.parse(readFileSync(need('SANDBOX_JSON'), 'utf8'));
+}
+
+/** The example workflows as imported: [{ file, id, name }]. */
+export function importedWorkflows() {
+	return JSON.parse(readFileSync(join(env.stackDir, 'import', 'workflows.index.json'), 'utf8'));
+}
+
+export function importedCredentials() {
+	return JSON.parse(readFileSync(join(env.stackDir, 'import', 'credentials.json'), 'utf8'));
+}
+
+export async function n8n() {
+	const rest = new N8nRest(env.n8nUrl);
+	await rest.login(env.email, env.password);
+	return rest;
+}
+
+async function getJson(url, init) {
+	const res = await fetch(url, init);
+	const text = await res.text();
+	if (!res.ok) throw new Error(`${init?.method ?? 'GET'} ${url} -> ${res.status}: ${text.slice(0, 300)}`);
+	return text ? JSON.parse(text) : undefined;
+}
+
+export const xero = {
+	state: (tenantId) =>
+		getJson(`${sandbox().xero.url}/__sandbox/state${tenantId ? `?tenantId=${encodeURIComponent(tenantId)}` : ''}`),
+	stats: () => getJson(`${sandbox().xero.url}/__sandbox/stats`),
+	control: (path, body = {}) =>
+		getJson(`${sandbox().xero.url}/__sandbox/${path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		}),
+	get firstTenant() {
+		return sandbox().xero.tenants[0];
+	},
+};
+
+export const crm = {
+	records: (module) => getJson(`${sandbox().crm.url}/__sandbox/records?module=${encodeURIComponent(module)}`),
+	state: () => getJson(`${sandbox().crm.url}/__sandbox/state`),
+};
+
+/** Values that must never show up in executions, pages or logs. */
+export function secrets() {
+	const s = sandbox();
+	return [s.xero.customConnection.clientSecret, s.xero.webClient.clientSecret, s.crm.accessKey, s.xero.webhookKey];
+}
+
+export function countBy(values) {
+	const counts = new Map();
+	for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+	return counts;
+}
+
+export function duplicates(values) {
+	return [...countBy(values.filter((v) => v !== undefined && v !== null && v !== ''))].filter(([, n]) => n > 1);
+}
