@@ -37,6 +37,12 @@ describe('Xero sandbox: invoices and payments', () => {
 		expect((invoice.Contact as Rec).Name).toBe('ABC Furniture');
 	});
 
+	it('dates an invoice sent without a Date today, as a day', async () => {
+		const created = await api.put<{ Invoices: Rec[] }>('/Invoices', { Invoices: [{ Type: 'ACCREC', Contact: { ContactID: abcId }, LineItems: [{ Description: 'x', UnitAmount: 1 }] }] });
+		const today = new Date();
+		expect(created.json.Invoices[0].Date).toBe(`/Date(${Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())}+0000)/`);
+	});
+
 	it('works out inclusive amounts', async () => {
 		const invoice = await createInvoice({ LineAmountTypes: 'Inclusive', LineItems: [{ Description: 'Gift', Quantity: 1, UnitAmount: 115, AccountCode: '200' }] });
 		expect(invoice).toMatchObject({ SubTotal: 100, TotalTax: 15, Total: 115 });

@@ -1,4 +1,4 @@
-import { dateString, msDate, parseMsDate, parseRequestDate } from '../dates';
+import { dateString, msDate, parseMsDate, parseRequestDate, startOfDay } from '../dates';
 import { newId } from '../ids';
 import type { Transaction } from '../store/transaction';
 import type { Json } from '../types';
@@ -119,7 +119,8 @@ function applyInvoice(ctx: WriteContext, element: Json, mode: WriteMode): ApplyR
 	const currency = str(merged.CurrencyCode) ?? tx.tenant.profile.baseCurrency;
 	if (!tx.tenant.currencyEnabled(currency)) errors.push(`Organisation is not subscribed to currency ${currency}`);
 
-	const date = fields.Date !== undefined ? parseRequestDate(fields.Date) : existing ? parseMsDate(String(existing.Date)) : ctx.now;
+	// Without a Date Xero uses the organisation's today (UTC here): a date, not a time.
+	const date = fields.Date !== undefined ? parseRequestDate(fields.Date) : existing ? parseMsDate(String(existing.Date)) : startOfDay(ctx.now);
 	const dueDate = fields.DueDate !== undefined ? parseRequestDate(fields.DueDate) : existing?.DueDate ? parseMsDate(String(existing.DueDate)) : undefined;
 
 	if (number !== undefined && number.length > 255) errors.push('Invoice Number must not be more than 255 characters long.');
@@ -164,7 +165,7 @@ function applyInvoice(ctx: WriteContext, element: Json, mode: WriteMode): ApplyR
 		Status: status,
 		LineAmountTypes: amountTypes,
 		LineItems: priced.lines,
-		Date: msDate(date ?? ctx.now),
+		Date: msDate(date ?? startOfDay(ctx.now)),
 		...(dueDate !== undefined ? { DueDate: msDate(dueDate) } : {}),
 		CurrencyCode: currency,
 		CurrencyRate: rate,

@@ -1,4 +1,4 @@
-import { dateString, msDate, parseMsDate, parseRequestDate } from '../dates';
+import { dateString, msDate, parseMsDate, parseRequestDate, startOfDay } from '../dates';
 import { newId } from '../ids';
 import type { Json } from '../types';
 import type { ApplyResult, EntityHandler, WriteContext } from './entity';
@@ -32,7 +32,7 @@ function applyPayment(ctx: WriteContext, element: Json): ApplyResult {
 			errors.push('Payment amount exceeds the amount outstanding on this document');
 		}
 	}
-	const date = element.Date === undefined ? ctx.now : parseRequestDate(element.Date);
+	const date = element.Date === undefined ? startOfDay(ctx.now) : parseRequestDate(element.Date);
 	if (date === undefined) errors.push('Payment date is invalid.');
 	if (errors.length > 0 || !invoice || !account || amount === undefined || date === undefined) return { errors };
 
