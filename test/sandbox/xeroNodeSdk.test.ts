@@ -76,7 +76,8 @@ describe('xero-node AccountingApi round trip', () => {
 			],
 			reference: 'SDK-REF',
 		};
-		const created = await xero.accountingApi.createInvoices(tenantId, { invoices: [invoice] }, false, 4, 'sdk-invoice-1');
+		// allowBackorders is newer than the yaml (README); the SDK sends it when given
+		const created = await xero.accountingApi.createInvoices(tenantId, { invoices: [invoice] }, false, 4, 'sdk-invoice-1', false);
 		const stored = created.body.invoices?.[0];
 		expect(stored?.total).toBe(247.25);
 		// xero-node turns the "/Date(…)/" string into a Date

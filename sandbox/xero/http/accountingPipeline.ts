@@ -99,10 +99,13 @@ export async function handleAccounting(core: SandboxCore, req: IncomingMessage, 
 			const headers = { ...req.headers };
 			// Custom Connections need no xero-tenant-id, which the yaml marks required for every call (README).
 			if (grant.kind === 'custom' && !headers['xero-tenant-id']) headers['xero-tenant-id'] = tenant.id;
+			const query = queryObject(url.searchParams);
+			// Invoice writes take allowBackorders since yaml 19.0 (xero-node 20 sends it); 16.1 does not know it yet.
+			if (route.resource === 'Invoices' && method !== 'GET') delete query.allowBackorders;
 			const errors = core.validator.validateRequest('xero_accounting.yaml', route.operationId, {
 				method,
 				path: route.yamlPath(params),
-				query: queryObject(url.searchParams),
+				query,
 				headers,
 				body: parsed.value,
 			});
