@@ -118,10 +118,10 @@ export async function startXeroSandbox(options: XeroSandboxOptions = {}): Promis
 		clientCredentialsToken(clientId = clients[1].clientId, clientSecret = clients[1].clientSecret): Promise<TokenSet> {
 			return postForm(`${core.baseUrl}/connect/token`, { grant_type: 'client_credentials' }, { id: clientId, secret: clientSecret });
 		},
-		close(): Promise<void> {
-			core.webhooks.close();
+		async close(): Promise<void> {
+			await core.webhooks.close();
 			core.validator?.flush();
-			return new Promise<void>((resolve) => {
+			await new Promise<void>((resolve) => {
 				server.close(() => resolve());
 				for (const socket of sockets) socket.destroy();
 			});

@@ -144,10 +144,12 @@ export class WebhookSender {
 		return result;
 	}
 
-	close(): void {
+	/** drops what has not been sent and waits for deliveries already on the wire */
+	async close(): Promise<void> {
 		if (this.timer) clearTimeout(this.timer);
 		this.timer = undefined;
 		this.pending = [];
+		await Promise.all([...this.inFlight]);
 	}
 }
 
