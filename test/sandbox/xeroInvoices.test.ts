@@ -43,6 +43,14 @@ describe('Xero sandbox: invoices and payments', () => {
 		expect(created.json.Invoices[0].Date).toBe(`/Date(${Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())}+0000)/`);
 	});
 
+	it('takes a line account by AccountID as well as by code', async () => {
+		const sales = (xero.state()[xero.tenants[0].tenantId].accounts as Rec[]).find((account) => account.Code === '260');
+		const invoice = await createInvoice({ LineItems: [{ Description: 'By id', UnitAmount: 10, AccountID: sales?.AccountID }] });
+		expect((invoice.LineItems as Rec[])[0]).toMatchObject({ AccountCode: '260', AccountID: sales?.AccountID });
+		const missing = await api.put<Rec>('/Invoices', { Invoices: [{ Type: 'ACCREC', Contact: { ContactID: abcId }, LineItems: [{ Description: 'x', UnitAmount: 1, AccountID: '0d2c4e7a-1111-4a2b-9c3d-5e6f7a8b9c0d' }] }] });
+		expect((missing.json.Elements as Rec[])[0].ValidationErrors).toEqual([{ Message: 'Account could not be found' }]);
+	});
+
 	it('works out inclusive amounts', async () => {
 		const invoice = await createInvoice({ LineAmountTypes: 'Inclusive', LineItems: [{ Description: 'Gift', Quantity: 1, UnitAmount: 115, AccountCode: '200' }] });
 		expect(invoice).toMatchObject({ SubTotal: 100, TotalTax: 15, Total: 115 });

@@ -65,7 +65,10 @@ export function priceLines(
 		if (unitAmount === undefined) unitAmount = given !== undefined && quantity !== 0 ? given / quantity : 0;
 		if (discount < 0 || discount > 100) errors.push('Discount rate must be between 0 and 100.');
 		const lineAmount = round(quantity * round(unitAmount, 4) * (1 - discount / 100));
-		const accountCode = str(line.AccountCode);
+		const accountId = str(line.AccountID)?.toLowerCase();
+		const byId = accountId && !str(line.AccountCode) ? tx.get('accounts', accountId) : undefined;
+		if (accountId && !str(line.AccountCode) && !byId) errors.push('Account could not be found');
+		const accountCode = str(line.AccountCode) ?? (byId?.Code as string | undefined);
 		let account: Json | undefined;
 		if (accountCode) {
 			account = accountByCode(tx, accountCode);
