@@ -2,22 +2,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DAY, MINUTE, type SandboxClock } from '../clock';
 import { newId, opaque } from '../ids';
 import { builtInClients, type SandboxClient } from './clients';
+import { ConnectionStore, type Connection, type TenantRef } from './connectionStore';
 import { signJwt, verifyJwt } from './jwt';
+
+export type { Connection, TenantRef };
 
 export const ACCESS_TOKEN_LIFETIME = 30 * MINUTE;
 export const REFRESH_TOKEN_LIFETIME = 60 * DAY;
 const CODE_LIFETIME = 5 * MINUTE;
 export const SANDBOX_USER_ID = '9bcf3f0f-6bc6-4b8b-8a4c-3a9e4b8f1a10';
-
-export interface Connection {
-	id: string;
-	authEventId: string;
-	tenantId: string;
-	tenantType: 'ORGANISATION';
-	tenantName: string;
-	createdDateUtc: string;
-	updatedDateUtc: string;
-}
 
 interface AuthCode {
 	clientId: string;
@@ -57,11 +50,6 @@ export class OAuthError extends Error {
 	}
 }
 
-export interface TenantRef {
-	id: string;
-	name: string;
-}
-
 /**
  * Xero's identity side: one sandbox user who can reach every tenant, apps (clients), the connections each app has
  * to tenants, and the tokens. A grant is one app's authorisation by the user; revoking it ends its tokens.
@@ -73,11 +61,12 @@ export class IdentityService {
 	private readonly expiredEarly = new Set<string>();
 	/** grant -> when it was revoked; tokens issued before then stop working, a later consent starts afresh */
 	private readonly revokedGrants = new Map<string, number>();
-	private readonly connections = new Map<string, Connection[]>();
+	private readonly connections: ConnectionStore;
 	private readonly signingKey = randomBytes(32);
 	private allAccessExpiredBefore = 0;
 
 	constructor(private readonly clock: SandboxClock, private readonly tenants: () => TenantRef[]) {
+		this.connections = new ConnectionStore(clock, tenants);
 		for (const client of builtInClients()) this.addClient(client);
 	}
 
@@ -142,7 +131,7 @@ export class IdentityService {
 		}
 		const grantId = `${client.clientId}`;
 		const authEventId = newId();
-		this.connect(grantId, authEventId, entry.tenantIds);
+		this.connections.connect(grantId, authEventId, entry.tenantIds);
 		return this.issue(client, entry.scopes, grantId, authEventId);
 	}
 
@@ -175,7 +164,7 @@ export class IdentityService {
 		if (!entry || entry.clientId !== client.clientId) return;
 		entry.revoked = true;
 		this.revokedGrants.set(entry.grantId, this.clock.now());
-		this.connections.delete(entry.grantId);
+		this.connections.drop(entry.grantId);
 	}
 
 	private issue(
@@ -274,52 +263,20 @@ export class IdentityService {
 		return true;
 	}
 
-	private connect(grantId: string, authEventId: string, tenantIds: string[]): void {
-		const existing = this.connections.get(grantId) ?? [];
-		// Xero sends these without an offset ("2019-12-07T18:46:19.5165400", also the yaml's example), but the yaml
-		// types them date-time, which needs one; UTC with a Z satisfies both the contract and every parser.
-		const stamp = new Date(this.clock.now()).toISOString();
-		for (const tenant of this.tenants().filter((candidate) => tenantIds.includes(candidate.id))) {
-			const found = existing.find((connection) => connection.tenantId === tenant.id);
-			if (found) {
-				found.updatedDateUtc = stamp;
-				found.authEventId = authEventId;
-			} else {
-				existing.push({
-					id: newId(),
-					authEventId,
-					tenantId: tenant.id,
-					tenantType: 'ORGANISATION',
-					tenantName: tenant.name,
-					createdDateUtc: stamp,
-					updatedDateUtc: stamp,
-				});
-			}
-		}
-		this.connections.set(grantId, existing);
-	}
-
 	connectionsOf(grant: AccessGrant): Connection[] {
 		if (grant.kind === 'custom') {
 			const client = this.clients.get(grant.clientId);
 			const tenant = this.tenants().find((candidate) => candidate.id === (client ? this.boundTenant(client) : ''));
 			if (!tenant) return [];
-			let list = this.connections.get(grant.grantId);
-			if (!list) {
-				this.connect(grant.grantId, newId(), [tenant.id]);
-				list = this.connections.get(grant.grantId) ?? [];
-			}
-			return list;
+			// A Custom Connection is connected from the start, to its one organisation.
+			if (!this.connections.has(grant.grantId)) this.connections.connect(grant.grantId, newId(), [tenant.id]);
 		}
-		return this.connections.get(grant.grantId) ?? [];
+		return this.connections.list(grant.grantId);
 	}
 
 	deleteConnection(grant: AccessGrant, connectionId: string): boolean {
-		const list = this.connectionsOf(grant);
-		const index = list.findIndex((connection) => connection.id === connectionId);
-		if (index < 0) return false;
-		list.splice(index, 1);
-		return true;
+		this.connectionsOf(grant);
+		return this.connections.remove(grant.grantId, connectionId);
 	}
 
 	/** the tenants this token may call; Custom Connections reach exactly their one organisation */
