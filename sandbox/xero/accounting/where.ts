@@ -5,7 +5,8 @@ import type { Json } from '../types';
  * The part of Xero's `where` language that integrations use: comparisons (== != > < >= <=), AND/OR/NOT (also && ||
  * !), parentheses, .Contains() .StartsWith() .EndsWith() .ToLower() .ToUpper(), dotted paths (Contact.ContactID),
  * and the literals "text", numbers, true, false, null, Guid("…"), DateTime(y,m,d[,h,m,s]) and DateTime.Parse("…").
- * String comparisons ignore case, as Xero's do.
+ * String comparisons ignore case, as Xero's do. Like the Dynamic LINQ Xero runs, type, member and method names
+ * ignore case too (`guid("…")`, `datetime(…)`, `name.contains("…")`).
  */
 
 export class WhereSyntaxError extends Error {}
@@ -160,12 +161,12 @@ class Parser {
 		if (word.toLowerCase() === 'true') return () => true;
 		if (word.toLowerCase() === 'false') return () => false;
 		if (word.toLowerCase() === 'null') return () => null;
-		if (word === 'Guid' && this.isOp('(')) {
+		if (word.toLowerCase() === 'guid' && this.isOp('(')) {
 			const [text] = this.arguments();
 			if (typeof text !== 'string') throw new WhereSyntaxError('Guid() takes a string');
 			return () => ({ guid: text.toLowerCase() });
 		}
-		if (word === 'DateTime') return this.dateTime();
+		if (word.toLowerCase() === 'datetime') return this.dateTime();
 		const path = [word];
 		while (this.isOp('.')) {
 			const next = this.tokens[this.position + 1];
@@ -182,7 +183,7 @@ class Parser {
 		if (this.isOp('.')) {
 			this.position++;
 			const method = this.peek();
-			if (method?.kind !== 'ident' || method.value !== 'Parse') throw new WhereSyntaxError('Expected DateTime.Parse');
+			if (method?.kind !== 'ident' || method.value.toLowerCase() !== 'parse') throw new WhereSyntaxError('Expected DateTime.Parse');
 			this.position++;
 			const [text] = this.arguments();
 			const millis = typeof text === 'string' ? Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`) : NaN;
@@ -222,23 +223,23 @@ class Parser {
 			const args = this.arguments();
 			const inner = node;
 			const arg = typeof args[0] === 'string' ? args[0].toLowerCase() : undefined;
-			switch (name.value) {
-				case 'Contains':
-				case 'StartsWith':
-				case 'EndsWith': {
+			const method = name.value.toLowerCase();
+			switch (method) {
+				case 'contains':
+				case 'startswith':
+				case 'endswith': {
 					if (arg === undefined) throw new WhereSyntaxError(`${name.value}() takes a string`);
-					const method = name.value;
 					node = (record) => {
 						const value = inner(record);
 						if (typeof value !== 'string') return false;
 						const text = value.toLowerCase();
-						return method === 'Contains' ? text.includes(arg) : method === 'StartsWith' ? text.startsWith(arg) : text.endsWith(arg);
+						return method === 'contains' ? text.includes(arg) : method === 'startswith' ? text.startsWith(arg) : text.endsWith(arg);
 					};
 					break;
 				}
-				case 'ToLower':
-				case 'ToUpper': {
-					const upper = name.value === 'ToUpper';
+				case 'tolower':
+				case 'toupper': {
+					const upper = method === 'toupper';
 					node = (record) => {
 						const value = inner(record);
 						return typeof value === 'string' ? (upper ? value.toUpperCase() : value.toLowerCase()) : value;
