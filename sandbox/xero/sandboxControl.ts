@@ -73,7 +73,7 @@ export class SandboxControl {
 		this.core.webhooks.deliveries.length = 0;
 	}
 
-	/** the next `count` requests that break Xero's OpenAPI description are refused without failing the run */
+	/** up to `count` of the next requests that break Xero's OpenAPI description are refused without failing the run (0 ends it) */
 	expectRequestViolations(count = 1): void {
 		if (!this.core.validator) throw new Error('expectRequestViolations needs validate: true');
 		this.core.validator.expectRequestViolations(count);

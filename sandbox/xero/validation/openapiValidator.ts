@@ -28,11 +28,11 @@ export class OpenApiValidator {
 	private expectedViolations = 0;
 
 	/**
-	 * The next `count` requests that break the yaml are refused as usual but counted as expected: for tests that
-	 * check the refusal itself. Responses are never exempt.
+	 * Of the requests from now on, up to `count` that break the yaml are refused as usual but counted as expected:
+	 * for tests that check the refusal itself. Sets (not adds to) the allowance; 0 ends it. Responses are never exempt.
 	 */
 	expectRequestViolations(count: number): void {
-		this.expectedViolations += count;
+		this.expectedViolations = Math.max(0, Math.floor(count));
 	}
 
 	async load(): Promise<void> {
