@@ -67,8 +67,9 @@ export class SandboxCore {
 			concurrent: options.concurrentLimit,
 			appMinute: options.appMinuteLimit,
 		});
-		this.webhooks = new WebhookSender(raw.webhooks, () => this.clock.now());
 		this.validator = options.validate ? new OpenApiValidator() : undefined;
+		const validator = this.validator;
+		this.webhooks = new WebhookSender(raw.webhooks, () => this.clock.now(), validator && ((payload) => validator.validateWebhookPayload(payload)));
 		this.loadData(options.data);
 	}
 

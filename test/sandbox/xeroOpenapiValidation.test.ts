@@ -23,6 +23,17 @@ describe('OpenAPI validation of the Xero sandbox', () => {
 		expect(request.valid).toBe(false);
 	});
 
+	it('checks webhook payloads against WebhookEvent from xero-webhooks.yaml', async () => {
+		const { api } = await getSpec('xero-webhooks.yaml');
+		const event = { resourceUrl: 'https://api.xero.com/api.xro/2.0/Contacts/717f2bfc-c6d4-41fd-b238-3f2f0c0cf777', resourceId: '717f2bfc-c6d4-41fd-b238-3f2f0c0cf777', eventDateUtc: '2026-11-21T10:00:00.123Z', eventType: 'CREATE', eventCategory: 'CONTACT', tenantId: 'c2cc9b6e-9458-4c7d-93cc-f02b81b0594f', tenantType: 'ORGANISATION' };
+		const check = (body: unknown) => api.validateRequest({ method: 'post', path: '/webhook', query: {}, headers: { 'content-type': 'application/json' }, body }, 'publishWebhookEvent');
+		expect(check({ events: [event], firstEventSequence: 1, lastEventSequence: 1, entropy: 'ABCDEFGHIJKLMNOPQRST' }).valid).toBe(true);
+		expect(check({ events: [{ ...event, eventType: 'DELETE' }], firstEventSequence: 1, lastEventSequence: 1, entropy: 'A' }).valid).toBe(false);
+		expect(check({ events: [{ ...event, resourceUrl: 'not a url' }], firstEventSequence: 1, lastEventSequence: 1, entropy: 'A' }).valid).toBe(false);
+		// Xero's intent-to-receive payload starts its sequences at 0, below the yaml's minimum of 1 (README)
+		expect(check({ events: [], firstEventSequence: 0, lastEventSequence: 0, entropy: 'A' }).valid).toBe(false);
+	});
+
 	it('parses each yaml once per process however many sandboxes start', async () => {
 		const first = await getSpec('xero_accounting.yaml');
 		const second = await getSpec('xero_accounting.yaml');

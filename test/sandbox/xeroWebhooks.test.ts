@@ -53,6 +53,7 @@ describe('Xero sandbox webhooks', () => {
 	it('sends one signed thin batch for the contact and invoice changes of a moment', async () => {
 		// the batch closes when the test flushes, however slow the first validator compile is
 		xero.configureWebhooks({ batchWindowMs: 60_000 });
+		const checked = xero.validation().specs['xero-webhooks.yaml'];
 		const contact = (await api.put<{ Contacts: Rec[] }>('/Contacts', { Contacts: [{ Name: 'Hooked Ltd' }] })).json.Contacts[0];
 		const invoice = (await api.put<{ Invoices: Rec[] }>('/Invoices', { Invoices: [{ Type: 'ACCREC', Contact: { ContactID: contact.ContactID }, LineItems: [{ Description: 'x', UnitAmount: 5, AccountCode: '200' }] }] })).json.Invoices[0];
 		await api.post(`/Invoices/${String(invoice.InvoiceID)}`, { Invoices: [{ Status: 'AUTHORISED' }] });
@@ -78,6 +79,10 @@ describe('Xero sandbox webhooks', () => {
 			expect(String(event.eventDateUtc)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/);
 		}
 		expect(xero.webhookDeliveries()[0]).toMatchObject({ status: 200, signedCorrectly: true, eventCount: 3 });
+		// the batch was checked against xero-webhooks.yaml's WebhookEvent before it left
+		const after = xero.validation().specs['xero-webhooks.yaml'];
+		expect(after.requests - checked.requests).toBe(1);
+		expect(after.requestFailures).toBe(checked.requestFailures);
 	});
 
 	it('sends an UPDATE when a payment makes an invoice PAID (the demo flow)', async () => {

@@ -43,7 +43,7 @@ export function processCounters(): ValidationCounters {
 	if (!counters) {
 		counters = {
 			pid: process.pid,
-			specs: { 'xero_accounting.yaml': empty(), 'xero-identity.yaml': empty() },
+			specs: { 'xero_accounting.yaml': empty(), 'xero-identity.yaml': empty(), 'xero-webhooks.yaml': empty() },
 			failures: [],
 			yamlLoads: {},
 		};

@@ -1,4 +1,4 @@
-import { getSpec, type LoadedSpec, type SpecName } from './openapiSpecs';
+import { getSpec, WEBHOOK_OPERATION, type LoadedSpec, type SpecName } from './openapiSpecs';
 import { processCounters, recordFailure, scheduleWrite, writeCountersFile } from './openapiCounters';
 
 export interface RequestToValidate {
@@ -36,7 +36,7 @@ export class OpenApiValidator {
 	}
 
 	async load(): Promise<void> {
-		for (const name of ['xero_accounting.yaml', 'xero-identity.yaml'] as const) {
+		for (const name of ['xero_accounting.yaml', 'xero-identity.yaml', 'xero-webhooks.yaml'] as const) {
 			this.specs.set(name, await getSpec(name));
 		}
 	}
@@ -87,6 +87,24 @@ export class OpenApiValidator {
 		counters.responseFailures++;
 		recordFailure({ spec: name, kind: 'response', operationId, status, errors: result.errors });
 		return result.errors ?? [];
+	}
+
+	/**
+	 * An outgoing event batch, checked as the request it is. Xero's eventDateUtc carries no offset although the yaml
+	 * says date-time (README); it is checked with the Z it means, every other field as sent.
+	 */
+	validateWebhookPayload(payload: unknown): unknown[] | undefined {
+		const copy = JSON.parse(JSON.stringify(payload)) as { events?: Array<Record<string, unknown>> };
+		for (const event of copy.events ?? []) {
+			if (typeof event.eventDateUtc === 'string' && /T[\d:.]+$/.test(event.eventDateUtc)) event.eventDateUtc = `${event.eventDateUtc}Z`;
+		}
+		return this.validateRequest('xero-webhooks.yaml', WEBHOOK_OPERATION, {
+			method: 'POST',
+			path: '/webhook',
+			query: {},
+			headers: { 'content-type': 'application/json' },
+			body: copy,
+		});
 	}
 
 	flush(): void {

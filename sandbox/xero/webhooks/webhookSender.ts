@@ -59,7 +59,12 @@ export class WebhookSender {
 	private readonly inFlight = new Set<Promise<void>>();
 	readonly deliveries: WebhookDelivery[] = [];
 
-	constructor(settings: WebhookSettings | undefined, private readonly now: () => number) {
+	constructor(
+		settings: WebhookSettings | undefined,
+		private readonly now: () => number,
+		/** checks each batch against xero-webhooks.yaml when the sandbox validates */
+		private readonly validate?: (payload: unknown) => void,
+	) {
 		this.configure(settings ?? {});
 	}
 
@@ -93,12 +98,9 @@ export class WebhookSender {
 		if (events.length === 0 || !this.settings.url || !this.settings.key) return;
 		const first = this.sequence + 1;
 		this.sequence += events.length;
-		const body = JSON.stringify({
-			events,
-			firstEventSequence: first,
-			lastEventSequence: this.sequence,
-			entropy: entropy(),
-		});
+		const payload = { events, firstEventSequence: first, lastEventSequence: this.sequence, entropy: entropy() };
+		this.validate?.(payload);
+		const body = JSON.stringify(payload);
 		const url = this.settings.url;
 		const signedCorrectly = !this.settings.badSignature;
 		const key = signedCorrectly ? this.settings.key : `${this.settings.key}-forged`;
