@@ -105,7 +105,7 @@ describe('Xero sandbox identity', () => {
 		const expired = await api.get('/Organisation');
 		expect(expired.status).toBe(401);
 		expect(expired.json).toMatchObject({ Title: 'Unauthorized', Status: 401 });
-		expect(String(expired.json.Detail)).toMatch(/^TokenExpired: token expired at /);
+		expect(String(expired.json.Detail)).toMatch(/^TokenExpired: token expired at \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
 
 		xero.advanceClock(61 * 24 * 60 * 60_000);
 		const stale = await tokenCall(xero, { grant_type: 'refresh_token', refresh_token: String(tokens.refresh_token) }, web);

@@ -15,11 +15,14 @@ function oauthError(error: OAuthError): SandboxResponse {
 	};
 }
 
+/** Xero words expiry as "token expired at 01/14/2020 02:44:34" (UTC) */
+function usDateTime(millis: number): string {
+	const iso = new Date(millis).toISOString();
+	return `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)} ${iso.slice(11, 19)}`;
+}
+
 export function unauthorised(check: Exclude<TokenCheck, { ok: true }>): SandboxResponse {
-	const detail =
-		check.reason === 'expired'
-			? `TokenExpired: token expired at ${new Date(check.expiredAt ?? Date.now()).toISOString().replace('T', ' ').slice(0, 19)}`
-			: 'AuthenticationUnsuccessful';
+	const detail = check.reason === 'expired' ? `TokenExpired: token expired at ${usDateTime(check.expiredAt ?? Date.now())}` : 'AuthenticationUnsuccessful';
 	return {
 		status: 401,
 		json: problem(401, 'Unauthorized', detail),
