@@ -2,10 +2,13 @@
 # Install n8n@VERSION (and, when asked, a Node.js runtime from the npm package `node`) into a cache outside the repo.
 #   scripts/n8n/install.sh 2.8.4            -> $CACHE/n8n-2.8.4
 #   scripts/n8n/install.sh 2.39.2 22        -> $CACHE/node-22 (npm package node@22) and $CACHE/n8n-2.39.2 built with it
+#   scripts/n8n/install.sh 2.39.10 24 '{"linkedom":"0.18.13"}'   -> extra npm overrides (JSON) besides xlsx
 # Idempotent: a complete install (marker file .complete) is skipped.
 set -euo pipefail
-VERSION="${1:?usage: install.sh N8N_VERSION [NODE_MAJOR]}"
+VERSION="${1:?usage: install.sh N8N_VERSION [NODE_MAJOR] [EXTRA_OVERRIDES_JSON]}"
 NODE_MAJOR="${2:-}"
+EXTRA_OVERRIDES="${3:-}"
+[[ -n "$EXTRA_OVERRIDES" ]] || EXTRA_OVERRIDES='{}'
 CACHE="${XERO_CRM_N8N_CACHE:-$HOME/.cache/n8n-nodes-xero-crm}"
 mkdir -p "$CACHE"
 
@@ -31,14 +34,14 @@ if [[ -f "$DIR/.complete" && -x "$DIR/node_modules/.bin/n8n" ]]; then
 fi
 echo "[n8n-install] installing n8n@$VERSION with $("$NODE_BIN" --version) into $DIR (several minutes, ~2.3 GB)" >&2
 rm -rf "$DIR"; mkdir -p "$DIR"
-cat > "$DIR/package.json" <<JSON
-{
-  "name": "n8n-runtime-$VERSION",
-  "private": true,
-  "dependencies": { "n8n": "$VERSION" },
-  "overrides": { "xlsx": "0.18.5" }
-}
-JSON
+# n8n's xlsx dependency is a tarball outside the registry (not reachable here); the registry's last xlsx, 0.18.5,
+# stands in for it.
+node -e '
+const [version, extra] = process.argv.slice(1);
+const pkg = { name: `n8n-runtime-${version}`, private: true, dependencies: { n8n: version },
+  overrides: { xlsx: "0.18.5", ...JSON.parse(extra) } };
+require("fs").writeFileSync(process.argv[3], JSON.stringify(pkg, null, 2) + "\n");
+' "$VERSION" "$EXTRA_OVERRIDES" "$DIR/package.json"
 # npm runs lifecycle scripts (native builds) with the node found on PATH: put the chosen runtime first.
 (cd "$DIR" && PATH="$NODE_BIN_DIR:$PATH" npm install --no-audit --no-fund --loglevel=error >&2)
 test -x "$DIR/node_modules/.bin/n8n"
