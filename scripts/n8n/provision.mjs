@@ -6,6 +6,7 @@
 //   activate  activate the example workflows that start from a webhook (instant flows), and point the Xero
 //             sandbox's webhook deliveries at them
 // Env: STACK_DIR, STACK_REPO, N8N_URL, SANDBOX_JSON, STACK_OWNER_EMAIL, STACK_OWNER_PASSWORD.
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { N8nRest } from './rest.mjs';
@@ -87,6 +88,8 @@ export function rewriteWorkflow(workflow, file, credentials) {
 	copy.id = workflowIdFor(file);
 	copy.active = false;
 	for (const node of copy.nodes ?? []) {
+		// A webhook node's production URL is /webhook/<webhookId>/<path>: give it an id so the URL is known up front.
+		if (isPackageWebhookNode(node) && !node.webhookId) node.webhookId = randomUUID();
 		for (const type of Object.keys(node.credentials ?? {})) {
 			const credential = byType[type];
 			if (credential) node.credentials[type] = { id: credential.id, name: credential.name };
@@ -161,23 +164,61 @@ function files() {
 	writeFileSync(join(importDir, 'workflows.index.json'), JSON.stringify(index, null, 2));
 }
 
-/** Workflows whose trigger needs a registered webhook only run when active. */
-function isInstant(workflow) {
-	return (workflow.nodes ?? []).some(
-		(n) => !n.disabled && /webhook/i.test(n.type) && n.type.startsWith('n8n-nodes-xero-crm.'),
-	);
+const PACKAGE = 'n8n-nodes-xero-crm';
+
+function isPackageWebhookNode(node) {
+	return !node.disabled && node.type.startsWith(`${PACKAGE}.`) && /webhook/i.test(node.type);
 }
 
+/** The node type's webhook path, as n8n describes the loaded node to the editor. */
+async function webhookPathOf(rest, nodeType) {
+	const res = await rest.raw('GET', '/types/nodes.json');
+	const types = await res.json();
+	const description = types.find((t) => t.name === nodeType);
+	if (!description) throw new Error(`n8n has not loaded ${nodeType}: is it in package.json's n8n.nodes?`);
+	const path = description.webhooks?.[0]?.path;
+	if (!path || path.startsWith('=')) throw new Error(`${nodeType} has no fixed webhook path`);
+	return path;
+}
+
+/**
+ * Workflows that start from one of the package's webhook triggers only run when active. Activate them and point
+ * the Xero sandbox's webhook deliveries at the production URL, then check it with Xero's "intent to receive".
+ */
 async function activate() {
 	const rest = new N8nRest(need('N8N_URL'));
 	await rest.login(need('STACK_OWNER_EMAIL'), need('STACK_OWNER_PASSWORD'));
+	const sandbox = JSON.parse(readFileSync(need('SANDBOX_JSON'), 'utf8'));
 	const index = JSON.parse(readFileSync(join(need('STACK_DIR'), 'import', 'workflows.index.json'), 'utf8'));
-	for (const { id, name } of index) {
-		const workflow = await rest.workflow(id);
-		if (!isInstant(workflow)) continue;
-		await rest.post(`/rest/workflows/${id}/activate`, { versionId: workflow.versionId });
-		log(`activated "${name}" (${id})`);
+	const instant = [];
+	for (const entry of index) {
+		const workflow = await rest.workflow(entry.id);
+		const hooks = workflow.nodes.filter(isPackageWebhookNode);
+		if (hooks.length === 0) continue;
+		await rest.post(`/rest/workflows/${entry.id}/activate`, { versionId: workflow.versionId });
+		for (const node of hooks) {
+			const url = `${need('N8N_URL')}/webhook/${node.webhookId}/${await webhookPathOf(rest, node.type)}`;
+			instant.push({ ...entry, node: node.name, url });
+		}
+		log(`activated "${entry.name}" (${entry.id})`);
 	}
+	if (instant.length > 1) log(`several instant workflows; the Xero sandbox delivers to the first: ${instant[0].name}`);
+	if (instant.length > 0) {
+		const target = instant[0];
+		const post = async (path, body) => {
+			const res = await fetch(`${sandbox.xero.url}/__sandbox/${path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+			});
+			if (!res.ok) throw new Error(`sandbox ${path}: ${res.status} ${await res.text()}`);
+			return res.json();
+		};
+		await post('webhooks', { url: target.url });
+		const intent = await post('webhooks/intent-to-receive', {});
+		log(`Xero sandbox webhooks -> ${target.url} (intent to receive: ${JSON.stringify(intent)})`);
+	}
+	writeFileSync(join(need('STACK_DIR'), 'import', 'instant.json'), JSON.stringify(instant, null, 2));
 }
 
 const command = process.argv[2];
