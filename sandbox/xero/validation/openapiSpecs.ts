@@ -1,8 +1,8 @@
 import fs = require('node:fs');
 import path = require('node:path');
 import v8 = require('node:v8');
-import { load } from 'js-yaml';
-import { OpenAPIBackend } from 'openapi-backend';
+// Types only: the libraries are required when a sandbox first validates, so validate: false needs neither.
+import type { OpenAPIBackend } from 'openapi-backend';
 
 // The yaml lives next to the repository (../shared) rather than in it; a clone elsewhere sets XERO_OPENAPI_DIR.
 const SPEC_DIR_CANDIDATES = [
@@ -107,6 +107,8 @@ function asDefinition(name: SpecName, document: Record<string, unknown>): Record
 async function loadSpec(name: SpecName): Promise<LoadedSpec> {
 	const state = holder();
 	state.yamlLoads[name] = (state.yamlLoads[name] ?? 0) + 1;
+	const { load } = await import('js-yaml');
+	const { OpenAPIBackend: Backend } = await import('openapi-backend');
 	const document = asDefinition(name, load(fs.readFileSync(path.join(specDir(), name), 'utf8')) as Record<string, unknown>);
 	const documentedStatuses = new Map<string, Set<string>>();
 	const scopes = new Map<string, string[]>();
@@ -132,7 +134,7 @@ async function loadSpec(name: SpecName): Promise<LoadedSpec> {
 	}
 	// quick: the yaml itself breaks the OpenAPI 3.0 meta-schema in ~160 places ($ref with sibling keys), which a full
 	// definition check would report on every start; quick mode also compiles each operation's validator on first use.
-	const api = new OpenAPIBackend({
+	const api = new Backend({
 		definition: document as never,
 		quick: true,
 		strict: false,
