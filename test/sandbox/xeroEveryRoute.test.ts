@@ -44,7 +44,7 @@ describe('Xero sandbox: every route against the yaml', () => {
 		ok(await api.delete(`/Items/${String(newItem.json.Items[0].ItemID)}`), 'deleteItem');
 
 		const invoice = await api.put<{ Invoices: Rec[] }>('/Invoices', {
-			Invoices: [{ Type: 'ACCREC', Contact: { ContactID: contact.ContactID }, Status: 'AUTHORISED', LineItems: [{ ItemCode: item.Code, Quantity: 2, AccountCode: account?.Code }] }],
+			Invoices: [{ Type: 'ACCREC', Contact: { ContactID: contact.ContactID }, Status: 'AUTHORISED', DueDate: '2026-12-31', LineItems: [{ ItemCode: item.Code, Quantity: 2, AccountCode: account?.Code }] }],
 		});
 		ok(invoice, 'createInvoices');
 		const invoiceId = String(invoice.json.Invoices[0].InvoiceID);

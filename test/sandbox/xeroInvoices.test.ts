@@ -72,7 +72,8 @@ describe('Xero sandbox: invoices and payments', () => {
 				{ Type: 'ACCREC', Contact: { ContactID: abcId }, LineItems: [{ Quantity: 1, UnitAmount: 5 }] },
 				{ Type: 'ACCREC', Contact: { ContactID: abcId }, LineItems: [{ Description: 'x', UnitAmount: 5, AccountCode: '999' }] },
 				{ Type: 'ACCREC', Contact: { ContactID: abcId }, LineItems: [{ Description: 'x', UnitAmount: 5, AccountCode: '499' }] },
-				{ Type: 'ACCREC', Contact: { ContactID: abcId }, Status: 'AUTHORISED', LineItems: [{ Description: 'no account', UnitAmount: 5 }] },
+				{ Type: 'ACCREC', Contact: { ContactID: abcId }, Status: 'AUTHORISED', DueDate: '2026-12-01', LineItems: [{ Description: 'no account', UnitAmount: 5 }] },
+				{ Type: 'ACCREC', Contact: { ContactID: abcId }, Status: 'AUTHORISED', LineItems: [{ Description: 'no due date', UnitAmount: 5, AccountCode: '200' }] },
 				{ Type: 'ACCREC', Contact: { ContactID: abcId }, LineItems: [{ ItemCode: 'NOPE' }] },
 			],
 		});
@@ -85,6 +86,7 @@ describe('Xero sandbox: invoices and payments', () => {
 			["Account code '999' is not a valid code for this document."],
 			["Account code '499' is not a valid code for this document."],
 			['An account code must be specified on every line item of an approved invoice.'],
+			['The document DueDate field must be specified.'],
 			["Item code 'NOPE' is not valid"],
 		]);
 		expect(result.json.Invoices.every((invoice) => invoice.StatusAttributeString === 'ERROR')).toBe(true);

@@ -133,6 +133,7 @@ describe('Xero sandbox: list queries', () => {
 				Status: index % 3 === 0 ? 'AUTHORISED' : 'DRAFT',
 				Reference: `REF-${index}`,
 				Date: `2026-10-${String(index + 1).padStart(2, '0')}`,
+				DueDate: '2026-11-30',
 				LineItems: [{ Description: `Line ${index}`, Quantity: 1, UnitAmount: 10 * (index + 1), AccountCode: '200' }],
 			}));
 			expect((await api.put('/Invoices', { Invoices: invoices })).status).toBe(200);

@@ -55,7 +55,7 @@ describe('Xero sandbox webhooks', () => {
 		xero.configureWebhooks({ batchWindowMs: 60_000 });
 		const checked = xero.validation().specs['xero-webhooks.yaml'];
 		const contact = (await api.put<{ Contacts: Rec[] }>('/Contacts', { Contacts: [{ Name: 'Hooked Ltd' }] })).json.Contacts[0];
-		const invoice = (await api.put<{ Invoices: Rec[] }>('/Invoices', { Invoices: [{ Type: 'ACCREC', Contact: { ContactID: contact.ContactID }, LineItems: [{ Description: 'x', UnitAmount: 5, AccountCode: '200' }] }] })).json.Invoices[0];
+		const invoice = (await api.put<{ Invoices: Rec[] }>('/Invoices', { Invoices: [{ Type: 'ACCREC', Contact: { ContactID: contact.ContactID }, DueDate: '2026-12-15', LineItems: [{ Description: 'x', UnitAmount: 5, AccountCode: '200' }] }] })).json.Invoices[0];
 		await api.post(`/Invoices/${String(invoice.InvoiceID)}`, { Invoices: [{ Status: 'AUTHORISED' }] });
 		await api.put('/Items', { Items: [{ Code: 'NOHOOK' }] });
 		await xero.flushWebhooks();

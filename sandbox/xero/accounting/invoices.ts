@@ -38,6 +38,7 @@ const CREATE_STATUSES = ['DRAFT', 'SUBMITTED', 'AUTHORISED'];
 const NOT_MODIFIABLE = 'Invoice not of valid status for modification';
 export const HAS_PAYMENTS = 'This document cannot be edited as it has a payment or credit note allocated to it.';
 export const NUMBER_TAKEN = 'Invoice # must be unique.';
+export const DUE_DATE_REQUIRED = 'The document DueDate field must be specified.';
 const INVOICE_TYPES = ['ACCREC', 'ACCPAY'];
 const AMOUNT_TYPES: LineAmountTypes[] = ['Exclusive', 'Inclusive', 'NoTax'];
 
@@ -131,6 +132,8 @@ function applyInvoice(ctx: WriteContext, element: Json, mode: WriteMode): ApplyR
 		if (holder && holder !== existing?.InvoiceID) errors.push(NUMBER_TAKEN);
 	}
 
+	// A draft may leave the due date open; Xero refuses to approve one without it.
+	if (status === 'AUTHORISED' && dueDate === undefined && fields.DueDate === undefined) errors.push(DUE_DATE_REQUIRED);
 	const requireAccount = status === 'AUTHORISED' || status === 'SUBMITTED';
 	const linesInput = fields.LineItems !== undefined ? fields.LineItems : existing?.LineItems;
 	const priced = priceLines(tx, linesInput, type ?? 'ACCREC', amountTypes, requireAccount);
