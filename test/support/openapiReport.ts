@@ -63,3 +63,14 @@ export default function openapiReport(): void {
 	if (process.env.XERO_SANDBOX_VALIDATION_DIR_OWNED === '1') fs.rmSync(dir, { recursive: true, force: true });
 	if (failed > 0) throw new Error(`OpenAPI validation failed ${failed} time(s); see the lines above`);
 }
+
+// `XERO_SANDBOX_VALIDATION_DIR=… npx ts-node --transpile-only test/support/openapiReport.ts` sums the counters of
+// sandboxes that ran outside jest (the e2e stack) and exits non-zero on any failure.
+if (require.main === module) {
+	try {
+		openapiReport();
+	} catch (error) {
+		process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+		process.exitCode = 1;
+	}
+}
