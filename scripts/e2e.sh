@@ -2,7 +2,7 @@
 # End-to-end tests in a real n8n: for each n8n version in scripts/n8n/versions.env (2.8.4 under Node 20, and the
 # newest that installs here under Node from the npm package `node`), start the demo stack on free ports, run
 # test/e2e/*.e2e.mjs with node's test runner (example flows via REST, sandbox state, OAuth2, a real browser), stop it.
-#   scripts/e2e.sh [default|newest|all]      (all by default; E2E_ONLY=stack,flows,oauth2,browser picks test files,
+#   scripts/e2e.sh [default|newest|all]      (all by default; E2E_ONLY=stack,flows,instant,oauth2,browser picks test files,
 #                                             E2E_TGZ=package.tgz skips the build)
 # Output: test-output/e2e/<version>/ (logs, TAP), screenshots/ (browser). Exit status 1 when any test failed.
 set -euo pipefail
@@ -42,7 +42,7 @@ done
 if [[ -n "${E2E_TGZ:-}" ]]; then TGZ="$E2E_TGZ"; else stack_build_and_pack; TGZ="$STACK_TGZ"; fi
 
 FILES=()
-for name in stack flows oauth2 browser; do
+for name in stack flows instant oauth2 browser; do
   if [[ -z "${E2E_ONLY:-}" || ",$E2E_ONLY," == *",$name,"* ]]; then FILES+=("test/e2e/$name.e2e.mjs"); fi
 done
 
@@ -57,6 +57,9 @@ for t in "${TARGETS[@]}"; do
     export STACK_DIR="$dir" STACK_NAME="e2e $v" STACK_SKIP_BUILD="$TGZ" N8N_VERSION="$v" N8N_NODE_MAJOR="$n"
     unset N8N_PORT
     export XERO_CRM_CLOCK_SCALE="${XERO_CRM_CLOCK_SCALE:-1}"
+    # The Xero sandbox checks every request and response against Xero's OpenAPI files; counters land here.
+    export XERO_SANDBOX_VALIDATION_DIR="$dir/openapi"
+    mkdir -p "$XERO_SANDBOX_VALIDATION_DIR"
     export STACK_OWNER_EMAIL="e2e@example.com" STACK_OWNER_PASSWORD="E2e-password-1"
     trap 'stack_down' EXIT
     trap 'exit 130' INT TERM
@@ -70,10 +73,19 @@ for t in "${TARGETS[@]}"; do
       "${FILES[@]}"
   )
   rc=$?
+  # Sums the sandbox's OpenAPI counters (written on close) and fails on any request or response outside the spec.
+  if XERO_SANDBOX_VALIDATION_DIR="$dir/openapi" "$REPO/node_modules/.bin/ts-node" --transpile-only \
+      "$REPO/test/support/openapiReport.ts" > "$dir/openapi.log" 2>&1; then
+    openapi_ok=1
+  else
+    openapi_ok=0
+  fi
+  cat "$dir/openapi.log"
   set -e
   pass=$(grep -E '^# pass ' "$dir/results.tap" 2>/dev/null | awk '{print $3}' || true)
   fail=$(grep -E '^# fail ' "$dir/results.tap" 2>/dev/null | awk '{print $3}' || true)
   pass=${pass:-0}; fail=${fail:-0}
+  if [[ $openapi_ok == 1 ]]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
   # A stack that did not come up counts as a failure even though no test ran.
   if [[ $rc -ne 0 && $fail -eq 0 ]]; then fail=1; fi
   TOTAL_PASS=$((TOTAL_PASS + pass)); TOTAL_FAIL=$((TOTAL_FAIL + fail))
