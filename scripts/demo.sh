@@ -47,6 +47,20 @@ echo "   Example workflows:"
 node -e '
 for (const w of require(process.argv[1])) console.log(`     - ${w.name}   ${process.argv[2]}/workflow/${w.id}`);
 ' "$STACK_DIR/import/workflows.index.json" "$N8N_URL"
+node -e '
+const fs = require("fs");
+const s = require(process.argv[1]);
+let instant = [];
+try { instant = JSON.parse(fs.readFileSync(process.argv[2], "utf8")); } catch {}
+for (const i of instant) {
+  console.log(`   Instant flow (active): ${i.name} - the Xero sandbox posts signed webhooks to ${i.url}`);
+  console.log("     try it: pay an approved invoice in the Xero sandbox; the CRM invoice turns PAID.");
+}
+if (s.planted?.length) {
+  console.log("   Planted CRM records that Xero refuses (they show on the error outputs and in the CRM log):");
+  for (const p of s.planted) console.log(`     - ${p.module} ${p.id} "${p.label}"`);
+}
+' "$SANDBOX_JSON" "$STACK_DIR/import/instant.json"
 echo
 echo "   Logs: $STACK_DIR/*.log        Ctrl-C stops n8n and the sandboxes."
 echo "================================================================================"

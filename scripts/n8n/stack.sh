@@ -24,9 +24,11 @@ free_port() {
 # n8n_select VERSION [NODE_MAJOR]: install (cached) and point N8N_HOME / N8N_NODE_BIN at it.
 n8n_select() {
   N8N_VERSION="$1"; N8N_NODE_MAJOR="${2:-}"
-  local overrides='{}'
-  [[ "$N8N_VERSION" == "$N8N_NEWEST_VERSION" && -n "${N8N_NEWEST_OVERRIDES:-}" ]] && overrides="$N8N_NEWEST_OVERRIDES"
-  bash "$STACK_REPO/scripts/n8n/install.sh" "$N8N_VERSION" "$N8N_NODE_MAJOR" "$overrides"
+  local overrides='{}' skip_builds=''
+  if [[ "$N8N_VERSION" == "$N8N_NEWEST_VERSION" ]]; then
+    overrides="${N8N_NEWEST_OVERRIDES:-}"; skip_builds="${N8N_NEWEST_SKIP_BUILDS:-}"
+  fi
+  bash "$STACK_REPO/scripts/n8n/install.sh" "$N8N_VERSION" "$N8N_NODE_MAJOR" "$overrides" "$skip_builds"
   N8N_HOME="$N8N_CACHE/n8n-$N8N_VERSION"
   if [[ -n "$N8N_NODE_MAJOR" ]]; then
     N8N_NODE_BIN="$N8N_CACHE/node-$N8N_NODE_MAJOR/node_modules/node/bin/node"
