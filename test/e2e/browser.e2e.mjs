@@ -36,7 +36,7 @@ async function assertPackageIcon(item, label) {
 test('signs in and sees the example workflows', async () => {
 	await signIn(page);
 	await page.goto(`${env.n8nUrl}/home/workflows`);
-	const cards = page.getByTestId('resources-list-item');
+	const cards = page.locator('[data-test-id^="resources-list-item"]');
 	await cards.first().waitFor();
 	const text = (await cards.allInnerTexts()).join('\n');
 	for (const w of importedWorkflows()) assert.ok(text.includes(w.name), `"${w.name}" is listed`);
@@ -110,7 +110,7 @@ test('adds a Xero Sync node and picks a tenant from the searchable list', async 
 /** Opens a credential from the Credentials page; returns the modal. */
 async function openCredential(name) {
 	await page.goto(`${env.n8nUrl}/home/credentials`);
-	await page.getByTestId('resources-list-item').filter({ hasText: name }).first().click();
+	await page.locator('[data-test-id^="resources-list-item"]').filter({ hasText: name }).first().click();
 	const modal = page.getByTestId('editCredential-modal');
 	await modal.waitFor();
 	return modal;
