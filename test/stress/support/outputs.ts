@@ -1,0 +1,76 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+
+export interface Routing {
+	/** input index → where it came out */
+	where: Array<'main' | 'error' | undefined>;
+	/** input indexes with no output item */
+	lost: number[];
+	/** input indexes with more than one output item */
+	repeated: number[];
+	/** output items without a usable pairedItem */
+	unpaired: number;
+}
+
+function pairedIndex(item: INodeExecutionData): number | undefined {
+	const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
+	if (typeof paired === 'number') return paired;
+	return paired?.item;
+}
+
+/** "Every input item is in exactly one output", counted through pairedItem as n8n's UI and error routing do. */
+export function routing(main: INodeExecutionData[], errors: INodeExecutionData[], inputCount: number): Routing {
+	const where: Routing['where'] = new Array(inputCount).fill(undefined);
+	const seen = new Array<number>(inputCount).fill(0);
+	let unpaired = 0;
+	for (const [output, items] of [
+		['main', main],
+		['error', errors],
+	] as const) {
+		for (const item of items) {
+			const index = pairedIndex(item);
+			if (index === undefined || index < 0 || index >= inputCount) {
+				unpaired++;
+				continue;
+			}
+			seen[index]++;
+			where[index] = output;
+		}
+	}
+	return {
+		where,
+		lost: seen.flatMap((count, index) => (count === 0 ? [index] : [])),
+		repeated: seen.flatMap((count, index) => (count > 1 ? [index] : [])),
+		unpaired,
+	};
+}
+
+/**
+ * The message a user sees on a failed item. n8n 2.8's WorkflowExecute replaces the JSON of every item that has
+ * `error` set with `{ error: message }`, so the sync-log entry may be gone and only that string is left.
+ */
+export function messageOf(item: INodeExecutionData): string {
+	const json = item.json as Record<string, unknown>;
+	if (typeof json.message === 'string' && json.result === 'Failed') return json.message;
+	if (typeof json.error === 'string') return json.error;
+	return item.error?.message ?? '';
+}
+
+export function isFailed(item: INodeExecutionData): boolean {
+	return item.error !== undefined || (item.json as Record<string, unknown>).result === 'Failed';
+}
+
+const GENERIC = /^(error|an? (unknown )?error( occurred)?|unknown error|internal (server )?error|failed|something went wrong)\.?$/i;
+const CRASH_TEXT = /\[object Object\]|Cannot read propert|is not a function|is not iterable|Unexpected token|Maximum call stack|ECONNREFUSED 127|at [\w.]+ \(/;
+
+/** Why a message would not help a user, or undefined when it is specific. */
+export function unhelpful(message: string): string | undefined {
+	if (message.trim().length < 20) return 'too short to say what is wrong';
+	if (GENERIC.test(message.trim())) return 'generic';
+	const crash = CRASH_TEXT.exec(message);
+	if (crash) return `reads like a crash (${crash[0]})`;
+	return undefined;
+}
+
+/** Says what to do: retry later, check, fix, map, reconnect … */
+export const ADVICE =
+	/\b(check|try again|retr(y|ies|ied)|re-?run|run (it |the workflow )?again|later|wait|reconnect|sign in|re-?authori[sz]e|connect|map|set|change|choose|use|fix|enable|add|remove|record|void|merge|upgrade|contact|ask|make sure|after)\b/i;
