@@ -39,7 +39,7 @@ export function payloadFromCrmRecord(
 	if (result.errors.length > 0) throw new Error(result.errors.join(' '));
 	if (hasNeeds(result.needs)) {
 		throw new Error(
-			`${unresolvedMessage(result.needs)} Give the record with its references resolved (e.g. the invoice's organisation and products looked up first), or use "Define Below" with the values.`,
+			`${unresolvedMessage(result.needs)} This node has no CRM connection: send records as the CRM Record node reads them (it attaches their references as $resolved), or use "Define Below".`,
 		);
 	}
 	return result.record as IDataObject;

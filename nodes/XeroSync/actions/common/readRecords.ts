@@ -50,7 +50,10 @@ export async function readList(
 		records.push(...received);
 		if (limit !== undefined && records.length >= limit) return records.slice(0, limit);
 		const pagination = response.body?.pagination as IDataObject | undefined;
-		if (!hasMorePages(page, pageSize, received.length, pagination)) return records;
+		// Xero may serve fewer per page than asked; its own page size is what a full page means.
+		const served = Number(pagination?.pageSize);
+		const fullPage = Number.isFinite(served) && served > 0 ? served : pageSize;
+		if (!hasMorePages(page, fullPage, received.length, pagination)) return records;
 	}
 }
 

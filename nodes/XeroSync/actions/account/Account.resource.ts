@@ -1,0 +1,34 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as get from './get.operation';
+import * as send from './send.operation';
+
+export { get, send };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['account'] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Read accounts from Xero',
+				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- "Xero" is a proper noun
+				action: 'Get accounts from Xero',
+			},
+			{
+				name: 'Send',
+				value: 'send',
+				description: 'Create or update accounts in Xero, in batches',
+				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- "Xero" is a proper noun
+				action: 'Send account to Xero',
+			},
+		],
+		default: 'get',
+	},
+	...get.description,
+	...send.description,
+];

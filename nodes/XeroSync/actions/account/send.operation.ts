@@ -1,0 +1,110 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { accountFromFields } from '../../helpers/fieldPayloads';
+import { payloadForInputMode } from '../common/buildPayload';
+import { executeSend } from '../common/executeSend';
+import {
+	crmMappingDescription,
+	sendHeadDescription,
+	sendOptionsDescription,
+	sendShow,
+	xeroIdField,
+} from '../common/send.description';
+
+const ACCOUNT_TYPES = [
+	['Bank', 'BANK'],
+	['Current Asset', 'CURRENT'],
+	['Current Liability', 'CURRLIAB'],
+	['Depreciation', 'DEPRECIATN'],
+	['Direct Costs', 'DIRECTCOSTS'],
+	['Equity', 'EQUITY'],
+	['Expense', 'EXPENSE'],
+	['Fixed Asset', 'FIXED'],
+	['Inventory', 'INVENTORY'],
+	['Liability', 'LIABILITY'],
+	['Non-Current Asset', 'NONCURRENT'],
+	['Other Income', 'OTHERINCOME'],
+	['Overhead', 'OVERHEADS'],
+	['PAYG Liability', 'PAYG'],
+	['Prepayment', 'PREPAYMENT'],
+	['Revenue', 'REVENUE'],
+	['Sales', 'SALES'],
+	['Term Liability', 'TERMLIAB'],
+].map(([name, value]) => ({ name, value }));
+
+export const description: INodeProperties[] = [
+	...sendHeadDescription('account'),
+	{
+		displayName: 'Code',
+		name: 'accountCode',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 201',
+		description: 'The account code (up to 10 characters); required except for bank accounts',
+		displayOptions: sendShow('account', 'fields'),
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: sendShow('account', 'fields'),
+	},
+	{
+		displayName: 'Type',
+		name: 'accountType',
+		type: 'options',
+		options: ACCOUNT_TYPES,
+		default: 'REVENUE',
+		displayOptions: sendShow('account', 'fields'),
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: sendShow('account', 'fields'),
+		options: [
+			{ displayName: 'Bank Account Number', name: 'bankAccountNumber', type: 'string', default: '' },
+			{ displayName: 'Currency Code', name: 'currencyCode', type: 'string', default: '', placeholder: 'e.g. NZD' },
+			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+			{
+				displayName: 'Enable Payments to Account',
+				name: 'enablePaymentsToAccount',
+				type: 'boolean',
+				default: false,
+				description: 'Whether payments can be made to this account',
+			},
+			{
+				displayName: 'Show in Expense Claims',
+				name: 'showInExpenseClaims',
+				type: 'boolean',
+				default: false,
+				description: 'Whether staff can use this account in expense claims',
+			},
+			{ displayName: 'Tax Type', name: 'taxType', type: 'string', default: '', placeholder: 'e.g. OUTPUT2' },
+			xeroIdField('account'),
+		],
+	},
+	...crmMappingDescription('account'),
+	...sendOptionsDescription('account'),
+];
+
+export function buildPayload(this: IExecuteFunctions, i: number, item: INodeExecutionData): IDataObject {
+	return payloadForInputMode(this, 'account', i, item, () => {
+		return accountFromFields(
+			this.getNodeParameter('name', i, '') as string,
+			this.getNodeParameter('accountType', i, '') as string,
+			{
+				...(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
+				code: this.getNodeParameter('accountCode', i, '') as string,
+			},
+		);
+	});
+}
+
+/** Accounts are written one by one through Xero's single-account endpoints; matching is still one call per batch. */
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return executeSend.call(this, items, 'account', buildPayload);
+}

@@ -1,0 +1,30 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { XeroCredentialType } from '../../../shared/xero/transport/types';
+import type { XeroCaller } from './readRecords';
+import { transport } from './transportModule';
+
+export interface XeroConnection {
+	caller: XeroCaller;
+	credentialType: XeroCredentialType;
+	/** Undefined for a Custom Connection, which is bound to one organisation. */
+	tenantId?: string;
+}
+
+export function credentialTypeOf(authentication: string): XeroCredentialType {
+	return authentication === 'customConnection' ? 'xeroCustomConnectionApi' : 'xeroOAuth2Api';
+}
+
+export function openConnection(ctx: IExecuteFunctions): XeroConnection {
+	const credentialType = credentialTypeOf(ctx.getNodeParameter('authentication', 0, 'oAuth2') as string);
+	let tenantId: string | undefined;
+	if (credentialType === 'xeroOAuth2Api') {
+		tenantId = String(ctx.getNodeParameter('tenant', 0, '', { extractValue: true }) ?? '').trim();
+		if (tenantId === '') {
+			throw new NodeOperationError(ctx.getNode(), 'Choose the Xero Organisation to work in', {
+				description: 'OAuth2 credentials can reach several organisations; pick one in "Xero Organisation".',
+			});
+		}
+	}
+	return { caller: transport().createXeroTransport(ctx, { credentialType, tenantId }), credentialType, tenantId };
+}

@@ -1,0 +1,141 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { invoiceFromFields } from '../../helpers/fieldPayloads';
+import { payloadForInputMode } from '../common/buildPayload';
+import { executeSend } from '../common/executeSend';
+import {
+	crmMappingDescription,
+	sendHeadDescription,
+	sendOptionsDescription,
+	sendShow,
+	xeroIdField,
+} from '../common/send.description';
+
+export const description: INodeProperties[] = [
+	...sendHeadDescription('invoice'),
+	{
+		displayName: 'Type',
+		name: 'invoiceType',
+		type: 'options',
+		options: [
+			{ name: 'Sales Invoice (ACCREC)', value: 'ACCREC' },
+			{ name: 'Bill (ACCPAY)', value: 'ACCPAY' },
+		],
+		default: 'ACCREC',
+		displayOptions: sendShow('invoice', 'fields'),
+	},
+	{
+		displayName: 'Contact',
+		name: 'contact',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Acme Ltd',
+		description: 'The Xero ContactID, or the organisation name (Xero links to the contact with that name, or creates it)',
+		displayOptions: sendShow('invoice', 'fields'),
+	},
+	{
+		displayName: 'Line Items',
+		name: 'lineItemsUi',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Line Item',
+		default: {},
+		description: 'The invoice lines. To send a varying number of lines from the input, use "Line Items (JSON)" in Additional Fields.',
+		displayOptions: sendShow('invoice', 'fields'),
+		options: [
+			{
+				displayName: 'Line Item',
+				name: 'lineItem',
+				values: [
+					{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+					{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 1 },
+					{ displayName: 'Unit Amount', name: 'unitAmount', type: 'number', default: 0 },
+					{ displayName: 'Item Code', name: 'itemCode', type: 'string', default: '' },
+					{ displayName: 'Account Code', name: 'accountCode', type: 'string', default: '', placeholder: 'e.g. 200' },
+					{ displayName: 'Tax Type', name: 'taxType', type: 'string', default: '', placeholder: 'e.g. OUTPUT2' },
+					{ displayName: 'Discount Rate (%)', name: 'discountRate', type: 'number', default: 0 },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: sendShow('invoice', 'fields'),
+		options: [
+			{ displayName: 'Branding Theme ID', name: 'brandingThemeId', type: 'string', default: '' },
+			{
+				displayName: 'Currency Code',
+				name: 'currencyCode',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. USD',
+				description: "Must be the organisation's base currency or one enabled in Xero; checked before sending",
+			},
+			{ displayName: 'Date', name: 'date', type: 'dateTime', default: '' },
+			{ displayName: 'Due Date', name: 'dueDate', type: 'dateTime', default: '' },
+			{
+				displayName: 'Invoice Number',
+				name: 'invoiceNumber',
+				type: 'string',
+				default: '',
+				description: 'Empty lets Xero number the invoice; used for matching',
+			},
+			{
+				displayName: 'Line Amount Types',
+				name: 'lineAmountTypes',
+				type: 'options',
+				options: [
+					{ name: 'Tax Exclusive', value: 'Exclusive' },
+					{ name: 'Tax Inclusive', value: 'Inclusive' },
+					{ name: 'No Tax', value: 'NoTax' },
+				],
+				default: 'Exclusive',
+			},
+			{
+				displayName: 'Line Items (JSON)',
+				name: 'lineItemsJson',
+				type: 'json',
+				default: '',
+				description:
+					'An array of lines, in Xero\'s shape ({"Description", "Quantity", "UnitAmount", "AccountCode", …}) or the UI\'s (description, quantity, unitAmount, …). Replaces the Line Items list.',
+			},
+			{ displayName: 'Reference', name: 'reference', type: 'string', default: '' },
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Authorised', value: 'AUTHORISED' },
+					{ name: 'Draft', value: 'DRAFT' },
+					{ name: 'Submitted', value: 'SUBMITTED' },
+				],
+				default: 'DRAFT',
+				description: 'PAID and VOIDED cannot be sent: Xero sets PAID from payments, and voiding is done in Xero',
+			},
+			{ displayName: 'URL', name: 'url', type: 'string', default: '', description: 'Link back to the CRM record' },
+			xeroIdField('invoice'),
+		],
+	},
+	...crmMappingDescription('invoice'),
+	...sendOptionsDescription('invoice'),
+];
+
+export function buildPayload(this: IExecuteFunctions, i: number, item: INodeExecutionData): IDataObject {
+	return payloadForInputMode(this, 'invoice', i, item, () => {
+		const lines = (this.getNodeParameter('lineItemsUi', i, {}) as IDataObject).lineItem;
+		return invoiceFromFields(
+			this.getNodeParameter('invoiceType', i, 'ACCREC') as string,
+			this.getNodeParameter('contact', i, '') as string,
+			Array.isArray(lines) ? (lines as IDataObject[]) : [],
+			this.getNodeParameter('additionalFields', i, {}) as IDataObject,
+		);
+	});
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return executeSend.call(this, items, 'invoice', buildPayload);
+}

@@ -1,0 +1,9 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { executeGet } from '../common/executeGet';
+import { getDescription } from '../common/get.description';
+
+export const description: INodeProperties[] = getDescription('organisation');
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return executeGet.call(this, items, 'organisation');
+}

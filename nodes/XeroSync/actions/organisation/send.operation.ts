@@ -1,0 +1,94 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { contactFromFields } from '../../helpers/fieldPayloads';
+import { payloadForInputMode } from '../common/buildPayload';
+import { executeSend } from '../common/executeSend';
+import {
+	crmMappingDescription,
+	sendHeadDescription,
+	sendOptionsDescription,
+	sendShow,
+	xeroIdField,
+} from '../common/send.description';
+
+export const description: INodeProperties[] = [
+	...sendHeadDescription('organisation'),
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Acme Ltd',
+		description: 'The organisation name; Xero keeps contact names unique',
+		displayOptions: sendShow('organisation', 'fields'),
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: sendShow('organisation', 'fields'),
+		options: [
+			{ displayName: 'Account Number', name: 'accountNumber', type: 'string', default: '' },
+			{ displayName: 'City', name: 'city', type: 'string', default: '' },
+			{ displayName: 'Company Number', name: 'companyNumber', type: 'string', default: '' },
+			{
+				displayName: 'Contact Number',
+				name: 'contactNumber',
+				type: 'string',
+				default: '',
+				description: 'Your own reference for the organisation (e.g. the CRM account number); used for matching',
+			},
+			{
+				displayName: 'Contact Status',
+				name: 'contactStatus',
+				type: 'options',
+				options: [
+					{ name: 'Active', value: 'ACTIVE' },
+					{ name: 'Archived', value: 'ARCHIVED' },
+				],
+				default: 'ACTIVE',
+			},
+			{ displayName: 'Country', name: 'country', type: 'string', default: '' },
+			{
+				displayName: 'Default Currency',
+				name: 'defaultCurrency',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. NZD',
+			},
+			{
+				displayName: 'Email',
+				name: 'emailAddress',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
+			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+			{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
+			{ displayName: 'Postal Code', name: 'postalCode', type: 'string', default: '' },
+			{ displayName: 'Region', name: 'region', type: 'string', default: '' },
+			{ displayName: 'Street', name: 'street', type: 'string', default: '' },
+			{ displayName: 'Tax Number', name: 'taxNumber', type: 'string', default: '' },
+			{ displayName: 'Website', name: 'website', type: 'string', default: '' },
+			xeroIdField('organisation'),
+		],
+	},
+	...crmMappingDescription('organisation'),
+	...sendOptionsDescription('organisation'),
+];
+
+export function buildPayload(this: IExecuteFunctions, i: number, item: INodeExecutionData): IDataObject {
+	return payloadForInputMode(this, 'organisation', i, item, () => {
+		return contactFromFields(
+			this.getNodeParameter('name', i, '') as string,
+			this.getNodeParameter('additionalFields', i, {}) as IDataObject,
+		);
+	});
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return executeSend.call(this, items, 'organisation', buildPayload);
+}

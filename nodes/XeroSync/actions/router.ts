@@ -1,0 +1,49 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { failedItem, throwIfStopping } from '../../shared/syncLog';
+import { XERO_RESOURCES } from '../../shared/xero/resources';
+import type { XeroResource } from '../../shared/xero/resources';
+import { errorFacts } from '../helpers/errorFacts';
+import { readCrmId } from '../helpers/crmId';
+import * as account from './account/Account.resource';
+import * as invoice from './invoice/Invoice.resource';
+import * as item from './item/Item.resource';
+import * as organisation from './organisation/Organisation.resource';
+
+type Operation = 'get' | 'send';
+
+const RESOURCES = { organisation, invoice, item, account };
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as XeroResource;
+	const operation = this.getNodeParameter('operation', 0) as Operation;
+	const handler = RESOURCES[resource]?.[operation];
+	if (!handler) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
+	}
+	let out: INodeExecutionData[];
+	try {
+		out = await handler.execute.call(this, items);
+	} catch (error) {
+		// A setup problem (no tenant chosen, unusable credentials) affects every item; each still gets its log entry.
+		const facts = errorFacts(error);
+		const spec = XERO_RESOURCES[resource];
+		out = items.map((input, index) =>
+			failedItem(
+				this.getNode(),
+				{
+					app: 'Xero',
+					action: operation === 'send' ? `Send ${spec.label}` : `Get ${spec.plural}`,
+					flow: operation === 'send' ? 'CRM → Xero' : 'Xero → CRM',
+					crmId: readCrmId(input.json),
+					message: facts.message,
+					code: facts.code,
+				},
+				index,
+			),
+		);
+	}
+	throwIfStopping(this, out);
+	return [out];
+}

@@ -1,0 +1,116 @@
+import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
+import { startXeroSandbox, DEMO_TENANT_ID } from '../../sandbox/xero';
+import type { XeroSandbox, XeroSandboxOptions } from '../../sandbox/xero';
+import { chain, manualTrigger, node, runWorkflow } from '../harness';
+import type { WorkflowRun } from '../harness';
+
+export { DEMO_TENANT_ID };
+export const SYNC = 'Xero Sync';
+
+/** The sandbox the Xero Sync tests run against; every request and response is checked against Xero's OpenAPI. */
+export function startSandbox(options: XeroSandboxOptions = {}): Promise<XeroSandbox> {
+	return startXeroSandbox({ port: 0, data: 'demo', validate: true, clockScale: 60, ...options });
+}
+
+export async function oauthCredentials(xero: XeroSandbox): Promise<IDataObject> {
+	const token = await xero.authorize();
+	return {
+		clientId: xero.clients.web.clientId,
+		clientSecret: xero.clients.web.clientSecret,
+		baseUrl: xero.url,
+		oauthTokenData: token as unknown as IDataObject,
+	};
+}
+
+export function customCredentials(xero: XeroSandbox): IDataObject {
+	return { clientId: xero.clients.custom.clientId, clientSecret: xero.clients.custom.clientSecret, baseUrl: xero.url };
+}
+
+export type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+
+export interface SyncRunOptions {
+	onError?: OnError;
+	staticData?: IDataObject;
+	auth?: 'oAuth2' | 'customConnection';
+	tenantId?: string;
+}
+
+/** Runs Manual Trigger → Xero Sync with `items` pinned on the trigger. */
+export async function runSync(
+	xero: XeroSandbox,
+	parameters: IDataObject,
+	items: IDataObject[],
+	options: SyncRunOptions = {},
+): Promise<WorkflowRun & { main: INodeExecutionData[]; errors: INodeExecutionData[] }> {
+	const auth = options.auth ?? 'customConnection';
+	const credentials: Record<string, IDataObject> =
+		auth === 'oAuth2' ? { xeroOAuth2Api: await oauthCredentials(xero) } : { xeroCustomConnectionApi: customCredentials(xero) };
+	const sync: INode = node(SYNC, 'n8n-nodes-xero-crm.xeroSync', {
+		parameters: {
+			authentication: auth,
+			...(auth === 'oAuth2' ? { tenant: { __rl: true, mode: 'id', value: options.tenantId ?? DEMO_TENANT_ID } } : {}),
+			...parameters,
+		} as INode['parameters'],
+		credentials:
+			auth === 'oAuth2'
+				? { xeroOAuth2Api: { id: '1', name: 'Xero OAuth2' } }
+				: { xeroCustomConnectionApi: { id: '2', name: 'Xero Custom Connection' } },
+		onError: options.onError ?? 'continueErrorOutput',
+	});
+	const run = await runWorkflow(chain([manualTrigger(), sync], items.length > 0 ? items : [{}]), {
+		credentials: credentials as never,
+		staticData: options.staticData,
+	});
+	const outputs = run.status === 'error' && !hasRun(run) ? [[], []] : run.output(SYNC);
+	return Object.assign(run, { main: outputs[0] ?? [], errors: outputs[1] ?? [] });
+}
+
+function hasRun(run: WorkflowRun): boolean {
+	try {
+		run.output(SYNC);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** The invariant of every Send: each input item ends as exactly one output item, on main or error. */
+export function expectOneOutputPerInput(main: INodeExecutionData[], errors: INodeExecutionData[], inputCount: number): void {
+	const seen = [...main, ...errors].map((item) => {
+		const paired = item.pairedItem as { item: number } | undefined;
+		return paired?.item;
+	});
+	expect(seen.length).toBe(inputCount);
+	expect([...seen].sort((a, b) => Number(a) - Number(b))).toEqual([...Array(inputCount).keys()]);
+}
+
+export function stats(xero: XeroSandbox, tenantId = DEMO_TENANT_ID) {
+	return xero.stats().tenants[tenantId] ?? { calls: 0, writes: 0, byPath: {} as Record<string, number>, rateLimited: 0 };
+}
+
+export function invoiceJson(n: number, extra: IDataObject = {}): IDataObject {
+	return {
+		crmId: `7x${1000 + n}`,
+		Type: 'ACCREC',
+		Contact: { Name: `Bench Customer ${n % 7}` },
+		InvoiceNumber: `CRM-INV-${String(n).padStart(5, '0')}`,
+		Date: '2026-11-01',
+		DueDate: '2026-11-30',
+		Status: 'DRAFT',
+		LineItems: [
+			{ Description: `Consulting ${n}`, Quantity: 2, UnitAmount: 100 + (n % 13), AccountCode: '200' },
+			{ Description: 'Travel', Quantity: 1, UnitAmount: 35.5, AccountCode: '200' },
+		],
+		...extra,
+	};
+}
+
+/** Records as the sandbox stores them (Xero's internal state, not an API read, so no calls are counted). */
+export function stored(
+	xero: XeroSandbox,
+	collection: 'contacts' | 'invoices' | 'items' | 'accounts',
+	tenantId = DEMO_TENANT_ID,
+): IDataObject[] {
+	const tenant = xero.state()[tenantId] as IDataObject | undefined;
+	return (tenant?.[collection] as IDataObject[] | undefined) ?? [];
+}
