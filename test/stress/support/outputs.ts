@@ -71,6 +71,6 @@ export function unhelpful(message: string): string | undefined {
 	return undefined;
 }
 
-/** Says what to do: retry later, check, fix, map, reconnect … */
+/** Says what to do: an instruction, not just a noun like "record" or "contact". */
 export const ADVICE =
-	/\b(check|try again|retr(y|ies|ied)|re-?run|run (it |the workflow )?again|later|wait|reconnect|sign in|re-?authori[sz]e|connect|map|set|change|choose|use|fix|enable|add|remove|record|void|merge|upgrade|contact|ask|make sure|after)\b/i;
+	/\b(check|try (it )?again|retry|re-?run|run (it |the workflow |the sync )?again|again later|wait|reconnect|sign in again|re-?authori[sz]e|fix|enable|choose|change|map (a|the)|set (a|the)|use (upsert|a|the)|merge|record the payment|make sure|ask (your|the)|contact (your|xero|the)|(will be|is) (retried|sent) (on|by|in|with) )/i;

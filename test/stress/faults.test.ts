@@ -1,0 +1,215 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { startVtigerSandbox, type VtigerSandbox } from '../../sandbox/vtiger';
+import { DEMO_TENANT_ID, startXeroSandbox, type FaultSpec, type XeroSandbox } from '../../sandbox/xero';
+import { chain, manualTrigger, node, runWorkflow } from '../harness';
+import { outcomeOf, whenever, writeFaultTable, type FaultOutcome } from './support/faultTable';
+import { customCredential, oauthCredential, seedVtigerAccessKey, seedXeroClients } from './support/secrets';
+
+/**
+ * Every fault the issue names, injected into the in-process sandboxes while a real workflow execution runs, then
+ * checked against the sandbox's own records: each input item comes out once, nothing is written twice, nothing
+ * reported written is missing, and every failed item says what to do.
+ */
+const CLOCK_SCALE = 60;
+// The transport reads the scale when the harness loads the nodes, so this must be set before the first run.
+process.env.XERO_CRM_CLOCK_SCALE = String(CLOCK_SCALE);
+const ITEMS = 200;
+const outcomes: FaultOutcome[] = [];
+
+afterAll(() => {
+	console.log(writeFaultTable(outcomes));
+});
+
+function expectClean(outcome: FaultOutcome): void {
+	outcomes.push(outcome);
+	expect({ duplicates: outcome.duplicates, lost: outcome.lost, unadvised: outcome.unadvised }).toEqual({ duplicates: 0, lost: 0, unadvised: [] });
+	expect(outcome.success + outcome.error).toBe(outcome.itemsIn);
+}
+
+describe('Xero Sync Send under Xero faults', () => {
+	let xero: XeroSandbox;
+	let writes = 0;
+	afterEach(() => xero.close());
+
+	async function start(options: { dailyLimit?: number } = {}) {
+		writes = 0;
+		xero = await startXeroSandbox({
+			port: 0,
+			data: 'demo',
+			validate: true,
+			clockScale: CLOCK_SCALE,
+			...options,
+			log: (line) => {
+				if (/\b(PUT|POST)\b/.test(line)) writes++;
+			},
+		});
+		seedXeroClients(xero);
+	}
+
+	const invoice = (n: number): IDataObject => ({
+		crmId: `7x${5000 + n}`,
+		Type: 'ACCREC',
+		Contact: { Name: `Fault Customer ${n % 9}` },
+		InvoiceNumber: `FAULT-${String(n).padStart(4, '0')}`,
+		Date: '2026-11-01',
+		DueDate: '2026-11-30',
+		Status: 'AUTHORISED',
+		LineItems: [{ Description: `Work ${n}`, Quantity: 1 + (n % 4), UnitAmount: 80, AccountCode: '200' }],
+	});
+	const items = Array.from({ length: ITEMS }, (_, i) => invoice(i));
+
+	async function send(auth: 'customConnection' | 'oAuth2' = 'customConnection', credential?: IDataObject) {
+		const credentials = auth === 'oAuth2' ? { xeroOAuth2Api: credential ?? (await oauthCredential(xero)) } : { xeroCustomConnectionApi: customCredential(xero) };
+		const sync = node('Xero Sync', 'n8n-nodes-xero-crm.xeroSync', {
+			parameters: {
+				authentication: auth,
+				...(auth === 'oAuth2' ? { tenant: { __rl: true, mode: 'id', value: DEMO_TENANT_ID } } : {}),
+				resource: 'invoice',
+				operation: 'send',
+				inputMode: 'json',
+				duplicateHandling: 'skip',
+			} as never,
+			credentials: auth === 'oAuth2' ? { xeroOAuth2Api: { id: '1', name: 'Xero' } } : { xeroCustomConnectionApi: { id: '2', name: 'Xero' } },
+			onError: 'continueErrorOutput',
+		});
+		const run = await runWorkflow(chain([manualTrigger(), sync], items), { credentials: credentials as never });
+		expect(run.nodeError('Xero Sync')).toBeUndefined();
+		const [main = [], errors = []] = run.output('Xero Sync');
+		return { run, main, errors };
+	}
+
+	function outcome(scenario: string, main: INodeExecutionData[], errors: INodeExecutionData[]) {
+		const tenant = xero.stats().tenants[DEMO_TENANT_ID];
+		const fired = Object.entries(xero.faults().fired).filter(([, n]) => n > 0).map(([kind, n]) => `${kind} ×${n}`);
+		const stored = ((xero.state()[DEMO_TENANT_ID] as IDataObject).invoices as IDataObject[]).map((i) => String(i.InvoiceNumber));
+		return outcomeOf(
+			scenario,
+			main,
+			errors,
+			ITEMS,
+			{ keysStored: stored.filter((n) => n.startsWith('FAULT-')), keyOf: (item) => String(item.json.InvoiceNumber) },
+			[...fired, `429s ${tenant?.rateLimited ?? 0}`, `idempotent replays ${tenant?.idempotentReplays ?? 0}`, `calls ${tenant?.calls ?? 0}`].join(', '),
+		);
+	}
+
+	const storms: Array<[string, FaultSpec[]]> = [
+		['429 storm, minute limit', [{ kind: 'rate-limit-minute', count: 8 }]],
+		['429 storm, concurrency limit', [{ kind: 'rate-limit-concurrent', count: 8 }]],
+		['503 "The Organisation is offline"', [{ kind: 'offline', count: 4, path: '/Invoices' }]],
+		['random 500s', [{ kind: 'server-error', count: 2 }, { kind: 'server-error', count: 2, path: '/Invoices', method: 'PUT' }, { kind: 'server-error', count: 1, path: '/Contacts' }]],
+		['connection reset after the write committed', [{ kind: 'reset-after-commit', count: 3, method: 'PUT', path: '/Invoices' }]],
+	];
+
+	for (const [scenario, faults] of storms) {
+		it(`${scenario}: every invoice sent once`, async () => {
+			await start();
+			for (const fault of faults) xero.injectFault(fault);
+			const { main, errors } = await send();
+			expectClean(outcome(scenario, main, errors));
+			expect(errors.map((e) => e.json.error ?? e.json.message)).toEqual([]);
+		});
+	}
+
+	it('429 daily limit: unsent invoices fail with advice, and the next day sends them without duplicates', async () => {
+		await start();
+		xero.injectFault({ kind: 'rate-limit-day', count: 1, path: '/Invoices', method: 'PUT' });
+		const first = await send();
+		expectClean(outcome('429 daily limit (day 1)', first.main, first.errors));
+		expect(first.errors.length).toBeGreaterThan(0);
+		xero.resetStats();
+		const second = await send();
+		expectClean(outcome('429 daily limit (day 2, same input)', second.main, second.errors));
+		expect(second.errors).toEqual([]);
+	});
+
+	it('access token expiring mid-run: refreshed once, nothing lost', async () => {
+		await start();
+		const stop = whenever(() => writes >= 1, () => xero.expireAccessTokens());
+		const { main, errors, run } = await send('oAuth2');
+		stop();
+		expectClean(outcome('access token expires mid-run (OAuth2)', main, errors));
+		expect(errors).toEqual([]);
+		expect(run.credentialSaves.length).toBeGreaterThanOrEqual(1);
+	});
+
+	it('refresh token rotated elsewhere (invalid_grant): unsent invoices fail saying to reconnect', async () => {
+		await start();
+		const credential = await oauthCredential(xero);
+		const refresh = String((credential.oauthTokenData as IDataObject).refresh_token);
+		const stop = whenever(
+			() => writes >= 1,
+			() => {
+				xero.invalidateRefreshToken(refresh);
+				xero.expireAccessTokens();
+			},
+		);
+		const { main, errors } = await send('oAuth2', credential);
+		stop();
+		const result = outcome('refresh token rotated elsewhere (invalid_grant)', main, errors);
+		expectClean(result);
+		expect(errors.length).toBeGreaterThan(0);
+		for (const failed of errors) expect(String(failed.json.message ?? failed.json.error)).toMatch(/reconnect|sign in|authori[sz]e|credential/i);
+	});
+});
+
+describe('CRM Record Upsert under vtiger faults', () => {
+	let crm: VtigerSandbox;
+	let credential: IDataObject;
+	beforeEach(async () => {
+		crm = await startVtigerSandbox({ port: 0, data: 'demo' });
+		credential = seedVtigerAccessKey(crm);
+	});
+	afterEach(async () => await crm.close());
+
+	const accounts = Array.from({ length: ITEMS }, (_, i) => ({ accountname: `Fault Org ${i}`, website: `https://org${i}.example` }));
+
+	async function upsert() {
+		const crmNode = node('CRM Record', 'n8n-nodes-xero-crm.crmRecord', {
+			parameters: {
+				operation: 'upsert',
+				module: { __rl: true, mode: 'name', value: 'Accounts' },
+				inputMode: 'fields',
+				fields: { mappingMode: 'autoMapInputData', value: null },
+				matchOn: ['accountname'],
+			} as never,
+			credentials: { simplyCrmApi: { id: 'crm', name: 'CRM' } },
+			onError: 'continueErrorOutput',
+		});
+		const run = await runWorkflow(chain([manualTrigger(), crmNode], accounts), { credentials: { simplyCrmApi: credential } as never });
+		expect(run.nodeError('CRM Record')).toBeUndefined();
+		const [main = [], errors = []] = run.output('CRM Record');
+		return { main, errors };
+	}
+
+	function outcome(scenario: string, main: INodeExecutionData[], errors: INodeExecutionData[]) {
+		const names = crm.records('Accounts').map((r) => String(r.accountname).toLowerCase());
+		const calls = crm.state().calls;
+		return outcomeOf(
+			scenario,
+			main,
+			errors,
+			ITEMS,
+			{ keysStored: names.filter((n) => n.startsWith('fault org ')), keyOf: (item) => String(item.json.accountname).toLowerCase() },
+			`login ×${calls.login ?? 0}, create ×${calls.create ?? 0}, HTTP 500 pending ${crm.state().faults.pending500}`,
+		);
+	}
+
+	it('a vtiger session expiring mid-run: one re-login, every record written once', async () => {
+		const stop = whenever(() => (crm.state().calls.create ?? 0) >= 40, () => crm.faults.breakSessions('expired'));
+		const { main, errors } = await upsert();
+		stop();
+		expectClean(outcome('vtiger session expires mid-run', main, errors));
+		expect(errors).toEqual([]);
+		expect(crm.state().calls.login).toBe(2);
+	});
+
+	it('a vtiger HTTP 500 mid-run: the failed records say to run again, and a re-run completes without duplicates', async () => {
+		const stop = whenever(() => (crm.state().calls.create ?? 0) >= 40, () => crm.faults.fail500(3));
+		const first = await upsert();
+		stop();
+		expectClean(outcome('vtiger HTTP 500 mid-run', first.main, first.errors));
+		const second = await upsert();
+		expectClean(outcome('vtiger HTTP 500, re-run', second.main, second.errors));
+		expect(second.errors).toEqual([]);
+	});
+});
