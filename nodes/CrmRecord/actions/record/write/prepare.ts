@@ -77,6 +77,8 @@ export function prepareWrite(
 			throw new RecordProblem(`${what}: line item ${withoutProduct + 1} has no product or service id`, 'MANDATORY_FIELDS_MISSING');
 		}
 		element.LineItems = lines;
+		// vtiger's mandatory check reads the top-level productid, which it then takes from the first line anyway.
+		element.productid = lines[0].productid;
 	} else if (mode === 'create' && isInventoryModule(describe.name)) {
 		throw new RecordProblem(
 			`${what} needs at least one line item with a product or service`,

@@ -1,0 +1,92 @@
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { startVtigerSandbox, type VtigerSandbox } from '../../sandbox/vtiger';
+import { runWorkflow, type RunWorkflowOptions, type WorkflowRun } from '../harness/runWorkflow';
+
+export const CRM_NODE = 'CRM';
+
+export interface CrmRun {
+	run: WorkflowRun;
+	main: INodeExecutionData[];
+	errors: INodeExecutionData[];
+}
+
+export function credentialFor(crm: VtigerSandbox, overrides: IDataObject = {}) {
+	return { instanceUrl: crm.url, username: crm.userName, accessKey: crm.accessKey, ...overrides };
+}
+
+export function moduleParam(module: string) {
+	return { __rl: true, mode: 'name', value: module };
+}
+
+/**
+ * Start → CRM Record with the given parameters and input items. "Continue (using error output)" is on unless the
+ * test says otherwise, so failed records can be read from the error output.
+ */
+export async function runCrm(
+	crm: VtigerSandbox,
+	parameters: INodeParameters,
+	input: IDataObject[] = [{}],
+	options: RunWorkflowOptions & { onError?: 'continueErrorOutput' | 'stopWorkflow' | 'continueRegularOutput' } = {},
+): Promise<CrmRun> {
+	const onError = options.onError ?? 'continueErrorOutput';
+	const run = await runWorkflow(
+		{
+			nodes: [
+				{ id: '1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: '2',
+					name: CRM_NODE,
+					type: 'n8n-nodes-xero-crm.crmRecord',
+					typeVersion: 1,
+					position: [200, 0],
+					parameters,
+					credentials: { simplyCrmApi: { id: 'crm', name: 'CRM' } },
+					...(onError === 'stopWorkflow' ? {} : { onError }),
+				},
+			],
+			connections: { Start: { main: [[{ node: CRM_NODE, type: 'main', index: 0 }]] } },
+			pinData: { Start: input.map((json) => ({ json })) },
+		},
+		{ credentials: { simplyCrmApi: credentialFor(crm) }, ...options },
+	);
+	if (run.status !== 'success' && onError !== 'stopWorkflow') {
+		throw new Error(`The workflow failed: ${run.error?.message ?? run.status}`);
+	}
+	const outputs = run.status === 'success' ? run.output(CRM_NODE) : [[], []];
+	return { run, main: outputs[0] ?? [], errors: outputs[1] ?? [] };
+}
+
+export async function withSandbox(data: 'demo' | 'empty' = 'demo') {
+	return await startVtigerSandbox({ port: 0, data });
+}
+
+export interface Failure {
+	message: string;
+	/** The error's description: vtiger's own code and message where vtiger gave one. */
+	description: string;
+	/** The sync-log entry, where it survived n8n's handling of failed items (see syncLogEntry.workflow.test.ts). */
+	entry?: IDataObject;
+	itemIndex: number;
+}
+
+/**
+ * n8n-core 2.8 replaces the JSON of every item that carries `error` with `{ error: message }` after routing it,
+ * so the message is read from there and the vtiger details from the error object.
+ */
+export function failureOf(item: INodeExecutionData): Failure {
+	const json = item.json;
+	const entry =
+		json.result === 'Failed'
+			? json
+			: typeof json.error === 'object' && json.error !== null
+				? (json.error as IDataObject)
+				: undefined;
+	const message = String(entry?.message ?? json.message ?? json.error ?? item.error?.message ?? '');
+	const description = String((item.error as { description?: string } | undefined)?.description ?? '');
+	return { message, description, entry, itemIndex: (item.pairedItem as { item: number }).item };
+}
+
+export function failuresByItem(items: INodeExecutionData[]): Record<number, Failure> {
+	return Object.fromEntries(items.map((item) => [failureOf(item).itemIndex, failureOf(item)]));
+}
