@@ -7,8 +7,27 @@ import type { VtigerClient } from '../../transport';
 
 interface ConditionInput {
 	field?: string;
-	operator?: VtqlCondition['operator'];
+	operator?: string;
 	value?: unknown;
+}
+
+const OPERATORS: Record<string, VtqlCondition['operator']> = {
+	equals: '=',
+	notEquals: '!=',
+	lt: '<',
+	gt: '>',
+	lte: '<=',
+	gte: '>=',
+	like: 'LIKE',
+	in: 'IN',
+	notIn: 'NOT IN',
+	contains: 'contains',
+};
+
+function operatorOf(name: string | undefined): VtqlCondition['operator'] {
+	const operator = OPERATORS[name ?? 'equals'];
+	if (!operator) throw new Error(`Unknown filter operator "${name}"`);
+	return operator;
 }
 
 function splitNames(text: unknown): string[] {
@@ -33,7 +52,7 @@ function plan(ctx: IExecuteFunctions, i: number, module: string) {
 		.filter((condition) => (condition.field ?? '') !== '')
 		.map((condition) => ({
 			field: String(condition.field),
-			operator: condition.operator ?? '=',
+			operator: operatorOf(condition.operator),
 			value: condition.value,
 		}));
 	const orderBy = String(options.orderBy ?? '').trim();

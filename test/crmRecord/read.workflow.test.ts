@@ -1,0 +1,100 @@
+import { createRecord } from '../../sandbox/vtiger/ops/save';
+import type { VtigerSandbox } from '../../sandbox/vtiger';
+import { failureOf, moduleParam, runCrm, withSandbox } from './workflow';
+
+let crm: VtigerSandbox;
+const TOTAL = 230;
+
+beforeAll(async () => {
+	crm = await withSandbox('empty');
+	const engine = crm.engine();
+	for (let n = 1; n <= TOTAL; n++) {
+		const name = `Bulk Account ${String(n).padStart(3, '0')}`;
+		createRecord(engine, 'Accounts', { accountname: name, assigned_user_id: '19x1', employees: String(n), bill_city: n % 2 ? 'Paris' : 'Rome' }, '19x1');
+	}
+});
+afterAll(async () => await crm.close());
+
+function queries() {
+	return crm.state().calls.query ?? 0;
+}
+
+const getMany = { operation: 'getMany', module: moduleParam('Accounts') };
+
+test('Return All pages past the 100-row cap with LIMIT offset, 100', async () => {
+	const before = queries();
+	const { main, errors } = await runCrm(crm, { ...getMany, queryMode: 'filters', returnAll: true });
+	expect(errors).toHaveLength(0);
+	expect(main).toHaveLength(TOTAL);
+	expect(new Set(main.map((item) => item.json.id)).size).toBe(TOTAL);
+	expect(queries() - before).toBe(3);
+	expect(main[0].json.employees).toBe(1);
+});
+
+test('a limit of 150 returns 150 rows in two queries', async () => {
+	const before = queries();
+	const { main } = await runCrm(crm, { ...getMany, queryMode: 'filters', returnAll: false, limit: 150 });
+	expect(main).toHaveLength(150);
+	expect(queries() - before).toBe(2);
+});
+
+test('filters become VTQL: AND of conditions, IN lists, selected fields and one sort column', async () => {
+	const { main, errors } = await runCrm(crm, {
+		...getMany,
+		queryMode: 'filters',
+		returnAll: true,
+		filters: {
+			condition: [
+				{ field: 'bill_city', operator: 'equals', value: 'Rome' },
+				{ field: 'employees', operator: 'gt', value: '200' },
+				{ field: 'accountname', operator: 'notIn', value: 'Bulk Account 230, Bulk Account 228' },
+			],
+		},
+		combine: 'AND',
+		getManyOptions: { fields: 'accountname, employees', orderBy: 'employees', orderDirection: 'DESC' },
+	});
+	expect(errors).toHaveLength(0);
+	expect(main.map((item) => item.json.employees)).toEqual([226, 224, 222, 220, 218, 216, 214, 212, 210, 208, 206, 204, 202]);
+	expect(Object.keys(main[0].json).sort()).toEqual(['accountname', 'employees', 'id']);
+});
+
+test('raw VTQL keeps its own LIMIT offset, n even beyond 100 rows', async () => {
+	const { main } = await runCrm(crm, {
+		...getMany,
+		queryMode: 'vtql',
+		vtql: 'SELECT accountname FROM Accounts ORDER BY employees LIMIT 20, 130;',
+		returnAll: true,
+	});
+	expect(main).toHaveLength(130);
+	expect(main[0].json.accountname).toBe('Bulk Account 021');
+	expect(main[129].json.accountname).toBe('Bulk Account 150');
+});
+
+test('one input item per query; each output item is paired with its input', async () => {
+	const { main } = await runCrm(
+		crm,
+		{ ...getMany, queryMode: 'filters', returnAll: true, filters: { condition: [{ field: 'accountname', operator: 'equals', value: '={{ $json.name }}' }] } },
+		[{ name: 'Bulk Account 007' }, { name: 'Bulk Account 099' }],
+	);
+	expect(main.map((item) => [item.json.accountname, item.pairedItem])).toEqual([
+		['Bulk Account 007', { item: 0 }],
+		['Bulk Account 099', { item: 1 }],
+	]);
+});
+
+test('a bad query is one failed item with vtiger\'s message', async () => {
+	const { main, errors } = await runCrm(crm, { ...getMany, queryMode: 'vtql', vtql: 'SELECT nosuchfield FROM Accounts;', returnAll: true });
+	expect(main).toHaveLength(0);
+	expect(failureOf(errors[0]).message).toBe("Query on Accounts: Permission to access '.nosuchfield.' attribute denied.");
+});
+
+test('raw output keeps vtiger\'s strings', async () => {
+	const { main } = await runCrm(crm, {
+		...getMany,
+		queryMode: 'vtql',
+		vtql: "SELECT employees FROM Accounts WHERE accountname = 'Bulk Account 042';",
+		returnAll: true,
+		getManyOptions: { rawOutput: true },
+	});
+	expect(main[0].json.employees).toBe('42');
+});
