@@ -1,0 +1,4 @@
+export { runWorkflow } from './runWorkflow';
+export type { RunWorkflowOptions, WorkflowJson, WorkflowRun } from './runWorkflow';
+export { chain, connect, manualTrigger, node } from './workflows';
+export { testNodeTypes } from './nodes';
