@@ -45,16 +45,17 @@ test('filters become VTQL: AND of conditions, IN lists, selected fields and one 
 		returnAll: true,
 		filters: {
 			condition: [
-				{ field: 'bill_city', operator: 'equals', value: 'Rome' },
+				{ field: 'bill_city', operator: 'in', value: 'Rome, Berlin' },
 				{ field: 'employees', operator: 'gt', value: '200' },
-				{ field: 'accountname', operator: 'notIn', value: 'Bulk Account 230, Bulk Account 228' },
+				{ field: 'accountname', operator: 'notEquals', value: 'Bulk Account 230' },
+				{ field: 'accountname', operator: 'like', value: 'Bulk Account 2%' },
 			],
 		},
 		combine: 'AND',
 		getManyOptions: { fields: 'accountname, employees', orderBy: 'employees', orderDirection: 'DESC' },
 	});
 	expect(errors).toHaveLength(0);
-	expect(main.map((item) => item.json.employees)).toEqual([226, 224, 222, 220, 218, 216, 214, 212, 210, 208, 206, 204, 202]);
+	expect(main.map((item) => item.json.employees)).toEqual([228, 226, 224, 222, 220, 218, 216, 214, 212, 210, 208, 206, 204, 202]);
 	expect(Object.keys(main[0].json).sort()).toEqual(['accountname', 'employees', 'id']);
 });
 

@@ -23,7 +23,8 @@ export function vtqlName(name: string): string {
 	return trimmed;
 }
 
-export type VtqlOperator = '=' | '!=' | '<' | '>' | '<=' | '>=' | 'LIKE' | 'NOT LIKE' | 'IN' | 'NOT IN' | 'contains';
+/** vtiger's VTQL lexer has no NOT: "NOT IN" and "NOT LIKE" are syntax errors there. */
+export type VtqlOperator = '=' | '!=' | '<' | '>' | '<=' | '>=' | 'LIKE' | 'IN' | 'contains';
 
 export interface VtqlCondition {
 	field: string;
@@ -40,8 +41,7 @@ function listValues(value: unknown): unknown[] {
 export function vtqlCondition(condition: VtqlCondition): string {
 	const field = vtqlName(condition.field);
 	switch (condition.operator) {
-		case 'IN':
-		case 'NOT IN': {
+		case 'IN': {
 			const values = listValues(condition.value);
 			if (values.length === 0) throw new Error(`The "${condition.operator}" filter on ${field} has no values`);
 			return `${field} ${condition.operator} (${values.map(vtqlValue).join(', ')})`;

@@ -20,7 +20,6 @@ const OPERATORS: Record<string, VtqlCondition['operator']> = {
 	gte: '>=',
 	like: 'LIKE',
 	in: 'IN',
-	notIn: 'NOT IN',
 	contains: 'contains',
 };
 

@@ -79,7 +79,6 @@ export const getManyDescription: INodeProperties[] = [
 							{ name: 'Less Than or Equal', value: 'lte' },
 							{ name: 'Like (% Wildcards)', value: 'like' },
 							{ name: 'Not Equals', value: 'notEquals' },
-							{ name: 'Not In List (Comma-Separated)', value: 'notIn' },
 						],
 						// Values are names, not symbols: a parameter value starting with "=" is read as an expression.
 						default: 'equals',
