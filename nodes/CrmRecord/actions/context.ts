@@ -26,11 +26,14 @@ export function moduleOf(ctx: IExecuteFunctions, itemIndex: number): string {
 	return String(value ?? '').trim();
 }
 
+/** Line-item types refine the output; a CRM that hides LineItem only loses them, a failed login stops the run. */
 export async function lineItemTypes(client: VtigerClient) {
+	await client.session();
 	try {
 		return fieldTypes(await client.describe('LineItem'));
-	} catch {
-		return undefined;
+	} catch (error) {
+		if (error instanceof VtigerApiError && error.code === 'ACCESS_DENIED') return undefined;
+		throw error;
 	}
 }
 
