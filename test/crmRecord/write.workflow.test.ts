@@ -7,7 +7,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await crm.close());
 
-function mapped(value: Record<string, unknown>) {
+function mapped(value: Record<string, string | number | boolean>) {
 	return { mappingMode: 'defineBelow', value, matchingColumns: [], schema: [] };
 }
 
@@ -188,7 +188,7 @@ describe('Upsert', () => {
 
 describe('Delete', () => {
 	test('deletes, and a second delete of the same id fails with a clear message', async () => {
-		const id = accounts().find((r) => r.accountname === 'Fresh Fields Ltd')?.id;
+		const id = String(accounts().find((r) => r.accountname === 'Fresh Fields Ltd')?.id);
 		const params = { operation: 'delete', module: moduleParam('Accounts'), recordId: '={{ $json.id }}' };
 		const first = await runCrm(crm, params, [{ id }]);
 		expect(first.main[0].json).toEqual({ id, module: 'Accounts', deleted: true });

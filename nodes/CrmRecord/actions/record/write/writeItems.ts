@@ -174,6 +174,52 @@ async function runUpserts(batch: Batch, inputs: WriteInput[], describe: Describe
 	}
 }
 
+/**
+ * A Xero organisation's person becomes the account's primary Contacts record, upserted on its Xero ID or on
+ * account and last name. A failure fails the item: rerunning the upsert repeats nothing that already worked.
+ */
+async function writePrimaryContacts(batch: Batch, contacts: Map<number, Record<string, unknown>>) {
+	const inputs: WriteInput[] = [];
+	for (const [itemIndex, contact] of contacts) {
+		const account = batch.results[itemIndex];
+		if (!account || account.error) continue;
+		const values = { ...contact, account_id: account.json.id };
+		const link = Object.keys(contact).find((field) => field.startsWith('cf_') && contact[field]);
+		inputs.push({
+			itemIndex,
+			module: 'Contacts',
+			values,
+			alternatives: [
+				...(link ? [[{ field: link, value: contact[link] }]] : []),
+				[
+					{ field: 'account_id', value: account.json.id },
+					{ field: 'lastname', value: contact.lastname },
+				],
+			],
+		});
+	}
+	if (inputs.length === 0) return;
+	const sub: Batch = { ...batch, operation: 'upsert', raw: true, results: new Array(batch.results.length) };
+	try {
+		const describe = await batch.client.describe('Contacts');
+		await runUpserts(sub, inputs, describe, (await batch.client.session()).userId);
+	} catch (error) {
+		for (const input of inputs) fail(sub, input, error, `item ${input.itemIndex + 1}`);
+	}
+	for (const input of inputs) {
+		const result = sub.results[input.itemIndex];
+		const account = batch.results[input.itemIndex] as INodeExecutionData;
+		if (result && !result.error) {
+			account.json.primaryContactId = result.json.id;
+			continue;
+		}
+		const reason = result ? String(result.error?.message ?? '') : 'was not written';
+		const message = `Accounts record ${String(account.json.id)} was written, but its primary contact failed: ${reason}`;
+		const accountInput: WriteInput = { ...input, module: 'Accounts', recordId: String(account.json.id) };
+		fail(batch, accountInput, new RecordProblem(message, 'CONTACT'), String(account.json.id));
+	}
+}
+
 function groupByModule(inputs: WriteInput[]): Map<string, WriteInput[]> {
 	const groups = new Map<string, WriteInput[]>();
 	for (const input of inputs) {
@@ -201,11 +247,17 @@ export async function writeItems(
 	};
 
 	const inputs: WriteInput[] = [];
+	const contacts = new Map<number, Record<string, unknown>>();
 	if (this.getNodeParameter('inputMode', 0, 'fields') === 'xero') {
 		for (const read of await readXeroInputs(this, items, client, operation)) {
 			if ('error' in read) {
 				fail(batch, read.input, read.error, `item ${read.input.itemIndex + 1}`);
-			} else inputs.push(read.input);
+				continue;
+			}
+			inputs.push(read.input);
+			if (read.contact && read.input.module === 'Accounts' && operation !== 'update') {
+				contacts.set(read.input.itemIndex, read.contact);
+			}
 		}
 	} else {
 		for (let i = 0; i < items.length; i++) {
@@ -238,6 +290,8 @@ export async function writeItems(
 		else if (operation === 'update') await runUpdates(batch, group, describe, userId);
 		else await runUpserts(batch, group, describe, userId);
 	}
+
+	if (contacts.size > 0) await writePrimaryContacts(batch, contacts);
 
 	return batch.results.map(
 		(result, index) =>

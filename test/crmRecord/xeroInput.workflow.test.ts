@@ -1,0 +1,129 @@
+import { DEMO_IDS, type VtigerSandbox } from '../../sandbox/vtiger';
+import { failureOf, moduleParam, runCrm, withSandbox } from './workflow';
+
+let crm: VtigerSandbox;
+beforeAll(async () => {
+	crm = await withSandbox('demo');
+});
+afterAll(async () => await crm.close());
+
+const calls = (operation: string) => crm.state().calls[operation] ?? 0;
+
+const harbour = {
+	ContactID: '5b3c6a2e-0000-4000-8000-000000000001',
+	Name: 'Harbour Supplies Ltd',
+	FirstName: 'Ana',
+	LastName: 'Kere',
+	EmailAddress: 'ana@harbour.example.com',
+	Phones: [{ PhoneType: 'DEFAULT', PhoneNumber: '555 0100', PhoneAreaCode: '09', PhoneCountryCode: '64' }],
+	Addresses: [{ AddressType: 'STREET', AddressLine1: '1 Wharf Road', City: 'Auckland', Country: 'New Zealand' }],
+	TaxNumber: '12-345-678',
+	DefaultCurrency: 'NZD',
+};
+const bayside = { ContactID: '5b3c6a2e-0000-4000-8000-000000000002', Name: 'BAYSIDE CLUB', EmailAddress: 'office@bayside.example.com' };
+
+const upsertOrganisations = {
+	operation: 'upsert',
+	module: moduleParam('Accounts'),
+	inputMode: 'xero',
+	xeroResource: 'organisation',
+};
+
+describe('Xero organisations → CRM Accounts (upsert, auto-mapped)', () => {
+	test('creates the new one with its Xero ID and primary contact, links the existing one by name', async () => {
+		const accountsBefore = crm.records('Accounts').length;
+		const { main, errors } = await runCrm(crm, upsertOrganisations, [harbour, bayside]);
+		expect(errors).toHaveLength(0);
+		expect(main[0].json).toMatchObject({
+			accountname: 'Harbour Supplies Ltd',
+			cf_xero_contact_id: harbour.ContactID,
+			email1: 'ana@harbour.example.com',
+			ship_city: 'Auckland',
+		});
+		expect(main[1].json).toMatchObject({ id: DEMO_IDS.accounts.bayside, cf_xero_contact_id: bayside.ContactID });
+		expect(crm.records('Accounts').length).toBe(accountsBefore + 1);
+		const person = crm.records('Contacts').find((c) => c.id === main[0].json.primaryContactId);
+		expect(person).toMatchObject({ firstname: 'Ana', lastname: 'Kere', account_id: main[0].json.id });
+	});
+
+	test('a second run creates nothing and writes nothing', async () => {
+		const before = { create: calls('create'), revise: calls('revise') };
+		const { main, errors } = await runCrm(crm, upsertOrganisations, [harbour, bayside]);
+		expect(errors).toHaveLength(0);
+		expect(main).toHaveLength(2);
+		expect(calls('create') - before.create).toBe(0);
+		expect(calls('revise') - before.revise).toBe(0);
+	});
+
+	test('a renamed organisation is found by its Xero ID, not duplicated; a single field can be overridden', async () => {
+		const { main, errors } = await runCrm(
+			crm,
+			{ ...upsertOrganisations, overrides: { override: [{ field: 'industry', value: 'Retail' }] } },
+			[{ ...harbour, Name: 'Harbour Supplies (NZ) Ltd' }],
+		);
+		expect(errors).toHaveLength(0);
+		expect(main[0].json).toMatchObject({ accountname: 'Harbour Supplies (NZ) Ltd', industry: 'Retail' });
+		expect(crm.records('Accounts').filter((a) => a.cf_xero_contact_id === harbour.ContactID)).toHaveLength(1);
+	});
+
+	test('an organisation without a name is refused with the mapping\'s message; the others go through', async () => {
+		const { main, errors } = await runCrm(crm, upsertOrganisations, [{ ContactID: 'no-name-id' }, bayside]);
+		expect(main).toHaveLength(1);
+		expect(failureOf(errors[0]).message).toMatch(/Xero contact no-name-id has no Name/);
+	});
+});
+
+describe('Xero invoice → CRM Invoice (create, auto-mapped)', () => {
+	test('line items find their products by item code and the account by its Xero ID', async () => {
+		const invoice = {
+			InvoiceID: '9e0f0000-0000-4000-8000-00000000000a',
+			InvoiceNumber: 'INV-0042',
+			Type: 'ACCREC',
+			Status: 'AUTHORISED',
+			Contact: {
+				ContactID: harbour.ContactID,
+				Name: 'Harbour Supplies (NZ) Ltd',
+				Addresses: [
+					{ AddressType: 'POBOX', AddressLine1: 'PO Box 42', City: 'Auckland' },
+					{ AddressType: 'STREET', AddressLine1: '1 Wharf Road', City: 'Auckland' },
+				],
+			},
+			Date: '2026-11-01T00:00:00',
+			DueDate: '2026-11-30T00:00:00',
+			CurrencyCode: 'NZD',
+			LineItems: [
+				{ ItemCode: 'GB1-White', Description: 'Golf balls', Quantity: 20, UnitAmount: 5 },
+			],
+		};
+		const withoutAddress = { ...invoice, InvoiceID: 'no-address', InvoiceNumber: 'INV-0043', Contact: { ContactID: harbour.ContactID } };
+		const { main, errors } = await runCrm(
+			crm,
+			{ operation: 'upsert', module: moduleParam('Invoice'), inputMode: 'xero', xeroResource: 'invoice' },
+			[invoice, withoutAddress],
+		);
+		expect(errors.map((e) => failureOf(e).message)).toEqual([
+			'Invoice record "Xero invoice INV-0043" is missing the mandatory field "Billing Address" (bill_street)',
+		]);
+		const accountId = crm.records('Accounts').find((a) => a.cf_xero_contact_id === harbour.ContactID)?.id;
+		expect(main[0].json).toMatchObject({
+			account_id: accountId,
+			cf_xero_invoice_id: invoice.InvoiceID,
+			invoicestatus: 'Approved',
+			currency_id: DEMO_IDS.currencies.nzd,
+		});
+		expect((main[0].json.LineItems as Array<Record<string, unknown>>)[0]).toMatchObject({
+			productid: DEMO_IDS.products.golfBalls,
+			quantity: 20,
+			listprice: 5,
+		});
+
+		const again = await runCrm(
+			crm,
+			{ operation: 'upsert', module: moduleParam('Invoice'), inputMode: 'xero', xeroResource: 'invoice' },
+			[invoice],
+		);
+		expect(again.errors).toHaveLength(0);
+		expect(again.main[0].json.id).toBe(main[0].json.id);
+		expect(crm.records('Invoice').filter((r) => r.cf_xero_invoice_id === invoice.InvoiceID)).toHaveLength(1);
+	});
+});
