@@ -63,28 +63,26 @@ export async function withSandbox(data: 'demo' | 'empty' = 'demo') {
 
 export interface Failure {
 	message: string;
-	/** The error's description: vtiger's own code and message where vtiger gave one. */
+	/** vtiger's own code and message where vtiger gave one, and how to fix it. */
 	description: string;
-	/** The sync-log entry, where it survived n8n's handling of failed items (see syncLogEntry.workflow.test.ts). */
-	entry?: IDataObject;
+	/** The sync-log entry (nodes/shared/syncLog.ts): app, result, action, flow, crmId, xeroId, message, code. */
+	entry: IDataObject;
 	itemIndex: number;
 }
 
-/**
- * n8n-core 2.8 replaces the JSON of every item that carries `error` with `{ error: message }` after routing it,
- * so the message is read from there and the vtiger details from the error object.
- */
+/** A failed item on the error branch: `{ ...input json, error: <sync-log entry>, message }`. */
 export function failureOf(item: INodeExecutionData): Failure {
-	const json = item.json;
-	const entry =
-		json.result === 'Failed'
-			? json
-			: typeof json.error === 'object' && json.error !== null
-				? (json.error as IDataObject)
-				: undefined;
-	const message = String(entry?.message ?? json.message ?? json.error ?? item.error?.message ?? '');
-	const description = String((item.error as { description?: string } | undefined)?.description ?? '');
-	return { message, description, entry, itemIndex: (item.pairedItem as { item: number }).item };
+	const entry = item.json.error;
+	if (entry === null || typeof entry !== 'object' || (entry as IDataObject).result !== 'Failed') {
+		throw new Error(`Not a sync-log failure: ${JSON.stringify(item.json).slice(0, 300)}`);
+	}
+	const log = entry as IDataObject;
+	return {
+		message: String(log.message),
+		description: String(log.details ?? ''),
+		entry: log,
+		itemIndex: (item.pairedItem as { item: number }).item,
+	};
 }
 
 export function failuresByItem(items: INodeExecutionData[]): Record<number, Failure> {

@@ -54,6 +54,15 @@ describe('Create', () => {
 		expect(main.map((item) => item.json.lastname)).toEqual(['Person']);
 		expect(errors).toHaveLength(3);
 		const byItem = failuresByItem(errors);
+		expect(byItem[1].entry).toMatchObject({
+			app: 'CRM',
+			result: 'Failed',
+			flow: 'Xero → CRM',
+			action: 'Create Contacts',
+			code: 'MANDATORY_FIELDS_MISSING',
+		});
+		expect(byItem[2].entry.code).toBe('REFERENCE_MISSING');
+		expect(errors[0].json.message).toBe(byItem[(errors[0].pairedItem as { item: number }).item].message);
 		expect(byItem[1].message).toMatch(/Contacts record "No" is missing the mandatory field "Last Name" \(lastname\)/);
 		expect(byItem[2].message).toMatch(/"Dangling Reference": account_id = 11x999999 refers to a Accounts record that does not exist/);
 		expect(byItem[3].message).toMatch(/account_id = 14x12 is not a Accounts record/);
@@ -69,6 +78,7 @@ describe('Create', () => {
 		});
 		expect(main).toHaveLength(0);
 		const failure = failureOf(errors[0]);
+		expect(failure.entry).toMatchObject({ code: 'DUPLICATE', action: 'Create Accounts' });
 		expect(failure.message).toMatch(/Accounts record "bayside club" duplicates an existing Accounts record/);
 		expect(failure.description).toMatch(/Use Upsert .* \(vtiger 0: Duplicate\(s\) detected!\)/);
 	});
@@ -135,6 +145,7 @@ describe('Update', () => {
 		expect(errors).toHaveLength(2);
 		expect(failureOf(errors[0]).message).toMatch(/no Accounts record with id 11x999999/);
 		expect(failureOf(errors[0]).description).toBe('vtiger ACCESS_DENIED: Permission to perform the operation is denied');
+		expect(failureOf(errors[0]).entry).toMatchObject({ crmId: '11x999999', code: 'ACCESS_DENIED', action: 'Update Accounts' });
 		expect(failureOf(errors[1]).message).toMatch(/would blank the mandatory field "Organization Name"/);
 	});
 });
@@ -181,6 +192,7 @@ describe('Upsert', () => {
 			matchOn: ['bill_country'],
 		}, [{ accountname: 'Kiwi Co', bill_country: 'New Zealand' }, { accountname: 'Nowhere Co' }]);
 		expect(errors).toHaveLength(2);
+		expect(failureOf(errors[0]).entry.code).toBe('AMBIGUOUS_MATCH');
 		expect(failureOf(errors[0]).message).toMatch(/2 records match bill_country = "New Zealand" \(11x2, 11x3\)/);
 		expect(failureOf(errors[1]).message).toMatch(/match field bill_country has no value/);
 	});
