@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { attachXeroReferences } from '../xeroReferences';
 import { actionName, lineItemTypes, moduleOf, outputRecord, recordFailure } from '../context';
 import type { VtigerClient } from '../../transport';
 
@@ -18,10 +19,9 @@ export async function execute(
 			if (id === '') throw new Error('Record ID is empty');
 			const record = await client.retrieve(id);
 			const describe = module ? await client.describe(module) : undefined;
-			out.push({
-				json: outputRecord(record, { raw: options.rawOutput === true, describe, lineItemTypes: lineTypes }),
-				pairedItem: { item: i },
-			});
+			const json = outputRecord(record, { raw: options.rawOutput === true, describe, lineItemTypes: lineTypes });
+			if (options.xeroReferences !== false) await attachXeroReferences(client, module, [record], [json]);
+			out.push({ json, pairedItem: { item: i } });
 		} catch (error) {
 			out.push(
 				recordFailure(this, error, i, {

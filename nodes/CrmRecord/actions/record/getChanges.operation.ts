@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { collectSync, startTime } from '../../helpers/syncPages';
+import { attachXeroReferences } from '../xeroReferences';
 import { actionName, lineItemTypes, moduleOf, outputRecord, recordFailure } from '../context';
 import type { VtigerClient } from '../../transport';
 
@@ -29,21 +30,19 @@ export async function execute(
 		const describe = await client.describe(module);
 		const lineTypes = await lineItemTypes(client);
 		const out: INodeExecutionData[] = [];
+		const updated = collected.changes.filter((change) => change.kind === 'updated');
+		const records = updated.map((change) => change.record ?? {});
+		const outputs = records.map((record) =>
+			outputRecord(record, { raw: options.rawOutput === true, describe, lineItemTypes: lineTypes }),
+		);
+		if (options.xeroReferences !== false) await attachXeroReferences(client, module, records, outputs);
+		const byId = new Map(updated.map((change, index) => [change.id, outputs[index]]));
 		for (const change of collected.changes) {
-			if (change.kind === 'deleted') {
-				if (options.includeDeleted !== false) {
-					out.push({ json: { id: change.id, module, deleted: true }, pairedItem: { item: 0 } });
-				}
-				continue;
+			if (change.kind === 'updated') {
+				out.push({ json: byId.get(change.id) as IDataObject, pairedItem: { item: 0 } });
+			} else if (options.includeDeleted !== false) {
+				out.push({ json: { id: change.id, module, deleted: true }, pairedItem: { item: 0 } });
 			}
-			out.push({
-				json: outputRecord(change.record ?? {}, {
-					raw: options.rawOutput === true,
-					describe,
-					lineItemTypes: lineTypes,
-				}),
-				pairedItem: { item: 0 },
-			});
 		}
 		if (options.saveCursor !== false) staticData[key] = collected.cursor;
 		return out;

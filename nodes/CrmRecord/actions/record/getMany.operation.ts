@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { collectPages } from '../../helpers/paging';
 import { buildSelect, parseRawQuery, withLimit, type VtqlCondition } from '../../helpers/vtql';
+import { attachXeroReferences } from '../xeroReferences';
 import { actionName, lineItemTypes, moduleOf, outputRecord, recordFailure } from '../context';
 import type { VtigerClient } from '../../transport';
 
@@ -86,12 +87,12 @@ export async function execute(
 				wanted,
 			});
 			const describe = module ? await client.describe(module).catch(() => undefined) : undefined;
-			for (const row of rows.slice(0, wanted)) {
-				out.push({
-					json: outputRecord(row, { raw: options.rawOutput === true, describe, lineItemTypes: lineTypes }),
-					pairedItem: { item: i },
-				});
-			}
+			const kept = rows.slice(0, wanted);
+			const outputs = kept.map((row) =>
+				outputRecord(row, { raw: options.rawOutput === true, describe, lineItemTypes: lineTypes }),
+			);
+			if (options.xeroReferences !== false && module) await attachXeroReferences(client, module, kept, outputs);
+			for (const json of outputs) out.push({ json, pairedItem: { item: i } });
 		} catch (error) {
 			out.push(
 				recordFailure(this, error, i, {

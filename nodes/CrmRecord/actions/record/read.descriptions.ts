@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { rawOutputOption, recordIdField } from '../common.descriptions';
+import { xeroReferencesOption } from '../xeroReferences';
 
 export const getDescription: INodeProperties[] = [
 	recordIdField(['get'], 'The id of the record, e.g. 11x42 (module prefix, "x", record number)'),
@@ -11,7 +12,7 @@ export const getDescription: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: { operation: ['get'] } },
-		options: [rawOutputOption],
+		options: [xeroReferencesOption, rawOutputOption],
 	},
 ];
 
@@ -155,6 +156,7 @@ export const getManyDescription: INodeProperties[] = [
 				],
 				default: 'ASC',
 			},
+			xeroReferencesOption,
 			rawOutputOption,
 		],
 	},
@@ -185,6 +187,7 @@ export const getChangesDescription: INodeProperties[] = [
 				description:
 					'Start from this time instead of the saved cursor (e.g. for a first run or a manual test). Empty uses the cursor, or everything on the very first run.',
 			},
+			xeroReferencesOption,
 			{
 				displayName: 'Include Deleted',
 				name: 'includeDeleted',
