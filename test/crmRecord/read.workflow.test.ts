@@ -19,7 +19,8 @@ function queries() {
 	return crm.state().calls.query ?? 0;
 }
 
-const getMany = { operation: 'getMany', module: moduleParam('Accounts') };
+// References for Xero are tested in references.workflow.test.ts; here they would add their own queries.
+const getMany = { operation: 'getMany', module: moduleParam('Accounts'), getManyOptions: { xeroReferences: false } };
 
 test('Return All pages past the 100-row cap with LIMIT offset, 100', async () => {
 	const before = queries();
@@ -52,7 +53,7 @@ test('filters become VTQL: AND of conditions, IN lists, selected fields and one 
 			],
 		},
 		combine: 'AND',
-		getManyOptions: { fields: 'accountname, employees', orderBy: 'employees', orderDirection: 'DESC' },
+		getManyOptions: { fields: 'accountname, employees', orderBy: 'employees', orderDirection: 'DESC', xeroReferences: false },
 	});
 	expect(errors).toHaveLength(0);
 	expect(main.map((item) => item.json.employees)).toEqual([228, 226, 224, 222, 220, 218, 216, 214, 212, 210, 208, 206, 204, 202]);
@@ -95,7 +96,7 @@ test('raw output keeps vtiger\'s strings', async () => {
 		queryMode: 'vtql',
 		vtql: "SELECT employees FROM Accounts WHERE accountname = 'Bulk Account 042';",
 		returnAll: true,
-		getManyOptions: { rawOutput: true },
+		getManyOptions: { rawOutput: true, xeroReferences: false },
 	});
 	expect(main[0].json.employees).toBe('42');
 });
