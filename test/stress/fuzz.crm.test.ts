@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { IDataObject } from 'n8n-workflow';
 import { startVtigerSandbox, type VtigerSandbox } from '../../sandbox/vtiger';
 import { node } from '../harness';
-import { crmAccountCase, crmInvoiceCase } from './support/crmCases';
+import { crmAccountCase, crmInvoiceCase, hostileName } from './support/crmCases';
 import { figuresTable, fuzz, type FuzzFigures, type FuzzTarget } from './support/fuzzRun';
 import { FUZZ_SEED, generate } from './support/junk';
 import { LeakScanner, seedVtigerAccessKey, vtigerSessionNames } from './support/secrets';
@@ -60,7 +60,7 @@ function duplicatesOf(records: Array<Record<string, unknown>>, field: string): s
 }
 
 test(`Upsert Accounts: ${RECORDS} generated records, none crash, lost, duplicated or leaking`, async () => {
-	const cases = generate(crmAccountCase, RECORDS, 1);
+	const cases = generate(crmAccountCase(), RECORDS, 1);
 	const upsert = target('CRM Accounts (upsert)', { operation: 'upsert', module: moduleNamed('Accounts'), inputMode: 'fields', fields: autoMap, matchOn: ['accountname'] });
 	const first = await fuzz(upsert, cases, scanner);
 	figures.push(first.figures);
@@ -82,6 +82,18 @@ test(`Upsert Accounts: ${RECORDS} generated records, none crash, lost, duplicate
 	}).toEqual({ problems: [], duplicateNames: [], createdBySecondRun: 0 });
 	expect(first.figures.ok).toBeGreaterThan(RECORDS / 3);
 	expect(first.figures.failed).toBeGreaterThanOrEqual(first.figures.expectedBad);
+});
+
+/**
+ * One batched lookup serves 100 items, so a name vtiger cannot take in a query must fail alone, with its own reason,
+ * and must not take the other 99 records of its batch down with it.
+ */
+test('Upsert Accounts: names that are hostile to the batched VTQL lookup fail alone', async () => {
+	const cases = generate(crmAccountCase(hostileName, 3), 2500, 3);
+	const upsert = target('CRM Accounts (upsert, hostile match values)', { operation: 'upsert', module: moduleNamed('Accounts'), inputMode: 'fields', fields: autoMap, matchOn: ['accountname'] });
+	const result = await fuzz(upsert, cases, scanner);
+	figures.push(result.figures);
+	expect({ problems: result.problems.slice(0, 30), duplicateNames: duplicatesOf(crm.records('Accounts'), 'accountname').slice(0, 10) }).toEqual({ problems: [], duplicateNames: [] });
 });
 
 test(`Create Invoice: ${RECORDS} generated records with line items`, async () => {

@@ -16,12 +16,23 @@ const mandatory = (field: RegExp) => bad('mandatory value missing', field, blank
 const REFERENCE = /does not exist|not found|no \w+ record|missing|refer/i;
 const WRONG_MODULE = /module|refer|not an? /i;
 
+/** Unicode and injection-looking names that VTQL can carry: no quote, no backslash, within URL limits. */
+const quotableText = fc.oneof(unicodeText, injectionText).filter((text) => !/['\\]/.test(text) && !/[\uD800-\uDFFF]/.test(text));
+
+/** Names whose lookup is itself hostile: quotes and backslashes (VTQL literals), lone surrogates, past URL limits. */
+export const hostileName = fc.oneof(
+	injectionText.filter((text) => /['\\]/.test(text)),
+	fc.tuple(plainText, fc.constantFrom("'", "''", '\\', "\\'", "O'", "'s")).map(([text, mark]) => `${text.slice(0, 10)}${mark}${text.slice(10)}`),
+	hugeText,
+	fc.constantFrom('\uD83D', 'a\uDC00b'),
+);
+
 /** Accounts for Upsert matched on accountname (the name is mandatory and the match key). */
-export const crmAccountCase: fc.Arbitrary<Case> = record({
+export const crmAccountCase = (odd: fc.Arbitrary<unknown> = quotableText, oddWeight = 2): fc.Arbitrary<Case> => record({
 	accountname: fc.oneof(
 		{ weight: 12, arbitrary: ok(plainText) },
 		{ weight: 3, arbitrary: mandatory(/accountname|Account Name|organi[sz]ation name/i) },
-		{ weight: 2, arbitrary: any('odd name', oddText) },
+		{ weight: oddWeight, arbitrary: any('odd name', odd) },
 		{ weight: 1, arbitrary: any('name of the wrong type', wrongType) },
 	),
 	email1: fc.oneof({ weight: 4, arbitrary: absent }, { weight: 3, arbitrary: ok(email) }, { weight: 1, arbitrary: any('odd email', anyText) }),

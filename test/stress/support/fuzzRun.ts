@@ -122,7 +122,8 @@ export async function fuzz(target: FuzzTarget, cases: Case[], scanner: LeakScann
 					const why = unhelpful(message);
 					if (why) problem(`message ${why}: ${shape(message)}`, `"${message.slice(0, 200)}" for ${show(expected.json)}`);
 					if (expected.expect === 'ok') problem(`rejected a good record: ${shape(message)}`, `"${message.slice(0, 300)}" for ${show(expected.json)}`);
-					if (expected.expect === 'bad' && !explainsOneOf(message, expected.like)) {
+					// With an odd field besides, the node may rightly report that one first.
+					if (expected.expect === 'bad' && expected.why.length === expected.faults.length && !explainsOneOf(message, expected.like)) {
 						problem(`message does not name the problem (${expected.faults.join('; ')}): ${shape(message)}`, `"${message.slice(0, 300)}"`);
 					}
 					if (output === 'main') problem('failed item on the main output under "Continue (using error output)"', message.slice(0, 120));

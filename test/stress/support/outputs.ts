@@ -45,18 +45,23 @@ export function routing(main: INodeExecutionData[], errors: INodeExecutionData[]
 }
 
 /**
- * The message a user sees on a failed item. n8n 2.8's WorkflowExecute replaces the JSON of every item that has
- * `error` set with `{ error: message }`, so the sync-log entry may be gone and only that string is left.
+ * The message a user sees on a failed item, in each shape a failed item has had: the sync-log entry under `error`
+ * (the package's shape, which survives n8n 2.8's error routing), the entry itself as json, or n8n's own
+ * `{ error: message }` (what WorkflowExecute leaves of an item that has `error` set).
  */
 export function messageOf(item: INodeExecutionData): string {
 	const json = item.json as Record<string, unknown>;
+	const entry = json.error as Record<string, unknown> | undefined;
+	if (entry && typeof entry === 'object' && typeof entry.message === 'string') return entry.message;
 	if (typeof json.message === 'string' && json.result === 'Failed') return json.message;
 	if (typeof json.error === 'string') return json.error;
 	return item.error?.message ?? '';
 }
 
 export function isFailed(item: INodeExecutionData): boolean {
-	return item.error !== undefined || (item.json as Record<string, unknown>).result === 'Failed';
+	const json = item.json as Record<string, unknown>;
+	const entry = json.error as Record<string, unknown> | undefined;
+	return item.error !== undefined || json.result === 'Failed' || (typeof entry === 'object' && entry?.result === 'Failed');
 }
 
 const GENERIC = /^(error|an? (unknown )?error( occurred)?|unknown error|internal (server )?error|failed|something went wrong)\.?$/i;
