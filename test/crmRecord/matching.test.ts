@@ -1,5 +1,5 @@
 import { fieldTypes } from '../../nodes/CrmRecord/helpers/normalise';
-import { isUnchanged } from '../../nodes/CrmRecord/helpers/unchanged';
+import { isUnchanged, sameLines } from '../../nodes/CrmRecord/helpers/unchanged';
 import {
 	decideMatch,
 	matchWhere,
@@ -100,5 +100,28 @@ describe('isUnchanged', () => {
 	test('line items or a field the row lacks always count as a change', () => {
 		expect(isUnchanged(stored, { LineItems: [] }, types)).toBe(false);
 		expect(isUnchanged(stored, { bill_city: 'Paris' }, types)).toBe(false);
+	});
+});
+
+describe('sameLines', () => {
+	const stored = [
+		{ productid: '14x10', quantity: '40.000', listprice: '5.00000000', discount_percent: '0.000', discount_amount: '0.00000000', comment: 'Range balls' },
+		{ productid: '26x13', quantity: '1.000', listprice: '800.00000000', discount_percent: '10.000', discount_amount: '', comment: '' },
+	];
+
+	test('the same lines in vtiger\'s spelling are the same', () => {
+		expect(
+			sameLines(stored, [
+				{ productid: '14x10', quantity: 40, listprice: 5, comment: 'Range balls' },
+				{ productid: '26x13', quantity: 1, listprice: 800, discount_percent: 10 },
+			]),
+		).toBe(true);
+	});
+
+	test('another quantity, product, order or count is a change', () => {
+		expect(sameLines(stored, [{ productid: '14x10', quantity: 41, listprice: 5, comment: 'Range balls' }, stored[1]])).toBe(false);
+		expect(sameLines(stored, [stored[1], stored[0]])).toBe(false);
+		expect(sameLines(stored, [stored[0]])).toBe(false);
+		expect(sameLines(undefined, [stored[0]])).toBe(false);
 	});
 });

@@ -133,6 +133,25 @@ describe('Update', () => {
 		expect(main[0].json).toMatchObject({ id: DEMO_IDS.accounts.marine, phone: '+61 2 5550 1234', bill_city: before.bill_city });
 	});
 
+	test('an update that changes nothing is not written, so modifiedtime stays', async () => {
+		const params = {
+			operation: 'update',
+			module: moduleParam('Accounts'),
+			recordId: DEMO_IDS.accounts.marine,
+			inputMode: 'fields',
+			fields: mapped({ cf_xero_contact_id: 'xero-marine-1' }),
+		};
+		const first = await runCrm(crm, params);
+		expect(first.main[0].json.cf_xero_contact_id).toBe('xero-marine-1');
+		const modified = first.main[0].json.modifiedtime;
+		const revisesBefore = crm.state().calls.revise ?? 0;
+		crm.clock.advance(5);
+		const second = await runCrm(crm, params);
+		expect(second.errors).toHaveLength(0);
+		expect(second.main[0].json).toMatchObject({ id: DEMO_IDS.accounts.marine, cf_xero_contact_id: 'xero-marine-1', modifiedtime: modified });
+		expect((crm.state().calls.revise ?? 0) - revisesBefore).toBe(0);
+	});
+
 	test('a missing record and a blanked mandatory field fail with their own messages', async () => {
 		const { errors } = await runCrm(crm, {
 			operation: 'update',

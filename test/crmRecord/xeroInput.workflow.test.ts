@@ -117,6 +117,7 @@ describe('Xero invoice → CRM Invoice (create, auto-mapped)', () => {
 			listprice: 5,
 		});
 
+		const revisesBefore = calls('revise');
 		const again = await runCrm(
 			crm,
 			{ operation: 'upsert', module: moduleParam('Invoice'), inputMode: 'xero', xeroResource: 'invoice' },
@@ -124,6 +125,9 @@ describe('Xero invoice → CRM Invoice (create, auto-mapped)', () => {
 		);
 		expect(again.errors).toHaveLength(0);
 		expect(again.main[0].json.id).toBe(main[0].json.id);
+		// Same header and same lines (compared with the retrieved record): nothing is written.
+		expect(calls('revise') - revisesBefore).toBe(0);
+		expect((again.main[0].json.LineItems as unknown[]).length).toBe(1);
 		expect(crm.records('Invoice').filter((r) => r.cf_xero_invoice_id === invoice.InvoiceID)).toHaveLength(1);
 	});
 });

@@ -1,5 +1,28 @@
 import { normaliseValue, type FieldTypes } from './normalise';
 
+const LINE_KEYS = ['productid', 'quantity', 'listprice', 'discount_percent', 'discount_amount', 'comment'];
+
+function lineValue(line: Record<string, unknown>, key: string): string {
+	const value = line[key];
+	if (value === undefined || value === null || value === '') return key.startsWith('discount') ? '0' : '';
+	const text = String(value).trim();
+	return /^-?\d+(\.\d+)?$/.test(text) ? String(Number(text)) : text;
+}
+
+/**
+ * Whether the stored lines (as retrieve returns them) are the lines about to be sent. Only retrieve carries
+ * LineItems: a query row never does, so a record known only from a query always counts as changed.
+ */
+export function sameLines(stored: unknown, wanted: unknown): boolean {
+	if (!Array.isArray(stored) || !Array.isArray(wanted) || stored.length !== wanted.length) return false;
+	return wanted.every((line, index) =>
+		LINE_KEYS.every(
+			(key) =>
+				lineValue(stored[index] as Record<string, unknown>, key) === lineValue(line as Record<string, unknown>, key),
+		),
+	);
+}
+
 function flag(value: unknown): string {
 	if (value === true || value === '1' || value === 'true') return '1';
 	if (value === false || value === '0' || value === 'false') return '0';
@@ -17,7 +40,10 @@ export function isUnchanged(
 ): boolean {
 	for (const [field, value] of Object.entries(element)) {
 		if (field === 'id') continue;
-		if (field === 'LineItems') return false;
+		if (field === 'LineItems') {
+			if (!sameLines(existing.LineItems, value)) return false;
+			continue;
+		}
 		if (!(field in existing)) return false;
 		const type = types.get(field);
 		const stored = normaliseValue(existing[field], type);

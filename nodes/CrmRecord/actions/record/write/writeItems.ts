@@ -11,7 +11,7 @@ import {
 	usableAlternatives,
 } from '../../../helpers/upsertMatch';
 import { referenceValues } from '../../../helpers/validateRecord';
-import { withLimit } from '../../../helpers/vtql';
+import { vtqlString, withLimit } from '../../../helpers/vtql';
 import type { DescribeResult, VtigerClient, VtigerRecord } from '../../../transport';
 import { actionName, lineItemTypes, moduleOf, outputRecord, recordFailure } from '../../context';
 import { describeReferenceIssue, findReferenceIssues } from '../../references';
@@ -106,14 +106,59 @@ async function runCreates(batch: Batch, inputs: WriteInput[], describe: Describe
 	for (const write of prepared) await createOne(batch, write, describe);
 }
 
+/** Query rows carry no LineItems; a write that sends lines is compared with the retrieved record instead. */
+async function currentRecord(batch: Batch, row: VtigerRecord, element: Record<string, unknown>): Promise<VtigerRecord> {
+	if (!('LineItems' in element)) return row;
+	try {
+		return await batch.client.retrieve(String(row.id));
+	} catch {
+		return row;
+	}
+}
+
+/** The records about to be updated, one query per 100 ids; missing ones are left for revise to report. */
+async function currentRows(batch: Batch, module: string, ids: string[]): Promise<Map<string, VtigerRecord>> {
+	const rows = new Map<string, VtigerRecord>();
+	const unique = [...new Set(ids)];
+	for (let start = 0; start < unique.length; start += MATCH_BATCH) {
+		const chunk = unique.slice(start, start + MATCH_BATCH);
+		const base = `SELECT * FROM ${module} WHERE id IN (${chunk.map(vtqlString).join(', ')})`;
+		try {
+			for (const row of await collectPages((page) => batch.client.query(withLimit(base, page.offset, page.count)))) {
+				rows.set(String(row.id), row);
+			}
+		} catch {
+			// Without the current values every update is simply written.
+		}
+	}
+	return rows;
+}
+
+/**
+ * Updates skip records whose values would not change: a "write the Xero ID back" step after a CRM → Xero send then
+ * leaves modifiedtime alone, and the next Get Changes does not see the record again.
+ */
 async function runUpdates(batch: Batch, inputs: WriteInput[], describe: DescribeResult, userId: string) {
+	const types = fieldTypes(describe);
 	const withId = inputs.filter((input) => {
 		if (input.recordId) return true;
 		fail(batch, input, new Error('Record ID is empty'), `item ${input.itemIndex + 1}`, describe);
 		return false;
 	});
 	const prepared = await dropBadReferences(batch, prepareAll(batch, withId, describe, userId, () => 'revise'), describe);
-	for (const write of prepared) await reviseOne(batch, write, write.input.recordId as string, describe);
+	const rows = await currentRows(batch, describe.name, prepared.map((write) => write.input.recordId as string));
+	for (const write of prepared) {
+		const id = write.input.recordId as string;
+		const row = rows.get(id);
+		if (row) {
+			const current = await currentRecord(batch, row, write.element);
+			if (isUnchanged(current, write.element, types)) {
+				succeed(batch, write.input, current, describe);
+				continue;
+			}
+		}
+		await reviseOne(batch, write, id, describe);
+	}
 }
 
 /**
@@ -156,8 +201,9 @@ async function runUpserts(batch: Batch, inputs: WriteInput[], describe: Describe
 			}
 			if (decision.kind === 'update') {
 				const id = String(decision.row.id);
-				if (isUnchanged(decision.row, write.element, types)) {
-					succeed(batch, write.input, decision.row, describe);
+				const current = await currentRecord(batch, decision.row, write.element);
+				if (isUnchanged(current, write.element, types)) {
+					succeed(batch, write.input, current, describe);
 					continue;
 				}
 				if (decisions[index].kind === 'create' && !('assigned_user_id' in write.input.values)) {
