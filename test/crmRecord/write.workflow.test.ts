@@ -69,6 +69,24 @@ describe('Create', () => {
 		expect(crm.records('Contacts').length).toBe(before + 1);
 	});
 
+	test('with the up-front check off, a reference vtiger silently dropped is still reported, naming the written record', async () => {
+		const { main, errors } = await runCrm(crm, {
+			operation: 'create',
+			module: moduleParam('Contacts'),
+			inputMode: 'fields',
+			fields: mapped({ lastname: 'Dropped', account_id: '11x999999' }),
+			writeOptions: { checkReferences: false },
+		});
+		expect(main).toHaveLength(0);
+		const failure = failureOf(errors[0]);
+		const written = crm.records('Contacts').find((c) => c.lastname === 'Dropped') as Record<string, unknown>;
+		expect(written.account_id).toBe('');
+		expect(failure.entry).toMatchObject({ code: 'REFERENCE_DROPPED', crmId: written.id });
+		expect(failure.message).toBe(
+			`Contacts record "Dropped" was written as ${String(written.id)}, but vtiger dropped account_id = 11x999999: no such record. Fix the reference and update ${String(written.id)}.`,
+		);
+	});
+
 	test('a duplicate account name is reported as a duplicate with the record named', async () => {
 		const { errors, main } = await runCrm(crm, {
 			operation: 'create',

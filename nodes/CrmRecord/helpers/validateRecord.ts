@@ -71,3 +71,20 @@ export function referenceValues(
 	}
 	return refs;
 }
+
+/**
+ * Reference fields that were sent with a value and came back empty: vtiger's silent answer to a missing record.
+ * An inventory create echoes productid as null whatever was sent, so line-item columns are not judged here.
+ */
+export function droppedReferences(
+	sent: Record<string, unknown>,
+	stored: Record<string, unknown>,
+	describe: DescribeResult,
+): Array<{ field: string; id: string }> {
+	const inventory = isInventoryModule(describe.name);
+	return describe.fields
+		.filter((field) => field.type.name === 'reference' && !isBlank(sent[field.name]))
+		.filter((field) => !(inventory && LINE_ITEM_COLUMNS.has(field.name)))
+		.filter((field) => field.name in stored && isBlank(stored[field.name]))
+		.map((field) => ({ field: field.name, id: String(sent[field.name]) }));
+}

@@ -10,7 +10,7 @@ import {
 	matchWhere,
 	usableAlternatives,
 } from '../../../helpers/upsertMatch';
-import { referenceValues } from '../../../helpers/validateRecord';
+import { droppedReferences, referenceValues } from '../../../helpers/validateRecord';
 import { vtqlString, withLimit } from '../../../helpers/vtql';
 import type { DescribeResult, VtigerClient, VtigerRecord } from '../../../transport';
 import { actionName, lineItemTypes, moduleOf, outputRecord, recordFailure } from '../../context';
@@ -85,9 +85,21 @@ function prepareAll(
 	return prepared;
 }
 
+/**
+ * The last line of defence when references were not checked up front: vtiger answers a reference to a missing
+ * record with success and an empty field. The record is written, so the failure names it for a fix.
+ */
+function reportDroppedReferences(batch: Batch, write: PreparedWrite, record: VtigerRecord, describe: DescribeResult) {
+	const dropped = droppedReferences(write.element, record, describe);
+	if (dropped.length === 0) return succeed(batch, write.input, record, describe);
+	const id = String(record.id);
+	const message = `${describe.name} record ${write.label} was written as ${id}, but vtiger dropped ${dropped.map((ref) => `${ref.field} = ${ref.id}`).join(', ')}: no such record. Fix the reference and update ${id}.`;
+	fail(batch, write.input, new RecordProblem(message, 'REFERENCE_DROPPED'), write.label, describe, id);
+}
+
 async function createOne(batch: Batch, write: PreparedWrite, describe: DescribeResult) {
 	try {
-		succeed(batch, write.input, await batch.client.create(describe.name, write.element), describe);
+		reportDroppedReferences(batch, write, await batch.client.create(describe.name, write.element), describe);
 	} catch (error) {
 		fail(batch, write.input, error, write.label, describe);
 	}
@@ -95,7 +107,7 @@ async function createOne(batch: Batch, write: PreparedWrite, describe: DescribeR
 
 async function reviseOne(batch: Batch, write: PreparedWrite, id: string, describe: DescribeResult) {
 	try {
-		succeed(batch, write.input, await batch.client.revise({ ...write.element, id }), describe);
+		reportDroppedReferences(batch, write, await batch.client.revise({ ...write.element, id }), describe);
 	} catch (error) {
 		fail(batch, write.input, error, write.label, describe, id);
 	}
