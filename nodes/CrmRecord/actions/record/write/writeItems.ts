@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { fieldTypes, type FieldTypes } from '../../../helpers/normalise';
 import { collectPages } from '../../../helpers/paging';
+import { recordLabel } from '../../../helpers/recordLabel';
 import { RecordProblem } from '../../../helpers/recordProblem';
 import { isUnchanged } from '../../../helpers/unchanged';
 import {
@@ -189,7 +190,7 @@ async function runUpserts(batch: Batch, inputs: WriteInput[], describe: Describe
 				const base = `SELECT * FROM ${describe.name} WHERE ${where}`;
 				rows = await collectPages((page) => batch.client.query(withLimit(base, page.offset, page.count)));
 			} catch (error) {
-				for (const input of chunk) fail(batch, input, error, `item ${input.itemIndex + 1}`, describe);
+				for (const input of chunk) fail(batch, input, error, recordLabel(input.values, describe, input.itemIndex), describe);
 				continue;
 			}
 		}
