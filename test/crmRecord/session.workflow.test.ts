@@ -1,3 +1,5 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'http';
+import type { AddressInfo } from 'net';
 import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 
 import { DEMO_IDS, type VtigerSandbox } from '../../sandbox/vtiger';
@@ -162,5 +164,79 @@ describe('server failures', () => {
 		expect(everything).not.toContain('wrong-key-123');
 		expect(everything).not.toContain(crm.accessKey);
 		expect(everything).not.toMatch(/sessionName/);
+	});
+});
+
+describe('a proxy in front of the CRM that answers 503 once per operation', () => {
+	/** Forwards to the sandbox, except the first request of each listed operation, which gets a 503 page. */
+	async function flakyProxy(operations: string[]) {
+		const failed = new Set<string>();
+		const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+			const chunks: Buffer[] = [];
+			req.on('data', (chunk: Buffer) => chunks.push(chunk));
+			req.on('end', () => {
+				void (async () => {
+					const body = Buffer.concat(chunks).toString();
+					const url = new URL(req.url ?? '/', crm.url);
+					const operation = url.searchParams.get('operation') ?? new URLSearchParams(body).get('operation') ?? '';
+					if (operations.includes(operation) && !failed.has(operation)) {
+						failed.add(operation);
+						res.writeHead(503, { 'Content-Type': 'text/html' });
+						res.end('<html><body>Service Unavailable</body></html>');
+						return;
+					}
+					const forwarded = await fetch(new URL(`${url.pathname}${url.search}`, crm.url), {
+						method: req.method,
+						headers: req.method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded' } : {},
+						body: req.method === 'POST' ? body : undefined,
+					});
+					res.writeHead(forwarded.status, { 'Content-Type': forwarded.headers.get('content-type') ?? 'text/html' });
+					res.end(await forwarded.text());
+				})();
+			});
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		return { url, failed, close: async () => await new Promise((resolve) => server.close(resolve)) };
+	}
+
+	test('reads are repeated and succeed', async () => {
+		const proxy = await flakyProxy(['query', 'retrieve']);
+		try {
+			const { main, errors } = await runCrm(
+				crm,
+				{ operation: 'get', module: moduleParam('Accounts'), recordId: DEMO_IDS.accounts.ridgeway, getOptions: { xeroReferences: false } },
+				[{}],
+				{ credentials: { simplyCrmApi: credentialFor(crm, { instanceUrl: proxy.url }) } },
+			);
+			expect(errors).toHaveLength(0);
+			expect(main[0].json.accountname).toBe('Ridgeway University');
+			expect([...proxy.failed]).toEqual(['retrieve']);
+		} finally {
+			await proxy.close();
+		}
+	});
+
+	test('writes are not repeated: the item fails with the HTTP status', async () => {
+		const proxy = await flakyProxy(['create']);
+		const creates = calls('create');
+		try {
+			const { main, errors } = await runCrm(
+				crm,
+				{
+					operation: 'create',
+					module: moduleParam('Accounts'),
+					inputMode: 'fields',
+					fields: { mappingMode: 'defineBelow', value: { accountname: 'Behind A Proxy Ltd' }, matchingColumns: [], schema: [] },
+				},
+				[{}],
+				{ credentials: { simplyCrmApi: credentialFor(crm, { instanceUrl: proxy.url }) } },
+			);
+			expect(main).toHaveLength(0);
+			expect(failureOf(errors[0]).message).toBe('Accounts record "Behind A Proxy Ltd": The CRM answered "create" with HTTP 503');
+			expect(calls('create') - creates).toBe(0);
+		} finally {
+			await proxy.close();
+		}
 	});
 });

@@ -2,7 +2,7 @@ import { webserviceUrl } from './endpoint';
 import { readEnvelope } from './envelope';
 import { handshake, type HandshakeOptions } from './handshake';
 import { sessionEntry, sessionKey, type SessionEntry } from './sessionCache';
-import { SESSION_CODES, VtigerApiError } from './VtigerApiError';
+import { SESSION_CODES, TransportCode, VtigerApiError } from './VtigerApiError';
 import type {
 	DescribeResult,
 	ListTypesResult,
@@ -14,6 +14,20 @@ import type {
 } from './types';
 
 export type VtigerRecord = Record<string, unknown>;
+
+/**
+ * A proxy's 502/503/504 or a dropped connection says nothing about the request; reads are repeated, writes are not
+ * (a create that reached vtiger would be made twice). An empty 500 is a PHP fatal error and would only repeat.
+ */
+const TRANSIENT_RETRIES = 2;
+const TRANSIENT_DELAY_MS = 400;
+
+function isTransient(error: VtigerApiError): boolean {
+	if (error.code === TransportCode.unreachable) return true;
+	return error.code === TransportCode.httpError && [502, 503, 504].includes(error.httpStatus ?? 0);
+}
+
+const sleep = async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface VtigerClientOptions {
 	/** One session per scope and credential: the execution id in a run, "editor" for the UI's lookups. */
@@ -58,7 +72,9 @@ export class VtigerClient {
 
 	async call(operation: string, method: VtigerMethod, params: Record<string, string> = {}): Promise<unknown> {
 		let session = await this.session();
-		for (let attempt = 0; ; attempt++) {
+		let renewed = false;
+		let transientRetries = 0;
+		for (;;) {
 			try {
 				const response = await this.send({
 					method,
@@ -68,8 +84,18 @@ export class VtigerClient {
 				this.entry.lastUsed = Date.now();
 				return readEnvelope(operation, response);
 			} catch (error) {
-				if (attempt > 0 || !(error instanceof VtigerApiError) || !SESSION_CODES.has(error.code)) throw error;
-				session = await this.renew(session);
+				if (!(error instanceof VtigerApiError)) throw error;
+				if (SESSION_CODES.has(error.code) && !renewed) {
+					renewed = true;
+					session = await this.renew(session);
+					continue;
+				}
+				if (method === 'GET' && isTransient(error) && transientRetries < TRANSIENT_RETRIES) {
+					transientRetries++;
+					await sleep(TRANSIENT_DELAY_MS * transientRetries);
+					continue;
+				}
+				throw error;
 			}
 		}
 	}
