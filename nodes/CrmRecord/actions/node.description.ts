@@ -1,13 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { moduleLocator } from './common.descriptions';
-import {
-	deleteDescription,
-	getChangesDescription,
-	getDescription,
-	getManyDescription,
-} from './record/read.descriptions';
-import { writeDescription } from './record/write.descriptions';
+import * as create from './record/create.operation';
+import * as deleteRecord from './record/delete.operation';
+import * as get from './record/get.operation';
+import * as getChanges from './record/getChanges.operation';
+import * as getMany from './record/getMany.operation';
+import * as update from './record/update.operation';
+import * as upsert from './record/upsert.operation';
+import { writeInputDescription, writeTailDescription } from './record/write.descriptions';
 
 export const operationField: INodeProperties = {
 	displayName: 'Operation',
@@ -64,18 +65,13 @@ export const operationField: INodeProperties = {
 export const nodeProperties: INodeProperties[] = [
 	operationField,
 	moduleLocator,
-	...getDescription,
-	...deleteDescription,
-	{
-		displayName: 'Record ID',
-		name: 'recordId',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 11x42',
-		description: 'The ID of the record to change. With Xero input it may stay empty when the Xero record carries the CRM ID.',
-		displayOptions: { show: { operation: ['update'] } },
-	},
-	...writeDescription,
-	...getManyDescription,
-	...getChangesDescription,
+	...get.description,
+	...deleteRecord.description,
+	...getMany.description,
+	...getChanges.description,
+	...writeInputDescription,
+	...create.description,
+	...update.description,
+	...upsert.description,
+	...writeTailDescription,
 ];

@@ -1,7 +1,12 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { actionName, moduleOf, recordFailure } from '../context';
 import type { VtigerClient } from '../../transport';
+import { recordIdField } from '../common.descriptions';
+
+export const description: INodeProperties[] = [
+	recordIdField(['delete'], 'The id of the record to delete, e.g. 11x42'),
+];
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -1,8 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { attachXeroReferences } from '../xeroReferences';
 import { actionName, lineItemTypes, moduleOf, outputRecord, recordFailure } from '../context';
 import type { VtigerClient } from '../../transport';
+import { rawOutputOption, recordIdField } from '../common.descriptions';
+import { attachXeroReferences, xeroReferencesOption } from '../xeroReferences';
+
+export const description: INodeProperties[] = [
+	recordIdField(['get'], 'The id of the record, e.g. 11x42 (module prefix, "x", record number)'),
+	{
+		displayName: 'Options',
+		name: 'getOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { operation: ['get'] } },
+		options: [xeroReferencesOption, rawOutputOption],
+	},
+];
 
 export async function execute(
 	this: IExecuteFunctions,

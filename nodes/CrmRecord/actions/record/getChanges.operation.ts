@@ -1,9 +1,56 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { collectSync, startTime } from '../../helpers/syncPages';
-import { attachXeroReferences } from '../xeroReferences';
 import { actionName, lineItemTypes, moduleOf, outputRecord, recordFailure } from '../context';
 import type { VtigerClient } from '../../transport';
+import { rawOutputOption } from '../common.descriptions';
+import { attachXeroReferences, xeroReferencesOption } from '../xeroReferences';
+
+export const description: INodeProperties[] = [
+	{
+		displayName:
+			'Returns the records changed since the last successful run (kept in the workflow\'s static data, which n8n saves for active workflows). Deleted records come as their own items with "deleted": true.',
+		name: 'getChangesNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { operation: ['getChanges'] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'getChangesOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { operation: ['getChanges'] } },
+		options: [
+			{
+				displayName: 'Changed Since',
+				name: 'since',
+				type: 'dateTime',
+				default: '',
+				description:
+					'Start from this time instead of the saved cursor (e.g. for a first run or a manual test). Empty uses the cursor, or everything on the very first run.',
+			},
+			xeroReferencesOption,
+			{
+				displayName: 'Include Deleted',
+				name: 'includeDeleted',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to output deleted record IDs as items with "deleted": true',
+			},
+			rawOutputOption,
+			{
+				displayName: 'Save Cursor',
+				name: 'saveCursor',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to remember where this run ended, so the next run only returns newer changes',
+			},
+		],
+	},
+];
 
 /** Cursors live under one key per module, so one node can be pointed at another module without confusion. */
 export function cursorKey(module: string): string {

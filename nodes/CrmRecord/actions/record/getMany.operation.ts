@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { collectPages } from '../../helpers/paging';
 import { buildSelect, parseRawQuery, withLimit, type VtqlCondition } from '../../helpers/vtql';
-import { attachXeroReferences } from '../xeroReferences';
 import { actionName, lineItemTypes, moduleOf, outputRecord, recordFailure } from '../context';
 import type { VtigerClient } from '../../transport';
+import { rawOutputOption } from '../common.descriptions';
+import { attachXeroReferences, xeroReferencesOption } from '../xeroReferences';
 
 interface ConditionInput {
 	field?: string;
@@ -69,6 +70,148 @@ function plan(ctx: IExecuteFunctions, i: number, module: string) {
 function moduleInQuery(base: string): string | undefined {
 	return /\bFROM\s+([A-Za-z_][A-Za-z0-9_]*)/i.exec(base)?.[1];
 }
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Query With',
+		name: 'queryMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Filters', value: 'filters', description: 'Conditions built into a VTQL query for you' },
+			{ name: 'VTQL', value: 'vtql', description: 'Write the query yourself' },
+		],
+		default: 'filters',
+		displayOptions: { show: { operation: ['getMany'] } },
+	},
+	{
+		displayName: 'VTQL Query',
+		name: 'vtql',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		required: true,
+		placeholder: "SELECT * FROM Accounts WHERE bill_city = 'Paris';",
+		hint: 'vtiger returns at most 100 rows per query: the node pages with LIMIT offset, 100. A LIMIT you write is respected.',
+		displayOptions: { show: { operation: ['getMany'], queryMode: ['vtql'] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		placeholder: 'Add Condition',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		displayOptions: { show: { operation: ['getMany'], queryMode: ['filters'] } },
+		options: [
+			{
+				displayName: 'Condition',
+				name: 'condition',
+				values: [
+					{
+						displayName: 'Field Name or ID',
+						name: 'field',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getQueryFields', loadOptionsDependsOn: ['module.value'] },
+						default: '',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					},
+					{
+						displayName: 'Operator',
+						name: 'operator',
+						type: 'options',
+						options: [
+							{ name: 'Contains', value: 'contains' },
+							{ name: 'Equals', value: 'equals' },
+							{ name: 'Greater Than', value: 'gt' },
+							{ name: 'Greater Than or Equal', value: 'gte' },
+							{ name: 'In List (Comma-Separated)', value: 'in' },
+							{ name: 'Less Than', value: 'lt' },
+							{ name: 'Less Than or Equal', value: 'lte' },
+							{ name: 'Like (% Wildcards)', value: 'like' },
+							{ name: 'Not Equals', value: 'notEquals' },
+						],
+						// Values are names, not symbols: a parameter value starting with "=" is read as an expression.
+						default: 'equals',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Combine Conditions',
+		name: 'combine',
+		type: 'options',
+		options: [
+			{ name: 'All Must Match (AND)', value: 'AND' },
+			{ name: 'Any May Match (OR)', value: 'OR' },
+		],
+		default: 'AND',
+		displayOptions: { show: { operation: ['getMany'], queryMode: ['filters'] } },
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: { operation: ['getMany'] } },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { operation: ['getMany'], returnAll: [false] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'getManyOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { operation: ['getMany'] } },
+		options: [
+			{
+				displayName: 'Fields to Return',
+				name: 'fields',
+				type: 'string',
+				default: '',
+				placeholder: 'accountname, bill_city',
+				description: 'Comma-separated field names; empty returns all fields (filters mode only)',
+			},
+			{
+				displayName: 'Sort Field',
+				name: 'orderBy',
+				type: 'string',
+				default: '',
+				placeholder: 'modifiedtime',
+				description: 'One field to sort by (vtiger accepts a single ORDER BY column; filters mode only)',
+			},
+			{
+				displayName: 'Sort Direction',
+				name: 'orderDirection',
+				type: 'options',
+				options: [
+					{ name: 'Ascending', value: 'ASC' },
+					{ name: 'Descending', value: 'DESC' },
+				],
+				default: 'ASC',
+			},
+			xeroReferencesOption,
+			rawOutputOption,
+		],
+	},
+];
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -1,7 +1,13 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { VtigerClient } from '../../transport';
 import { writeItems } from './write/writeItems';
+import { fieldsMapper, matchOnField } from './write.descriptions';
+
+export const description: INodeProperties[] = [
+	fieldsMapper('upsert', 'getFields', 'Mandatory fields are needed when the record is new'),
+	matchOnField,
+];
 
 export async function execute(
 	this: IExecuteFunctions,

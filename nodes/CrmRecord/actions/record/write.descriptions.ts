@@ -4,7 +4,7 @@ import { rawOutputOption } from '../common.descriptions';
 
 const WRITE_OPERATIONS = ['create', 'update', 'upsert'];
 
-function fieldsMapper(operation: string, method: string, hint: string): INodeProperties {
+export function fieldsMapper(operation: string, method: string, hint: string): INodeProperties {
 	return {
 		displayName: 'Fields',
 		name: 'fields',
@@ -29,7 +29,8 @@ function fieldsMapper(operation: string, method: string, hint: string): INodePro
 	};
 }
 
-export const writeDescription: INodeProperties[] = [
+/** Before the operation's own fields: how input items become CRM fields. */
+export const writeInputDescription: INodeProperties[] = [
 	{
 		displayName: 'Input',
 		name: 'inputMode',
@@ -109,9 +110,10 @@ export const writeDescription: INodeProperties[] = [
 			},
 		],
 	},
-	fieldsMapper('create', 'getFields', 'Mandatory fields are marked; references take record ids such as 11x2'),
-	fieldsMapper('update', 'getFieldsForUpdate', 'Only the fields you map are changed (vtiger revise)'),
-	fieldsMapper('upsert', 'getFields', 'Mandatory fields are needed when the record is new'),
+];
+
+/** After the operation's own fields: line items and options. */
+export const writeTailDescription: INodeProperties[] = [
 	{
 		displayName: 'Line Items',
 		name: 'lineItems',
@@ -174,16 +176,6 @@ export const writeDescription: INodeProperties[] = [
 		],
 	},
 	{
-		displayName: 'Match On Field Names or IDs',
-		name: 'matchOn',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getMatchFields', loadOptionsDependsOn: ['module.value'] },
-		default: [],
-		description:
-			'Fields that identify an existing record (all must be equal; text compares case-insensitively like vtiger). Empty with Xero input uses the mapping: the Xero ID field first, then the number, code or name. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show: { operation: ['upsert'] } },
-	},
-	{
 		displayName: 'Options',
 		name: 'writeOptions',
 		type: 'collection',
@@ -210,3 +202,14 @@ export const writeDescription: INodeProperties[] = [
 		],
 	},
 ];
+
+export const matchOnField: INodeProperties = {
+	displayName: 'Match On Field Names or IDs',
+	name: 'matchOn',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getMatchFields', loadOptionsDependsOn: ['module.value'] },
+	default: [],
+	description:
+		'Fields that identify an existing record (all must be equal; text compares case-insensitively like vtiger). Empty with Xero input uses the mapping: the Xero ID field first, then the number, code or name. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	displayOptions: { show: { operation: ['upsert'] } },
+};
