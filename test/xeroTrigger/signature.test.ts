@@ -1,9 +1,6 @@
 import { createHmac } from 'crypto';
 
-import {
-	isValidXeroSignature,
-	xeroSignature,
-} from '../../nodes/XeroWebhookTrigger/helpers/signature';
+import { isValidXeroSignature, xeroSignature } from '../../nodes/XeroWebhookTrigger/helpers/signature';
 
 const KEY = 'pq7s+Y2nBz9kX8Q4Jm0vWc3tR6uE1aLh5gFdSyNiPoK=';
 const body = JSON.stringify({

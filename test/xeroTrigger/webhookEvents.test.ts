@@ -83,6 +83,9 @@ describe('redelivered events', () => {
 		const result = dropRedeliveries(['old-1', 'old-2'], events, deliveryKey, 3);
 		expect(result.recent).toEqual(events.slice(1).map(deliveryKey));
 		expect(dropRedeliveries(result.recent, [events[0]], deliveryKey, 3).fresh).toHaveLength(1);
-		expect(dropRedeliveries(['not', 7, null], [events[0]], deliveryKey).recent).toEqual(['not', deliveryKey(events[0])]);
+		expect(dropRedeliveries(['not', 7, null], [events[0]], deliveryKey).recent).toEqual([
+			'not',
+			deliveryKey(events[0]),
+		]);
 	});
 });

@@ -54,14 +54,16 @@ export function unprocessedChanges<T extends ChangedRecord>(state: CursorState, 
 }
 
 /**
- * Xero pages by position. A record updated while the pages are read moves to the end (it is read twice), and every
- * record after its old place shifts back one, so one of them can slip into a page already read. Such a record is
- * not older than the moved record's first version: holding the cursor there makes the next poll read it again.
+ * Xero pages by position, over a result that may change while the pages are read: a record updated meanwhile moves
+ * to the end, and the records after its old place shift back, so a change can land on a page already read. Every
+ * such change is newer than the first page's answer, so the cursor is held at the server time of that answer (its
+ * Date header) whenever more than one page was read; the next poll reads from there and skips what it delivered.
+ * A record read twice with two versions, or no Date header, holds the cursor at the first version instead.
  * `fetched` is the query result in the order the pages returned it.
  */
-export function holdForMovedRecords(fetched: ChangedRecord[]): number | undefined {
+export function pagingHold(fetched: ChangedRecord[], firstPageServerMs?: number): number | undefined {
 	const firstSeen = new Map<string, number>();
-	let hold: number | undefined;
+	let hold = firstPageServerMs !== undefined && Number.isFinite(firstPageServerMs) ? firstPageServerMs : undefined;
 	for (const record of fetched) {
 		const earlier = firstSeen.get(record.id);
 		if (earlier === undefined) {
@@ -75,7 +77,7 @@ export function holdForMovedRecords(fetched: ChangedRecord[]): number | undefine
 
 /**
  * The state after `changes` were processed (emitted or filtered out): the cursor and the window move with them,
- * but not past `holdMs` (see holdForMovedRecords), and never backwards, which would re-read changes already
+ * but not past `holdMs` (see pagingHold), and never backwards, which would re-read changes already
  * forgotten.
  */
 export function advanceCursor(state: CursorState, changes: ChangedRecord[], holdMs?: number): CursorState {

@@ -16,10 +16,7 @@ export function matchesEvent(filter: EventFilter, change: Classified, status: st
 		case 'updated':
 			return change.kind === 'updated';
 		case 'statusChanged':
-			return (
-				change.statusChanged &&
-				(filter.becameStatuses.length === 0 || filter.becameStatuses.includes(status))
-			);
+			return change.statusChanged && (filter.becameStatuses.length === 0 || filter.becameStatuses.includes(status));
 		default:
 			return true;
 	}

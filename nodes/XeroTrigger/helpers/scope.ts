@@ -1,13 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { CursorState } from './cursor';
-import {
-	advanceCursor,
-	holdForMovedRecords,
-	isCursorState,
-	startCursor,
-	unprocessedChanges,
-} from './cursor';
+import { advanceCursor, isCursorState, pagingHold, startCursor, unprocessedChanges } from './cursor';
 import type { EventFilter } from './events';
 import { matchesEvent } from './events';
 import type { Classified, RecordMemory } from './recordMemory';
@@ -45,12 +39,16 @@ export function scopeToPoll(stored: unknown, backfillFrom: string | undefined, n
 	return { cursor: startCursor(sinceMs), memory: {}, origin };
 }
 
-/** Which fetched records (in the order the pages returned them) trigger, and the scope state once delivered. */
+/**
+ * Which fetched records (in the order the pages returned them) trigger, and the scope state once delivered.
+ * `pagedFromMs`: the server time of the first page's answer when the query took more than one page.
+ */
 export function processScope(
 	state: ScopeState,
 	spec: ResourceSpec,
 	filter: EventFilter,
 	records: IDataObject[],
+	pagedFromMs?: number,
 ): ScopeResult {
 	const byId = new Map<string, IDataObject>();
 	const changed = records
@@ -71,7 +69,7 @@ export function processScope(
 	return {
 		triggered,
 		next: {
-			cursor: advanceCursor(state.cursor, fresh, holdForMovedRecords(changed)),
+			cursor: advanceCursor(state.cursor, fresh, pagingHold(changed, pagedFromMs)),
 			memory,
 			origin: state.origin,
 		},

@@ -35,3 +35,10 @@ export function dropRedeliveries<T>(
 	const all = known.concat(added);
 	return { fresh, duplicates, recent: all.slice(Math.max(0, all.length - cap)) };
 }
+
+/** Keys known from two places, the stored ones first, without repeats. */
+export function mergeRecent(stored: unknown, inMemory: string[]): string[] {
+	const known = Array.isArray(stored) ? stored.filter((key): key is string => typeof key === 'string') : [];
+	const seen = new Set(known);
+	return known.concat(inMemory.filter((key) => !seen.has(key)));
+}

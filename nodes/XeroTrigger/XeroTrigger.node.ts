@@ -1,0 +1,43 @@
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+
+import { searchTenants } from '../XeroSync/methods/listSearch';
+import { pollTriggerProperties } from './description';
+import { pollChanges, sampleChange } from './poll/pollChanges';
+import { readPollSettings } from './poll/settings';
+import { pollTargets } from './poll/tenants';
+
+export class XeroTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Xero Trigger',
+		name: 'xeroTrigger',
+		icon: 'file:xero.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["resource"] + ": " + $parameter["event"]}}',
+		description: 'Starts the workflow when Xero contacts, invoices or items change (polling)',
+		defaults: { name: 'Xero Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: ['main'],
+		credentials: [
+			{ name: 'xeroOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{
+				name: 'xeroCustomConnectionApi',
+				required: true,
+				displayOptions: { show: { authentication: ['customConnection'] } },
+			},
+		],
+		properties: pollTriggerProperties,
+	};
+
+	// The same "Xero Organisation" list as the Xero Sync node, from GET /connections.
+	methods = { listSearch: { searchTenants } };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const settings = readPollSettings(this);
+		const targets = await pollTargets(this, settings);
+		// A manual run is not an activation: it shows a sample and leaves the cursor alone.
+		if (this.getMode() === 'manual') return await sampleChange(this, settings, targets);
+		return await pollChanges(this, settings, targets);
+	}
+}

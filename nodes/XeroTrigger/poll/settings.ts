@@ -1,0 +1,65 @@
+import type { IDataObject, INodeParameterResourceLocator, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { XeroCredentialType } from '../../shared/xero/transport/types';
+import type { EventFilter, PollEvent } from '../helpers/events';
+import type { ResourceSpec, TriggerResource } from '../helpers/resources';
+import { RESOURCE_SPECS } from '../helpers/resources';
+
+export interface PollSettings {
+	credentialType: XeroCredentialType;
+	/** undefined: every connected organisation (OAuth2), or the Custom Connection's own. */
+	tenantId: string | undefined;
+	tenantName: string | null;
+	allTenants: boolean;
+	spec: ResourceSpec;
+	filter: EventFilter;
+	backfillFrom: string | undefined;
+}
+
+export function readPollSettings(ctx: IPollFunctions): PollSettings {
+	const authentication = ctx.getNodeParameter('authentication', 'oAuth2') as string;
+	const credentialType: XeroCredentialType =
+		authentication === 'customConnection' ? 'xeroCustomConnectionApi' : 'xeroOAuth2Api';
+	const allTenants = credentialType === 'xeroOAuth2Api' && ctx.getNodeParameter('tenantScope', 'one') === 'all';
+	let tenantId: string | undefined;
+	let tenantName: string | null = null;
+	if (credentialType === 'xeroOAuth2Api' && !allTenants) {
+		const locator = ctx.getNodeParameter('tenant', {}) as INodeParameterResourceLocator;
+		tenantId = typeof locator.value === 'string' ? locator.value.trim() : '';
+		tenantName = typeof locator.cachedResultName === 'string' ? locator.cachedResultName : null;
+		if (tenantId === '') {
+			throw new NodeOperationError(ctx.getNode(), 'No Xero organisation chosen', {
+				description: 'Pick one under "Xero Organisation", or choose "All Connected Organisations".',
+			});
+		}
+	}
+	const resource = ctx.getNodeParameter('resource', 'invoice') as TriggerResource;
+	const spec = RESOURCE_SPECS[resource];
+	if (spec === undefined) throw new NodeOperationError(ctx.getNode(), `Unknown resource "${resource}"`);
+	const event = ctx.getNodeParameter('event', 'createdOrUpdated') as PollEvent;
+	const becameStatuses =
+		resource === 'invoice' && event === 'statusChanged' ? (ctx.getNodeParameter('becameStatuses', []) as string[]) : [];
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+	const backfillFrom = readBackfillDate(ctx, options.backfillFrom);
+	return {
+		credentialType,
+		tenantId,
+		tenantName,
+		allTenants,
+		spec,
+		filter: { event, becameStatuses },
+		backfillFrom,
+	};
+}
+
+function readBackfillDate(ctx: IPollFunctions, value: unknown): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const text = typeof value === 'string' ? value : String(value);
+	if (!Number.isFinite(Date.parse(text))) {
+		throw new NodeOperationError(ctx.getNode(), `"Backfill From" is not a date: ${text}`, {
+			description: 'Use a date such as 2026-01-31 or 2026-01-31T09:00:00Z, or remove the option.',
+		});
+	}
+	return text;
+}

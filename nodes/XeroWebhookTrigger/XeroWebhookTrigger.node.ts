@@ -1,0 +1,147 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import type { XeroCredentialType } from '../shared/xero/transport/types';
+import { RESOURCE_SPECS } from '../XeroTrigger/helpers/resources';
+import { eventItem } from '../XeroTrigger/helpers/output';
+import { claimDeliveries } from './claimDeliveries';
+import { webhookTriggerProperties } from './description';
+import { fetchGroupRecords } from './fetchRecords';
+import type { FetchedGroup } from './fetchRecords';
+import type { WebhookFilter, XeroWebhookEvent } from './helpers/events';
+import { deliveryKey, fetchGroups, matchesWebhookFilter, webhookEvents } from './helpers/events';
+import { isValidXeroSignature } from './helpers/signature';
+
+const SPEC_BY_CATEGORY = Object.fromEntries(
+	Object.values(RESOURCE_SPECS)
+		.filter((spec) => spec.webhookCategory !== undefined)
+		.map((spec) => [spec.webhookCategory as string, spec]),
+);
+
+export class XeroWebhookTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Xero Webhook Trigger',
+		name: 'xeroWebhookTrigger',
+		icon: 'file:xero.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["categories"].join(", ")}}',
+		description: 'Starts the workflow the moment Xero sends a signed webhook for a contact or invoice change',
+		defaults: { name: 'Xero Webhook Trigger' },
+		inputs: [],
+		outputs: ['main'],
+		credentials: [
+			{ name: 'xeroWebhookApi', required: true },
+			{
+				name: 'xeroOAuth2Api',
+				required: true,
+				displayOptions: { show: { fetchRecords: [true], authentication: ['oAuth2'] } },
+			},
+			{
+				name: 'xeroCustomConnectionApi',
+				required: true,
+				displayOptions: { show: { fetchRecords: [true], authentication: ['customConnection'] } },
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				// The node answers Xero itself (200 or 401, empty body) before it fetches anything.
+				responseMode: 'onReceived',
+				path: 'xero',
+			},
+		],
+		properties: webhookTriggerProperties,
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject();
+		const response = this.getResponseObject();
+		if (request.rawBody === undefined && typeof request.readRawBody === 'function') await request.readRawBody();
+		const { webhookKey } = await this.getCredentials<{ webhookKey: string }>('xeroWebhookApi');
+		if (!isValidXeroSignature(request.rawBody, request.headers['x-xero-signature'], webhookKey)) {
+			response.status(401).end();
+			return { noWebhookResponse: true };
+		}
+		// Xero waits at most five seconds and retries otherwise: answer before any fetch.
+		response.status(200).end();
+
+		const events = webhookEvents(parseSignedBody(request.rawBody));
+		const filter = readFilter(this);
+		const wanted = events.filter((event) => matchesWebhookFilter(filter, event));
+		const { fresh } = claimDeliveries(this, wanted, deliveryKey);
+		if (fresh.length === 0) return { noWebhookResponse: true };
+
+		const fetched = this.getNodeParameter('fetchRecords', true) as boolean;
+		const items = fetched ? await fetchedItems(this, fresh) : fresh.map((event) => thinItem(event));
+		return { noWebhookResponse: true, workflowData: [items] };
+	}
+}
+
+/** The body exactly as signed; n8n's parsed body could differ from it for a non-JSON content type. */
+function parseSignedBody(rawBody: Buffer | undefined): unknown {
+	try {
+		return JSON.parse((rawBody ?? Buffer.alloc(0)).toString('utf8'));
+	} catch {
+		return undefined;
+	}
+}
+
+function readFilter(ctx: IWebhookFunctions): WebhookFilter {
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+	const tenantIds = typeof options.tenantIds === 'string' ? options.tenantIds : '';
+	return {
+		categories: ctx.getNodeParameter('categories', []) as string[],
+		eventTypes: ctx.getNodeParameter('eventTypes', []) as string[],
+		tenantIds: tenantIds
+			.split(',')
+			.map((id) => id.trim())
+			.filter((id) => id !== ''),
+	};
+}
+
+async function fetchedItems(ctx: IWebhookFunctions, events: XeroWebhookEvent[]): Promise<INodeExecutionData[]> {
+	const authentication = ctx.getNodeParameter('authentication', 'oAuth2') as string;
+	const credentialType: XeroCredentialType =
+		authentication === 'customConnection' ? 'xeroCustomConnectionApi' : 'xeroOAuth2Api';
+	const results = new Map<string, FetchedGroup>();
+	await Promise.all(
+		fetchGroups(events).map(async (group) => {
+			const spec = SPEC_BY_CATEGORY[group.category];
+			results.set(`${group.tenantId}|${group.category}`, await fetchGroupRecords(ctx, credentialType, spec, group));
+		}),
+	);
+	return events.map((event) => {
+		const result = results.get(`${event.tenantId}|${event.eventCategory}`);
+		const record = result?.records.get(event.resourceId.toLowerCase());
+		if (record !== undefined) return thinItem(event, record);
+		return thinItem(event, undefined, {
+			fetched: false,
+			message:
+				result?.error !== undefined
+					? `Could not fetch the ${event.eventCategory.toLowerCase()} from Xero: ${result.error}`
+					: `Xero did not return ${event.eventCategory.toLowerCase()} ${event.resourceId}; it may have been deleted or the credential may not reach this organisation`,
+		});
+	});
+}
+
+function thinItem(event: XeroWebhookEvent, record?: IDataObject, extra: IDataObject = {}): INodeExecutionData {
+	return eventItem(record, {
+		source: 'webhook',
+		resource: SPEC_BY_CATEGORY[event.eventCategory]?.resource ?? event.eventCategory.toLowerCase(),
+		tenantId: event.tenantId,
+		eventCategory: event.eventCategory,
+		eventType: event.eventType,
+		eventDateUtc: event.eventDateUtc,
+		resourceId: event.resourceId,
+		resourceUrl: event.resourceUrl,
+		...extra,
+	});
+}

@@ -1,0 +1,191 @@
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import type { XeroSandbox } from '../../sandbox/xero';
+import { DEMO_TENANT_ID, SECOND_TENANT_ID, startXeroSandbox } from '../../sandbox/xero';
+import type { ApiClient } from '../../sandbox/xero/testing/apiClient';
+import { apiClient } from '../../sandbox/xero/testing/apiClient';
+import { customConnectionCredentials, oAuth2Credentials } from './sandboxCredentials';
+import { TriggerRunner } from './triggerHarness';
+
+let xero: XeroSandbox;
+let api: ApiClient;
+
+beforeAll(async () => {
+	xero = await startXeroSandbox({ port: 0, clockScale: 1, data: 'demo', validate: true });
+});
+
+afterAll(async () => {
+	await xero.close();
+});
+
+beforeEach(async () => {
+	xero.reset('demo');
+	xero.clearFaults();
+	const token = await xero.clientCredentialsToken();
+	api = apiClient({ baseUrl: xero.url, accessToken: token.access_token });
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function customRunner(parameters: INodeParameters): Promise<TriggerRunner> {
+	return new TriggerRunner(
+		'xeroTrigger',
+		{ authentication: 'customConnection', ...parameters },
+		{ xeroCustomConnectionApi: customConnectionCredentials(xero) },
+	);
+}
+
+function emitted(result: INodeExecutionData[][] | null): IDataObject[] {
+	return (result?.[0] ?? []).map((item) => item.json);
+}
+
+async function createContact(name: string): Promise<IDataObject> {
+	const response = await api.put<{ Contacts: IDataObject[] }>('/Contacts', { Contacts: [{ Name: name }] });
+	expect(response.status).toBe(200);
+	return response.json.Contacts[0];
+}
+
+async function renameContact(id: string, name: string): Promise<IDataObject> {
+	const response = await api.post<{ Contacts: IDataObject[] }>('/Contacts', {
+		Contacts: [{ ContactID: id, Name: name }],
+	});
+	expect(response.status).toBe(200);
+	return response.json.Contacts[0];
+}
+
+const updatedMs = (record: IDataObject) => Number(/\/Date\((\d+)/.exec(String(record.UpdatedDateUTC))?.[1]);
+
+describe('Xero Trigger (polling) against the Xero sandbox', () => {
+	it('starts from now on first activation, then delivers each change once', async () => {
+		const runner = await customRunner({ resource: 'organisation', event: 'createdOrUpdated' });
+		expect(await runner.poll()).toBeNull();
+
+		const created = await createContact('Trigger Test Ltd');
+		const first = emitted(await runner.poll());
+		expect(first.map((json) => json.ContactID)).toEqual([created.ContactID]);
+		expect(first[0].xeroEvent).toMatchObject({ source: 'poll', resource: 'organisation', change: 'created' });
+		expect(first[0].UpdatedDateUTC).toMatch(/^\d{4}-\d\d-\d\dT/);
+
+		expect(await runner.poll()).toBeNull();
+
+		await sleep(5);
+		await renameContact(String(created.ContactID), 'Trigger Test Limited');
+		const second = emitted(await runner.poll());
+		expect(second).toHaveLength(1);
+		expect(second[0]).toMatchObject({ Name: 'Trigger Test Limited', xeroEvent: { change: 'updated' } });
+		expect(await runner.poll()).toBeNull();
+	});
+
+	it('delivers a change made in the same second as one already delivered, and not the first again', async () => {
+		const runner = await customRunner({ resource: 'organisation', event: 'createdOrUpdated' });
+		for (let attempt = 0; ; attempt++) {
+			expect(await runner.poll()).toBeNull();
+			// Start early in a second so that both writes and the poll between them share it.
+			while (Date.now() % 1000 > 200) await sleep(10);
+			const a = await createContact(`Same Second A${attempt}`);
+			const afterA = emitted(await runner.poll());
+			const b = await createContact(`Same Second B${attempt}`);
+			if (Math.floor(updatedMs(a) / 1000) !== Math.floor(updatedMs(b) / 1000)) {
+				if (attempt < 5) continue;
+				throw new Error('could not make two changes within one second');
+			}
+			expect(afterA.map((json) => json.Name)).toEqual([`Same Second A${attempt}`]);
+			const afterB = emitted(await runner.poll());
+			expect(afterB.map((json) => json.Name)).toEqual([`Same Second B${attempt}`]);
+			expect(await runner.poll()).toBeNull();
+			break;
+		}
+	});
+
+	it('follows every page of a backfill and then asks only for what changed', async () => {
+		xero.reset('empty');
+		const names = Array.from({ length: 230 }, (_, i) => `Paged Contact ${String(i).padStart(3, '0')}`);
+		for (let i = 0; i < names.length; i += 50) {
+			const response = await api.put('/Contacts', { Contacts: names.slice(i, i + 50).map((Name) => ({ Name })) });
+			expect(response.status).toBe(200);
+		}
+		const runner = await customRunner({
+			resource: 'organisation',
+			event: 'createdOrUpdated',
+			options: { backfillFrom: new Date(Date.now() - 60_000).toISOString() },
+		});
+		xero.resetStats();
+		const all = emitted(await runner.poll());
+		expect(all.map((json) => json.Name).sort()).toEqual(names);
+		expect(new Set(all.map((json) => json.ContactID)).size).toBe(230);
+		// 230 changes at 100 a page: three pages, and no more.
+		expect(xero.stats().tenants[DEMO_TENANT_ID].byPath['GET /Contacts']).toBe(3);
+		expect(await runner.poll()).toBeNull();
+	});
+
+	it('does not move the cursor when a poll fails, and delivers the change on the next poll', async () => {
+		const runner = await customRunner({ resource: 'organisation', event: 'createdOrUpdated' });
+		expect(await runner.poll()).toBeNull();
+		const created = await createContact('Delivered After A Failure');
+		const before = structuredClone(runner.staticData);
+		xero.injectFault({ kind: 'rate-limit-day', path: '/Contacts', method: 'GET', count: 1 });
+		await expect(runner.poll()).rejects.toThrow();
+		expect(runner.staticData).toEqual(before);
+		const retried = emitted(await runner.poll());
+		expect(retried.map((json) => json.ContactID)).toEqual([created.ContactID]);
+		expect(await runner.poll()).toBeNull();
+	});
+
+	it('fires "became PAID" once when an authorised invoice is paid', async () => {
+		const runner = await customRunner({ resource: 'invoice', event: 'statusChanged', becameStatuses: ['PAID'] });
+		expect(await runner.poll()).toBeNull();
+		const list = await api.get<{ Invoices: IDataObject[] }>('/Invoices?Statuses=AUTHORISED');
+		const invoice = list.json.Invoices.find((candidate) => Number(candidate.AmountDue) > 0) as IDataObject;
+		expect(invoice).toBeDefined();
+		// Seen as AUTHORISED first (an edit), then paid.
+		const edited = await api.post('/Invoices', { Invoices: [{ InvoiceID: invoice.InvoiceID, Reference: 'PO 881' }] });
+		expect(edited.status).toBe(200);
+		expect(await runner.poll()).toBeNull();
+		await sleep(5);
+		const payment = await api.put('/Payments', {
+			Payments: [{ Invoice: { InvoiceID: invoice.InvoiceID }, Account: { Code: '090' }, Amount: invoice.AmountDue }],
+		});
+		expect(payment.status).toBe(200);
+		const paid = emitted(await runner.poll());
+		expect(paid).toHaveLength(1);
+		expect(paid[0]).toMatchObject({
+			InvoiceID: invoice.InvoiceID,
+			Status: 'PAID',
+			xeroEvent: { status: 'PAID', previousStatus: 'AUTHORISED', statusChanged: true },
+		});
+		expect(await runner.poll()).toBeNull();
+	});
+
+	it('returns the latest matching record as a sample in a manual run, without touching the cursor', async () => {
+		const runner = await customRunner({ resource: 'invoice', event: 'statusChanged', becameStatuses: ['PAID'] });
+		const sample = emitted(await runner.poll('manual'));
+		expect(sample).toHaveLength(1);
+		expect(sample[0]).toMatchObject({ Status: 'PAID', xeroEvent: { source: 'sample', resource: 'invoice' } });
+		expect(runner.staticData).toEqual({});
+	});
+
+	it('watches every connected organisation with its own cursor', async () => {
+		const runner = new TriggerRunner(
+			'xeroTrigger',
+			{ authentication: 'oAuth2', tenantScope: 'all', resource: 'item', event: 'createdOrUpdated' },
+			{ xeroOAuth2Api: await oAuth2Credentials(xero) },
+		);
+		expect(await runner.poll()).toBeNull();
+		const token = await xero.clientCredentialsToken();
+		const first = apiClient({ baseUrl: xero.url, accessToken: token.access_token });
+		const created = await first.put<{ Items: IDataObject[] }>('/Items', {
+			Items: [{ Code: 'TRIG-1', Name: 'Trigger item' }],
+		});
+		expect(created.status).toBe(200);
+		const web = await xero.authorize();
+		const second = apiClient({ baseUrl: xero.url, accessToken: web.access_token, tenantId: SECOND_TENANT_ID });
+		expect((await second.put('/Items', { Items: [{ Code: 'TRIG-2', Name: 'Second item' }] })).status).toBe(200);
+		const items = emitted(await runner.poll());
+		expect(items.map((json) => [json.Code, (json.xeroEvent as IDataObject).tenantId]).sort()).toEqual([
+			['TRIG-1', DEMO_TENANT_ID],
+			['TRIG-2', SECOND_TENANT_ID],
+		]);
+		expect(Object.keys(runner.staticData['node:Xero Trigger'] as IDataObject)).toEqual(['scopes']);
+		expect(await runner.poll()).toBeNull();
+	});
+});

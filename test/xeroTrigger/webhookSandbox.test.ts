@@ -1,0 +1,143 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import type { XeroSandbox } from '../../sandbox/xero';
+import { DEMO_TENANT_ID, startXeroSandbox } from '../../sandbox/xero';
+import type { ApiClient } from '../../sandbox/xero/testing/apiClient';
+import { apiClient } from '../../sandbox/xero/testing/apiClient';
+import { customConnectionCredentials } from './sandboxCredentials';
+import type { ResponseLike } from './triggerHarness';
+import { TriggerRunner } from './triggerHarness';
+
+const KEY = 'sandbox-signing-key-for-trigger-tests-0123456789==';
+
+/** Express's status()/end() over a plain Node response, so the sandbox sees exactly what the node answers. */
+class NodeResponse implements ResponseLike {
+	constructor(private readonly res: ServerResponse) {}
+
+	status(code: number): this {
+		this.res.statusCode = code;
+		return this;
+	}
+
+	end(body?: Buffer | string): this {
+		this.res.end(body);
+		return this;
+	}
+}
+
+let xero: XeroSandbox;
+let api: ApiClient;
+let server: Server;
+let runner: TriggerRunner;
+let started: INodeExecutionData[][] = [];
+/** The node answers Xero before it fetches the records, so a delivery is answered before the node is done. */
+const handling = new Set<Promise<void>>();
+
+async function deliveredAndHandled(): Promise<void> {
+	await xero.flushWebhooks();
+	while (handling.size > 0) await Promise.all([...handling]);
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of req) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks);
+}
+
+beforeAll(async () => {
+	xero = await startXeroSandbox({ port: 0, clockScale: 1, data: 'demo', validate: true });
+	server = createServer((req, res) => {
+		const handled = (async () => {
+			const rawBody = await readBody(req);
+			const { result } = await runner.webhook(
+				{ method: req.method, headers: req.headers, rawBody },
+				new NodeResponse(res),
+			);
+			if (result.workflowData) started.push(result.workflowData[0]);
+		})().catch((error: Error) => {
+			res.statusCode = 500;
+			res.end(error.message);
+		});
+		handling.add(handled);
+		void handled.finally(() => handling.delete(handled));
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+});
+
+afterAll(async () => {
+	await xero.close();
+	await new Promise((resolve) => server.close(resolve));
+});
+
+beforeEach(async () => {
+	xero.reset('demo');
+	started = [];
+	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook/xero`;
+	xero.configureWebhooks({ url, key: KEY, badSignature: false, duplicates: 0, batchWindowMs: 20 });
+	runner = new TriggerRunner(
+		'xeroWebhookTrigger',
+		{
+			categories: ['CONTACT', 'INVOICE'],
+			eventTypes: ['CREATE', 'UPDATE'],
+			fetchRecords: true,
+			authentication: 'customConnection',
+		},
+		{ xeroWebhookApi: { webhookKey: KEY }, xeroCustomConnectionApi: customConnectionCredentials(xero) },
+	);
+	const token = await xero.clientCredentialsToken();
+	api = apiClient({ baseUrl: xero.url, accessToken: token.access_token });
+});
+
+describe("Xero Webhook Trigger receiving the Xero sandbox's deliveries", () => {
+	it('passes Xero\'s "intent to receive" check', async () => {
+		const check = await xero.intentToReceive();
+		expect(check.errors).toEqual([]);
+		expect(check).toMatchObject({ correctlySignedStatus: 200, incorrectlySignedStatus: 401, passed: true });
+		expect(started).toEqual([]);
+	});
+
+	it('fetches the full record behind a thin event, once, even when Xero delivers it twice', async () => {
+		xero.configureWebhooks({ duplicates: 1 });
+		const created = await api.put<{ Contacts: IDataObject[] }>('/Contacts', {
+			Contacts: [{ Name: 'Webhook Customer Ltd', EmailAddress: 'ap@webhook.example' }],
+		});
+		expect(created.status).toBe(200);
+		await deliveredAndHandled();
+		const deliveries = xero.webhookDeliveries();
+		expect(deliveries.map((d) => d.status)).toEqual([200, 200]);
+		expect(started).toHaveLength(1);
+		expect(started[0]).toHaveLength(1);
+		expect(started[0][0].json).toMatchObject({
+			ContactID: created.json.Contacts[0].ContactID,
+			Name: 'Webhook Customer Ltd',
+			EmailAddress: 'ap@webhook.example',
+			xeroEvent: { source: 'webhook', eventType: 'CREATE', eventCategory: 'CONTACT', tenantId: DEMO_TENANT_ID },
+		});
+	});
+
+	it('refuses forged deliveries with 401 and starts nothing', async () => {
+		xero.configureWebhooks({ badSignature: true });
+		const created = await api.put('/Contacts', { Contacts: [{ Name: 'Forged Ltd' }] });
+		expect(created.status).toBe(200);
+		await deliveredAndHandled();
+		expect(xero.webhookDeliveries().map((d) => d.status)).toEqual([401]);
+		expect(started).toEqual([]);
+	});
+
+	it('batches the fetch: one GET per organisation and category for a delivery of several changes', async () => {
+		xero.configureWebhooks({ batchWindowMs: 200 });
+		const created = await api.put<{ Contacts: IDataObject[] }>('/Contacts', {
+			Contacts: [{ Name: 'Batch One' }, { Name: 'Batch Two' }, { Name: 'Batch Three' }],
+		});
+		expect(created.status).toBe(200);
+		xero.resetStats();
+		await deliveredAndHandled();
+		expect(started).toHaveLength(1);
+		expect(started[0].map((item) => item.json.Name).sort()).toEqual(['Batch One', 'Batch Three', 'Batch Two']);
+		expect(xero.stats().tenants[DEMO_TENANT_ID].byPath['GET /Contacts']).toBe(1);
+	});
+});
