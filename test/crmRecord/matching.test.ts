@@ -97,6 +97,13 @@ describe('isUnchanged', () => {
 		expect(isUnchanged(stored, { accountname: 'ACME' }, types)).toBe(false);
 	});
 
+	test('an empty number over a stored 0 is no change (vtiger stores empty numbers as 0), over 5 it is', () => {
+		const product = { id: '14x1', annual_revenue: '0.00000000' };
+		expect(isUnchanged(product, { annual_revenue: '' }, types)).toBe(true);
+		expect(isUnchanged({ id: '14x1', annual_revenue: '5.00000000' }, { annual_revenue: '' }, types)).toBe(false);
+		expect(isUnchanged(product, { annual_revenue: 'abc' }, types)).toBe(false);
+	});
+
 	test('line items or a field the row lacks always count as a change', () => {
 		expect(isUnchanged(stored, { LineItems: [] }, types)).toBe(false);
 		expect(isUnchanged(stored, { bill_city: 'Paris' }, types)).toBe(false);

@@ -131,3 +131,44 @@ describe('Xero invoice → CRM Invoice (create, auto-mapped)', () => {
 		expect(crm.records('Invoice').filter((r) => r.cf_xero_invoice_id === invoice.InvoiceID)).toHaveLength(1);
 	});
 });
+
+describe('Xero items and accounts (upsert, auto-mapped)', () => {
+	const consulting = {
+		ItemID: 'a7c10000-0000-4000-8000-000000000001',
+		Code: 'CONSULT-HR',
+		Name: 'Consulting hour',
+		Description: 'One hour of consulting',
+		SalesDetails: { UnitPrice: 150, AccountCode: '200' },
+		PurchaseDetails: {},
+	};
+
+	test('an item becomes a Services record when the module says so; a second run writes nothing', async () => {
+		const params = { operation: 'upsert', module: moduleParam('Services'), inputMode: 'xero', xeroResource: 'item' };
+		const { main, errors } = await runCrm(crm, params, [consulting]);
+		expect(errors.map((e) => failureOf(e).message)).toEqual([]);
+		expect(main[0].json).toMatchObject({
+			id: expect.stringMatching(/^26x\d+$/),
+			servicename: 'Consulting hour',
+			unit_price: 150,
+			cf_xero_item_id: consulting.ItemID,
+			cf_xero_sales_account: '200',
+		});
+		const before = { create: calls('create'), revise: calls('revise') };
+		const again = await runCrm(crm, params, [consulting]);
+		expect(again.main[0].json.id).toBe(main[0].json.id);
+		expect([calls('create') - before.create, calls('revise') - before.revise]).toEqual([0, 0]);
+	});
+
+	test('a Xero account lands in the module chosen to hold accounts, matched by its code when it has no link yet', async () => {
+		const sales = { AccountID: 'acc-0000-sales', Code: '200', Name: 'Sales', Type: 'REVENUE', TaxType: 'OUTPUT2', Class: 'REVENUE', Status: 'ACTIVE' };
+		const before = crm.records('XeroAccounts').length;
+		const { main, errors } = await runCrm(
+			crm,
+			{ operation: 'upsert', module: moduleParam('XeroAccounts'), inputMode: 'xero', xeroResource: 'account', xeroIdField: 'xero_account_id' },
+			[sales],
+		);
+		expect(errors.map((e) => failureOf(e).message)).toEqual([]);
+		expect(main[0].json).toMatchObject({ id: DEMO_IDS.xeroAccounts.sales, xero_account_code: '200', xero_account_id: 'acc-0000-sales' });
+		expect(crm.records('XeroAccounts')).toHaveLength(before);
+	});
+});

@@ -2,7 +2,7 @@ import type { DescribeResult } from '../transport/types';
 
 export type FieldTypes = Map<string, string>;
 
-const NUMERIC_TYPES = new Set(['integer', 'double', 'currency', 'percent']);
+export const NUMERIC_TYPES = new Set(['integer', 'double', 'currency', 'percent']);
 const NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
 
 /** Line-item columns as LineItem's describe types them, for when that describe is not at hand. */

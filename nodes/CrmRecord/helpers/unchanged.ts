@@ -1,4 +1,4 @@
-import { normaliseValue, type FieldTypes } from './normalise';
+import { normaliseValue, NUMERIC_TYPES, type FieldTypes } from './normalise';
 
 const LINE_KEYS = ['productid', 'quantity', 'listprice', 'discount_percent', 'discount_amount', 'comment'];
 
@@ -21,6 +21,12 @@ export function sameLines(stored: unknown, wanted: unknown): boolean {
 				lineValue(stored[index] as Record<string, unknown>, key) === lineValue(line as Record<string, unknown>, key),
 		),
 	);
+}
+
+/** vtiger stores an empty number as 0 ("0.00000000"), so writing "" over 0 changes nothing. */
+function numberOrZero(value: unknown): number {
+	if (value === undefined || value === null || String(value).trim() === '') return 0;
+	return Number(value);
 }
 
 function flag(value: unknown): string {
@@ -46,6 +52,10 @@ export function isUnchanged(
 		}
 		if (!(field in existing)) return false;
 		const type = types.get(field);
+		if (type !== undefined && NUMERIC_TYPES.has(type)) {
+			if (numberOrZero(existing[field]) !== numberOrZero(value)) return false;
+			continue;
+		}
 		const stored = normaliseValue(existing[field], type);
 		const wanted = typeof value === 'string' ? normaliseValue(value, type) : value;
 		if (typeof stored === 'number' || typeof wanted === 'number') {
