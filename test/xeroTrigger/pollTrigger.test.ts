@@ -188,4 +188,67 @@ describe('Xero Trigger (polling) against the Xero sandbox', () => {
 		expect(Object.keys(runner.staticData['node:Xero Trigger'] as IDataObject)).toEqual(['scopes']);
 		expect(await runner.poll()).toBeNull();
 	});
+
+	it('delivers the organisations that answered when another fails, and the failed one on the next poll', async () => {
+		const runner = new TriggerRunner(
+			'xeroTrigger',
+			{ authentication: 'oAuth2', tenantScope: 'all', resource: 'organisation', event: 'createdOrUpdated' },
+			{ xeroOAuth2Api: await oAuth2Credentials(xero) },
+		);
+		expect(await runner.poll()).toBeNull();
+		const web = await xero.authorize();
+		const inSecond = apiClient({ baseUrl: xero.url, accessToken: web.access_token, tenantId: SECOND_TENANT_ID });
+		const first = await createContact('First Organisation Customer');
+		const second = await inSecond.put<{ Contacts: IDataObject[] }>('/Contacts', {
+			Contacts: [{ Name: 'Second Organisation Customer' }],
+		});
+		expect(second.status).toBe(200);
+		xero.injectFault({ kind: 'rate-limit-day', method: 'GET', path: '/Contacts', tenantId: SECOND_TENANT_ID });
+		const partial = emitted(await runner.poll());
+		expect(partial.map((json) => json.ContactID)).toEqual([first.ContactID]);
+		const caughtUp = emitted(await runner.poll());
+		expect(caughtUp.map((json) => json.ContactID)).toEqual([second.json.Contacts[0].ContactID]);
+		expect(await runner.poll()).toBeNull();
+	});
+
+	it('watches one chosen organisation of an OAuth2 credential', async () => {
+		const runner = new TriggerRunner(
+			'xeroTrigger',
+			{
+				authentication: 'oAuth2',
+				tenantScope: 'one',
+				tenant: { __rl: true, mode: 'id', value: SECOND_TENANT_ID },
+				resource: 'organisation',
+				event: 'created',
+			},
+			{ xeroOAuth2Api: await oAuth2Credentials(xero) },
+		);
+		expect(await runner.poll()).toBeNull();
+		await createContact('Not In The Watched Organisation');
+		const web = await xero.authorize();
+		const inSecond = apiClient({ baseUrl: xero.url, accessToken: web.access_token, tenantId: SECOND_TENANT_ID });
+		const created = await inSecond.put<{ Contacts: IDataObject[] }>('/Contacts', {
+			Contacts: [{ Name: 'Watched Customer' }],
+		});
+		const items = emitted(await runner.poll());
+		expect(items.map((json) => json.Name)).toEqual(['Watched Customer']);
+		expect(items[0].xeroEvent).toMatchObject({ tenantId: SECOND_TENANT_ID, change: 'created' });
+		// An update of a record already seen is not "created".
+		await sleep(5);
+		const id = String(created.json.Contacts[0].ContactID);
+		expect(
+			(await inSecond.post('/Contacts', { Contacts: [{ ContactID: id, Name: 'Watched Customer Ltd' }] })).status,
+		).toBe(200);
+		expect(await runner.poll()).toBeNull();
+	});
+
+	it('refuses a backfill date that is not a date, naming the option', async () => {
+		const runner = await customRunner({
+			resource: 'item',
+			event: 'createdOrUpdated',
+			options: { backfillFrom: 'last tuesday' },
+		});
+		await expect(runner.poll()).rejects.toThrow(/Backfill From/);
+		expect(runner.staticData).toEqual({});
+	});
 });

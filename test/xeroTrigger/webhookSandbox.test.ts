@@ -140,4 +140,33 @@ describe("Xero Webhook Trigger receiving the Xero sandbox's deliveries", () => {
 		expect(started[0].map((item) => item.json.Name).sort()).toEqual(['Batch One', 'Batch Three', 'Batch Two']);
 		expect(xero.stats().tenants[DEMO_TENANT_ID].byPath['GET /Contacts']).toBe(1);
 	});
+
+	it('emits a paid invoice with its new status when Xero reports the payment', async () => {
+		const list = await api.get<{ Invoices: IDataObject[] }>('/Invoices?Statuses=AUTHORISED');
+		const invoice = list.json.Invoices.find((candidate) => Number(candidate.AmountDue) > 0) as IDataObject;
+		const payment = await api.put('/Payments', {
+			Payments: [{ Invoice: { InvoiceID: invoice.InvoiceID }, Account: { Code: '090' }, Amount: invoice.AmountDue }],
+		});
+		expect(payment.status).toBe(200);
+		await deliveredAndHandled();
+		const items = started.flat().filter((item) => item.json.InvoiceID === invoice.InvoiceID);
+		expect(items.length).toBeGreaterThan(0);
+		expect(items[items.length - 1].json).toMatchObject({
+			Status: 'PAID',
+			AmountDue: 0,
+			xeroEvent: { eventCategory: 'INVOICE', eventType: 'UPDATE', resource: 'invoice' },
+		});
+	});
+
+	it('still emits the events, thin and saying why, when the records cannot be fetched', async () => {
+		xero.injectFault({ kind: 'rate-limit-day', method: 'GET', path: '/Contacts' });
+		const created = await api.put<{ Contacts: IDataObject[] }>('/Contacts', { Contacts: [{ Name: 'Unfetched Ltd' }] });
+		await deliveredAndHandled();
+		expect(xero.webhookDeliveries().map((d) => d.status)).toEqual([200]);
+		expect(started).toHaveLength(1);
+		const json = started[0][0].json;
+		expect(json.Name).toBeUndefined();
+		expect(json.xeroEvent).toMatchObject({ resourceId: created.json.Contacts[0].ContactID, fetched: false });
+		expect(String((json.xeroEvent as IDataObject).message)).toMatch(/Could not fetch the contact from Xero/);
+	});
 });
