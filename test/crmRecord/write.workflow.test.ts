@@ -246,6 +246,26 @@ describe('Delete', () => {
 	});
 });
 
+describe('ids of another module', () => {
+	test('are refused before vtiger acts on them as whatever they are', async () => {
+		const contact = DEMO_IDS.contacts.marine;
+		const { main, errors } = await runCrm(crm, { operation: 'delete', module: moduleParam('Accounts'), recordId: contact });
+		expect(main).toHaveLength(0);
+		expect(failureOf(errors[0]).message).toBe(`Accounts record ${contact}: ${contact} is not a Accounts record (Accounts ids start with 11x)`);
+		expect(failureOf(errors[0]).entry.code).toBe('WRONG_MODULE');
+		expect(crm.records('Contacts').some((c) => c.id === contact)).toBe(true);
+
+		const update = await runCrm(crm, {
+			operation: 'update',
+			module: moduleParam('Accounts'),
+			recordId: 'not-an-id',
+			inputMode: 'fields',
+			fields: mapped({ phone: '1' }),
+		});
+		expect(failureOf(update.errors[0]).message).toBe('Accounts record not-an-id: "not-an-id" is not a record id such as 11x42');
+	});
+});
+
 describe('On Error: Stop Workflow', () => {
 	test('the run stops with one error naming the failed records', async () => {
 		const { run } = await runCrm(

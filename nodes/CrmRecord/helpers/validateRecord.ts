@@ -88,3 +88,15 @@ export function droppedReferences(
 		.filter((field) => field.name in stored && isBlank(stored[field.name]))
 		.map((field) => ({ field: field.name, id: String(sent[field.name]) }));
 }
+
+/**
+ * vtiger acts on whatever module an id belongs to: a Contacts id given to a node set to Accounts would be read,
+ * revised or deleted as a contact. The prefix must be the module's.
+ */
+export function idProblem(id: string, describe: DescribeResult): string | undefined {
+	if (!isRecordId(id)) return `"${id}" is not a record id such as ${describe.idPrefix}x42`;
+	if (idPrefix(id) !== describe.idPrefix) {
+		return `${id} is not a ${describe.name} record (${describe.name} ids start with ${describe.idPrefix}x)`;
+	}
+	return undefined;
+}

@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { RecordProblem } from '../../helpers/recordProblem';
+import { idProblem } from '../../helpers/validateRecord';
 import { actionName, moduleOf, recordFailure } from '../context';
 import type { VtigerClient } from '../../transport';
 import { recordIdField } from '../common.descriptions';
@@ -19,6 +21,8 @@ export async function execute(
 		const id = String(this.getNodeParameter('recordId', i, '')).trim();
 		try {
 			if (id === '') throw new Error('Record ID is empty');
+			const problem = module ? idProblem(id, await client.describe(module)) : undefined;
+			if (problem) throw new RecordProblem(`${module} record ${id}: ${problem}`, 'WRONG_MODULE');
 			await client.delete(id);
 			out.push({ json: { id, module, deleted: true }, pairedItem: { item: i } });
 		} catch (error) {

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { RecordProblem } from '../../helpers/recordProblem';
+import { idProblem } from '../../helpers/validateRecord';
 import { actionName, lineItemTypes, moduleOf, outputRecord, recordFailure } from '../context';
 import type { VtigerClient } from '../../transport';
 import { rawOutputOption, recordIdField } from '../common.descriptions';
@@ -31,8 +33,10 @@ export async function execute(
 		const options = this.getNodeParameter('getOptions', i, {}) as IDataObject;
 		try {
 			if (id === '') throw new Error('Record ID is empty');
-			const record = await client.retrieve(id);
 			const describe = module ? await client.describe(module) : undefined;
+			const problem = describe && idProblem(id, describe);
+			if (problem) throw new RecordProblem(`${module} record ${id}: ${problem}`, 'WRONG_MODULE');
+			const record = await client.retrieve(id);
 			const json = outputRecord(record, { raw: options.rawOutput === true, describe, lineItemTypes: lineTypes });
 			if (options.xeroReferences !== false) await attachXeroReferences(client, module, [record], [json]);
 			out.push({ json, pairedItem: { item: i } });

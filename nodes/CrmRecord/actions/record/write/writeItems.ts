@@ -11,7 +11,7 @@ import {
 	matchWhere,
 	usableAlternatives,
 } from '../../../helpers/upsertMatch';
-import { droppedReferences, referenceValues } from '../../../helpers/validateRecord';
+import { droppedReferences, idProblem, referenceValues } from '../../../helpers/validateRecord';
 import { vtqlString, withLimit } from '../../../helpers/vtql';
 import type { DescribeResult, VtigerClient, VtigerRecord } from '../../../transport';
 import { actionName, lineItemTypes, moduleOf, outputRecord, recordFailure } from '../../context';
@@ -154,8 +154,10 @@ async function currentRows(batch: Batch, module: string, ids: string[]): Promise
 async function runUpdates(batch: Batch, inputs: WriteInput[], describe: DescribeResult, userId: string) {
 	const types = fieldTypes(describe);
 	const withId = inputs.filter((input) => {
-		if (input.recordId) return true;
-		fail(batch, input, new Error('Record ID is empty'), `item ${input.itemIndex + 1}`, describe);
+		const problem = input.recordId ? idProblem(input.recordId, describe) : 'Record ID is empty';
+		if (!problem) return true;
+		const label = input.recordId || `item ${input.itemIndex + 1}`;
+		fail(batch, input, new RecordProblem(`${describe.name} record ${label}: ${problem}`, 'WRONG_MODULE'), label, describe);
 		return false;
 	});
 	const prepared = await dropBadReferences(batch, prepareAll(batch, withId, describe, userId, () => 'revise'), describe);
