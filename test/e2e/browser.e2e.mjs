@@ -98,7 +98,9 @@ test('adds a Xero Sync node and picks a tenant from the searchable list', async 
 	const names = (await items.allInnerTexts()).map((t) => t.trim()).sort();
 	assert.deepEqual(names, sandbox().xero.tenants.map((t) => t.tenantName).sort(), 'the list shows both connected organisations');
 	await browser.screenshot('tenant-list');
-	await page.getByTestId('rlc-search').locator('input').fill('Second');
+	const search = page.getByTestId('rlc-search');
+	const searchInput = (await search.evaluate((el) => el.tagName)) === 'INPUT' ? search : search.locator('input');
+	await searchInput.fill('Second');
 	await page.waitForFunction(() => document.querySelectorAll('[data-test-id="rlc-item"]').length === 1);
 	assert.deepEqual((await items.allInnerTexts()).map((t) => t.trim()), ['Second Demo Ltd'], 'the search filters the list');
 	await items.first().click();

@@ -18,6 +18,11 @@ const SYNC_TYPES = ['n8n-nodes-xero-crm.xeroSync', 'n8n-nodes-xero-crm.crmRecord
 const tenantId = () => sandbox().xero.tenants[0].tenantId;
 const planted = (module) => sandbox().planted.filter((p) => p.module === module);
 
+/** A failed item's sync-log entry: json is `{ error: <entry>, message }` (nodes/shared/syncLog.ts failedItem). */
+function logEntry(json) {
+	return json.error !== null && typeof json.error === 'object' ? { ...json.error, message: json.error.message ?? json.message } : json;
+}
+
 /** Runs an example and returns its execution with a per-node view of outputs. */
 async function runExample(file) {
 	const entry = importedWorkflows().find((w) => w.file === file);
@@ -31,7 +36,9 @@ async function runExample(file) {
 	for (const secret of secrets()) assert.ok(!text.includes(secret), `no secret in the execution data of ${entry.name}`);
 	const nodes = workflow.nodes.filter((n) => SYNC_TYPES.includes(n.type));
 	const errorsOf = (name) => outputItems(run.runData, name, 1);
-	const allErrors = nodes.filter((n) => n.onError === 'continueErrorOutput').flatMap((n) => errorsOf(n.name).map((e) => ({ node: n.name, ...e })));
+	const allErrors = nodes
+		.filter((n) => n.onError === 'continueErrorOutput')
+		.flatMap((n) => errorsOf(n.name).map((e) => ({ node: n.name, ...logEntry(e) })));
 	return { entry, workflow, run, out: (name, i = 0) => outputItems(run.runData, name, i), errorsOf, allErrors };
 }
 
