@@ -140,6 +140,17 @@ describe('Xero Webhook Trigger: events without fetching', () => {
 		expect(third.result.workflowData?.[0]).toHaveLength(1);
 	});
 
+	it('emits an event once when the same delivery arrives twice at the same moment', async () => {
+		const runner = thinRunner();
+		const id = '77777777-c6d4-41fd-b238-3f2f0c0cf777';
+		const raw = delivery([contactEvent(id)], 9);
+		// Both requests read the static data as it was before either finished, as concurrent n8n requests do.
+		const [one, two] = await Promise.all([runner.webhook(post(raw, sign(raw))), runner.webhook(post(raw, sign(raw)))]);
+		expect([one.response.statusCode, two.response.statusCode]).toEqual([200, 200]);
+		const emittedCount = [one, two].map((call) => call.result.workflowData?.[0]?.length ?? 0);
+		expect(emittedCount.sort()).toEqual([0, 1]);
+	});
+
 	it('still knows a delivered event after a restart, from static data alone', async () => {
 		const before = thinRunner();
 		const id = '66666666-c6d4-41fd-b238-3f2f0c0cf777';
