@@ -251,4 +251,17 @@ describe('Xero Trigger (polling) against the Xero sandbox', () => {
 		await expect(runner.poll()).rejects.toThrow(/Backfill From/);
 		expect(runner.staticData).toEqual({});
 	});
+
+	it('drops the cursor of a resource the node no longer watches', async () => {
+		const runner = await customRunner({ resource: 'item', event: 'createdOrUpdated' });
+		expect(await runner.poll()).toBeNull();
+		const nodeData = () => runner.staticData['node:Xero Trigger'] as { scopes: IDataObject };
+		expect(Object.keys(nodeData().scopes)).toEqual(['custom-connection|item']);
+		const switched = await customRunner({ resource: 'invoice', event: 'createdOrUpdated' });
+		switched.staticData = runner.staticData;
+		expect(await switched.poll()).toBeNull();
+		expect(Object.keys((switched.staticData['node:Xero Trigger'] as { scopes: IDataObject }).scopes)).toEqual([
+			'custom-connection|invoice',
+		]);
+	});
 });

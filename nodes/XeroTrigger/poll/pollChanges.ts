@@ -60,7 +60,11 @@ export async function pollChanges(
 		}
 	}
 
-	const scopes: IDataObject = { ...stored };
+	// Scopes of another resource belong to an earlier configuration; keeping them would only grow the workflow row.
+	const scopes: IDataObject = {};
+	for (const [key, value] of Object.entries(stored)) {
+		if (key.endsWith(`|${settings.spec.resource}`)) scopes[key] = value;
+	}
 	for (const outcome of outcomes) {
 		if (outcome.next !== undefined) scopes[outcome.target.scopeKey] = outcome.next as unknown as IDataObject;
 	}
