@@ -1,4 +1,5 @@
 import { DEMO_IDS, type VtigerSandbox } from '../../sandbox/vtiger';
+import { createRecord } from '../../sandbox/vtiger/ops/save';
 import { failureOf, moduleParam, runCrm, withSandbox } from './workflow';
 
 let crm: VtigerSandbox;
@@ -64,6 +65,24 @@ describe('Xero organisations → CRM Accounts (upsert, auto-mapped)', () => {
 		expect(errors).toHaveLength(0);
 		expect(main[0].json).toMatchObject({ accountname: 'Harbour Supplies (NZ) Ltd', industry: 'Retail' });
 		expect(crm.records('Accounts').filter((a) => a.cf_xero_contact_id === harbour.ContactID)).toHaveLength(1);
+	});
+
+	test('when the primary contact cannot be written, the item fails naming the written account', async () => {
+		const engine = crm.engine();
+		const account = engine.idOf(createRecord(engine, 'Accounts', { accountname: 'Twin Contacts Ltd', assigned_user_id: '19x1' }, '19x1'));
+		for (const firstname of ['Kim', 'Lee']) {
+			createRecord(engine, 'Contacts', { firstname, lastname: 'Twin', account_id: account, assigned_user_id: '19x1' }, '19x1');
+		}
+		const { main, errors } = await runCrm(crm, upsertOrganisations, [
+			{ ContactID: 'twin-contacts-id', Name: 'Twin Contacts Ltd', FirstName: 'Kim', LastName: 'Twin' },
+		]);
+		expect(main).toHaveLength(0);
+		const failure = failureOf(errors[0]);
+		expect(failure.entry).toMatchObject({ code: 'CONTACT', crmId: account, xeroId: 'twin-contacts-id' });
+		expect(failure.message).toMatch(
+			new RegExp(`^Accounts record ${account} was written, but its primary contact failed: Contacts record "Kim Twin": 2 records match account_id = "${account}" and lastname = "Twin"`),
+		);
+		expect(crm.records('Accounts').find((a) => a.id === account)?.cf_xero_contact_id).toBe('twin-contacts-id');
 	});
 
 	test('an organisation without a name is refused with the mapping\'s message; the others go through', async () => {

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { isFailedItem } from '../../../../shared/syncLog';
 import { fieldTypes, type FieldTypes } from '../../../helpers/normalise';
 import { collectPages } from '../../../helpers/paging';
 import { recordLabel } from '../../../helpers/recordLabel';
@@ -216,21 +217,21 @@ async function runUpserts(batch: Batch, inputs: WriteInput[], describe: Describe
 			}
 			if (decision.kind === 'update') {
 				const id = String(decision.row.id);
+				if (decisions[index].kind === 'create' && !('assigned_user_id' in write.input.values)) {
+					// Prepared as a create, so it carries defaults the matched record already has a say in.
+					delete write.element.assigned_user_id;
+				}
 				const current = await currentRecord(batch, decision.row, write.element);
 				if (isUnchanged(current, write.element, types)) {
 					succeed(batch, write.input, current, describe);
 					continue;
-				}
-				if (decisions[index].kind === 'create' && !('assigned_user_id' in write.input.values)) {
-					// Prepared as a create, so it carries defaults the matched record already has a say in.
-					delete write.element.assigned_user_id;
 				}
 				await reviseOne(batch, write, id, describe);
 				continue;
 			}
 			await createOne(batch, write, describe);
 			const created = batch.results[write.input.itemIndex];
-			if (created && !created.error) rows.push({ ...write.element, id: created.json.id } as VtigerRecord);
+			if (created && !isFailedItem(created)) rows.push({ ...write.element, id: created.json.id } as VtigerRecord);
 		}
 	}
 }
@@ -239,16 +240,17 @@ async function runUpserts(batch: Batch, inputs: WriteInput[], describe: Describe
  * A Xero organisation's person becomes the account's primary Contacts record, upserted on its Xero ID or on
  * account and last name. A failure fails the item: rerunning the upsert repeats nothing that already worked.
  */
-async function writePrimaryContacts(batch: Batch, contacts: Map<number, Record<string, unknown>>) {
+async function writePrimaryContacts(batch: Batch, contacts: Map<number, { contact: Record<string, unknown>; xeroId?: string | null }>) {
 	const inputs: WriteInput[] = [];
-	for (const [itemIndex, contact] of contacts) {
+	for (const [itemIndex, { contact, xeroId }] of contacts) {
 		const account = batch.results[itemIndex];
-		if (!account || account.error) continue;
+		if (!account || isFailedItem(account)) continue;
 		const values = { ...contact, account_id: account.json.id };
 		const link = Object.keys(contact).find((field) => field.startsWith('cf_') && contact[field]);
 		inputs.push({
 			itemIndex,
 			module: 'Contacts',
+			xeroId,
 			values,
 			alternatives: [
 				...(link ? [[{ field: link, value: contact[link] }]] : []),
@@ -270,11 +272,11 @@ async function writePrimaryContacts(batch: Batch, contacts: Map<number, Record<s
 	for (const input of inputs) {
 		const result = sub.results[input.itemIndex];
 		const account = batch.results[input.itemIndex] as INodeExecutionData;
-		if (result && !result.error) {
+		if (result && !isFailedItem(result)) {
 			account.json.primaryContactId = result.json.id;
 			continue;
 		}
-		const reason = result ? String(result.error?.message ?? '') : 'was not written';
+		const reason = result ? String(result.json.message ?? '') : 'was not written';
 		const message = `Accounts record ${String(account.json.id)} was written, but its primary contact failed: ${reason}`;
 		const accountInput: WriteInput = { ...input, module: 'Accounts', recordId: String(account.json.id) };
 		fail(batch, accountInput, new RecordProblem(message, 'CONTACT'), String(account.json.id));
@@ -308,7 +310,7 @@ export async function writeItems(
 	};
 
 	const inputs: WriteInput[] = [];
-	const contacts = new Map<number, Record<string, unknown>>();
+	const contacts = new Map<number, { contact: Record<string, unknown>; xeroId?: string | null }>();
 	if (this.getNodeParameter('inputMode', 0, 'fields') === 'xero') {
 		for (const read of await readXeroInputs(this, items, client, operation)) {
 			if ('error' in read) {
@@ -317,7 +319,7 @@ export async function writeItems(
 			}
 			inputs.push(read.input);
 			if (read.contact && read.input.module === 'Accounts' && operation !== 'update') {
-				contacts.set(read.input.itemIndex, read.contact);
+				contacts.set(read.input.itemIndex, { contact: read.contact, xeroId: read.input.xeroId });
 			}
 		}
 	} else {
