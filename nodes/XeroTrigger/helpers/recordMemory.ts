@@ -27,12 +27,22 @@ export function classifyChange(memory: RecordMemory, id: string, status: string)
 	};
 }
 
-/** Records `id` as the most recently seen and drops the least recently seen beyond the cap. */
-export function remember(memory: RecordMemory, id: string, status: string, cap = MAX_REMEMBERED_RECORDS): RecordMemory {
+/** Records each [id, status] in order as the most recently seen and drops the least recently seen beyond the cap. */
+export function rememberAll(
+	memory: RecordMemory,
+	seen: Array<[string, string]>,
+	cap = MAX_REMEMBERED_RECORDS,
+): RecordMemory {
 	const next: RecordMemory = { ...memory };
-	delete next[id];
-	next[id] = status;
+	for (const [id, status] of seen) {
+		delete next[id];
+		next[id] = status;
+	}
 	const ids = Object.keys(next);
 	for (let i = 0; i < ids.length - cap; i++) delete next[ids[i]];
 	return next;
+}
+
+export function remember(memory: RecordMemory, id: string, status: string, cap = MAX_REMEMBERED_RECORDS): RecordMemory {
+	return rememberAll(memory, [[id, status]], cap);
 }

@@ -5,7 +5,7 @@ import { advanceCursor, isCursorState, pagingHold, startCursor, unprocessedChang
 import type { EventFilter } from './events';
 import { matchesEvent } from './events';
 import type { Classified, RecordMemory } from './recordMemory';
-import { classifyChange, remember } from './recordMemory';
+import { classifyChange, rememberAll } from './recordMemory';
 import type { ResourceSpec } from './resources';
 import { recordId, recordStatus, updatedMs } from './resources';
 
@@ -57,15 +57,18 @@ export function processScope(
 	for (const change of changed) byId.set(`${change.id}@${change.updatedMs}`, change.record);
 
 	const fresh = unprocessedChanges(state.cursor, changed);
-	let memory = state.memory;
+	// `fresh` holds one version per ID, so the memory as it was before this poll classifies every change; it is
+	// updated once at the end because copying it per record would cost a backfill seconds.
 	const triggered: TriggeredChange[] = [];
+	const seen: Array<[string, string]> = [];
 	for (const change of fresh) {
 		const record = byId.get(`${change.id}@${change.updatedMs}`) as IDataObject;
 		const status = recordStatus(spec, record);
-		const classified = classifyChange(memory, change.id, status);
+		const classified = classifyChange(state.memory, change.id, status);
 		if (matchesEvent(filter, classified, status)) triggered.push({ record, change: classified, status });
-		memory = remember(memory, change.id, status);
+		seen.push([change.id, status]);
 	}
+	const memory = rememberAll(state.memory, seen);
 	return {
 		triggered,
 		next: {
