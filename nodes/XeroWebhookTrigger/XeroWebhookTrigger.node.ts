@@ -34,6 +34,9 @@ export class XeroWebhookTrigger implements INodeType {
 		subtitle: '={{$parameter["categories"].join(", ")}}',
 		description: 'Starts the workflow the moment Xero sends a signed webhook for a contact or invoice change',
 		defaults: { name: 'Xero Webhook Trigger' },
+		eventTriggerDescription: 'Waiting for Xero to send a webhook to the test URL',
+		activationMessage:
+			"Xero can now deliver to the production URL. In Xero's developer portal, send 'Intent to receive' to confirm.",
 		inputs: [],
 		outputs: ['main'],
 		credentials: [
