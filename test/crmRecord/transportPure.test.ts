@@ -4,7 +4,7 @@ import { join } from 'path';
 import { webserviceUrl } from '../../nodes/CrmRecord/transport/endpoint';
 import { readEnvelope } from '../../nodes/CrmRecord/transport/envelope';
 import { VtigerApiError } from '../../nodes/CrmRecord/transport/VtigerApiError';
-import { collectSync, startTime } from '../../nodes/CrmRecord/helpers/syncPages';
+import { collectSync, cursorToSave, startTime } from '../../nodes/CrmRecord/helpers/syncPages';
 import type { SyncResult } from '../../nodes/CrmRecord/transport/types';
 
 const TRANSCRIPTS = '/work/shared/vtiger-7.5-transcripts';
@@ -124,5 +124,20 @@ describe('sync paging', () => {
 		expect(startTime(undefined, undefined)).toBe(1);
 		expect(startTime('', 0)).toBe(1);
 		expect(() => startTime('yesterday-ish', undefined)).toThrow(/not a date/);
+	});
+});
+
+describe('cursorToSave', () => {
+	test('a cursor in the server\'s current or previous second steps back one second', () => {
+		expect(cursorToSave(1000, 1000.4)).toBe(999);
+		expect(cursorToSave(999, 1000.9)).toBe(998);
+	});
+
+	test('an older cursor is saved as it is', () => {
+		expect(cursorToSave(990, 1000)).toBe(990);
+	});
+
+	test('never below 1 (vtiger fails on 0)', () => {
+		expect(cursorToSave(1, 1)).toBe(1);
 	});
 });

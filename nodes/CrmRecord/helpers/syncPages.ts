@@ -58,3 +58,12 @@ export function startTime(since: unknown, cursor: unknown): number {
 	const saved = Number(cursor);
 	return Number.isFinite(saved) && saved >= 1 ? Math.floor(saved) : 1;
 }
+
+/**
+ * vtiger's sync returns records modified after the cursor second. A record changed later in the very second the
+ * cursor points at would never be returned, so a cursor in the server's current second is saved one second back:
+ * those records come once more next time instead of never.
+ */
+export function cursorToSave(lastModifiedTime: number, serverNow: number): number {
+	return lastModifiedTime >= Math.floor(serverNow) - 1 ? Math.max(1, lastModifiedTime - 1) : lastModifiedTime;
+}

@@ -50,7 +50,8 @@ async function handshakeOnce(
 	const challenge = readEnvelope(
 		'getchallenge',
 		await send({ method: 'GET', url, params: { operation: 'getchallenge', username: credentials.username } }),
-	) as { token?: unknown };
+	) as { token?: unknown; serverTime?: unknown };
+	const askedAt = Date.now() / 1000;
 	if (typeof challenge?.token !== 'string') {
 		throw new VtigerApiError('NOT_A_VTIGER_WEBSERVICE', 'getchallenge returned no token', 'getchallenge');
 	}
@@ -74,6 +75,7 @@ async function handshakeOnce(
 		userId: String(login.userId ?? ''),
 		version: typeof login.version === 'string' ? login.version : undefined,
 		vtigerVersion: typeof login.vtigerVersion === 'string' ? login.vtigerVersion : undefined,
+		clockOffset: typeof challenge.serverTime === 'number' ? challenge.serverTime - askedAt : 0,
 	};
 }
 

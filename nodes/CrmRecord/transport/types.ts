@@ -28,6 +28,8 @@ export interface VtigerSessionInfo {
 	userId: string;
 	version?: string;
 	vtigerVersion?: string;
+	/** Server clock minus ours, in seconds, from getchallenge's serverTime. */
+	clockOffset: number;
 }
 
 export interface SyncResult {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { collectSync, startTime } from '../../helpers/syncPages';
+import { collectSync, cursorToSave, startTime } from '../../helpers/syncPages';
 import { actionName, lineItemTypes, moduleOf, outputRecord, recordFailure } from '../context';
 import type { VtigerClient } from '../../transport';
 import { rawOutputOption } from '../common.descriptions';
@@ -73,7 +73,12 @@ export async function execute(
 	try {
 		if (module === '') throw new Error('Choose a module');
 		const since = startTime(options.since, staticData[key]);
-		const collected = await collectSync((modifiedTime) => client.sync(module, modifiedTime), since);
+		const { clockOffset } = await client.session();
+		let lastCallAt = 0;
+		const collected = await collectSync((modifiedTime) => {
+			lastCallAt = Date.now() / 1000 + clockOffset;
+			return client.sync(module, modifiedTime);
+		}, since);
 		const describe = await client.describe(module);
 		const lineTypes = await lineItemTypes(client);
 		const out: INodeExecutionData[] = [];
@@ -91,7 +96,7 @@ export async function execute(
 				out.push({ json: { id: change.id, module, deleted: true }, pairedItem: { item: 0 } });
 			}
 		}
-		if (options.saveCursor !== false) staticData[key] = collected.cursor;
+		if (options.saveCursor !== false) staticData[key] = cursorToSave(collected.cursor, lastCallAt);
 		return out;
 	} catch (error) {
 		return [
