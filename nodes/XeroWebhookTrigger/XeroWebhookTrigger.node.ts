@@ -83,7 +83,10 @@ export class XeroWebhookTrigger implements INodeType {
 		if (fresh.length === 0) return { noWebhookResponse: true };
 
 		const fetched = this.getNodeParameter('fetchRecords', true) as boolean;
-		const items = fetched ? await fetchedItems(this, fresh) : fresh.map((event) => thinItem(event));
+		const items = fetched
+			? withInvoiceStatus(await fetchedItems(this, fresh), filter.invoiceStatuses)
+			: fresh.map((event) => thinItem(event));
+		if (items.length === 0) return { noWebhookResponse: true };
 		return { noWebhookResponse: true, workflowData: [items] };
 	}
 }
@@ -97,10 +100,11 @@ function parseSignedBody(rawBody: Buffer | undefined): unknown {
 	}
 }
 
-function readFilter(ctx: IWebhookFunctions): WebhookFilter {
+function readFilter(ctx: IWebhookFunctions): WebhookFilter & { invoiceStatuses: string[] } {
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	const tenantIds = typeof options.tenantIds === 'string' ? options.tenantIds : '';
 	return {
+		invoiceStatuses: Array.isArray(options.invoiceStatuses) ? (options.invoiceStatuses as string[]) : [],
 		categories: ctx.getNodeParameter('categories', []) as string[],
 		eventTypes: ctx.getNodeParameter('eventTypes', []) as string[],
 		tenantIds: tenantIds
@@ -132,6 +136,16 @@ async function fetchedItems(ctx: IWebhookFunctions, events: XeroWebhookEvent[]):
 					? `Could not fetch the ${event.eventCategory.toLowerCase()} from Xero: ${result.error}`
 					: `Xero did not return ${event.eventCategory.toLowerCase()} ${event.resourceId}; it may have been deleted or the credential may not reach this organisation`,
 		});
+	});
+}
+
+/** Drops fetched invoices whose status is not wanted; thin items stay, since their status is unknown. */
+function withInvoiceStatus(items: INodeExecutionData[], statuses: string[]): INodeExecutionData[] {
+	if (statuses.length === 0) return items;
+	return items.filter((item) => {
+		const event = item.json.xeroEvent as IDataObject;
+		if (event.eventCategory !== 'INVOICE' || event.fetched === false) return true;
+		return statuses.includes(String(item.json.Status ?? ''));
 	});
 }
 

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { INVOICE_STATUSES } from '../XeroTrigger/helpers/resources';
+
 export const webhookTriggerProperties: INodeProperties[] = [
 	{
 		displayName:
@@ -58,6 +60,18 @@ export const webhookTriggerProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			{
+				displayName: 'Only Invoices With Status',
+				name: 'invoiceStatuses',
+				type: 'multiOptions',
+				options: INVOICE_STATUSES.map((status) => ({
+					name: status.charAt(0) + status.slice(1).toLowerCase(),
+					value: status,
+				})),
+				default: [],
+				description:
+					'Keep invoice events only when the fetched invoice has one of these statuses, e.g. Paid for "invoice paid" flows. Needs Fetch Full Records; an invoice that could not be fetched is kept.',
+			},
 			{
 				displayName: 'Only Organisation IDs',
 				name: 'tenantIds',

@@ -169,4 +169,35 @@ describe("Xero Webhook Trigger receiving the Xero sandbox's deliveries", () => {
 		expect(json.xeroEvent).toMatchObject({ resourceId: created.json.Contacts[0].ContactID, fetched: false });
 		expect(String((json.xeroEvent as IDataObject).message)).toMatch(/Could not fetch the contact from Xero/);
 	});
+
+	it('keeps only invoices with a chosen status when asked to', async () => {
+		runner = new TriggerRunner(
+			'xeroWebhookTrigger',
+			{
+				categories: ['INVOICE'],
+				eventTypes: ['UPDATE'],
+				fetchRecords: true,
+				authentication: 'customConnection',
+				options: { invoiceStatuses: ['PAID'] },
+			},
+			{ xeroWebhookApi: { webhookKey: KEY }, xeroCustomConnectionApi: customConnectionCredentials(xero) },
+		);
+		const list = await api.get<{ Invoices: IDataObject[] }>('/Invoices?Statuses=AUTHORISED');
+		const invoice = list.json.Invoices.find((candidate) => Number(candidate.AmountDue) > 0) as IDataObject;
+		const edit = await api.post('/Invoices', {
+			Invoices: [{ InvoiceID: invoice.InvoiceID, Reference: 'Edited, not paid' }],
+		});
+		expect(edit.status).toBe(200);
+		await deliveredAndHandled();
+		expect(xero.webhookDeliveries().map((d) => d.status)).toEqual([200]);
+		expect(started).toEqual([]);
+		const payment = await api.put('/Payments', {
+			Payments: [{ Invoice: { InvoiceID: invoice.InvoiceID }, Account: { Code: '090' }, Amount: invoice.AmountDue }],
+		});
+		expect(payment.status).toBe(200);
+		await deliveredAndHandled();
+		expect(started.flat().map((item) => [item.json.InvoiceID, item.json.Status])).toEqual([
+			[invoice.InvoiceID, 'PAID'],
+		]);
+	});
 });
