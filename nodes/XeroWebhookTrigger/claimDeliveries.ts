@@ -16,7 +16,8 @@ export function claimDeliveries<T>(
 	items: T[],
 	keyOf: (item: T) => string,
 ): DeliveryFilterResult<T> {
-	const scope = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
+	// Test deliveries (editor, mode "manual") must not hide the same event from the active workflow.
+	const scope = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}:${ctx.getMode()}`;
 	const staticData = ctx.getWorkflowStaticData('node');
 	const known = mergeRecent(staticData.recentDeliveries, claimedInProcess.get(scope) ?? []);
 	const result = dropRedeliveries(known, items, keyOf);
