@@ -246,6 +246,36 @@ describe('Delete', () => {
 	});
 });
 
+describe('currency decimals', () => {
+	test('an amount the CRM rounded (user preference 0 decimals, a fresh install\'s default) is reported', async () => {
+		crm.setCurrencyDecimals(0);
+		try {
+			const { main, errors } = await runCrm(crm, {
+				operation: 'create',
+				module: moduleParam('Products'),
+				inputMode: 'fields',
+				fields: mapped({ productname: 'Half Dollar Widget', unit_price: 100.5 }),
+			});
+			expect(main).toHaveLength(0);
+			const failure = failureOf(errors[0]);
+			const written = crm.records('Products').find((p) => p.productname === 'Half Dollar Widget') as Record<string, unknown>;
+			expect(failure.entry).toMatchObject({ code: 'CURRENCY_ROUNDED', crmId: written.id });
+			expect(failure.message).toBe(
+				`Products record "Half Dollar Widget" was written as ${String(written.id)}, but the CRM rounded unit_price 100.5 to 101. Set "Number of Currency Decimals" to 2 in the CRM user's My Preferences, then update ${String(written.id)} again.`,
+			);
+		} finally {
+			crm.setCurrencyDecimals(2);
+		}
+		const ok = await runCrm(crm, {
+			operation: 'create',
+			module: moduleParam('Products'),
+			inputMode: 'fields',
+			fields: mapped({ productname: 'Exact Widget', unit_price: 100.5 }),
+		});
+		expect(ok.main[0].json.unit_price).toBe(100.5);
+	});
+});
+
 describe('ids of another module', () => {
 	test('are refused before vtiger acts on them as whatever they are', async () => {
 		const contact = DEMO_IDS.contacts.marine;

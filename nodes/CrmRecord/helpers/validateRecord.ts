@@ -100,3 +100,28 @@ export function idProblem(id: string, describe: DescribeResult): string | undefi
 	}
 	return undefined;
 }
+
+const NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
+
+/** Inventory totals vtiger computes from the line items, whatever was sent. */
+const COMPUTED_TOTALS = new Set(['hdnSubTotal', 'hdnGrandTotal', 'pre_tax_total', 'balance']);
+
+/**
+ * vtiger rounds currency fields to the user's "Currency Decimals" preference on write (a fresh install has 0:
+ * 100.5 is stored as 101). The sent and stored amounts of each currency field are compared after the write.
+ */
+export function roundedCurrencies(
+	sent: Record<string, unknown>,
+	stored: Record<string, unknown>,
+	describe: DescribeResult,
+): Array<{ field: string; sent: number; stored: number }> {
+	const out: Array<{ field: string; sent: number; stored: number }> = [];
+	for (const field of describe.fields) {
+		if (field.type.name !== 'currency' || COMPUTED_TOTALS.has(field.name)) continue;
+		const a = String(sent[field.name] ?? '').trim();
+		const b = String(stored[field.name] ?? '').trim();
+		if (!NUMBER_TEXT.test(a) || !NUMBER_TEXT.test(b)) continue;
+		if (Math.abs(Number(a) - Number(b)) > 1e-9) out.push({ field: field.name, sent: Number(a), stored: Number(b) });
+	}
+	return out;
+}

@@ -12,7 +12,7 @@ import {
 	matchWhere,
 	usableAlternatives,
 } from '../../../helpers/upsertMatch';
-import { droppedReferences, idProblem, referenceValues } from '../../../helpers/validateRecord';
+import { droppedReferences, idProblem, referenceValues, roundedCurrencies } from '../../../helpers/validateRecord';
 import { vtqlString, withLimit } from '../../../helpers/vtql';
 import type { DescribeResult, VtigerClient, VtigerRecord } from '../../../transport';
 import { actionName, lineItemTypes, moduleOf, outputRecord, recordFailure } from '../../context';
@@ -88,20 +88,30 @@ function prepareAll(
 }
 
 /**
- * The last line of defence when references were not checked up front: vtiger answers a reference to a missing
- * record with success and an empty field. The record is written, so the failure names it for a fix.
+ * What vtiger accepts but silently changes, found in its answer: a reference to a missing record stored as "" (when
+ * references were not checked up front) and amounts rounded to the user's currency decimals. The record is written,
+ * so the failure names it for a fix.
  */
-function reportDroppedReferences(batch: Batch, write: PreparedWrite, record: VtigerRecord, describe: DescribeResult) {
-	const dropped = droppedReferences(write.element, record, describe);
-	if (dropped.length === 0) return succeed(batch, write.input, record, describe);
+function checkWritten(batch: Batch, write: PreparedWrite, record: VtigerRecord, describe: DescribeResult) {
 	const id = String(record.id);
-	const message = `${describe.name} record ${write.label} was written as ${id}, but vtiger dropped ${dropped.map((ref) => `${ref.field} = ${ref.id}`).join(', ')}: no such record. Fix the reference and update ${id}.`;
-	fail(batch, write.input, new RecordProblem(message, 'REFERENCE_DROPPED'), write.label, describe, id);
+	const what = `${describe.name} record ${write.label} was written as ${id}, but`;
+	const dropped = droppedReferences(write.element, record, describe);
+	if (dropped.length > 0) {
+		const message = `${what} vtiger dropped ${dropped.map((ref) => `${ref.field} = ${ref.id}`).join(', ')}: no such record. Fix the reference and update ${id}.`;
+		return fail(batch, write.input, new RecordProblem(message, 'REFERENCE_DROPPED'), write.label, describe, id);
+	}
+	const rounded = roundedCurrencies(write.element, record, describe);
+	if (rounded.length > 0) {
+		const changes = rounded.map((r) => `${r.field} ${r.sent} to ${r.stored}`).join(', ');
+		const message = `${what} the CRM rounded ${changes}. Set "Number of Currency Decimals" to 2 in the CRM user's My Preferences, then update ${id} again.`;
+		return fail(batch, write.input, new RecordProblem(message, 'CURRENCY_ROUNDED'), write.label, describe, id);
+	}
+	succeed(batch, write.input, record, describe);
 }
 
 async function createOne(batch: Batch, write: PreparedWrite, describe: DescribeResult) {
 	try {
-		reportDroppedReferences(batch, write, await batch.client.create(describe.name, write.element), describe);
+		checkWritten(batch, write, await batch.client.create(describe.name, write.element), describe);
 	} catch (error) {
 		fail(batch, write.input, error, write.label, describe);
 	}
@@ -109,7 +119,7 @@ async function createOne(batch: Batch, write: PreparedWrite, describe: DescribeR
 
 async function reviseOne(batch: Batch, write: PreparedWrite, id: string, describe: DescribeResult) {
 	try {
-		reportDroppedReferences(batch, write, await batch.client.revise({ ...write.element, id }), describe);
+		checkWritten(batch, write, await batch.client.revise({ ...write.element, id }), describe);
 	} catch (error) {
 		fail(batch, write.input, error, write.label, describe, id);
 	}
