@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 export type SyncApp = 'Xero' | 'CRM';
 export type SyncFlow = 'CRM → Xero' | 'Xero → CRM';
@@ -18,6 +18,7 @@ export interface SyncLogEntry extends IDataObject {
 	message: string;
 	code: string | null;
 	time: string;
+	details?: string;
 }
 
 export type SyncFailure = Pick<SyncLogEntry, 'app' | 'action' | 'flow' | 'message'> &
@@ -38,23 +39,29 @@ export function syncLogEntry(failure: SyncFailure, now: Date = new Date()): Sync
 }
 
 /**
- * A failed item: `error` set and `pairedItem` kept, so n8n's "Continue (using error output)" moves it to the
- * error branch with the log entry as its JSON, and "Continue (regular output)" keeps it on the main output.
+ * A failed item: json is exactly `{ error: <log entry>, message }` and `error` is NOT set on the item. n8n-core
+ * (2.8, workflow-execute) routes such an item to the error output under "Continue (using error output)" and merges
+ * it over the paired input item, but it replaces the json of any item that carries `error` with
+ * `{ error: message }`, which would throw the log entry away.
  */
-export function failedItem(node: INode, failure: SyncFailure, itemIndex: number): INodeExecutionData {
+export function failedItem(_node: INode, failure: SyncFailure, itemIndex: number): INodeExecutionData {
 	const entry = syncLogEntry(failure);
+	if (failure.description) entry.details = failure.description;
 	return {
-		json: entry,
-		error: new NodeOperationError(node, failure.message, {
-			itemIndex,
-			description: failure.description,
-		}),
+		json: { error: entry, message: failure.message },
 		pairedItem: { item: itemIndex },
 	};
 }
 
+export function logEntryOf(item: INodeExecutionData): SyncLogEntry | undefined {
+	const error = (item.json as IDataObject).error as IDataObject | undefined;
+	return error !== null && typeof error === 'object' && error.result === 'Failed'
+		? (error as SyncLogEntry)
+		: undefined;
+}
+
 export function isFailedItem(item: INodeExecutionData): boolean {
-	return item.error !== undefined && (item.json as IDataObject).result === 'Failed';
+	return logEntryOf(item) !== undefined;
 }
 
 /**
@@ -63,7 +70,7 @@ export function isFailedItem(item: INodeExecutionData): boolean {
  */
 export function throwIfStopping(ctx: IExecuteFunctions, items: INodeExecutionData[]): void {
 	if (ctx.continueOnFail()) return;
-	const failures = items.filter(isFailedItem).map((item) => item.json as SyncLogEntry);
+	const failures = items.map(logEntryOf).filter((entry): entry is SyncLogEntry => entry !== undefined);
 	if (failures.length === 0) return;
 	const named = failures
 		.slice(0, 10)
