@@ -1,10 +1,11 @@
 const path = require('path');
 const { task, src, dest } = require('gulp');
 
+// Icons and the *.node.json codex files are not TypeScript, so tsc leaves them behind.
 task('build:icons', copyIcons);
 
 function copyIcons() {
-	const nodeSource = path.resolve('nodes', '**', '*.{png,svg}');
+	const nodeSource = path.resolve('nodes', '**', '*.{png,svg,json}');
 	const nodeDestination = path.resolve('dist', 'nodes');
 	src(nodeSource, { encoding: false }).pipe(dest(nodeDestination));
 
