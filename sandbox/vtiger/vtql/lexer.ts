@@ -36,9 +36,16 @@ export function tokenize(query: string): Token[] {
 		if (c === "'") {
 			let j = i + 1;
 			let value = '';
-			while (j < query.length && query[j] !== "'") {
-				if (query[j] === '\\' && j + 1 < query.length) j++;
-				value += query[j++];
+			// VTQL_Lexer.php matches literals with '(?:[^']|'')+' and MySQL reads the doubled quote as one; a
+			// backslash cannot hide a quote from that regex, so \' still ends the literal.
+			for (;;) {
+				while (j < query.length && query[j] !== "'") {
+					if (query[j] === '\\' && j + 1 < query.length && query[j + 1] !== "'") j++;
+					value += query[j++];
+				}
+				if (query[j + 1] !== "'") break;
+				value += "'";
+				j += 2;
 			}
 			if (j >= query.length) throw Errors.internal();
 			tokens.push({ kind: 'VALUE', text: query.slice(i, j + 1), value });
