@@ -1,3 +1,4 @@
+import { logEntryOf } from '../../../nodes/shared/syncLog';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { DEMO_TENANT_ID, startXeroSandbox } from '../../../sandbox/xero';
 import type { XeroSandbox } from '../../../sandbox/xero';
@@ -31,8 +32,8 @@ async function run(parameters: IDataObject, json: IDataObject[], staticData?: ID
 	const items: INodeExecutionData[] = json.map((j) => ({ json: j }));
 	const ctx = fakeContext({ authentication: 'customConnection', ...parameters }, items, { staticData });
 	const [out] = await router.call(ctx);
-	const ok = out.filter((i) => i.error === undefined);
-	const failed = out.filter((i) => i.error !== undefined);
+	const ok = out.filter((i) => logEntryOf(i) === undefined);
+	const failed = out.filter((i) => logEntryOf(i) !== undefined);
 	expect(out.map((i) => (i.pairedItem as { item: number }).item).sort((a, b) => a - b)).toEqual(
 		parameters.operation === 'send' ? [...Array(json.length).keys()] : out.map((i) => (i.pairedItem as { item: number }).item).sort((a, b) => a - b),
 	);
@@ -56,7 +57,7 @@ describe('Xero Sync engines against the sandbox (interim transport)', () => {
 	it('sends 120 invoices in 3 writes; a re-send under Skip costs one write and one lookup per batch', async () => {
 		const items = Array.from({ length: 120 }, (_, i) => invoice(i));
 		const first = await run({ resource: 'invoice', operation: 'send', inputMode: 'json', duplicateHandling: 'skip' }, items);
-		expect(first.failed.map((f) => f.json.message)).toEqual([]);
+		expect(first.failed.map((f) => logEntryOf(f)?.message)).toEqual([]);
 		expect(first.ok).toHaveLength(120);
 		expect(tenantStats(xero).byPath).toEqual({ 'PUT /Invoices': 3 });
 		xero.resetStats();
@@ -69,8 +70,8 @@ describe('Xero Sync engines against the sandbox (interim transport)', () => {
 		const items = [invoice(1), invoice(2, { LineItems: [{ Description: 'x', Quantity: 1, UnitAmount: -5, AccountCode: '200' }] }), invoice(3)];
 		const result = await run({ resource: 'invoice', operation: 'send', inputMode: 'json' }, items);
 		expect(result.ok).toHaveLength(2);
-		expect(result.failed[0].json).toMatchObject({ code: 'VALIDATION', crmId: '7x2', action: 'Send Invoice' });
-		expect(String(result.failed[0].json.message)).toMatch(/Xero rejected it/);
+		expect(logEntryOf(result.failed[0])).toMatchObject({ code: 'VALIDATION', crmId: '7x2', action: 'Send Invoice' });
+		expect(String(logEntryOf(result.failed[0])?.message)).toMatch(/Xero rejected it/);
 	});
 
 	it('applies Update, Fail and Add Suffix to organisations matched by name and by number', async () => {
@@ -78,7 +79,7 @@ describe('Xero Sync engines against the sandbox (interim transport)', () => {
 			{ crmId: '11x1', Name: 'ABC Furniture', Website: 'https://abc.example' },
 			{ crmId: '11x2', Name: 'Bayside Club (renamed)', ContactNumber: 'CUST-002' },
 		]);
-		expect(update.failed.map((f) => f.json.message)).toEqual([]);
+		expect(update.failed.map((f) => logEntryOf(f)?.message)).toEqual([]);
 		expect(update.ok.map((i) => [i.json.syncResult, i.json.Name])).toEqual([
 			['Updated', 'ABC Furniture'],
 			['Updated', 'Bayside Club (renamed)'],
@@ -86,7 +87,7 @@ describe('Xero Sync engines against the sandbox (interim transport)', () => {
 		const fail = await run({ resource: 'organisation', operation: 'send', inputMode: 'json', duplicateHandling: 'fail' }, [
 			{ crmId: '11x3', Name: 'City Limousines' },
 		]);
-		expect(fail.failed[0].json).toMatchObject({ code: 'DUPLICATE' });
+		expect(logEntryOf(fail.failed[0])).toMatchObject({ code: 'DUPLICATE' });
 		const suffix = await run({ resource: 'organisation', operation: 'send', inputMode: 'json', duplicateHandling: 'addSuffix' }, [
 			{ crmId: '11x3', Name: 'City Limousines' },
 		]);
@@ -102,7 +103,7 @@ describe('Xero Sync engines against the sandbox (interim transport)', () => {
 				{ Code: '200', Name: 'Sales', Type: 'REVENUE', Description: 'updated' },
 			],
 		);
-		expect(accounts.failed.map((f) => f.json.message)).toEqual([]);
+		expect(accounts.failed.map((f) => logEntryOf(f)?.message)).toEqual([]);
 		expect(accounts.ok.map((i) => i.json.syncResult)).toEqual(['Created', 'Updated']);
 		xero.resetStats();
 		const items = await run({ resource: 'item', operation: 'send', inputMode: 'json' }, [
@@ -110,7 +111,7 @@ describe('Xero Sync engines against the sandbox (interim transport)', () => {
 			{ Code: 'NEW-2', Name: 'Bad', SalesDetails: { AccountCode: '499' } },
 		]);
 		expect(items.ok.map((i) => i.json.Code)).toEqual(['NEW-1']);
-		expect(items.failed[0].json.code).toBe('ITEM_ACCOUNT');
+		expect(logEntryOf(items.failed[0])?.code).toBe('ITEM_ACCOUNT');
 		expect(tenantStats(xero).byPath).toEqual({ 'GET /Accounts': 1, 'PUT /Items': 1 });
 	});
 
@@ -142,10 +143,10 @@ describe('Xero Sync engines against the sandbox (interim transport)', () => {
 		expect(result.ok.length + result.failed.length).toBe(1000);
 		expect(result.ok.length).toBe(stored(xero, 'invoices').length);
 		expect(result.ok.length).toBeLessThanOrEqual(150);
-		expect(new Set(result.failed.map((f) => f.json.code))).toEqual(new Set(['DAILY_LIMIT']));
+		expect(new Set(result.failed.map((f) => logEntryOf(f)?.code))).toEqual(new Set(['DAILY_LIMIT']));
 		// 20 batches: once the limit answered, no new batch starts; only the 3 allowed calls and those in flight reach Xero
 		expect(tenantStats(xero).calls).toBeLessThanOrEqual(3 + 5);
-		expect(String(result.failed[0].json.message)).toMatch(/daily API limit.*not sent.*nothing was dropped/);
+		expect(String(logEntryOf(result.failed[0])?.message)).toMatch(/daily API limit.*not sent.*nothing was dropped/);
 	});
 
 	it('maps a CRM record with the shared mapping, and throws under Stop Workflow naming the record', async () => {
@@ -153,7 +154,7 @@ describe('Xero Sync engines against the sandbox (interim transport)', () => {
 			{ resource: 'item', operation: 'send', inputMode: 'crmRecord', crmModule: 'Products', overridesUi: { override: [{ path: 'Description', value: 'Overridden' }] } },
 			[{ id: '14x501', productname: 'Teapot', productcode: 'TEA-1', unit_price: '24.50000000' }],
 		);
-		expect(mapped.failed.map((f) => f.json.message)).toEqual([]);
+		expect(mapped.failed.map((f) => logEntryOf(f)?.message)).toEqual([]);
 		expect(mapped.ok[0].json).toMatchObject({ crmId: '14x501', Code: 'TEA-1', Name: 'Teapot', Description: 'Overridden' });
 
 		const ctx = fakeContext(
