@@ -41,10 +41,14 @@ done
 
 if [[ -n "${E2E_TGZ:-}" ]]; then TGZ="$E2E_TGZ"; else stack_build_and_pack; TGZ="$STACK_TGZ"; fi
 
+# Files run in this order (node --test sorts them): stack, flows, instant (needs the flows' linked invoices), oauth2,
+# browser.
 FILES=()
-for name in stack flows instant oauth2 browser; do
-  if [[ -z "${E2E_ONLY:-}" || ",$E2E_ONLY," == *",$name,"* ]]; then FILES+=("test/e2e/$name.e2e.mjs"); fi
+for f in test/e2e/[0-9]*-*.e2e.mjs; do
+  name="$(basename "$f" .e2e.mjs)"; name="${name#*-}"
+  if [[ -z "${E2E_ONLY:-}" || ",$E2E_ONLY," == *",$name,"* ]]; then FILES+=("$f"); fi
 done
+[[ ${#FILES[@]} -gt 0 ]] || stack_die "no test file matches E2E_ONLY=$E2E_ONLY"
 
 TOTAL_PASS=0; TOTAL_FAIL=0; SUMMARY=()
 for t in "${TARGETS[@]}"; do
@@ -65,7 +69,7 @@ for t in "${TARGETS[@]}"; do
     trap 'exit 130' INT TERM
     stack_up
     export E2E_N8N_VERSION="$v" SCREENSHOTS_DIR="$REPO/screenshots/n8n-$v"
-    mkdir -p "$SCREENSHOTS_DIR"
+    rm -rf "$SCREENSHOTS_DIR"; mkdir -p "$SCREENSHOTS_DIR"
     stack_log "running ${FILES[*]}"
     node --test --test-concurrency=1 \
       --test-reporter=spec --test-reporter-destination=stdout \

@@ -1,6 +1,6 @@
 // A real browser in the real editor: Debian's chromium driven by playwright-core. Every step asserts on what the
 // page shows; screenshots go to screenshots/n8n-<version>/ (git-ignored) for people to look at.
-import { after, before, test } from 'node:test';
+import { after, before, test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, signIn } from './browser-lib.mjs';
 import { env, importedWorkflows, n8n, sandbox, secrets } from './lib.mjs';
@@ -16,6 +16,18 @@ before(async () => {
 after(async () => {
 	await browser?.close();
 });
+
+/** A test that leaves a screenshot of the page when it fails. */
+function test(name, fn) {
+	nodeTest(name, async () => {
+		try {
+			await fn();
+		} catch (error) {
+			await browser?.screenshot(`FAILED-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
+			throw error;
+		}
+	});
+}
 
 /** Items of the node creator list (the panel that opens with +). */
 const creatorItems = () => page.getByTestId('node-creator').getByTestId('item-iterator-item');
@@ -41,6 +53,36 @@ test('signs in and sees the example workflows', async () => {
 	const text = (await cards.allInnerTexts()).join('\n');
 	for (const w of importedWorkflows()) assert.ok(text.includes(w.name), `"${w.name}" is listed`);
 	await browser.screenshot('workflows');
+});
+
+/** Opens a credential from the Credentials page; returns the modal. */
+async function openCredential(name) {
+	await page.goto(`${env.n8nUrl}/home/credentials`);
+	await page.locator('[data-test-id^="resources-list-item"]').filter({ hasText: name }).first().click();
+	const modal = page.getByTestId('editCredential-modal');
+	await modal.waitFor();
+	return modal;
+}
+
+test('connects the Xero OAuth2 credential with "Connect my account" (sandbox consent in a popup)', async () => {
+	const modal = await openCredential('Xero OAuth2 (sandbox)');
+	// Not connected yet: "Connect my account"; connected (the OAuth2 e2e ran first): "Reconnect" in the banner.
+	const button = modal
+		.getByTestId('oauth-connect-button')
+		.or(modal.getByTestId('oauth-connect-success-banner').getByRole('button'))
+		.filter({ visible: true })
+		.first();
+	await button.waitFor();
+	const popupPromise = browser.context.waitForEvent('page');
+	await button.click();
+	const popup = await popupPromise;
+	// The popup goes to the sandbox's authorize page, which consents and redirects to n8n's callback.
+	await popup.waitForURL(/\/rest\/oauth2-credential\/callback/, { timeout: 30_000 });
+	await popup.getByText('Connection successful').waitFor();
+	await modal.getByTestId('oauth-connect-success-banner').waitFor({ timeout: 30_000 });
+	assert.match(await modal.getByTestId('oauth-connect-success-banner').innerText(), /connected/i);
+	await browser.screenshot('oauth2-connected');
+	await page.keyboard.press('Escape');
 });
 
 test('the node panel finds the Xero nodes with their Get/Send actions and the CRM Record node, with icons', async () => {
@@ -108,15 +150,6 @@ test('adds a Xero Sync node and picks a tenant from the searchable list', async 
 	await browser.screenshot('tenant-picked');
 	await page.keyboard.press('Escape');
 });
-
-/** Opens a credential from the Credentials page; returns the modal. */
-async function openCredential(name) {
-	await page.goto(`${env.n8nUrl}/home/credentials`);
-	await page.locator('[data-test-id^="resources-list-item"]').filter({ hasText: name }).first().click();
-	const modal = page.getByTestId('editCredential-modal');
-	await modal.waitFor();
-	return modal;
-}
 
 async function expectTestResult(modal, ok) {
 	if (ok) {
