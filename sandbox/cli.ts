@@ -21,6 +21,9 @@ interface CliOptions {
 	webhookUrl?: string;
 	webhookKey: string;
 	plantBadRecords: boolean;
+	minuteLimit?: number;
+	concurrentLimit?: number;
+	latencyMs?: number;
 }
 
 /** A CRM record the sync must refuse: where it is and what the error message has to talk about. */
@@ -92,7 +95,8 @@ async function plantBadRecords(crmUrl: string, userName: string, accessKey: stri
 
 const USAGE =
 	'usage: npm run sandbox -- [--data demo|empty] [--xero-port N] [--crm-port N] [--clock-scale N] [--json FILE]\n' +
-	'                          [--webhook-url URL] [--webhook-key KEY] [--plant-bad-records]';
+	'                          [--webhook-url URL] [--webhook-key KEY] [--plant-bad-records]\n' +
+	'                          [--minute-limit N] [--concurrent-limit N] [--latency-ms N]   (Xero limits per tenant)';
 
 function parseArgs(argv: string[]): CliOptions {
 	const options: CliOptions = {
@@ -145,6 +149,15 @@ function parseArgs(argv: string[]): CliOptions {
 			case '--plant-bad-records':
 				options.plantBadRecords = true;
 				break;
+			case '--minute-limit':
+				options.minuteLimit = needNumber();
+				break;
+			case '--concurrent-limit':
+				options.concurrentLimit = needNumber();
+				break;
+			case '--latency-ms':
+				options.latencyMs = needNumber();
+				break;
 			case '-h':
 			case '--help':
 				console.log(USAGE);
@@ -168,6 +181,9 @@ async function main(): Promise<void> {
 		clockScale: options.clockScale,
 		data: options.data,
 		validate: true,
+		...(options.minuteLimit !== undefined ? { minuteLimit: options.minuteLimit } : {}),
+		...(options.concurrentLimit !== undefined ? { concurrentLimit: options.concurrentLimit } : {}),
+		...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
 		webhooks: { key: options.webhookKey, ...(options.webhookUrl ? { url: options.webhookUrl } : {}) },
 	});
 	let crm: Awaited<ReturnType<typeof startVtigerSandbox>>;
