@@ -93,3 +93,46 @@ export function countBy(values) {
 export function duplicates(values) {
 	return [...countBy(values.filter((v) => v !== undefined && v !== null && v !== ''))].filter(([, n]) => n > 1);
 }
+
+/** Creates a CRM record through the vtiger webservice, as a CRM user would. Returns the record. */
+crm.create = async (module, element) => {
+	const { url, username, accessKey } = sandbox().crm;
+	const ws = `${url}/webservice.php`;
+	const { createHash } = await import('node:crypto');
+	const challenge = await getJson(`${ws}?operation=getchallenge&username=${encodeURIComponent(username)}`);
+	const key = createHash('md5').update(challenge.result.token + accessKey).digest('hex');
+	const login = await getJson(ws, { method: 'POST', body: new URLSearchParams({ operation: 'login', username, accessKey: key }) });
+	const created = await getJson(ws, {
+		method: 'POST',
+		body: new URLSearchParams({
+			operation: 'create',
+			sessionName: login.result.sessionName,
+			elementType: module,
+			element: JSON.stringify({ assigned_user_id: login.result.userId, ...element }),
+		}),
+	});
+	if (!created.success) throw new Error(`creating a CRM ${module} failed: ${created.error?.message}`);
+	return created.result;
+};
+
+/** A Custom Connection token for the Xero sandbox (client_credentials, bound to the first tenant). */
+xero.token = async () => {
+	const { clientId, clientSecret } = sandbox().xero.customConnection;
+	const body = await getJson(`${sandbox().xero.url}/connect/token`, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+		},
+		body: 'grant_type=client_credentials',
+	});
+	return body.access_token;
+};
+
+/** PUT/POST to the Xero sandbox's accounting API as an app would. */
+xero.api = async (method, path, payload) =>
+	getJson(`${sandbox().xero.url}/api.xro/2.0/${path}`, {
+		method,
+		headers: { authorization: `Bearer ${await xero.token()}`, 'content-type': 'application/json', accept: 'application/json' },
+		body: JSON.stringify(payload),
+	});
