@@ -25,7 +25,7 @@ export async function launch() {
 		args: CHROMIUM_ARGS,
 		viewport: { width: 1440, height: 900 },
 	});
-	context.setDefaultTimeout(20_000);
+	context.setDefaultTimeout(30_000);
 	const page = context.pages()[0] ?? (await context.newPage());
 	const consoleErrors = [];
 	page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
