@@ -15,9 +15,9 @@ import type { BenchReport, BenchSuite } from './types';
 const CLOCK_SCALE = Number(process.env.BENCH_CLOCK_SCALE ?? 60);
 const NAIVE_CLOCK_SCALE = Number(process.env.BENCH_NAIVE_CLOCK_SCALE ?? 600);
 const XERO_LATENCY_S = Number(process.env.BENCH_XERO_LATENCY_S ?? 0.5);
-const READ_SIZES = (process.env.BENCH_SCALE_READS ?? '1000,10000,100000').split(',').map(Number);
-const SEND_SIZES = (process.env.BENCH_SCALE_SENDS ?? '1000,10000').split(',').map(Number);
-const NAIVE_SIZES = (process.env.BENCH_SCALE_NAIVE ?? '1000,10000').split(',').map(Number);
+const READ_SIZES = (process.env.BENCH_SCALE_READS ?? '1000,10000,100000').split(',').filter(Boolean).map(Number);
+const SEND_SIZES = (process.env.BENCH_SCALE_SENDS ?? '1000,10000').split(',').filter(Boolean).map(Number);
+const NAIVE_SIZES = (process.env.BENCH_SCALE_NAIVE ?? '1000,10000').split(',').filter(Boolean).map(Number);
 const PAGE_SIZE = 1000;
 const CALLS_PER_MINUTE = 60;
 const MEMORY_LIMIT_MB = 1024;
@@ -53,8 +53,11 @@ async function serveSandbox(): Promise<void> {
 	process.on('disconnect', () => void xero.close().then(() => process.exit(0)));
 }
 
+const DEBUG = process.env.BENCH_DEBUG ? (what: string) => console.error(`[scale ${new Date().toISOString()}] ${what}`) : () => {};
+
 async function sandbox(scale: number): Promise<RemoteSandbox> {
 	setXeroClockScale(scale);
+	DEBUG('forking the sandbox');
 	const child = fork(__filename, [], {
 		env: { ...process.env, SCALE_BENCH_SANDBOX: String(scale) },
 		execArgv: ['-r', 'ts-node/register/transpile-only'],
@@ -64,6 +67,7 @@ async function sandbox(scale: number): Promise<RemoteSandbox> {
 		child.once('message', (message) => resolve(message as { url: string; clientId: string; clientSecret: string }));
 		child.once('exit', (code) => reject(new Error(`the sandbox process ended with ${code}`)));
 	});
+	DEBUG(`sandbox ready at ${ready.url}`);
 	return { ...ready, child };
 }
 
@@ -79,6 +83,7 @@ async function control(xero: RemoteSandbox, method: 'GET' | 'POST', path: string
 }
 
 async function closeSandbox(xero: RemoteSandbox): Promise<void> {
+	DEBUG('closing the sandbox');
 	await new Promise<void>((resolve) => {
 		xero.child.once('exit', () => resolve());
 		xero.child.disconnect();
@@ -88,6 +93,7 @@ async function closeSandbox(xero: RemoteSandbox): Promise<void> {
 /** Seeded through the sandbox's normal rules, without HTTP calls or limits: reading them is measured, not writing. */
 async function seedInvoices(xero: RemoteSandbox, count: number): Promise<void> {
 	await control(xero, 'POST', 'seed', { contacts: 50, invoices: count, prefix: 'Scale' });
+	DEBUG(`seeded ${count}`);
 }
 
 async function invoiceIds(xero: RemoteSandbox): Promise<string[]> {
