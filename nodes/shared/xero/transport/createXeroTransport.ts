@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import type { IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
+
+import { realClock } from './clock';
+import { xeroEndpoints } from './endpoints';
+import { errorFromNetwork, errorFromResponse, errorFromTokenRequest } from './errorMessages';
+import { classifyFailure, plainHeaders } from './failures';
+import { limiterFor, type TenantLimiter } from './limiter';
+import { decideRetry, DEFAULT_RETRY, isRateLimit, type RetrySettings } from './retryPolicy';
+import { refreshOnce, refreshStateFor } from './tokenRefresh';
+import type { XeroCredentialType, XeroRequest, XeroResponse } from './types';
+import { XeroApiError } from './XeroApiError';
+
+/** What the transport needs from any n8n context (execute, poll, webhook, load options). */
+export interface XeroContext {
+	getNode(): INode;
+	getCredentials(type: string): Promise<IDataObject>;
+	helpers: {
+		httpRequestWithAuthentication(credentialsType: string, requestOptions: IHttpRequestOptions): Promise<unknown>;
+		refreshOAuth2Token?(credentialsType: string): Promise<unknown>;
+	};
+}
+
+export interface XeroTransportOptions {
+	credentialType: XeroCredentialType;
+	/** Required for OAuth2 (a token can reach several organisations); ignored for a Custom Connection. */
+	tenantId?: string;
+	retry?: Partial<RetrySettings>;
+}
+
+export interface XeroTransport {
+	request<T = IDataObject>(request: XeroRequest): Promise<XeroResponse<T>>;
+}
+
+const WRITES = new Set(['PUT', 'POST', 'DELETE']);
+
+interface FullResponse {
+	body: unknown;
+	headers: unknown;
+	statusCode: number;
+}
+
+export function credentialKey(ctx: XeroContext, credentialType: XeroCredentialType): string {
+	const credential = ctx.getNode().credentials?.[credentialType];
+	return `${credentialType}:${credential?.id ?? credential?.name ?? 'default'}`;
+}
+
+/** The limiter key: limits are per organisation, and a Custom Connection is bound to exactly one. */
+function limiterKey(ctx: XeroContext, options: XeroTransportOptions): string {
+	if (options.credentialType === 'xeroOAuth2Api') return `tenant:${options.tenantId}`;
+	return credentialKey(ctx, options.credentialType);
+}
+
+/**
+ * The only code that sends HTTP to Xero's accounting API. Authenticates through n8n, renews an expired OAuth2 token
+ * once with n8n's own refresh (which saves the rotated token), keeps every call inside the tenant's limits, and
+ * retries what may succeed later, so callers see either Xero's answer or one XeroApiError that says what to do.
+ */
+export function createXeroTransport(ctx: XeroContext, options: XeroTransportOptions): XeroTransport {
+	const { credentialType, tenantId } = options;
+	if (credentialType === 'xeroOAuth2Api' && !tenantId) {
+		throw new XeroApiError('Choose the Xero Organisation (tenant) to work in: an OAuth2 credential can reach several.', {
+			type: 'MissingTenant',
+		});
+	}
+	const call: CallSetup = {
+		ctx,
+		credentialType,
+		retry: { ...DEFAULT_RETRY, ...options.retry },
+		limiter: limiterFor(limiterKey(ctx, options)),
+		refresh: refreshStateFor(credentialKey(ctx, credentialType)),
+	};
+	let accountingRoot: Promise<string> | undefined;
+	const root = async () => {
+		accountingRoot ??= ctx.getCredentials(credentialType).then((data) => xeroEndpoints(data.baseUrl).accounting);
+		return await accountingRoot;
+	};
+
+	return {
+		async request<T>(request: XeroRequest): Promise<XeroResponse<T>> {
+			const url = `${await root()}${request.path}`;
+			const headers: Record<string, string> = { Accept: 'application/json', ...(request.headers ?? {}) };
+			if (credentialType === 'xeroOAuth2Api') headers['xero-tenant-id'] = tenantId as string;
+			// A write must carry one key for all its attempts, so a retry after a lost answer is a replay, not a copy.
+			const idempotencyKey = request.idempotencyKey ?? (WRITES.has(request.method) ? randomUUID() : undefined);
+			if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+			const httpOptions: IHttpRequestOptions = {
+				method: request.method,
+				url,
+				qs: request.qs,
+				body: request.body,
+				headers,
+				json: true,
+				returnFullResponse: true,
+				// Status codes come back as answers: n8n's error for them would drop Retry-After and the limit headers.
+				ignoreHttpStatusErrors: true,
+			};
+			return await send<T>(call, httpOptions, request, new URL(url).host);
+		},
+	};
+}
+
+export interface CallSetup {
+	ctx: XeroContext;
+	credentialType: XeroCredentialType;
+	retry: RetrySettings;
+	limiter: TenantLimiter;
+	refresh: ReturnType<typeof refreshStateFor>;
+}
+
+/** A 401 that a new access token can fix; a missing scope cannot be fixed by refreshing. */
+function tokenMayHaveExpired(body: unknown): boolean {
+	const detail = (body as IDataObject | undefined)?.Detail;
+	return !(typeof detail === 'string' && detail.startsWith('AuthorizationUnsuccessful'));
+}
+
+/** One call with limits, retries and a single token renewal; the core of the transport and of listConnections. */
+export async function send<T>(
+	call: CallSetup,
+	httpOptions: IHttpRequestOptions,
+	request: Pick<XeroRequest, 'method' | 'path'>,
+	host: string,
+): Promise<XeroResponse<T>> {
+	const { ctx, credentialType, limiter, retry } = call;
+	const retries = { errors: 0, rateLimits: 0 };
+	let refreshed = false;
+	for (let attempts = 1; ; attempts++) {
+		const context = { method: request.method, path: request.path, attempts };
+		const exhaustedMs = limiter.dayExhaustedForMs();
+		if (exhaustedMs > 0) {
+			const headers = { 'x-rate-limit-problem': 'day', 'retry-after': String(exhaustedMs / 1000) };
+			throw errorFromResponse({ status: 429, headers, body: undefined }, { ...context, attempts: attempts - 1 });
+		}
+		const generationWhenSent = call.refresh.generation;
+		const permit = await limiter.acquire();
+		let response: FullResponse;
+		try {
+			// Options are copied: n8n signs them in place, and each attempt must carry the current token.
+			response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
+				...httpOptions,
+				headers: { ...httpOptions.headers },
+			})) as FullResponse;
+		} catch (error) {
+			permit.release();
+			const failure = classifyFailure(error);
+			if (failure.kind === 'token') throw errorFromTokenRequest(failure.oauthError, context);
+			if (failure.kind === 'other') {
+				throw new XeroApiError(`Calling Xero (${request.method} ${request.path}) failed: ${failure.message}`, {
+					attempts,
+				});
+			}
+			const decision = decideRetry(failure, retries, retry);
+			if (!decision.retry) throw errorFromNetwork(failure.code, host, context);
+			retries.errors++;
+			await realClock.sleep(decision.delayMs);
+			continue;
+		}
+		permit.release();
+
+		const status = response.statusCode;
+		const headers = plainHeaders(response.headers);
+		if (status !== 429 && headers['x-minlimit-remaining'] !== undefined) {
+			limiter.noteRemaining(Number(headers['x-minlimit-remaining']));
+		}
+		if (status < 400) return { status, headers, body: response.body as T };
+
+		if (status === 401 && !refreshed && tokenMayHaveExpired(response.body) && ctx.helpers.refreshOAuth2Token) {
+			refreshed = true;
+			const refresh = ctx.helpers.refreshOAuth2Token.bind(ctx);
+			try {
+				await refreshOnce(call.refresh, generationWhenSent, async () => await refresh(credentialType));
+			} catch (error) {
+				const failure = classifyFailure(error);
+				if (failure.kind === 'token') throw errorFromTokenRequest(failure.oauthError, context);
+				if (failure.kind === 'network') throw errorFromNetwork(failure.code, host, context);
+				throw new XeroApiError(`Renewing the Xero access token failed: ${failure.message}`, { status: 401 });
+			}
+			continue;
+		}
+
+		const failure = { kind: 'http' as const, status, headers };
+		const decision = decideRetry(failure, retries, retry);
+		if (!decision.retry) {
+			const error = errorFromResponse({ status, headers, body: response.body }, context);
+			if (error.dailyLimit) limiter.markDayExhausted(realClock.now() + (error.retryAfterSeconds ?? 60) * 1000);
+			throw error;
+		}
+		if (isRateLimit(failure)) retries.rateLimits++;
+		else retries.errors++;
+		if (decision.pauseTenantMs !== undefined) limiter.pauseUntil(realClock.now() + decision.pauseTenantMs);
+		await realClock.sleep(decision.delayMs);
+	}
+}

@@ -1,0 +1,160 @@
+import type { Clock } from './clock';
+import { realClock, scaled } from './clock';
+
+export interface LimiterSettings {
+	/** Xero: 5 calls in flight per tenant. */
+	maxInFlight: number;
+	/** Xero: 60 calls per minute per tenant. */
+	perWindow: number;
+	/** Real milliseconds of the window; a function so a changed clock scale applies at once. */
+	windowMs: () => number;
+}
+
+export const XERO_LIMITS: LimiterSettings = {
+	maxInFlight: 5,
+	perWindow: 60,
+	windowMs: () => scaled(60_000),
+};
+
+export interface Permit {
+	/** Call when the response (or failure) has arrived; the call then counts in the window from that moment. */
+	release(): void;
+}
+
+/**
+ * Keeps one tenant's calls inside Xero's limits so a healthy run never sees a 429: at most `maxInFlight` at once and
+ * at most `perWindow` in any window. A call counts from when its response arrived, never earlier than Xero counted
+ * it, so our window always ends after Xero's. Calls made elsewhere (another workflow, another app instance) show up
+ * as a lower X-MinLimit-Remaining and are added as if made now. Waiters are served first come, first served.
+ */
+export class TenantLimiter {
+	private inFlight = 0;
+
+	/** Arrival times of finished calls still inside the window, oldest first. */
+	private finished: number[] = [];
+
+	private pausedUntil = 0;
+
+	private dayExhaustedUntil = 0;
+
+	private readonly queue: Array<() => void> = [];
+
+	private timerDue: number | undefined;
+
+	constructor(
+		private readonly settings: LimiterSettings = XERO_LIMITS,
+		private readonly clock: Clock = realClock,
+	) {}
+
+	async acquire(): Promise<Permit> {
+		await new Promise<void>((resolve) => {
+			this.queue.push(resolve);
+			this.pump();
+		});
+		let released = false;
+		return {
+			release: () => {
+				if (released) return;
+				released = true;
+				this.inFlight -= 1;
+				this.finished.push(this.clock.now());
+				this.pump();
+			},
+		};
+	}
+
+	/** Xero said how many calls are left in its window; trust it when it knows of more calls than we do. */
+	noteRemaining(remaining: number): void {
+		if (!Number.isFinite(remaining) || remaining < 0) return;
+		const now = this.clock.now();
+		this.prune(now);
+		const serverUsed = this.settings.perWindow - remaining;
+		const unknown = serverUsed - (this.finished.length + this.inFlight);
+		for (let i = 0; i < Math.min(unknown, this.settings.perWindow); i++) this.finished.push(now);
+	}
+
+	/** No call for this tenant starts before `until` (a Retry-After). */
+	pauseUntil(until: number): void {
+		if (until > this.pausedUntil) this.pausedUntil = until;
+		this.pump();
+	}
+
+	/** Xero said the day's allowance is gone: calls fail at once until then instead of asking again. */
+	markDayExhausted(until: number): void {
+		this.dayExhaustedUntil = Math.max(this.dayExhaustedUntil, until);
+	}
+
+	dayExhaustedForMs(): number {
+		return Math.max(0, this.dayExhaustedUntil - this.clock.now());
+	}
+
+	/** For tests and diagnostics. */
+	snapshot(): { inFlight: number; inWindow: number; waiting: number; pausedForMs: number } {
+		const now = this.clock.now();
+		this.prune(now);
+		return {
+			inFlight: this.inFlight,
+			inWindow: this.finished.length + this.inFlight,
+			waiting: this.queue.length,
+			pausedForMs: Math.max(0, this.pausedUntil - now),
+		};
+	}
+
+	private prune(now: number): void {
+		const windowStart = now - this.settings.windowMs();
+		let drop = 0;
+		while (drop < this.finished.length && this.finished[drop] <= windowStart) drop++;
+		if (drop > 0) this.finished.splice(0, drop);
+	}
+
+	/** 0 when a call may start now; a positive wait in ms; Infinity when only a release can free a slot. */
+	private waitNeeded(now: number): number {
+		if (now < this.pausedUntil) return this.pausedUntil - now;
+		if (this.inFlight >= this.settings.maxInFlight) return Infinity;
+		this.prune(now);
+		if (this.finished.length + this.inFlight < this.settings.perWindow) return 0;
+		if (this.finished.length === 0) return Infinity;
+		return this.finished[0] + this.settings.windowMs() - now + 1;
+	}
+
+	private pump(): void {
+		while (this.queue.length > 0) {
+			const now = this.clock.now();
+			const wait = this.waitNeeded(now);
+			if (wait === 0) {
+				this.inFlight += 1;
+				(this.queue.shift() as () => void)();
+				continue;
+			}
+			if (wait !== Infinity) this.wakeIn(now, wait);
+			return;
+		}
+	}
+
+	private wakeIn(now: number, wait: number): void {
+		const due = now + wait;
+		if (this.timerDue !== undefined && this.timerDue <= due) return;
+		this.timerDue = due;
+		void this.clock.sleep(wait).then(() => {
+			if (this.timerDue === due) this.timerDue = undefined;
+			this.pump();
+		});
+	}
+}
+
+const limiters = new Map<string, TenantLimiter>();
+
+/** One limiter per tenant for the whole process: every execution and node calling that tenant shares it. */
+export function limiterFor(key: string): TenantLimiter {
+	let limiter = limiters.get(key);
+	if (!limiter) {
+		limiter = new TenantLimiter();
+		limiters.set(key, limiter);
+	}
+	return limiter;
+}
+
+/** Tests only: forget every tenant's state (e.g. between sandboxes). */
+export function resetXeroLimiters(): void {
+	limiters.clear();
+}

@@ -1,0 +1,106 @@
+import { startXeroSandbox, type TokenSet, type XeroSandbox } from '../../sandbox/xero';
+import { resetXeroLimiters } from '../../nodes/shared/xero/transport';
+import { chain, manualTrigger, node, runWorkflow, testNodeTypes } from '../harness';
+
+let xero: XeroSandbox;
+const requests: string[] = [];
+
+beforeAll(async () => {
+	xero = await startXeroSandbox({ port: 0, data: 'demo', validate: true, log: (line) => requests.push(line) });
+});
+afterAll(async () => await xero.close());
+beforeEach(() => {
+	resetXeroLimiters();
+	requests.length = 0;
+});
+
+function organisationWorkflow(tenantId: string) {
+	return chain([
+		manualTrigger(),
+		node('Xero', 'test.xeroCall', {
+			parameters: { tenantId, path: '/Organisation' },
+			credentials: { xeroOAuth2Api: { id: '1', name: 'Xero account' } },
+		}),
+	]);
+}
+
+function storedCredential(tokens: TokenSet) {
+	return {
+		clientId: xero.clients.web.clientId,
+		clientSecret: xero.clients.web.clientSecret,
+		baseUrl: xero.url,
+		oauthTokenData: { ...tokens },
+	};
+}
+
+describe('Xero OAuth2 credential in a workflow (n8n refresh through the transport)', () => {
+	it('refreshes an expired access token once, retries the call once, and stores the rotated refresh token', async () => {
+		const tokens = await xero.authorize();
+		const [tenant] = xero.tenants;
+		xero.expireAccessTokens(tokens.access_token);
+		requests.length = 0;
+
+		const run = await runWorkflow(organisationWorkflow(tenant.tenantId), {
+			credentials: { xeroOAuth2Api: storedCredential(tokens) },
+			nodeTypes: testNodeTypes(),
+		});
+
+		expect(run.error).toBeUndefined();
+		const [[item]] = run.output('Xero');
+		expect(item.json.status).toBe(200);
+		expect((item.json.body as { Organisations: Array<{ Name: string }> }).Organisations[0].Name).toBe(tenant.tenantName);
+		expect(requests).toEqual(['GET /api.xro/2.0/Organisation', 'POST /connect/token', 'GET /api.xro/2.0/Organisation']);
+
+		const stored = run.credentials.xeroOAuth2Api.oauthTokenData as unknown as TokenSet;
+		expect(stored.refresh_token).toEqual(expect.any(String));
+		expect(stored.refresh_token).not.toBe(tokens.refresh_token);
+		expect(stored.access_token).not.toBe(tokens.access_token);
+		expect(run.credentialSaves.map((save) => save.type)).toEqual(['xeroOAuth2Api']);
+		// Only what the user stored plus the new token data is saved: resolved URLs and scopes stay expressions.
+		expect(Object.keys(run.credentials.xeroOAuth2Api).sort()).toEqual(
+			['baseUrl', 'clientId', 'clientSecret', 'oauthTokenData'].sort(),
+		);
+	});
+
+	it('keeps working from the stored credential after the old refresh token was used up', async () => {
+		const tokens = await xero.authorize();
+		const [tenant] = xero.tenants;
+		xero.expireAccessTokens(tokens.access_token);
+		const first = await runWorkflow(organisationWorkflow(tenant.tenantId), {
+			credentials: { xeroOAuth2Api: storedCredential(tokens) },
+			nodeTypes: testNodeTypes(),
+		});
+		xero.expireAccessTokens();
+		requests.length = 0;
+
+		const second = await runWorkflow(organisationWorkflow(tenant.tenantId), {
+			credentials: first.credentials,
+			nodeTypes: testNodeTypes(),
+		});
+
+		expect(second.output('Xero')[0][0].json.status).toBe(200);
+		expect(requests).toEqual(['GET /api.xro/2.0/Organisation', 'POST /connect/token', 'GET /api.xro/2.0/Organisation']);
+		const rotatedTwice = second.credentials.xeroOAuth2Api.oauthTokenData as unknown as TokenSet;
+		expect(rotatedTwice.refresh_token).not.toBe((first.credentials.xeroOAuth2Api.oauthTokenData as unknown as TokenSet).refresh_token);
+	});
+
+	it('says to reconnect when the refresh token is no longer valid, without leaking a token', async () => {
+		const tokens = await xero.authorize();
+		const [tenant] = xero.tenants;
+		xero.expireAccessTokens(tokens.access_token);
+		xero.invalidateRefreshToken(tokens.refresh_token as string);
+
+		const run = await runWorkflow(organisationWorkflow(tenant.tenantId), {
+			credentials: { xeroOAuth2Api: storedCredential(tokens) },
+			nodeTypes: testNodeTypes(),
+		});
+
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toMatch(/invalid_grant.*Reconnect the Xero credential/);
+		const everything = JSON.stringify(run.raw);
+		expect(everything).not.toContain(tokens.access_token);
+		expect(everything).not.toContain(tokens.refresh_token);
+		expect(everything).not.toContain(xero.clients.web.clientSecret);
+		expect(run.credentialSaves).toHaveLength(0);
+	});
+});
