@@ -82,15 +82,34 @@ stack_down() {
   STACK_PIDS=()
 }
 
+# The .tgz must hold every node and credential file package.json names, or n8n silently loads none of them.
+stack_check_tgz() {
+  node -e '
+const { execFileSync } = require("child_process");
+const [tgz, pkgPath] = process.argv.slice(1);
+const files = new Set(execFileSync("tar", ["tzf", tgz], { encoding: "utf8" }).split("\n"));
+const pkg = require(pkgPath);
+const missing = [...pkg.n8n.nodes, ...pkg.n8n.credentials].filter((f) => !files.has(`package/${f}`));
+if (missing.length) { console.error(missing.join("\n")); process.exit(1); }
+' "$1" "$STACK_REPO/package.json"
+}
+
 stack_build_and_pack() {
-  stack_log "building the package (npm run build)"
-  (cd "$STACK_REPO" && npm run --silent build) >&2 || stack_die "npm run build failed"
-  stack_log "packing it (npm pack)"
+  local attempt
   mkdir -p "$STACK_DIR/pack"
-  rm -f "$STACK_DIR/pack/"*.tgz
-  (cd "$STACK_REPO" && npm pack --silent --pack-destination "$STACK_DIR/pack" > /dev/null) || stack_die "npm pack failed"
-  STACK_TGZ="$(ls "$STACK_DIR/pack/"*.tgz | head -1)"
-  [[ -f "$STACK_TGZ" ]] || stack_die "npm pack wrote no .tgz"
+  # dist/ is shared by everyone building in this working tree: a build running elsewhere can empty it under us.
+  for attempt in 1 2 3; do
+    stack_log "building the package (npm run build)"
+    (cd "$STACK_REPO" && npm run --silent build) >&2 || stack_die "npm run build failed"
+    stack_log "packing it (npm pack)"
+    rm -f "$STACK_DIR/pack/"*.tgz
+    (cd "$STACK_REPO" && npm pack --silent --pack-destination "$STACK_DIR/pack" > /dev/null) || stack_die "npm pack failed"
+    STACK_TGZ="$(ls "$STACK_DIR/pack/"*.tgz | head -1)"
+    [[ -f "$STACK_TGZ" ]] || stack_die "npm pack wrote no .tgz"
+    if stack_check_tgz "$STACK_TGZ" 2> "$STACK_DIR/pack/missing.txt"; then return 0; fi
+    stack_log "the package lacks files package.json names (attempt $attempt): $(tr '\n' ' ' < "$STACK_DIR/pack/missing.txt")"
+  done
+  stack_die "the packed package lacks files that package.json's n8n section names"
 }
 
 # Installed the way n8n's community-package installer does: into ~/.n8n/nodes/node_modules, production only.
@@ -110,6 +129,7 @@ stack_start_sandboxes() {
   stack_log "starting the Xero and vtiger sandboxes (${SANDBOX_DATA:-demo} data)"
   stack_bg sandbox "$STACK_REPO/node_modules/.bin/ts-node" --transpile-only --project "$STACK_REPO/tsconfig.json" \
     "$STACK_REPO/sandbox/cli.ts" --data "${SANDBOX_DATA:-demo}" --json "$SANDBOX_JSON" ${STACK_PLANT_BAD_RECORDS:+--plant-bad-records} \
+    ${SANDBOX_EXTRA_ARGS:-} \
     --clock-scale "${XERO_CRM_CLOCK_SCALE:-1}"
   for _ in $(seq 1 300); do
     [[ -f "$SANDBOX_JSON" ]] && break
@@ -139,6 +159,38 @@ stack_start_n8n() {
     sleep 1
   done
   stack_log "n8n is up after $((SECONDS - start)) s"
+}
+
+# Queue mode (n8n main + workers on Redis): Debian's redis-server on a free loopback port, no persistence.
+stack_start_redis() {
+  command -v redis-server > /dev/null 2>&1 || stack_die "redis-server is not installed (apt-get install -y redis-server)"
+  REDIS_PORT="$(free_port)"
+  stack_log "starting redis-server on 127.0.0.1:$REDIS_PORT"
+  stack_bg redis redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --protected-mode yes
+  for _ in $(seq 1 50); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT" && printf 'PING\r\n' >&3 && read -r -t 2 reply <&3 && [[ "$reply" == +PONG* ]]) 2>/dev/null; then
+      export EXECUTIONS_MODE=queue QUEUE_BULL_REDIS_HOST=127.0.0.1 QUEUE_BULL_REDIS_PORT="$REDIS_PORT"
+      return 0
+    fi
+    sleep 0.2
+  done
+  stack_die "redis-server did not answer PING"
+}
+
+# stack_start_worker N: an `n8n worker` sharing the main instance's user folder (database, encryption key, nodes).
+stack_start_worker() {
+  local n="$1" health_port broker_port
+  health_port="$(free_port)"; broker_port="$(free_port)"
+  stack_log "starting n8n worker $n (health on 127.0.0.1:$health_port)"
+  N8N_RUNNERS_BROKER_PORT="$broker_port" QUEUE_HEALTH_CHECK_ACTIVE=true QUEUE_HEALTH_CHECK_PORT="$health_port" \
+    N8N_WORKER_SERVER_ADDRESS=127.0.0.1 \
+    stack_bg "worker$n" "$N8N_NODE_BIN" "$N8N_HOME/node_modules/n8n/bin/n8n" worker --concurrency="${WORKER_CONCURRENCY:-5}"
+  local pid_var="STACK_PID_worker$n" start=$SECONDS
+  until curl -fsS -o /dev/null "http://127.0.0.1:$health_port/healthz" 2>/dev/null; do
+    kill -0 "${!pid_var}" 2>/dev/null || { tail -30 "$STACK_DIR/worker$n.log" >&2; stack_die "worker $n exited during start"; }
+    (( SECONDS - start > 180 )) && stack_die "worker $n did not become healthy"
+    sleep 1
+  done
 }
 
 # Owner account, credentials pointing at the sandboxes, example workflows (credential references rewritten).
