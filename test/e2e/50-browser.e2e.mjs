@@ -73,12 +73,16 @@ test('connects the Xero OAuth2 credential with "Connect my account" (sandbox con
 		.filter({ visible: true })
 		.first();
 	await button.waitFor();
-	const popupPromise = browser.context.waitForEvent('page');
+	// The popup goes to the sandbox's authorize page, which consents at once and redirects to n8n's callback; n8n's
+	// page then tells the editor and the popup closes (often before anyone could look at it), so watch the network.
+	const authorize = browser.context.waitForEvent('request', (r) => r.url().startsWith(`${sandbox().xero.url}/identity/connect/authorize`));
+	const callback = browser.context.waitForEvent('response', (r) => r.url().startsWith(`${env.n8nUrl}/rest/oauth2-credential/callback?`));
 	await button.click();
-	const popup = await popupPromise;
-	// The popup goes to the sandbox's authorize page, which consents and redirects to n8n's callback.
-	await popup.waitForURL(/\/rest\/oauth2-credential\/callback/, { timeout: 30_000 });
-	await popup.getByText('Connection successful').waitFor();
+	const authorizeUrl = new URL((await authorize).url());
+	assert.equal(authorizeUrl.searchParams.get('client_id'), sandbox().xero.webClient.clientId);
+	const done = await callback;
+	assert.equal(done.status(), 200);
+	assert.ok(new URL(done.url()).searchParams.get('code'), 'n8n received an authorization code');
 	await modal.getByTestId('oauth-connect-success-banner').waitFor({ timeout: 30_000 });
 	assert.match(await modal.getByTestId('oauth-connect-success-banner').innerText(), /connected/i);
 	await browser.screenshot('oauth2-connected');
