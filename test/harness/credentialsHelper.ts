@@ -9,6 +9,7 @@ import type {
 	INodeCredentialsDetails,
 	INodeParameters,
 	INodeProperties,
+	INodeType,
 	IRequestOptionsSimplified,
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
@@ -25,6 +26,21 @@ const credentialResolverNode: INode = {
 	typeVersion: 1,
 	position: [0, 0],
 	parameters: {},
+};
+
+/** n8n's CLI resolves credential expressions on a throwaway workflow holding one mock node like this. */
+const credentialResolverNodeType: INodeType = {
+	description: {
+		displayName: 'Credential resolver',
+		name: 'mock',
+		group: ['transform'],
+		version: 1,
+		description: '',
+		defaults: { name: 'Credential resolver' },
+		inputs: [],
+		outputs: [],
+		properties: [],
+	},
 };
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -225,7 +241,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			nodes: [credentialResolverNode],
 			connections: {},
 			active: false,
-			nodeTypes: new HarnessNodeTypes({}),
+			nodeTypes: new HarnessNodeTypes({ mock: credentialResolverNodeType }),
 		});
 	}
 }

@@ -93,9 +93,9 @@ function findStartNode(workflow: Workflow, nodeTypes: HarnessNodeTypes): INode {
 	return candidates[0];
 }
 
-function additionalDataFor(
+export function additionalDataFor(
 	credentialsHelper: HarnessCredentialsHelper,
-	hooks: ExecutionLifecycleHooks,
+	hooks?: ExecutionLifecycleHooks,
 ): IWorkflowExecuteAdditionalData {
 	const unsupported = (what: string) => async () => {
 		throw new Error(`The workflow test harness does not support ${what}`);
@@ -103,7 +103,7 @@ function additionalDataFor(
 	return {
 		credentialsHelper,
 		hooks,
-		executionId: hooks.executionId,
+		executionId: hooks?.executionId,
 		currentNodeExecutionIndex: 0,
 		restApiUrl: 'http://localhost:5678/rest',
 		instanceBaseUrl: 'http://localhost:5678/',

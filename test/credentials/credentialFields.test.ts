@@ -1,0 +1,52 @@
+import { XERO_BROAD_SCOPES, XERO_GRANULAR_SCOPES } from '../../credentials/XeroOAuth2Api.credentials';
+import { resolvedCredential } from '../harness';
+
+describe('Xero credential fields as n8n resolves them', () => {
+	it('points the OAuth2 credential at Xero with granular scopes and offline_access by default', () => {
+		const data = resolvedCredential('xeroOAuth2Api', { clientId: 'id', clientSecret: 'secret' });
+
+		expect(data).toMatchObject({
+			grantType: 'authorizationCode',
+			authUrl: 'https://login.xero.com/identity/connect/authorize',
+			accessTokenUrl: 'https://identity.xero.com/connect/token',
+			scope: XERO_GRANULAR_SCOPES,
+			authentication: 'header',
+		});
+		expect(String(data.scope).split(' ')).toEqual(
+			expect.arrayContaining(['offline_access', 'accounting.invoices', 'accounting.contacts', 'accounting.settings']),
+		);
+		expect(String(data.scope)).not.toContain('accounting.transactions');
+	});
+
+	it('switches to the broad scopes for older apps', () => {
+		const data = resolvedCredential('xeroOAuth2Api', { clientId: 'id', clientSecret: 's', scopeSet: 'broad' });
+
+		expect(data.scope).toBe(XERO_BROAD_SCOPES);
+		expect(String(data.scope).split(' ')).toEqual(expect.arrayContaining(['offline_access', 'accounting.transactions']));
+	});
+
+	it('moves the authorize and token URLs to the override host, with or without a trailing slash', () => {
+		for (const baseUrl of ['http://127.0.0.1:4010', 'http://127.0.0.1:4010/', ' http://127.0.0.1:4010 ']) {
+			const data = resolvedCredential('xeroOAuth2Api', { clientId: 'id', clientSecret: 's', baseUrl });
+			expect(data.authUrl).toBe('http://127.0.0.1:4010/identity/connect/authorize');
+			expect(data.accessTokenUrl).toBe('http://127.0.0.1:4010/connect/token');
+		}
+	});
+
+	it('makes the Custom Connection a client-credentials oAuth2Api child with the same override', () => {
+		const plain = resolvedCredential('xeroCustomConnectionApi', { clientId: 'id', clientSecret: 's' });
+		const overridden = resolvedCredential('xeroCustomConnectionApi', {
+			clientId: 'id',
+			clientSecret: 's',
+			baseUrl: 'http://localhost:9',
+		});
+
+		expect(plain).toMatchObject({
+			grantType: 'clientCredentials',
+			accessTokenUrl: 'https://identity.xero.com/connect/token',
+			scope: '',
+		});
+		expect(plain.authUrl).toBeUndefined();
+		expect(overridden.accessTokenUrl).toBe('http://localhost:9/connect/token');
+	});
+});
