@@ -29,10 +29,12 @@ function expectClean(outcome: FaultOutcome): void {
 describe('Xero Sync Send under Xero faults', () => {
 	let xero: XeroSandbox;
 	let writes = 0;
+	let calls = 0;
 	afterEach(() => xero.close());
 
-	async function start(options: { dailyLimit?: number } = {}) {
+	async function start(options: { dailyLimit?: number; latencyMs?: number } = {}) {
 		writes = 0;
+		calls = 0;
 		xero = await startXeroSandbox({
 			port: 0,
 			data: 'demo',
@@ -40,6 +42,7 @@ describe('Xero Sync Send under Xero faults', () => {
 			clockScale: CLOCK_SCALE,
 			...options,
 			log: (line) => {
+				if (/api\.xro/.test(line)) calls++;
 				if (/\b(PUT|POST)\b/.test(line)) writes++;
 			},
 		});
@@ -130,8 +133,10 @@ describe('Xero Sync Send under Xero faults', () => {
 	});
 
 	it('access token expiring mid-run: refreshed once, nothing lost', async () => {
-		await start();
-		const stop = whenever(() => writes >= 1, () => xero.expireAccessTokens());
+		// Slow answers keep several batch writes in flight when the token dies, as on a long run against real Xero.
+		await start({ latencyMs: 150 });
+		// Expired between the lookups and the batch writes, so several writes meet the 401 at the same moment.
+		const stop = whenever(() => calls >= 2, () => xero.expireAccessTokens());
 		const { main, errors, run } = await send('oAuth2');
 		stop();
 		expectClean(outcome('access token expires mid-run (OAuth2)', main, errors));

@@ -14,6 +14,7 @@ import { LeakScanner, seedVtigerAccessKey, vtigerSessionNames } from './support/
 const RECORDS = Number(process.env.FUZZ_RECORDS ?? 10_000);
 const CRM = 'CRM Record';
 const figures: FuzzFigures[] = [];
+jest.setTimeout(240_000);
 
 let crm: VtigerSandbox;
 let credential: IDataObject;
