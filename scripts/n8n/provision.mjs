@@ -98,8 +98,9 @@ export function rewriteWorkflow(workflow, file, credentials) {
 	return copy;
 }
 
+/** The workflows to import: examples/, or STACK_EXAMPLES_DIR (your own folder of workflow JSON files). */
 export function exampleFiles(repo) {
-	const dir = join(repo, 'examples');
+	const dir = process.env.STACK_EXAMPLES_DIR || join(repo, 'examples');
 	let names = [];
 	try {
 		names = readdirSync(dir).filter((f) => f.endsWith('.json'));
