@@ -1,4 +1,7 @@
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
+import { logEntryOf } from '../../nodes/shared/syncLog';
+import type { SyncLogEntry } from '../../nodes/shared/syncLog';
+import { resetXeroLimiters, setXeroClockScale } from '../../nodes/shared/xero/transport';
 import { startXeroSandbox, DEMO_TENANT_ID } from '../../sandbox/xero';
 import type { XeroSandbox, XeroSandboxOptions } from '../../sandbox/xero';
 import { chain, manualTrigger, node, runWorkflow } from '../harness';
@@ -9,7 +12,11 @@ export const SYNC = 'Xero Sync';
 
 /** The sandbox the Xero Sync tests run against; every request and response is checked against Xero's OpenAPI. */
 export function startSandbox(options: XeroSandboxOptions = {}): Promise<XeroSandbox> {
-	return startXeroSandbox({ port: 0, data: 'demo', validate: true, clockScale: 60, ...options });
+	const clockScale = options.clockScale ?? 60;
+	// The transport waits (pacing, Retry-After, backoff) on the same scaled clock, and forgets earlier sandboxes' windows.
+	setXeroClockScale(clockScale);
+	resetXeroLimiters();
+	return startXeroSandbox({ port: 0, data: 'demo', validate: true, ...options, clockScale });
 }
 
 export async function oauthCredentials(xero: XeroSandbox): Promise<IDataObject> {
@@ -113,4 +120,11 @@ export function stored(
 ): IDataObject[] {
 	const tenant = xero.state()[tenantId] as IDataObject | undefined;
 	return (tenant?.[collection] as IDataObject[] | undefined) ?? [];
+}
+
+/** The sync-log entry of a failed item (on either output); fails the test when the item is not a failure. */
+export function entry(item: INodeExecutionData): SyncLogEntry {
+	const found = logEntryOf(item);
+	if (!found) throw new Error(`Not a sync-log failure: ${JSON.stringify(item.json).slice(0, 300)}`);
+	return found;
 }

@@ -28,6 +28,7 @@ export const versionDescription: INodeTypeDescription = {
 		{
 			name: 'xeroCustomConnectionApi',
 			required: true,
+			testedBy: 'xeroCustomConnectionApiTest',
 			displayOptions: { show: { authentication: ['customConnection'] } },
 		},
 	],

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { listConnections } from '../../shared/xero/transport';
 import { credentialTypeOf } from '../actions/common/connection';
-import { transport } from '../actions/common/transportModule';
 
 /**
  * "Xero Organisation" list: the tenants the token is connected to (GET /connections), filtered by name. Xero
@@ -8,7 +8,7 @@ import { transport } from '../actions/common/transportModule';
  */
 export async function searchTenants(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const credentialType = credentialTypeOf(this.getNodeParameter('authentication', 'oAuth2') as string);
-	const connections = await transport().listConnections(this, { credentialType });
+	const connections = await listConnections(this, { credentialType });
 	const wanted = (filter ?? '').trim().toLowerCase();
 	const results = connections
 		.filter((c) => c.tenantType === undefined || c.tenantType === 'ORGANISATION')

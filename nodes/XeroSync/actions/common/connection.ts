@@ -1,8 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { createXeroTransport } from '../../../shared/xero/transport';
 import type { XeroCredentialType } from '../../../shared/xero/transport/types';
 import type { XeroCaller } from './readRecords';
-import { transport } from './transportModule';
 
 export interface XeroConnection {
 	caller: XeroCaller;
@@ -26,5 +26,5 @@ export function openConnection(ctx: IExecuteFunctions): XeroConnection {
 			});
 		}
 	}
-	return { caller: transport().createXeroTransport(ctx, { credentialType, tenantId }), credentialType, tenantId };
+	return { caller: createXeroTransport(ctx, { credentialType, tenantId }), credentialType, tenantId };
 }

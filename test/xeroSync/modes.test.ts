@@ -1,0 +1,48 @@
+import { logEntryOf } from '../../nodes/shared/syncLog';
+import type { XeroSandbox } from '../../sandbox/xero';
+import { invoiceJson, runSync, startSandbox } from './support';
+
+describe('On Error modes and input modes', () => {
+	let xero: XeroSandbox;
+	beforeAll(async () => {
+		xero = await startSandbox();
+	});
+	afterAll(() => xero.close());
+
+	const items = [invoiceJson(1, { InvoiceNumber: 'MODE-1' }), invoiceJson(2, { InvoiceNumber: 'MODE-2', Status: 'PAID' })];
+	const send = { resource: 'invoice', operation: 'send', inputMode: 'json' };
+
+	it('Continue (regular output) keeps failed records on the main output as log entries', async () => {
+		const run = await runSync(xero, send, items, { onError: 'continueRegularOutput' });
+		expect(run.main).toHaveLength(2);
+		expect(run.main.map((i) => logEntryOf(i)?.result ?? i.json.syncResult)).toEqual(['Created', 'Failed']);
+	});
+
+	it('Stop Workflow fails the run with an error naming the failed records', async () => {
+		const run = await runSync(xero, send, [invoiceJson(3, { InvoiceNumber: 'MODE-3', Status: 'VOIDED' })], { onError: 'stopWorkflow' });
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toMatch(/1 of 1 records failed: 7x1003: Invoice "MODE-3"/);
+	});
+
+	it('sends a CRM record auto-mapped, with a single-field override', async () => {
+		const run = await runSync(
+			xero,
+			{
+				resource: 'organisation',
+				operation: 'send',
+				inputMode: 'crmRecord',
+				crmModule: 'Accounts',
+				overridesUi: { override: [{ path: 'Website', value: 'https://mapped.example' }] },
+			},
+			[{ id: '11x777', accountname: 'Mapped Traders', email1: 'mapped@traders.example', account_no: 'ACC77' }],
+		);
+		expect(run.errors).toEqual([]);
+		expect(run.main[0].json).toMatchObject({
+			crmId: '11x777',
+			Name: 'Mapped Traders',
+			ContactNumber: '11x777',
+			Website: 'https://mapped.example',
+			syncResult: 'Created',
+		});
+	});
+});

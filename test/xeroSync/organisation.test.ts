@@ -1,0 +1,90 @@
+import type { XeroSandbox } from '../../sandbox/xero';
+import { SECOND_TENANT_ID } from '../../sandbox/xero';
+import { expectOneOutputPerInput, runSync, startSandbox, stats, stored, entry } from './support';
+
+describe('Organisations (Xero contacts)', () => {
+	let xero: XeroSandbox;
+	beforeEach(async () => {
+		xero = await startSandbox();
+	});
+	afterEach(() => xero.close());
+
+	it('sends from UI fields, then skips the same name on a re-run and links to the existing contact', async () => {
+		const parameters = {
+			resource: 'organisation',
+			operation: 'send',
+			inputMode: 'fields',
+			name: '={{ $json.accountname }}',
+			additionalFields: { emailAddress: '={{ $json.email1 }}', city: 'Wellington', phone: '04 555 0101' },
+		};
+		const input = [
+			{ id: '11x101', accountname: 'Harbour Cafe', email1: 'hello@harbour.cafe' },
+			{ id: '11x102', accountname: 'Summit Gear', email1: 'sales@summit.gear' },
+		];
+		const first = await runSync(xero, parameters, input);
+		expect(first.errors).toEqual([]);
+		expect(first.main.map((i) => i.json.syncResult)).toEqual(['Created', 'Created']);
+		expect(first.main[0].json).toMatchObject({ crmId: '11x101', Name: 'Harbour Cafe', EmailAddress: 'hello@harbour.cafe' });
+
+		const second = await runSync(xero, parameters, input);
+		expectOneOutputPerInput(second.main, second.errors, 2);
+		expect(second.main.map((i) => [i.json.syncResult, i.json.ContactID])).toEqual(
+			first.main.map((i) => ['Skipped', i.json.ContactID]),
+		);
+		expect(stored(xero, 'contacts').filter((c) => c.Name === 'Harbour Cafe')).toHaveLength(1);
+	});
+
+	it('matches by contact number before writing (Xero does not keep numbers unique) and updates', async () => {
+		xero.resetStats();
+		const run = await runSync(
+			xero,
+			{ resource: 'organisation', operation: 'send', inputMode: 'json', duplicateHandling: 'update' },
+			[{ crmId: '11x5', Name: 'ABC Furniture Group', ContactNumber: 'CUST-001', Website: 'https://abc.example' }],
+		);
+		expect(run.errors).toEqual([]);
+		expect(run.main[0].json).toMatchObject({ syncResult: 'Updated', Name: 'ABC Furniture Group', ContactNumber: 'CUST-001' });
+		expect(stats(xero).byPath).toEqual({ 'GET /Contacts': 1, 'POST /Contacts': 1 });
+	});
+
+	it('gets one by ID, by contact number and by name, and reports one that does not exist', async () => {
+		const abc = stored(xero, 'contacts').find((c) => c.Name === 'ABC Furniture') as Record<string, unknown>;
+		const get = (recordId: string) =>
+			runSync(xero, { resource: 'organisation', operation: 'get', getMode: 'one', recordId }, [{ crmId: '11x9' }]);
+		for (const key of [abc.ContactID as string, 'CUST-001', 'abc furniture']) {
+			const run = await get(key);
+			expect(run.main).toHaveLength(1);
+			expect(run.main[0].json).toMatchObject({ ContactID: abc.ContactID, Name: 'ABC Furniture' });
+			expect(String(run.main[0].json.UpdatedDateUTC)).toMatch(/^\d{4}-\d\d-\d\dT/);
+		}
+		const missing = await get('CUST-999');
+		expect(missing.main).toEqual([]);
+		expect(entry(missing.errors[0])).toMatchObject({ action: 'Get Organisations', flow: 'Xero → CRM', code: 'NOT_FOUND', crmId: '11x9' });
+	});
+
+	it('gets many with a search term, a status filter and archived ones on request', async () => {
+		const many = (filters: Record<string, unknown>) =>
+			runSync(xero, { resource: 'organisation', operation: 'get', getMode: 'many', returnAll: true, filters }, [{}]);
+		expect((await many({ searchTerm: 'bay' })).main.map((i) => i.json.Name)).toEqual(['Bayside Club']);
+		expect((await many({})).main.map((i) => i.json.Name)).not.toContain('Old Supplier Ltd');
+		expect((await many({ includeArchived: true, status: ['ARCHIVED'] })).main.map((i) => i.json.Name)).toEqual([
+			'Old Supplier Ltd',
+		]);
+	});
+
+	it('works with OAuth2 and a chosen tenant: each tenant sees its own organisations', async () => {
+		const names = async (tenantId: string) =>
+			(
+				await runSync(
+					xero,
+					{ resource: 'organisation', operation: 'get', getMode: 'many', returnAll: true },
+					[{}],
+					{ auth: 'oAuth2', tenantId },
+				)
+			).main.map((i) => i.json.Name);
+		const demo = await names(xero.tenants[0].tenantId);
+		const second = await names(SECOND_TENANT_ID);
+		expect(demo).toContain('ABC Furniture');
+		expect(second).not.toContain('ABC Furniture');
+		expect(second.length).toBeGreaterThan(0);
+	});
+});
