@@ -69,7 +69,12 @@ export async function runSync(
 		staticData: options.staticData,
 	});
 	const outputs = run.status === 'error' && !hasRun(run) ? [[], []] : run.output(SYNC);
-	return Object.assign(run, { main: outputs[0] ?? [], errors: outputs[1] ?? [] });
+	const main = outputs[0] ?? [];
+	const errors = outputs[1] ?? [];
+	// The node's promise, checked on every run that did not stop: one output per input for Send and Get-one.
+	const oneToOne = parameters.operation === 'send' || parameters.getMode === 'one';
+	if (oneToOne && run.status !== 'error') expectOneOutputPerInput(main, errors, Math.max(items.length, 1));
+	return Object.assign(run, { main, errors });
 }
 
 function hasRun(run: WorkflowRun): boolean {
