@@ -1,0 +1,112 @@
+import type { IDataObject } from 'n8n-workflow';
+import type { XeroResourceSpec } from '../../../shared/xero/resources';
+import type { DuplicateHandling } from '../../helpers/duplicates';
+import { decide, lookupKeysFor } from '../../helpers/duplicates';
+import { findMatch, lookupWhere, needsLookupBeforeWrite, sameTarget } from '../../helpers/matching';
+import type { XeroCaller } from './readRecords';
+import { readList } from './readRecords';
+import type { Entry, SendRun, SyncResult } from './sendRun';
+import type { WriteOutcome, WriteTarget } from './writeRecords';
+import { writeRecords } from './writeRecords';
+
+function rejected(outcome: WriteOutcome): string {
+	return outcome.ok ? '' : `Xero rejected it: ${outcome.messages.join('; ')}`;
+}
+
+/** Matching, duplicate handling and the writes of one batch; at most one lookup call per batch. */
+export class BatchSender {
+	constructor(
+		private readonly run: SendRun,
+		private readonly spec: XeroResourceSpec,
+		private readonly caller: XeroCaller,
+		private readonly target: WriteTarget,
+		private readonly mode: DuplicateHandling,
+	) {}
+
+	/** One call for every key of the given entries; none when nothing can match. */
+	private async lookup(entries: Entry[]): Promise<IDataObject[]> {
+		const where = lookupWhere(
+			this.spec,
+			entries.map((e) => lookupKeysFor(this.spec, e.payload, this.mode, e.crmId)),
+		);
+		if (where === undefined) return [];
+		const qs: IDataObject = { where };
+		if (this.spec.supportsArchived) qs.includeArchived = true;
+		return readList(this.caller, this.spec, qs, { pageSize: 1000 });
+	}
+
+	/** Creates via PUT and updates via POST; at most one call each. */
+	private async write(creates: Entry[], updates: Entry[]): Promise<Array<[Entry, WriteOutcome, SyncResult]>> {
+		const created = await writeRecords(this.target, 'PUT', creates.map((e) => e.payload));
+		const updated = await writeRecords(this.target, 'POST', updates.map((e) => e.payload));
+		return [
+			...creates.map((e, i): [Entry, WriteOutcome, SyncResult] => [e, created[i], 'Created']),
+			...updates.map((e, i): [Entry, WriteOutcome, SyncResult] => [e, updated[i], 'Updated']),
+		];
+	}
+
+	/** Applies duplicate handling to entries matched against `existing`; returns what still has to be written. */
+	private applyDecisions(entries: Entry[], existing: IDataObject[]): { creates: Entry[]; updates: Entry[] } {
+		const creates: Entry[] = [];
+		const updates: Entry[] = [];
+		for (const entry of entries) {
+			const decision = decide(this.spec, entry.payload, existing, this.mode, entry.crmId);
+			if (decision.kind === 'skip') this.run.succeed(entry, decision.existing, 'Skipped');
+			else if (decision.kind === 'fail') {
+				this.run.fail(entry.index, { message: decision.message, code: 'DUPLICATE', xeroId: decision.xeroId }, entry.payload);
+			} else if (decision.kind === 'create') creates.push({ ...entry, payload: decision.payload });
+			else updates.push({ ...entry, payload: decision.payload });
+		}
+		return { creates, updates };
+	}
+
+	private settle(results: Array<[Entry, WriteOutcome, SyncResult]>): void {
+		for (const [entry, outcome, result] of results) {
+			if (outcome.ok) this.run.succeed(entry, outcome.record, result);
+			else this.run.fail(entry.index, { message: rejected(outcome), code: 'VALIDATION' }, entry.payload);
+		}
+	}
+
+	async send(batch: Entry[]): Promise<void> {
+		const { spec, run } = this;
+		const pending: Entry[] = [];
+		for (const entry of batch) {
+			const earlier = pending.find((p) => sameTarget(spec, p.payload, entry.payload));
+			if (earlier) {
+				run.fail(
+					entry.index,
+					{
+						message: `input item ${earlier.index + 1} in the same batch sends the same ${spec.label.toLowerCase()}; merge the two items or send them in separate runs.`,
+						code: 'DUPLICATE_INPUT',
+					},
+					entry.payload,
+				);
+			} else pending.push(entry);
+		}
+		const explicit = pending.filter((e) => e.payload[spec.idField] !== undefined);
+		const keyed = pending.filter((e) => e.payload[spec.idField] === undefined);
+		if (keyed.some((e) => needsLookupBeforeWrite(spec, e.payload))) {
+			const existing = await this.lookup(keyed);
+			const { creates, updates } = this.applyDecisions(keyed, existing);
+			this.settle(await this.write(creates, [...explicit, ...updates]));
+			return;
+		}
+		const first = await this.write(keyed, explicit);
+		const conflicts: Entry[] = [];
+		for (const [entry, outcome, result] of first) {
+			if (outcome.ok) run.succeed(entry, outcome.record, result);
+			else if (result === 'Created') conflicts.push(entry);
+			else run.fail(entry.index, { message: rejected(outcome), code: 'VALIDATION' }, entry.payload);
+		}
+		if (conflicts.length === 0) return;
+		const firstOutcome = new Map(first.map(([entry, outcome]) => [entry.index, outcome]));
+		const existing = await this.lookup(conflicts);
+		const duplicates = conflicts.filter((e) => findMatch(spec, e.payload, existing) !== undefined);
+		for (const entry of conflicts) {
+			if (duplicates.includes(entry)) continue;
+			run.fail(entry.index, { message: rejected(firstOutcome.get(entry.index) as WriteOutcome), code: 'VALIDATION' }, entry.payload);
+		}
+		const { creates, updates } = this.applyDecisions(duplicates, existing);
+		this.settle(await this.write(creates, updates));
+	}
+}

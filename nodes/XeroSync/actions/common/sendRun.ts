@@ -1,0 +1,76 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { failedItem } from '../../../shared/syncLog';
+import { normaliseXeroRecord } from '../../../shared/xero/normalise';
+import type { XeroResourceSpec } from '../../../shared/xero/resources';
+import { readCrmId } from '../../helpers/crmId';
+import type { ErrorFacts } from '../../helpers/errorFacts';
+
+export interface Entry {
+	index: number;
+	crmId?: string;
+	payload: IDataObject;
+}
+
+export type SyncResult = 'Created' | 'Updated' | 'Skipped';
+
+export interface Failure {
+	message: string;
+	code: string;
+	xeroId?: string;
+}
+
+/** One output slot per input item; a slot is filled exactly once, with the Xero record or a sync-log failure. */
+export class SendRun {
+	readonly results: Array<INodeExecutionData | undefined>;
+	private halted?: ErrorFacts;
+
+	constructor(
+		private readonly ctx: IExecuteFunctions,
+		private readonly spec: XeroResourceSpec,
+		private readonly items: INodeExecutionData[],
+	) {
+		this.results = new Array(items.length);
+	}
+
+	name(payload: IDataObject, crmId?: string): string {
+		const key = payload[this.spec.numberField] ?? (this.spec.nameField ? payload[this.spec.nameField] : undefined);
+		const label = key !== undefined ? `${this.spec.label} "${String(key)}"` : this.spec.label;
+		return crmId ? `${label} (CRM ${crmId})` : label;
+	}
+
+	fail(index: number, failure: Failure, payload: IDataObject = {}): void {
+		const crmId = readCrmId(this.items[index].json);
+		const xeroId = failure.xeroId ?? (payload[this.spec.idField] as string | undefined);
+		this.results[index] = failedItem(
+			this.ctx.getNode(),
+			{
+				app: 'Xero',
+				action: `Send ${this.spec.label}`,
+				flow: 'CRM → Xero',
+				crmId,
+				xeroId,
+				message: `${this.name(payload, crmId)}: ${failure.message}`,
+				code: failure.code,
+			},
+			index,
+		);
+	}
+
+	succeed(entry: Entry, record: IDataObject, result: SyncResult): void {
+		const json: IDataObject = { ...normaliseXeroRecord(record), syncResult: result };
+		if (entry.crmId !== undefined) json.crmId = entry.crmId;
+		this.results[entry.index] = { json, pairedItem: { item: entry.index } };
+	}
+
+	settled(entry: Entry): boolean {
+		return this.results[entry.index] !== undefined;
+	}
+
+	halt(facts: ErrorFacts): void {
+		this.halted ??= facts;
+	}
+
+	get haltedBy(): ErrorFacts | undefined {
+		return this.halted;
+	}
+}
