@@ -1,4 +1,4 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { resetXeroLimiters, setXeroClockScale } from '../../nodes/shared/xero/transport';
 import { startXeroSandbox, type XeroSandbox } from '../../sandbox/xero';
@@ -10,7 +10,7 @@ const WINDOW_MS = 60_000 / SCALE;
 
 let xero: XeroSandbox;
 let tenantId: string;
-let credentials: Record<string, IDataObject>;
+let credentials: Record<string, ICredentialDataDecryptedObject>;
 const log: Array<{ line: string; at: number }> = [];
 const accountingCalls = () => log.filter((entry) => entry.line.includes('/api.xro/2.0/'));
 
