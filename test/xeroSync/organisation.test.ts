@@ -87,4 +87,36 @@ describe('Organisations (Xero contacts)', () => {
 		expect(second).not.toContain('ABC Furniture');
 		expect(second.length).toBeGreaterThan(0);
 	});
+
+	it('updates a contact matched by name, and Add Suffix keeps a separate, re-findable contact', async () => {
+		const send = (duplicateHandling: string, json: Record<string, unknown>) =>
+			runSync(xero, { resource: 'organisation', operation: 'send', inputMode: 'json', duplicateHandling }, [json]);
+		const abc = stored(xero, 'contacts').find((c) => c.Name === 'ABC Furniture') as Record<string, unknown>;
+		const updated = await send('update', { crmId: '11x30', Name: 'abc furniture', EmailAddress: 'new@abfl.com' });
+		expect(updated.main[0].json).toMatchObject({ syncResult: 'Updated', ContactID: abc.ContactID, EmailAddress: 'new@abfl.com' });
+
+		const suffixed = await send('addSuffix', { crmId: '11x31', Name: 'City Limousines' });
+		expect(suffixed.main[0].json).toMatchObject({ syncResult: 'Created', Name: 'City Limousines (11x31)' });
+		const again = await send('addSuffix', { crmId: '11x31', Name: 'City Limousines', Website: 'https://limo.example' });
+		expect(again.main[0].json).toMatchObject({ syncResult: 'Updated', ContactID: suffixed.main[0].json.ContactID });
+		expect(stored(xero, 'contacts').filter((c) => String(c.Name).startsWith('City Limousines'))).toHaveLength(2);
+	});
+
+	it('keeps one change cursor per tenant', async () => {
+		const changed = (tenantId: string, staticData?: Record<string, unknown>) =>
+			runSync(xero, { resource: 'organisation', operation: 'get', getMode: 'changedSince' }, [{}], {
+				auth: 'oAuth2',
+				tenantId,
+				staticData: staticData as never,
+			});
+		const demo = await changed(xero.tenants[0].tenantId);
+		expect(demo.main.length).toBeGreaterThan(0);
+		const second = await changed(SECOND_TENANT_ID, demo.staticData);
+		expect(second.main.map((i) => i.json.Name)).toContain('Harbour Cafe');
+		const cursors = Object.keys(second.staticData['node:Xero Sync'] as Record<string, unknown>);
+		expect(cursors.sort()).toEqual(
+			[`changedSince:organisation:${xero.tenants[0].tenantId}`, `changedSince:organisation:${SECOND_TENANT_ID}`].sort(),
+		);
+		expect((await changed(SECOND_TENANT_ID, second.staticData)).main).toHaveLength(0);
+	});
 });
