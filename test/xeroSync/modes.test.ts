@@ -1,6 +1,6 @@
 import { logEntryOf } from '../../nodes/shared/syncLog';
 import type { XeroSandbox } from '../../sandbox/xero';
-import { invoiceJson, runSync, startSandbox } from './support';
+import { entry, invoiceJson, runSync, startSandbox } from './support';
 
 describe('On Error modes and input modes', () => {
 	let xero: XeroSandbox;
@@ -44,5 +44,15 @@ describe('On Error modes and input modes', () => {
 			Website: 'https://mapped.example',
 			syncResult: 'Created',
 		});
+	});
+
+	it('fails every record with the reason when the chosen organisation is not connected, without trying each batch', async () => {
+		const input = Array.from({ length: 400 }, (_, i) => invoiceJson(i, { InvoiceNumber: `GONE-${i}` }));
+		xero.resetStats();
+		const run = await runSync(xero, send, input, { auth: 'oAuth2', tenantId: '00000000-0000-4000-8000-000000000000' });
+		expect(run.main).toEqual([]);
+		expect(new Set(run.errors.map((i) => entry(i).code))).toEqual(new Set(['HTTP_403']));
+		expect(String(entry(run.errors[0]).message)).toMatch(/organisation|tenant|connect/i);
+		expect(xero.stats().totals.calls).toBeLessThanOrEqual(5);
 	});
 });
