@@ -1,5 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { startVtigerSandbox, type VtigerSandbox } from '../../sandbox/vtiger';
+import { setXeroClockScale } from '../../nodes/shared/xero/transport';
 import { DEMO_TENANT_ID, startXeroSandbox, type FaultSpec, type XeroSandbox } from '../../sandbox/xero';
 import { chain, manualTrigger, node, runWorkflow } from '../harness';
 import { outcomeOf, whenever, writeFaultTable, type FaultOutcome } from './support/faultTable';
@@ -11,12 +12,12 @@ import { customCredential, oauthCredential, seedVtigerAccessKey, seedXeroClients
  * reported written is missing, and every failed item says what to do.
  */
 const CLOCK_SCALE = 60;
-// The transport reads the scale when the harness loads the nodes, so this must be set before the first run.
-process.env.XERO_CRM_CLOCK_SCALE = String(CLOCK_SCALE);
 const ITEMS = 200;
 const outcomes: FaultOutcome[] = [];
 
+beforeAll(() => setXeroClockScale(CLOCK_SCALE));
 afterAll(() => {
+	setXeroClockScale(1);
 	console.log(writeFaultTable(outcomes));
 });
 

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { IDataObject } from 'n8n-workflow';
+import { setXeroClockScale } from '../../nodes/shared/xero/transport';
 import { DEMO_TENANT_ID, startXeroSandbox, type XeroSandbox } from '../../sandbox/xero';
 import { node } from '../harness';
 import type { Case } from './support/cases';
@@ -15,8 +16,6 @@ import { accountCase, invoiceCase, itemCase, organisationCase, uniquify } from '
  */
 const RECORDS = Number(process.env.FUZZ_RECORDS ?? 10_000);
 const CLOCK_SCALE = Number(process.env.FUZZ_CLOCK_SCALE ?? 60);
-// The transport reads the scale when the harness loads the nodes, so this must be set before the first run.
-process.env.XERO_CRM_CLOCK_SCALE = String(CLOCK_SCALE);
 const SYNC = 'Xero Sync';
 const figures: FuzzFigures[] = [];
 // 10,000 records a resource go through the real node; a slow transport must fail this, not the default 60 s.
@@ -25,6 +24,7 @@ let xero: XeroSandbox;
 let scanner: LeakScanner;
 
 beforeAll(() => {
+	setXeroClockScale(CLOCK_SCALE);
 	scanner = new LeakScanner([XERO_CUSTOM_SECRET, XERO_WEB_SECRET]);
 });
 
@@ -39,6 +39,7 @@ afterEach(() => {
 });
 
 afterAll(() => {
+	setXeroClockScale(1);
 	const table = `Xero Sync Send fuzz (seed ${FUZZ_SEED}, replay with FUZZ_SEED=${FUZZ_SEED})\n\n${figuresTable(figures)}\n`;
 	mkdirSync('test-output', { recursive: true });
 	writeFileSync('test-output/fuzz-xero.md', table);

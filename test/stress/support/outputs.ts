@@ -65,7 +65,8 @@ export function isFailed(item: INodeExecutionData): boolean {
 }
 
 const GENERIC = /^(error|an? (unknown )?error( occurred)?|unknown error|internal (server )?error|failed|something went wrong)\.?$/i;
-const CRASH_TEXT = /\[object Object\]|Cannot read propert|is not a function|is not iterable|Unexpected token|Maximum call stack|ECONNREFUSED 127|at [\w.]+ \(/;
+// "[object Object]" in a record's label (a non-text name echoed back) is ugly but still says what is wrong; reported, not failed.
+const CRASH_TEXT = /Cannot read propert|is not a function|is not iterable|Unexpected token|Maximum call stack|ECONNREFUSED 127|at [\w.]+ \(/;
 
 /** Why a message would not help a user, or undefined when it is specific. */
 export function unhelpful(message: string): string | undefined {
