@@ -13,16 +13,17 @@ describe('VTQL literals', () => {
 		expect(vtqlString("O'Brien's")).toBe("'O''Brien''s'");
 	});
 
-	test('backslashes and double quotes are plain characters inside the literal', () => {
-		expect(vtqlString('a\\b "c"')).toBe("'a\\b \"c\"'");
+	test('backslashes are doubled for MySQL; double quotes are plain characters inside the literal', () => {
+		expect(vtqlString('a\\b "c"')).toBe("'a\\\\b \"c\"'");
 	});
 
 	test('an empty literal is refused instead of sending a query vtiger cannot parse', () => {
 		expect(() => vtqlString('')).toThrow(/empty text/);
 	});
 
-	test('numbers stay bare, booleans become the stored 1/0', () => {
-		expect(vtqlValue(42.5)).toBe('42.5');
+	test('numbers are quoted (the lexer reads a bare 1e-7 as a column), booleans become the stored 1/0', () => {
+		expect(vtqlValue(42.5)).toBe("'42.5'");
+		expect(vtqlValue(1e-7)).toBe("'1e-7'");
 		expect(vtqlValue(true)).toBe("'1'");
 		expect(vtqlValue(false)).toBe("'0'");
 		expect(vtqlValue('42')).toBe("'42'");
@@ -61,7 +62,7 @@ describe('conditions and SELECT', () => {
 				combine: 'OR',
 				orderBy: { field: 'accountname', direction: 'DESC' },
 			}),
-		).toBe("SELECT accountname, bill_city FROM Accounts WHERE bill_city = 'Paris' OR employees > 10 ORDER BY accountname DESC");
+		).toBe("SELECT accountname, bill_city FROM Accounts WHERE bill_city = 'Paris' OR employees > '10' ORDER BY accountname DESC");
 	});
 
 	test('no fields means SELECT *, no conditions means no WHERE', () => {

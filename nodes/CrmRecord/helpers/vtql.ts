@@ -1,15 +1,16 @@
 /**
  * VTQL string literals are single-quoted. vtiger 7.5's lexer matches them with '(?:[^']|'')+' and pastes them into
- * the SQL as they are: a doubled quote is the only escape that survives both, a backslash ends the literal early,
- * double quotes are an INTERNAL_SERVER_ERROR, and an empty literal does not lex at all.
+ * MySQL's SQL as they are: a doubled quote is the only quote escape that survives both, a backslash must be doubled
+ * because MySQL reads it as an escape, and an empty literal does not lex at all.
  */
 export function vtqlString(value: string): string {
 	if (value === '') throw new Error('vtiger cannot compare with an empty text in a query (an empty literal is a syntax error)');
-	return `'${value.replace(/'/g, "''")}'`;
+	return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
+/** Numbers are quoted too: the lexer reads an unquoted 1.5e-7 or -0.5 as a column name. */
 export function vtqlValue(value: unknown): string {
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value === 'number' && Number.isFinite(value)) return vtqlString(String(value));
 	if (typeof value === 'boolean') return value ? "'1'" : "'0'";
 	return vtqlString(value === null || value === undefined ? '' : String(value));
 }
