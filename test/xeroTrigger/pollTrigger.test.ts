@@ -4,6 +4,7 @@ import type { XeroSandbox } from '../../sandbox/xero';
 import { DEMO_TENANT_ID, SECOND_TENANT_ID, startXeroSandbox } from '../../sandbox/xero';
 import type { ApiClient } from '../../sandbox/xero/testing/apiClient';
 import { apiClient } from '../../sandbox/xero/testing/apiClient';
+import { resetXeroLimiters } from '../../nodes/shared/xero/transport';
 import { customConnectionCredentials, oAuth2Credentials } from './sandboxCredentials';
 import { TriggerRunner } from './triggerHarness';
 
@@ -19,6 +20,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
+	resetXeroLimiters();
 	xero.reset('demo');
 	xero.clearFaults();
 	const token = await xero.clientCredentialsToken();
@@ -126,6 +128,8 @@ describe('Xero Trigger (polling) against the Xero sandbox', () => {
 		xero.injectFault({ kind: 'rate-limit-day', path: '/Contacts', method: 'GET', count: 1 });
 		await expect(runner.poll()).rejects.toThrow();
 		expect(runner.staticData).toEqual(before);
+		// The transport rightly stops calling a tenant whose day is used up; the next Xero day starts fresh.
+		resetXeroLimiters();
 		const retried = emitted(await runner.poll());
 		expect(retried.map((json) => json.ContactID)).toEqual([created.ContactID]);
 		expect(await runner.poll()).toBeNull();
@@ -206,6 +210,7 @@ describe('Xero Trigger (polling) against the Xero sandbox', () => {
 		xero.injectFault({ kind: 'rate-limit-day', method: 'GET', path: '/Contacts', tenantId: SECOND_TENANT_ID });
 		const partial = emitted(await runner.poll());
 		expect(partial.map((json) => json.ContactID)).toEqual([first.ContactID]);
+		resetXeroLimiters();
 		const caughtUp = emitted(await runner.poll());
 		expect(caughtUp.map((json) => json.ContactID)).toEqual([second.json.Contacts[0].ContactID]);
 		expect(await runner.poll()).toBeNull();
