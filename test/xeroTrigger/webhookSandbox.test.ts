@@ -8,6 +8,7 @@ import type { XeroSandbox } from '../../sandbox/xero';
 import { DEMO_TENANT_ID, startXeroSandbox } from '../../sandbox/xero';
 import type { ApiClient } from '../../sandbox/xero/testing/apiClient';
 import { apiClient } from '../../sandbox/xero/testing/apiClient';
+import { resetXeroLimiters } from '../../nodes/shared/xero/transport';
 import { customConnectionCredentials } from './sandboxCredentials';
 import type { ResponseLike } from './triggerHarness';
 import { TriggerRunner } from './triggerHarness';
@@ -74,6 +75,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
+	resetXeroLimiters();
 	xero.reset('demo');
 	started = [];
 	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook/xero`;
