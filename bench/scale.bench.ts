@@ -288,7 +288,7 @@ export const suite: BenchSuite = {
 		setXeroClockScale(1);
 		const notes = [
 			`${new Date().toISOString()}, Node ${process.version}, ${process.platform}/${process.arch}; clock scale ${CLOCK_SCALE} (naive ${NAIVE_CLOCK_SCALE}), sandbox latency ${XERO_LATENCY_S} s per call`,
-			'floor = calls ÷ 60 a minute (Xero per-tenant limit); Xero time = wall × clock scale; CPU includes the in-process sandbox',
+			'floor = calls ÷ 60 a minute (Xero per-tenant limit); Xero time = wall × clock scale; CPU and RSS are the n8n process only (the sandbox runs in a child process)',
 			`memory limit for the largest read: ${MEMORY_LIMIT_MB} MB peak RSS of the n8n process (the sandbox runs in its own process)`,
 		];
 		return [
