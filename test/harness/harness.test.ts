@@ -16,46 +16,49 @@ function failWorkflow(onError?: 'continueErrorOutput' | 'continueRegularOutput' 
 const options = { nodeTypes: testNodeTypes() };
 
 describe('workflow test harness (n8n-core WorkflowExecute)', () => {
-	it('routes a failed item to the error output under "Continue (using error output)"', async () => {
+	it('routes a failed item to the error output with its sync-log entry merged over the input item', async () => {
 		const workflow = connect(failWorkflow('continueErrorOutput'), 'Send', 1, 'Error Log');
-		workflow.nodes.push(node('Error Log', 'test.failItems'));
+		workflow.nodes.push(node('Error Log', 'test.failItems', { parameters: { passThrough: true } }));
 		const run = await runWorkflow(workflow, options);
 
 		expect(run.status).toBe('success');
 		const [success, errors] = run.output('Send');
 		expect(success.map((i) => i.json.crmId)).toEqual(['A1', 'C3']);
 		expect(errors).toHaveLength(1);
-		expect(errors[0].error?.message).toBe('Invoice B2 was rejected');
+		expect(errors[0].error).toBeUndefined();
 		expect(errors[0].pairedItem).toEqual({ item: 1 });
-		// n8n-core 2.8.1 replaces the JSON of every output item that has `error` set by { error: message }.
-		expect(errors[0].json).toEqual({ error: 'Invoice B2 was rejected' });
-		expect(run.output('Error Log')[0].map((i) => i.json.error)).toEqual(['Invoice B2 was rejected']);
+		expect(errors[0].json).toMatchObject({
+			crmId: 'B2',
+			fail: true,
+			message: 'Invoice B2 was rejected',
+			error: { result: 'Failed', crmId: 'B2', message: 'Invoice B2 was rejected', action: 'Send Invoice', app: 'Xero' },
+		});
+		expect(run.output('Error Log')[0].map((i) => (i.json.error as { crmId: string }).crmId)).toEqual(['B2']);
 		expect(run.output('After')[0]).toHaveLength(2);
 	});
 
-	it('keeps the JSON of an item whose json is only { error } on the error output, merged over its input', async () => {
+	it('replaces the JSON of an item that has `error` set by { error: message } (n8n-core 2.8.1)', async () => {
 		const workflow = failWorkflow('continueErrorOutput');
-		workflow.nodes[1].parameters.failureShape = 'jsonError';
+		workflow.nodes[1].parameters.failureShape = 'itemError';
 		const run = await runWorkflow(workflow, options);
 
 		const [success, errors] = run.output('Send');
 		expect(success).toHaveLength(2);
 		expect(errors).toHaveLength(1);
-		expect(errors[0].error).toBeUndefined();
-		expect(errors[0].json).toMatchObject({
-			crmId: 'B2',
-			fail: true,
-			error: { result: 'Failed', crmId: 'B2', message: 'Invoice B2 was rejected', action: 'Send Invoice' },
-		});
+		expect(errors[0].error?.message).toBe('Invoice B2 was rejected');
+		expect(errors[0].json).toEqual({ error: 'Invoice B2 was rejected' });
 	});
 
 	it('keeps a failed item on the main output under "Continue (regular output)"', async () => {
-		const run = await runWorkflow(failWorkflow('continueRegularOutput'), options);
+		const workflow = failWorkflow('continueRegularOutput');
+		workflow.nodes[2].parameters = { passThrough: true };
+		const run = await runWorkflow(workflow, options);
 
 		expect(run.status).toBe('success');
 		const outputs = run.output('Send');
 		expect(outputs).toHaveLength(1);
-		expect(outputs[0].map((i) => i.json.crmId ?? i.json.error)).toEqual(['A1', 'Invoice B2 was rejected', 'C3']);
+		expect(outputs[0].map((i) => i.json.crmId ?? i.json.message)).toEqual(['A1', 'Invoice B2 was rejected', 'C3']);
+		expect(outputs[0][1].json.error).toMatchObject({ result: 'Failed', crmId: 'B2' });
 		expect(run.output('After')[0]).toHaveLength(3);
 	});
 

@@ -1,5 +1,5 @@
-import { useThrowawayN8nFolder } from './instanceFolder';
-useThrowawayN8nFolder();
+import { prepareN8nProcess } from './n8nProcess';
+prepareN8nProcess();
 
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {

@@ -1,11 +1,12 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { failedItem, throwIfStopping } from '../../../nodes/shared/syncLog';
 
 /**
  * Test-only node that follows the package's error contract: an input item with `fail: true` becomes a sync-log
- * failure, others pass through; with "Throw" on it throws instead, to show what n8n does with a throwing node.
+ * failure (failedItem), others pass through; "Item With Error Set" returns the older shape instead (json = entry,
+ * `error` set) to show what n8n does to it; with "Throw" on it throws, to show what n8n does with a throwing node.
  */
 export class FailItems implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,15 +21,16 @@ export class FailItems implements INodeType {
 		properties: [
 			{ displayName: 'Throw', name: 'throwError', type: 'boolean', default: false },
 			{ displayName: 'Static Data Key', name: 'staticKey', type: 'string', default: '' },
+			{ displayName: 'Pass Everything Through', name: 'passThrough', type: 'boolean', default: false },
 			{
 				displayName: 'Failure Shape',
 				name: 'failureShape',
 				type: 'options',
 				options: [
-					{ name: 'Item Error (failedItem)', value: 'itemError' },
-					{ name: 'JSON Error Only', value: 'jsonError' },
+					{ name: 'Sync-Log Entry (failedItem)', value: 'failedItem' },
+					{ name: 'Item With Error Set', value: 'itemError' },
 				],
-				default: 'itemError',
+				default: 'failedItem',
 			},
 		],
 	};
@@ -44,8 +46,11 @@ export class FailItems implements INodeType {
 			staticData[staticKey] = ((staticData[staticKey] as number | undefined) ?? 0) + items.length;
 		}
 		const shape = this.getNodeParameter('failureShape', 0) as string;
+		const passThrough = this.getNodeParameter('passThrough', 0) as boolean;
 		const out = items.map((item, index): INodeExecutionData => {
-			if (item.json.fail !== true) return { json: { ...item.json, passed: true }, pairedItem: { item: index } };
+			if (passThrough || item.json.fail !== true) {
+				return { json: { ...item.json, passed: true }, pairedItem: { item: index } };
+			}
 			const failed = failedItem(
 				this.getNode(),
 				{
@@ -57,9 +62,13 @@ export class FailItems implements INodeType {
 				},
 				index,
 			);
-			return shape === 'jsonError' ? { json: { error: failed.json }, pairedItem: failed.pairedItem } : failed;
+			if (shape !== 'itemError') return failed;
+			const message = String(failed.json.message);
+			const entry = failed.json.error as IDataObject;
+			return { json: entry, error: new NodeOperationError(this.getNode(), message, { itemIndex: index }), pairedItem: failed.pairedItem };
 		});
-		throwIfStopping(this, out);
+		// A pass-through node forwards failures it received; only failures it made itself may stop the workflow.
+		if (!passThrough) throwIfStopping(this, out);
 		return [out];
 	}
 }
