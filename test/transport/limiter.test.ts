@@ -1,7 +1,7 @@
 import { TenantLimiter, type LimiterSettings, type Permit } from '../../nodes/shared/xero/transport/limiter';
 import { FakeClock, settle } from './fakeClock';
 
-const settings: LimiterSettings = { maxInFlight: 5, perWindow: 60, windowMs: () => 60_000 };
+const settings: LimiterSettings = { maxInFlight: 5, perWindow: 60, windowMs: () => 60_000, arrivalMarginMs: () => 2_000 };
 
 function setup() {
 	const clock = new FakeClock();
@@ -46,6 +46,26 @@ describe('TenantLimiter (Xero per-tenant limits)', () => {
 		await clock.advance(60_100 - clock.now() - 1);
 		expect(granted).toHaveLength(60);
 		await clock.advance(2);
+		expect(granted).toHaveLength(61);
+	});
+
+	it('counts a slow call from its send time plus the arrival margin, not from its late answer', async () => {
+		const { clock, limiter, granted, ask } = setup();
+		ask(1);
+		await settle();
+		await clock.advance(10_000);
+		granted[0].release();
+		for (let i = 1; i < 60; i++) {
+			ask(1);
+			await settle();
+			granted[i].release();
+		}
+		ask(1);
+		await settle();
+		expect(granted).toHaveLength(60);
+		expect(limiter.snapshot().inWindow).toBe(60);
+		// Counted from 2,000 (sent at 0 + margin), so its slot frees at 62,000, not at 70,000.
+		await clock.advance(62_001 - clock.now());
 		expect(granted).toHaveLength(61);
 	});
 

@@ -78,6 +78,14 @@ describe('Xero transport against the sandbox (through n8n request helpers)', () 
 		expect(elapsed).toBeGreaterThanOrEqual(2 * WINDOW_MS);
 	});
 
+	it('shares one tenant limiter between executions running at the same time', async () => {
+		const items = Array.from({ length: 40 }, () => ({}));
+		const [a, b] = await Promise.all([callXero({ path: '/Organisation' }, items), callXero({ path: '/Items' }, items)]);
+
+		expect(okCount(a.results) + okCount(b.results)).toBe(80);
+		expect(tenantStats()).toMatchObject({ calls: 80, rateLimited: 0, maxInFlight: 5 });
+	});
+
 	it('waits for Retry-After before the next call after a 429', async () => {
 		xero.injectFault({ kind: 'rate-limit-minute', count: 1 });
 		const { results } = await callXero({ path: '/Organisation' });

@@ -8,23 +8,29 @@ export interface LimiterSettings {
 	perWindow: number;
 	/** Real milliseconds of the window; a function so a changed clock scale applies at once. */
 	windowMs: () => number;
+	/** Longest time a request may take to reach Xero after we send it (real ms). */
+	arrivalMarginMs: () => number;
 }
 
 export const XERO_LIMITS: LimiterSettings = {
 	maxInFlight: 5,
 	perWindow: 60,
 	windowMs: () => scaled(60_000),
+	// Arrival takes real time that does not shrink with the clock scale; an in-process sandbox shares the event loop
+	// with the caller, so under load a request can be counted well after it was sent.
+	arrivalMarginMs: () => Math.max(250, scaled(2_000)),
 };
 
 export interface Permit {
-	/** Call when the response (or failure) has arrived; the call then counts in the window from that moment. */
+	/** Call when the response (or failure) has arrived. */
 	release(): void;
 }
 
 /**
  * Keeps one tenant's calls inside Xero's limits so a healthy run never sees a 429: at most `maxInFlight` at once and
- * at most `perWindow` in any window. A call counts from when its response arrived, never earlier than Xero counted
- * it, so our window always ends after Xero's. Calls made elsewhere (another workflow, another app instance) show up
+ * at most `perWindow` in any window. A call counts from when Xero can at the latest have counted it (its answer, or
+ * the send time plus the arrival margin if that is earlier), so our window never ends before Xero's, and a slow
+ * answer does not hold its slot longer than needed. Calls made elsewhere (another workflow, another app instance) show up
  * as a lower X-MinLimit-Remaining and are added as if made now. Waiters are served first come, first served.
  */
 export class TenantLimiter {
@@ -51,16 +57,24 @@ export class TenantLimiter {
 			this.queue.push(resolve);
 			this.pump();
 		});
+		const sentAt = this.clock.now();
 		let released = false;
 		return {
 			release: () => {
 				if (released) return;
 				released = true;
 				this.inFlight -= 1;
-				this.finished.push(this.clock.now());
+				this.record(Math.min(this.clock.now(), sentAt + this.settings.arrivalMarginMs()));
 				this.pump();
 			},
 		};
+	}
+
+	/** Keeps `finished` sorted: a slow call may be counted from before a quick one that finished first. */
+	private record(countedFrom: number): void {
+		let index = this.finished.length;
+		while (index > 0 && this.finished[index - 1] > countedFrom) index--;
+		this.finished.splice(index, 0, countedFrom);
 	}
 
 	/** Xero said how many calls are left in its window; trust it when it knows of more calls than we do. */
