@@ -20,7 +20,7 @@ export class XeroTrigger implements INodeType {
 		inputs: [],
 		outputs: ['main'],
 		credentials: [
-			{ name: 'xeroOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{ name: 'xeroSyncOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 			{
 				name: 'xeroCustomConnectionApi',
 				required: true,

@@ -42,7 +42,7 @@ export class XeroWebhookTrigger implements INodeType {
 		credentials: [
 			{ name: 'xeroWebhookApi', required: true },
 			{
-				name: 'xeroOAuth2Api',
+				name: 'xeroSyncOAuth2Api',
 				required: true,
 				displayOptions: { show: { fetchRecords: [true], authentication: ['oAuth2'] } },
 			},
@@ -117,7 +117,7 @@ function readFilter(ctx: IWebhookFunctions): WebhookFilter & { invoiceStatuses: 
 async function fetchedItems(ctx: IWebhookFunctions, events: XeroWebhookEvent[]): Promise<INodeExecutionData[]> {
 	const authentication = ctx.getNodeParameter('authentication', 'oAuth2') as string;
 	const credentialType: XeroCredentialType =
-		authentication === 'customConnection' ? 'xeroCustomConnectionApi' : 'xeroOAuth2Api';
+		authentication === 'customConnection' ? 'xeroCustomConnectionApi' : 'xeroSyncOAuth2Api';
 	const results = new Map<string, FetchedGroup>();
 	await Promise.all(
 		fetchGroups(events).map(async (group) => {

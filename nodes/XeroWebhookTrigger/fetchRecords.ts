@@ -25,7 +25,7 @@ export async function fetchGroupRecords(
 	try {
 		const transport = createXeroTransport(ctx, {
 			credentialType,
-			tenantId: credentialType === 'xeroOAuth2Api' ? group.tenantId : undefined,
+			tenantId: credentialType === 'xeroSyncOAuth2Api' ? group.tenantId : undefined,
 		});
 		for (let start = 0; start < group.resourceIds.length; start += IDS_PER_REQUEST) {
 			const ids = group.resourceIds.slice(start, start + IDS_PER_REQUEST);

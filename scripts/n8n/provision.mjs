@@ -22,7 +22,7 @@ const log = (message) => console.error(`[provision] ${message}`);
 /** Fixed ids so that the example workflows, the e2e tests and the browser test can name them. */
 export const CREDENTIAL_IDS = {
 	xeroCustomConnectionApi: 'xeroCustomConn01',
-	xeroOAuth2Api: 'xeroOAuth2Cred01',
+	xeroSyncOAuth2Api: 'xeroOAuth2Cred01',
 	simplyCrmApi: 'simplyCrmCred001',
 	xeroWebhookApi: 'xeroWebhookKey01',
 };
@@ -41,9 +41,9 @@ export function credentialsFor(sandbox) {
 			},
 		},
 		{
-			id: CREDENTIAL_IDS.xeroOAuth2Api,
+			id: CREDENTIAL_IDS.xeroSyncOAuth2Api,
 			name: 'Xero OAuth2 (sandbox)',
-			type: 'xeroOAuth2Api',
+			type: 'xeroSyncOAuth2Api',
 			data: {
 				clientId: sandbox.xero.webClient.clientId,
 				clientSecret: sandbox.xero.webClient.clientSecret,

@@ -1,9 +1,9 @@
-import { XERO_BROAD_SCOPES, XERO_GRANULAR_SCOPES } from '../../credentials/XeroOAuth2Api.credentials';
+import { XERO_BROAD_SCOPES, XERO_GRANULAR_SCOPES } from '../../credentials/XeroSyncOAuth2Api.credentials';
 import { resolvedCredential } from '../harness';
 
 describe('Xero credential fields as n8n resolves them', () => {
 	it('points the OAuth2 credential at Xero with granular scopes and offline_access by default', () => {
-		const data = resolvedCredential('xeroOAuth2Api', { clientId: 'id', clientSecret: 'secret' });
+		const data = resolvedCredential('xeroSyncOAuth2Api', { clientId: 'id', clientSecret: 'secret' });
 
 		expect(data).toMatchObject({
 			grantType: 'authorizationCode',
@@ -19,7 +19,7 @@ describe('Xero credential fields as n8n resolves them', () => {
 	});
 
 	it('switches to the broad scopes for older apps', () => {
-		const data = resolvedCredential('xeroOAuth2Api', { clientId: 'id', clientSecret: 's', scopeSet: 'broad' });
+		const data = resolvedCredential('xeroSyncOAuth2Api', { clientId: 'id', clientSecret: 's', scopeSet: 'broad' });
 
 		expect(data.scope).toBe(XERO_BROAD_SCOPES);
 		expect(String(data.scope).split(' ')).toEqual(expect.arrayContaining(['offline_access', 'accounting.transactions']));
@@ -27,7 +27,7 @@ describe('Xero credential fields as n8n resolves them', () => {
 
 	it('moves the authorize and token URLs to the override host, with or without a trailing slash', () => {
 		for (const baseUrl of ['http://127.0.0.1:4010', 'http://127.0.0.1:4010/', ' http://127.0.0.1:4010 ']) {
-			const data = resolvedCredential('xeroOAuth2Api', { clientId: 'id', clientSecret: 's', baseUrl });
+			const data = resolvedCredential('xeroSyncOAuth2Api', { clientId: 'id', clientSecret: 's', baseUrl });
 			expect(data.authUrl).toBe('http://127.0.0.1:4010/identity/connect/authorize');
 			expect(data.accessTokenUrl).toBe('http://127.0.0.1:4010/connect/token');
 		}

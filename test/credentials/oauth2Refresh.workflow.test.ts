@@ -19,7 +19,7 @@ function organisationWorkflow(tenantId: string) {
 		manualTrigger(),
 		node('Xero', 'test.xeroCall', {
 			parameters: { tenantId, path: '/Organisation' },
-			credentials: { xeroOAuth2Api: { id: '1', name: 'Xero account' } },
+			credentials: { xeroSyncOAuth2Api: { id: '1', name: 'Xero account' } },
 		}),
 	]);
 }
@@ -41,7 +41,7 @@ describe('Xero OAuth2 credential in a workflow (n8n refresh through the transpor
 		requests.length = 0;
 
 		const run = await runWorkflow(organisationWorkflow(tenant.tenantId), {
-			credentials: { xeroOAuth2Api: storedCredential(tokens) },
+			credentials: { xeroSyncOAuth2Api: storedCredential(tokens) },
 			nodeTypes: testNodeTypes(),
 		});
 
@@ -51,13 +51,13 @@ describe('Xero OAuth2 credential in a workflow (n8n refresh through the transpor
 		expect((item.json.body as { Organisations: Array<{ Name: string }> }).Organisations[0].Name).toBe(tenant.tenantName);
 		expect(requests).toEqual(['GET /api.xro/2.0/Organisation', 'POST /connect/token', 'GET /api.xro/2.0/Organisation']);
 
-		const stored = run.credentials.xeroOAuth2Api.oauthTokenData as unknown as TokenSet;
+		const stored = run.credentials.xeroSyncOAuth2Api.oauthTokenData as unknown as TokenSet;
 		expect(stored.refresh_token).toEqual(expect.any(String));
 		expect(stored.refresh_token).not.toBe(tokens.refresh_token);
 		expect(stored.access_token).not.toBe(tokens.access_token);
-		expect(run.credentialSaves.map((save) => save.type)).toEqual(['xeroOAuth2Api']);
+		expect(run.credentialSaves.map((save) => save.type)).toEqual(['xeroSyncOAuth2Api']);
 		// Only what the user stored plus the new token data is saved: resolved URLs and scopes stay expressions.
-		expect(Object.keys(run.credentials.xeroOAuth2Api).sort()).toEqual(
+		expect(Object.keys(run.credentials.xeroSyncOAuth2Api).sort()).toEqual(
 			['baseUrl', 'clientId', 'clientSecret', 'oauthTokenData'].sort(),
 		);
 	});
@@ -67,7 +67,7 @@ describe('Xero OAuth2 credential in a workflow (n8n refresh through the transpor
 		const [tenant] = xero.tenants;
 		xero.expireAccessTokens(tokens.access_token);
 		const first = await runWorkflow(organisationWorkflow(tenant.tenantId), {
-			credentials: { xeroOAuth2Api: storedCredential(tokens) },
+			credentials: { xeroSyncOAuth2Api: storedCredential(tokens) },
 			nodeTypes: testNodeTypes(),
 		});
 		xero.expireAccessTokens();
@@ -80,8 +80,8 @@ describe('Xero OAuth2 credential in a workflow (n8n refresh through the transpor
 
 		expect(second.output('Xero')[0][0].json.status).toBe(200);
 		expect(requests).toEqual(['GET /api.xro/2.0/Organisation', 'POST /connect/token', 'GET /api.xro/2.0/Organisation']);
-		const rotatedTwice = second.credentials.xeroOAuth2Api.oauthTokenData as unknown as TokenSet;
-		expect(rotatedTwice.refresh_token).not.toBe((first.credentials.xeroOAuth2Api.oauthTokenData as unknown as TokenSet).refresh_token);
+		const rotatedTwice = second.credentials.xeroSyncOAuth2Api.oauthTokenData as unknown as TokenSet;
+		expect(rotatedTwice.refresh_token).not.toBe((first.credentials.xeroSyncOAuth2Api.oauthTokenData as unknown as TokenSet).refresh_token);
 	});
 
 	it('says to reconnect when the refresh token is no longer valid, without leaking a token', async () => {
@@ -91,7 +91,7 @@ describe('Xero OAuth2 credential in a workflow (n8n refresh through the transpor
 		xero.invalidateRefreshToken(tokens.refresh_token as string);
 
 		const run = await runWorkflow(organisationWorkflow(tenant.tenantId), {
-			credentials: { xeroOAuth2Api: storedCredential(tokens) },
+			credentials: { xeroSyncOAuth2Api: storedCredential(tokens) },
 			nodeTypes: testNodeTypes(),
 		});
 

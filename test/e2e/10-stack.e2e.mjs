@@ -16,7 +16,7 @@ test(`n8n ${env.version} loads the package as a community package with its real 
 	assert.ok(![...names].some((n) => n.startsWith('CUSTOM.') && /xero|crm/i.test(n)), 'not loaded as CUSTOM.*');
 	const credTypes = await (await rest.raw('GET', '/types/credentials.json')).json();
 	const credNames = new Set(credTypes.map((c) => c.name));
-	for (const name of ['xeroOAuth2Api', 'xeroCustomConnectionApi', 'simplyCrmApi']) assert.ok(credNames.has(name), `credential type ${name}`);
+	for (const name of ['xeroSyncOAuth2Api', 'xeroCustomConnectionApi', 'simplyCrmApi']) assert.ok(credNames.has(name), `credential type ${name}`);
 	// The node icons are served from the installed package.
 	for (const t of types.filter((t) => NODE_TYPES.includes(t.name))) {
 		const icon = typeof t.iconUrl === 'string' ? t.iconUrl : t.iconUrl?.light;

@@ -39,7 +39,7 @@ async function searchTenants(rest, filter) {
 			tenant: { __rl: true, mode: 'list', value: '' },
 		},
 		methodName: 'searchTenants',
-		credentials: { xeroOAuth2Api: CREDENTIAL },
+		credentials: { xeroSyncOAuth2Api: CREDENTIAL },
 		...(filter ? { filter } : {}),
 	});
 }
@@ -83,7 +83,7 @@ test('OAuth2: a workflow on the picked tenant reads that organisation only', asy
 			filters: {},
 			options: {},
 		},
-		credentials: { xeroOAuth2Api: CREDENTIAL },
+		credentials: { xeroSyncOAuth2Api: CREDENTIAL },
 		onError: 'continueErrorOutput',
 	};
 	const created = await rest.post('/rest/workflows', {

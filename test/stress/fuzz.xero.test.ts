@@ -48,7 +48,7 @@ afterAll(() => {
 
 async function sendTarget(resource: string, auth: 'customConnection' | 'oAuth2') {
 	const credentials: Record<string, IDataObject> =
-		auth === 'oAuth2' ? { xeroOAuth2Api: await oauthCredential(xero) } : { xeroCustomConnectionApi: customCredential(xero) };
+		auth === 'oAuth2' ? { xeroSyncOAuth2Api: await oauthCredential(xero) } : { xeroCustomConnectionApi: customCredential(xero) };
 	return {
 		resource: `Xero Send ${resource} (${auth})`,
 		nodeName: SYNC,
@@ -61,7 +61,7 @@ async function sendTarget(resource: string, auth: 'customConnection' | 'oAuth2')
 				inputMode: 'json',
 				duplicateHandling: 'skip',
 			} as never,
-			credentials: auth === 'oAuth2' ? { xeroOAuth2Api: { id: '1', name: 'Xero' } } : { xeroCustomConnectionApi: { id: '2', name: 'Xero' } },
+			credentials: auth === 'oAuth2' ? { xeroSyncOAuth2Api: { id: '1', name: 'Xero' } } : { xeroCustomConnectionApi: { id: '2', name: 'Xero' } },
 			onError: 'continueErrorOutput',
 		}),
 		credentials,

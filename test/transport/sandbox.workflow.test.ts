@@ -27,7 +27,7 @@ beforeAll(async () => {
 	tenantId = xero.tenants[0].tenantId;
 	const tokens = await xero.authorize();
 	credentials = {
-		xeroOAuth2Api: {
+		xeroSyncOAuth2Api: {
 			clientId: xero.clients.web.clientId,
 			clientSecret: xero.clients.web.clientSecret,
 			baseUrl: xero.url,
@@ -52,7 +52,7 @@ async function callXero(parameters: INodeParameters, items: IDataObject[] = [{}]
 			manualTrigger(),
 			node('Xero', 'test.xeroCall', {
 				parameters: { tenantId, ...parameters },
-				credentials: { xeroOAuth2Api: { id: 'transport-test', name: 'Xero' } },
+				credentials: { xeroSyncOAuth2Api: { id: 'transport-test', name: 'Xero' } },
 				onError: 'continueRegularOutput',
 			}),
 		],

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { XeroSandbox } from '../../sandbox/xero';
 import { SECOND_TENANT_ID } from '../../sandbox/xero';
 import { expectOneOutputPerInput, runSync, startSandbox, stats, stored, entry } from './support';
@@ -89,7 +91,7 @@ describe('Organisations (Xero contacts)', () => {
 	});
 
 	it('updates a contact matched by name, and Add Suffix keeps a separate, re-findable contact', async () => {
-		const send = (duplicateHandling: string, json: Record<string, unknown>) =>
+		const send = (duplicateHandling: string, json: IDataObject) =>
 			runSync(xero, { resource: 'organisation', operation: 'send', inputMode: 'json', duplicateHandling }, [json]);
 		const abc = stored(xero, 'contacts').find((c) => c.Name === 'ABC Furniture') as Record<string, unknown>;
 		const updated = await send('update', { crmId: '11x30', Name: 'abc furniture', EmailAddress: 'new@abfl.com' });

@@ -51,7 +51,7 @@ export async function runSync(
 ): Promise<WorkflowRun & { main: INodeExecutionData[]; errors: INodeExecutionData[] }> {
 	const auth = options.auth ?? 'customConnection';
 	const credentials: Record<string, IDataObject> =
-		auth === 'oAuth2' ? { xeroOAuth2Api: await oauthCredentials(xero) } : { xeroCustomConnectionApi: customCredentials(xero) };
+		auth === 'oAuth2' ? { xeroSyncOAuth2Api: await oauthCredentials(xero) } : { xeroCustomConnectionApi: customCredentials(xero) };
 	const sync: INode = node(SYNC, 'n8n-nodes-xero-crm.xeroSync', {
 		parameters: {
 			authentication: auth,
@@ -60,7 +60,7 @@ export async function runSync(
 		} as INode['parameters'],
 		credentials:
 			auth === 'oAuth2'
-				? { xeroOAuth2Api: { id: '1', name: 'Xero OAuth2' } }
+				? { xeroSyncOAuth2Api: { id: '1', name: 'Xero OAuth2' } }
 				: { xeroCustomConnectionApi: { id: '2', name: 'Xero Custom Connection' } },
 		onError: options.onError ?? 'continueErrorOutput',
 	});

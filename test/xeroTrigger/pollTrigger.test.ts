@@ -172,7 +172,7 @@ describe('Xero Trigger (polling) against the Xero sandbox', () => {
 		const runner = new TriggerRunner(
 			'xeroTrigger',
 			{ authentication: 'oAuth2', tenantScope: 'all', resource: 'item', event: 'createdOrUpdated' },
-			{ xeroOAuth2Api: await oAuth2Credentials(xero) },
+			{ xeroSyncOAuth2Api: await oAuth2Credentials(xero) },
 		);
 		expect(await runner.poll()).toBeNull();
 		const token = await xero.clientCredentialsToken();
@@ -197,7 +197,7 @@ describe('Xero Trigger (polling) against the Xero sandbox', () => {
 		const runner = new TriggerRunner(
 			'xeroTrigger',
 			{ authentication: 'oAuth2', tenantScope: 'all', resource: 'organisation', event: 'createdOrUpdated' },
-			{ xeroOAuth2Api: await oAuth2Credentials(xero) },
+			{ xeroSyncOAuth2Api: await oAuth2Credentials(xero) },
 		);
 		expect(await runner.poll()).toBeNull();
 		const web = await xero.authorize();
@@ -226,7 +226,7 @@ describe('Xero Trigger (polling) against the Xero sandbox', () => {
 				resource: 'organisation',
 				event: 'created',
 			},
-			{ xeroOAuth2Api: await oAuth2Credentials(xero) },
+			{ xeroSyncOAuth2Api: await oAuth2Credentials(xero) },
 		);
 		expect(await runner.poll()).toBeNull();
 		await createContact('Not In The Watched Organisation');

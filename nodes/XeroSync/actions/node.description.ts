@@ -21,7 +21,7 @@ export const versionDescription: INodeTypeDescription = {
 	outputs: ['main'],
 	credentials: [
 		{
-			name: 'xeroOAuth2Api',
+			name: 'xeroSyncOAuth2Api',
 			required: true,
 			displayOptions: { show: { authentication: ['oAuth2'] } },
 		},

@@ -20,11 +20,11 @@ export interface PollSettings {
 export function readPollSettings(ctx: IPollFunctions): PollSettings {
 	const authentication = ctx.getNodeParameter('authentication', 'oAuth2') as string;
 	const credentialType: XeroCredentialType =
-		authentication === 'customConnection' ? 'xeroCustomConnectionApi' : 'xeroOAuth2Api';
-	const allTenants = credentialType === 'xeroOAuth2Api' && ctx.getNodeParameter('tenantScope', 'one') === 'all';
+		authentication === 'customConnection' ? 'xeroCustomConnectionApi' : 'xeroSyncOAuth2Api';
+	const allTenants = credentialType === 'xeroSyncOAuth2Api' && ctx.getNodeParameter('tenantScope', 'one') === 'all';
 	let tenantId: string | undefined;
 	let tenantName: string | null = null;
-	if (credentialType === 'xeroOAuth2Api' && !allTenants) {
+	if (credentialType === 'xeroSyncOAuth2Api' && !allTenants) {
 		const locator = ctx.getNodeParameter('tenant', {}) as INodeParameterResourceLocator;
 		tenantId = typeof locator.value === 'string' ? locator.value.trim() : '';
 		tenantName = typeof locator.cachedResultName === 'string' ? locator.cachedResultName : null;

@@ -37,7 +37,7 @@ function tokenRefusal(statusCode: number, body: unknown): INodeCredentialTestRes
 			);
 		case 'unauthorized_client':
 			return fail(
-				'This client is not a Custom Connection (unauthorized_client). Use the "Xero OAuth2 API" credential for a web app, or create a Custom Connection app in the Xero developer portal.',
+				'This client is not a Custom Connection (unauthorized_client). Use the "Xero Sync OAuth2 API" credential for a web app, or create a Custom Connection app in the Xero developer portal.',
 			);
 		case 'invalid_scope':
 			return fail('Xero refused the requested scopes (invalid_scope). Check the scopes of the Custom Connection app.');

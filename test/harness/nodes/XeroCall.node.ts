@@ -20,7 +20,7 @@ export class XeroCall implements INodeType {
 		inputs: ['main'],
 		outputs: ['main'],
 		credentials: [
-			{ name: 'xeroOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{ name: 'xeroSyncOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 			{
 				name: 'xeroCustomConnectionApi',
 				required: true,
@@ -49,7 +49,7 @@ export class XeroCall implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const authentication = this.getNodeParameter('authentication', 0) as string;
 		const credentialType: XeroCredentialType =
-			authentication === 'customConnection' ? 'xeroCustomConnectionApi' : 'xeroOAuth2Api';
+			authentication === 'customConnection' ? 'xeroCustomConnectionApi' : 'xeroSyncOAuth2Api';
 		const transport = createXeroTransport(this, {
 			credentialType,
 			tenantId: (this.getNodeParameter('tenantId', 0) as string) || undefined,

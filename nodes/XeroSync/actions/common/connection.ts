@@ -12,13 +12,13 @@ export interface XeroConnection {
 }
 
 export function credentialTypeOf(authentication: string): XeroCredentialType {
-	return authentication === 'customConnection' ? 'xeroCustomConnectionApi' : 'xeroOAuth2Api';
+	return authentication === 'customConnection' ? 'xeroCustomConnectionApi' : 'xeroSyncOAuth2Api';
 }
 
 export function openConnection(ctx: IExecuteFunctions): XeroConnection {
 	const credentialType = credentialTypeOf(ctx.getNodeParameter('authentication', 0, 'oAuth2') as string);
 	let tenantId: string | undefined;
-	if (credentialType === 'xeroOAuth2Api') {
+	if (credentialType === 'xeroSyncOAuth2Api') {
 		tenantId = String(ctx.getNodeParameter('tenant', 0, '', { extractValue: true }) ?? '').trim();
 		if (tenantId === '') {
 			throw new NodeOperationError(ctx.getNode(), 'Choose the Xero Organisation to work in', {

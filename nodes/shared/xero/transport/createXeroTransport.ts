@@ -47,7 +47,7 @@ export function credentialKey(ctx: XeroContext, credentialType: XeroCredentialTy
 
 /** The limiter key: limits are per organisation, and a Custom Connection is bound to exactly one. */
 function limiterKey(ctx: XeroContext, options: XeroTransportOptions): string {
-	if (options.credentialType === 'xeroOAuth2Api') return `tenant:${options.tenantId}`;
+	if (options.credentialType === 'xeroSyncOAuth2Api') return `tenant:${options.tenantId}`;
 	return credentialKey(ctx, options.credentialType);
 }
 
@@ -58,7 +58,7 @@ function limiterKey(ctx: XeroContext, options: XeroTransportOptions): string {
  */
 export function createXeroTransport(ctx: XeroContext, options: XeroTransportOptions): XeroTransport {
 	const { credentialType, tenantId } = options;
-	if (credentialType === 'xeroOAuth2Api' && !tenantId) {
+	if (credentialType === 'xeroSyncOAuth2Api' && !tenantId) {
 		throw new XeroApiError('Choose the Xero Organisation (tenant) to work in: an OAuth2 credential can reach several.', {
 			type: 'MissingTenant',
 		});
@@ -80,7 +80,7 @@ export function createXeroTransport(ctx: XeroContext, options: XeroTransportOpti
 		async request<T>(request: XeroRequest): Promise<XeroResponse<T>> {
 			const url = `${await root()}${request.path}`;
 			const headers: Record<string, string> = { Accept: 'application/json', ...(request.headers ?? {}) };
-			if (credentialType === 'xeroOAuth2Api') headers['xero-tenant-id'] = tenantId as string;
+			if (credentialType === 'xeroSyncOAuth2Api') headers['xero-tenant-id'] = tenantId as string;
 			// A write must carry one key for all its attempts, so a retry after a lost answer is a replay, not a copy.
 			const idempotencyKey = request.idempotencyKey ?? (WRITES.has(request.method) ? randomUUID() : undefined);
 			if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-export type XeroCredentialType = 'xeroOAuth2Api' | 'xeroCustomConnectionApi';
+export type XeroCredentialType = 'xeroSyncOAuth2Api' | 'xeroCustomConnectionApi';
 
 export interface XeroRequest {
 	method: 'GET' | 'PUT' | 'POST' | 'DELETE';

@@ -7,12 +7,12 @@ export const XERO_GRANULAR_SCOPES =
 	'offline_access accounting.contacts accounting.settings accounting.invoices accounting.payments';
 export const XERO_BROAD_SCOPES = 'offline_access accounting.contacts accounting.settings accounting.transactions';
 
-export class XeroOAuth2Api implements ICredentialType {
-	name = 'xeroOAuth2Api';
+export class XeroSyncOAuth2Api implements ICredentialType {
+	name = 'xeroSyncOAuth2Api';
 
 	extends = ['oAuth2Api'];
 
-	displayName = 'Xero OAuth2 API';
+	displayName = 'Xero Sync OAuth2 API';
 
 	icon = 'file:xero.svg' as const;
 
