@@ -43,6 +43,7 @@ export function plantInvoice(crm: VtigerSandbox, subject: string, fields: Record
 			hdnTaxType: 'group',
 			cf_xero_invoice_id: '',
 			cf_xero_status: '',
+			productid: DEMO_IDS.products.golfBalls,
 			LineItems: [{ productid: DEMO_IDS.products.golfBalls, quantity: '2', listprice: '5.00' }],
 			...fields,
 		},
