@@ -44,10 +44,21 @@ describe('flow: Xero organisations → CRM Accounts', () => {
 		expect(bayside[0].id).toBe(accountsBefore.find((row) => row.accountname === 'Bayside Club')?.id);
 		expect(bayside[0].email1).toBe('secretarybob@bayside.co');
 		expect(first.logged()).toEqual([]);
+		// Each Xero contact's person (FirstName/LastName) becomes one CRM contact of its account.
+		const people = () => crmRecords(sandboxes.crm, 'Contacts').filter((row) => row.lastname === 'Rawlings' || row.lastname === 'Partridge');
+		const abc = accounts.find((row) => row.accountname === 'ABC Furniture');
+		expect(people().map((row) => [row.firstname, row.lastname, row.account_id, row.email])).toEqual(
+			expect.arrayContaining([
+				['Trish', 'Rawlings', abc?.id, 'info@abfl.com'],
+				['Bob', 'Partridge', bayside[0].id, 'secretarybob@bayside.co'],
+			]),
+		);
+		expect(people()).toHaveLength(2);
 
 		const second = await runFlow(sandboxes, workflow, first.staticData);
 		expect(second.errors(UPSERT)).toEqual([]);
 		expect(crmRecords(sandboxes.crm, 'Accounts')).toHaveLength(accounts.length);
+		expect(people()).toHaveLength(2);
 		expect(second.logged()).toEqual([]);
 	});
 
@@ -55,10 +66,12 @@ describe('flow: Xero organisations → CRM Accounts', () => {
 		const workflow = loadExample('organisations-xero-to-crm.json');
 		await runFlow(sandboxes, workflow);
 		const count = crmRecords(sandboxes.crm, 'Accounts').length;
+		const contacts = crmRecords(sandboxes.crm, 'Contacts').length;
 		const again = await runFlow(sandboxes, workflow);
 		expect(again.main(GET).length).toBeGreaterThan(0);
 		expect(again.errors(UPSERT)).toEqual([]);
 		expect(crmRecords(sandboxes.crm, 'Accounts')).toHaveLength(count);
+		expect(crmRecords(sandboxes.crm, 'Contacts')).toHaveLength(contacts);
 	});
 
 });
