@@ -79,8 +79,9 @@ export const accountCode = fc.constantFrom('200', '260', '310', '400', '090', 'S
 export const xeroItem: fc.Arbitrary<Record<string, unknown>> = fc.record(
 	{
 		ItemID: fc.uuid(),
-		Code: nonBlank(30),
-		Name: nonBlank(50),
+		// Xero's limits count UTF-16 units (.NET string length), which an emoji uses two of.
+		Code: nonBlank(30).filter((code) => code.length <= 30),
+		Name: nonBlank(50).filter((name) => name.length <= 50),
 		Description: line(200),
 		SalesDetails: fc.record({ UnitPrice: decimal(0, 1000000, 2), AccountCode: fc.oneof(fc.constant(''), accountCode) }, { requiredKeys: [] }),
 		PurchaseDetails: fc.record({ UnitPrice: decimal(0, 1000000, 2), AccountCode: fc.oneof(fc.constant(''), accountCode) }, { requiredKeys: [] }),
