@@ -5,6 +5,7 @@ import { node } from '../harness';
 import { crmAccountCase, crmInvoiceCase, hostileName } from './support/crmCases';
 import { figuresTable, fuzz, type FuzzFigures, type FuzzTarget } from './support/fuzzRun';
 import { FUZZ_SEED, generate } from './support/junk';
+import { isFailed, messageOf } from './support/outputs';
 import { LeakScanner, seedVtigerAccessKey, vtigerSessionNames } from './support/secrets';
 
 /**
@@ -70,9 +71,11 @@ test(`Upsert Accounts: ${RECORDS} generated records, none crash, lost, duplicate
 	// The same records again must only update: a quote or a backslash in a name must not defeat the match.
 	const again = await fuzz({ ...upsert, resource: 'CRM Accounts (upsert, second run)' }, cases.slice(0, 2500), scanner);
 	figures.push(again.figures);
+	// A record the first run wrote must be found and left as it is (or updated) by the second, never refused.
 	const rerunProblems = again.outcomes.flatMap((outcome, i) => {
 		const before = first.outcomes[i];
-		if (!before || !outcome || before.error || outcome.error) return [];
+		if (!before || !outcome || isFailed(before)) return [];
+		if (isFailed(outcome)) return [`first run wrote ${String(before.json.id)} for accountname ${JSON.stringify(cases[i].json.accountname)}, the second refused it: ${messageOf(outcome).slice(0, 160)}`];
 		return before.json.id === outcome.json.id ? [] : [`second run wrote ${String(outcome.json.id)}, first ${String(before.json.id)}: ${JSON.stringify(cases[i].json.accountname)}`];
 	});
 
@@ -104,7 +107,9 @@ test(`Create Invoice: ${RECORDS} generated records with line items`, async () =>
 	const result = await fuzz(create, cases, scanner);
 	figures.push(result.figures);
 	expect(result.problems.slice(0, 30)).toEqual([]);
-	// one invoice per success, none for a failure
-	expect(crm.records('Invoice').length - invoicesBefore).toBe(result.figures.ok);
+	// One invoice per success, none for a failure, except a failure that says it was written (vtiger dropped a
+	// reference it could not check first, e.g. an unknown currency) and names the record to fix.
+	const writtenButFailed = result.outcomes.filter((o) => o && isFailed(o) && /was written as \d+x\d+/.test(messageOf(o))).length;
+	expect(crm.records('Invoice').length - invoicesBefore).toBe(result.figures.ok + writtenButFailed);
 	expect(result.figures.ok).toBeGreaterThan(RECORDS / 5);
 });
