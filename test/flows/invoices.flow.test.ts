@@ -56,6 +56,17 @@ describe('flow: CRM invoices → Xero', () => {
 		expect(second.logged()).toEqual([]);
 		expect(xeroStored(sandboxes.xero, 'invoices')).toHaveLength(xeroBefore + DEMO_INVOICES.length);
 		expect([...countBy(invoiceNumbers(sandboxes)).values()].every((count) => count === 1)).toBe(true);
+
+		// Saving the same Xero ID again changes nothing in the CRM, so the flow settles: the CRM node re-reads the
+		// cursor's own second once (vtiger times have one-second steps), then the next scheduled run sends nothing.
+		sandboxes.crm.clock.advance(15 * 60);
+		const third = await runFlow(sandboxes, workflow, second.staticData);
+		expect(third.logged()).toEqual([]);
+		expect(xeroStored(sandboxes.xero, 'invoices')).toHaveLength(xeroBefore + DEMO_INVOICES.length);
+		sandboxes.crm.clock.advance(15 * 60);
+		const fourth = await runFlow(sandboxes, workflow, third.staticData);
+		expect(fourth.main(SEND)).toEqual([]);
+		expect(fourth.logged()).toEqual([]);
 	});
 
 	it('puts planted bad invoices on the failure log with clear messages, and sends the rest', async () => {
