@@ -1,22 +1,23 @@
-import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IAuthenticateGeneric,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { baseUrlProperty, xeroHostExpression } from '../nodes/shared/xero/transport/endpoints';
+import { baseUrlProperty, xeroEndpoints } from '../nodes/shared/xero/transport/endpoints';
 
 /**
- * A Xero Custom Connection: one organisation, client_credentials, no refresh token and no tenant header. Being an
- * oAuth2Api child with the client-credentials grant, n8n fetches (and re-fetches on 401) the token itself and shows
- * the Test button.
+ * A Xero Custom Connection: one organisation, client_credentials, no refresh token and no tenant header.
+ *
+ * It is deliberately not an oAuth2Api child: n8n's credential tester answers for every oAuth2Api child with "is a
+ * token stored?" and never runs a test, so the Test button could neither catch a wrong secret nor say what is wrong.
+ * n8n's preAuthentication fetches the token into the expirable field instead, and fetches it again on a 401.
  */
-// The names are fixed by the package's contract (docs/ARCHITECTURE.md) and by workflows already using them; a Custom
-// Connection is not what users know as "OAuth2" even though n8n runs it as an oAuth2Api client-credentials grant.
-// eslint-disable-next-line n8n-nodes-base/cred-class-name-missing-oauth2-suffix
 export class XeroCustomConnectionApi implements ICredentialType {
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-name-missing-oauth2
 	name = 'xeroCustomConnectionApi';
 
-	extends = ['oAuth2Api'];
-
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-missing-oauth2
 	displayName = 'Xero Custom Connection API';
 
 	icon = 'file:xero.svg' as const;
@@ -25,10 +26,11 @@ export class XeroCustomConnectionApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			displayName: 'Grant Type',
-			name: 'grantType',
+			displayName: 'Access Token',
+			name: 'accessToken',
 			type: 'hidden',
-			default: 'clientCredentials',
+			typeOptions: { expirable: true, password: true },
+			default: '',
 		},
 		{
 			displayName: 'Client ID',
@@ -46,25 +48,35 @@ export class XeroCustomConnectionApi implements ICredentialType {
 			default: '',
 			required: true,
 		},
-		{
-			displayName: 'Access Token URL',
-			name: 'accessTokenUrl',
-			type: 'hidden',
-			default: xeroHostExpression('https://identity.xero.com', '/connect/token'),
-		},
-		{
-			// Empty asks for every scope the connection was granted, which is what a Custom Connection is for.
-			displayName: 'Scope',
-			name: 'scope',
-			type: 'hidden',
-			default: '',
-		},
-		{
-			displayName: 'Authentication',
-			name: 'authentication',
-			type: 'hidden',
-			default: 'header',
-		},
 		baseUrlProperty,
 	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const basic = Buffer.from(`${String(credentials.clientId)}:${String(credentials.clientSecret)}`).toString('base64');
+		const response = (await this.helpers.httpRequest({
+			method: 'POST',
+			url: xeroEndpoints(credentials.baseUrl).token,
+			headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: 'grant_type=client_credentials',
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as { statusCode: number; body: { access_token?: string; error?: string } };
+		if (response.statusCode !== 200 || typeof response.body?.access_token !== 'string') {
+			// The OAuth2 error code ("invalid_client", "invalid_scope" …) is all the transport needs to explain it.
+			const oauthError = response.body?.error ?? `HTTP ${response.statusCode}`;
+			throw Object.assign(new Error(`Xero refused the Custom Connection token request (${oauthError})`), {
+				code: 'EAUTH',
+				body: { error: oauthError },
+			});
+		}
+		return { accessToken: response.body.access_token };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+		},
+	};
 }

@@ -1,3 +1,5 @@
+import { XeroCustomConnectionApi } from '../../credentials/XeroCustomConnectionApi.credentials';
+import { xeroEndpoints } from '../../nodes/shared/xero/transport/endpoints';
 import { XERO_BROAD_SCOPES, XERO_GRANULAR_SCOPES } from '../../credentials/XeroSyncOAuth2Api.credentials';
 import { resolvedCredential } from '../harness';
 
@@ -33,20 +35,14 @@ describe('Xero credential fields as n8n resolves them', () => {
 		}
 	});
 
-	it('makes the Custom Connection a client-credentials oAuth2Api child with the same override', () => {
-		const plain = resolvedCredential('xeroCustomConnectionApi', { clientId: 'id', clientSecret: 's' });
-		const overridden = resolvedCredential('xeroCustomConnectionApi', {
-			clientId: 'id',
-			clientSecret: 's',
-			baseUrl: 'http://localhost:9',
-		});
-
-		expect(plain).toMatchObject({
-			grantType: 'clientCredentials',
-			accessTokenUrl: 'https://identity.xero.com/connect/token',
-			scope: '',
-		});
-		expect(plain.authUrl).toBeUndefined();
-		expect(overridden.accessTokenUrl).toBe('http://localhost:9/connect/token');
+	it('keeps the Custom Connection out of oAuth2Api, so n8n runs its Test button, with a token field n8n expires', () => {
+		const type = new XeroCustomConnectionApi();
+		expect((type as { extends?: string[] }).extends).toBeUndefined();
+		const token = type.properties.find((property) => property.name === 'accessToken');
+		expect(token).toMatchObject({ type: 'hidden', typeOptions: { expirable: true, password: true } });
+		expect(typeof type.preAuthentication).toBe('function');
+		expect(type.authenticate.properties.headers).toEqual({ Authorization: '=Bearer {{$credentials.accessToken}}' });
+		expect(xeroEndpoints('').token).toBe('https://identity.xero.com/connect/token');
+		expect(xeroEndpoints('http://localhost:9/').token).toBe('http://localhost:9/connect/token');
 	});
 });

@@ -93,14 +93,14 @@ describe('Xero Custom Connection credential in a workflow', () => {
 			},
 		};
 		const first = await runWorkflow(workflow, { credentials, nodeTypes: testNodeTypes() });
-		const token = (first.credentials.xeroCustomConnectionApi.oauthTokenData as { access_token: string }).access_token;
+		const token = first.credentials.xeroCustomConnectionApi.accessToken as string;
 		xero.expireAccessTokens(token);
 		const second = await runWorkflow(workflow, { credentials: first.credentials, nodeTypes: testNodeTypes() });
 
 		expect(first.output('Xero')[0][0].json.status).toBe(200);
 		expect(token).toEqual(expect.any(String));
 		expect(second.output('Xero')[0][0].json.status).toBe(200);
-		const renewed = (second.credentials.xeroCustomConnectionApi.oauthTokenData as { access_token: string }).access_token;
+		const renewed = second.credentials.xeroCustomConnectionApi.accessToken as string;
 		expect(renewed).not.toBe(token);
 		expect(second.credentialSaves).toHaveLength(1);
 	});

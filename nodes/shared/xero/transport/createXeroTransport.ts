@@ -108,6 +108,29 @@ export interface CallSetup {
 	refresh: ReturnType<typeof refreshStateFor>;
 }
 
+/**
+ * OAuth2 renews through n8n's refresh (it saves the rotated refresh token). A Custom Connection's token comes from
+ * the credential's preAuthentication, which n8n runs again only when a request it sends throws a 401: so the same
+ * request goes once more without ignoring status codes, and the loop then resends it with the new token.
+ */
+async function renewToken(call: CallSetup, httpOptions: IHttpRequestOptions): Promise<void> {
+	const { ctx, credentialType } = call;
+	if (credentialType === 'xeroSyncOAuth2Api') {
+		if (!ctx.helpers.refreshOAuth2Token) throw new Error('this n8n cannot refresh OAuth2 tokens from a node');
+		await ctx.helpers.refreshOAuth2Token.call(ctx, credentialType);
+		return;
+	}
+	await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
+		...httpOptions,
+		method: 'GET',
+		body: undefined,
+		url: httpOptions.url.replace(/\/api\.xro\/2\.0\/.*$/, '/api.xro/2.0/Organisation'),
+		qs: undefined,
+		headers: { Accept: 'application/json' },
+		ignoreHttpStatusErrors: false,
+	});
+}
+
 /** A 401 that a new access token can fix; a missing scope cannot be fixed by refreshing. */
 function tokenMayHaveExpired(body: unknown): boolean {
 	const detail = (body as IDataObject | undefined)?.Detail;
@@ -164,11 +187,10 @@ export async function send<T>(
 		}
 		if (status < 400) return { status, headers, body: response.body as T };
 
-		if (status === 401 && !refreshed && tokenMayHaveExpired(response.body) && ctx.helpers.refreshOAuth2Token) {
+		if (status === 401 && !refreshed && tokenMayHaveExpired(response.body)) {
 			refreshed = true;
-			const refresh = ctx.helpers.refreshOAuth2Token.bind(ctx);
 			try {
-				await refreshOnce(call.refresh, generationWhenSent, async () => await refresh(credentialType));
+				await refreshOnce(call.refresh, generationWhenSent, async () => await renewToken(call, httpOptions));
 			} catch (error) {
 				const failure = classifyFailure(error);
 				if (failure.kind === 'token') throw errorFromTokenRequest(failure.oauthError, context);
