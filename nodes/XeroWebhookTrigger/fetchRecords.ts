@@ -31,6 +31,8 @@ export async function fetchGroupRecords(
 			const ids = group.resourceIds.slice(start, start + IDS_PER_REQUEST);
 			const qs: IDataObject = { IDs: ids.join(',') };
 			if (spec.resource === 'organisation') qs.includeArchived = true;
+			// Xero returns invoices' LineItems only on paged reads; one page holds a whole batch of IDs.
+			if (spec.resource === 'invoice') qs.page = 1;
 			const response = await transport.request({ method: 'GET', path: spec.path, qs });
 			const list = response.body[spec.collection];
 			for (const record of Array.isArray(list) ? (list as IDataObject[]) : []) {

@@ -201,5 +201,7 @@ describe("Xero Webhook Trigger receiving the Xero sandbox's deliveries", () => {
 		expect(started.flat().map((item) => [item.json.InvoiceID, item.json.Status])).toEqual([
 			[invoice.InvoiceID, 'PAID'],
 		]);
+		// A Xero -> CRM invoice step needs the lines, which Xero sends only on paged reads.
+		expect((started.flat()[0].json.LineItems as IDataObject[]).length).toBeGreaterThan(0);
 	});
 });
