@@ -59,6 +59,18 @@ describe('readEnvelope on recorded responses', () => {
 		const error = thrown(() => readEnvelope('nosuchop', response));
 		expect(error.code).toBe('HTTP_500_EMPTY');
 		expect(error.message).toMatch(/HTTP 500 and an empty response/);
+		expect(error.message).toMatch(/Nothing was changed by this call: run the workflow again/);
+	});
+
+	test('an empty HTTP 500 to a write says it may have been written and how to repeat it safely', () => {
+		const response = recorded('24_invalid_session.json', 3);
+		const create = thrown(() => readEnvelope('create', response));
+		expect(create.message).toMatch(/^The CRM failed with HTTP 500 and an empty response to "create" \(a PHP fatal error/);
+		expect(create.message).toMatch(
+			/The record may or may not have been written: run the workflow again \(Upsert and Update are safe to repeat; for Create, check the CRM for the record first or use Upsert\)/,
+		);
+		expect(thrown(() => readEnvelope('revise', response)).message).toMatch(/may or may not have been written: run the workflow again/);
+		expect(thrown(() => readEnvelope('delete', response)).message).toMatch(/may or may not have been deleted: run the workflow again/);
 	});
 
 	test('an HTML page or a 404 says the URL is not a vtiger webservice', () => {

@@ -16,6 +16,19 @@ function isEnvelope(value: unknown): value is { success: boolean; result?: unkno
 	return typeof value === 'object' && value !== null && typeof (value as { success?: unknown }).success === 'boolean';
 }
 
+const WRITE_OPERATIONS = new Set(['create', 'update', 'revise']);
+
+/** What to do after an empty 500: a write may or may not have happened before PHP died; a read changed nothing. */
+export function serverErrorAdvice(operation: string): string {
+	if (WRITE_OPERATIONS.has(operation)) {
+		return `The record may or may not have been written: run the workflow again (Upsert and Update are safe to repeat; for Create, check the CRM for the record first or use Upsert). If it fails again, check the CRM server's PHP error log.`;
+	}
+	if (operation === 'delete') {
+		return `The record may or may not have been deleted: run the workflow again (a record that is already gone is then reported as missing). If it fails again, check the CRM server's PHP error log.`;
+	}
+	return `Nothing was changed by this call: run the workflow again; if it fails again, check the CRM server's PHP error log.`;
+}
+
 /**
  * vtiger answers handled errors with HTTP 200 and success:false, and fatal PHP errors with HTTP 500 and an empty
  * body; anything else that is not the envelope means the URL is not a vtiger webservice at all.
@@ -32,7 +45,7 @@ export function readEnvelope(operation: string, response: VtigerHttpResponse): u
 	if (response.status >= 500 && parsed === undefined) {
 		throw new VtigerApiError(
 			TransportCode.emptyServerError,
-			`The CRM failed with HTTP ${response.status} and an empty response to "${operation}" (a PHP fatal error on the server; vtiger 7.5 does this for sync without the GetUpdates patch and for unknown operations)`,
+			`The CRM failed with HTTP ${response.status} and an empty response to "${operation}" (a PHP fatal error on the server; vtiger 7.5 does this for sync without the GetUpdates patch and for unknown operations). ${serverErrorAdvice(operation)}`,
 			operation,
 			response.status,
 		);
