@@ -178,7 +178,7 @@ async function credentialRoundTrip({ name, field, good, wrong, expectMessage, sh
 		await modal.getByTestId('credential-save-button').click();
 		await expectTestResult(modal, false);
 		await modal.getByText('More details').click();
-		const message = page.getByText(expectMessage).first();
+		const message = modal.getByText(expectMessage).filter({ visible: true }).first();
 		await message.waitFor();
 		const shown = await message.innerText();
 		await browser.screenshot(`${shotName}-wrong`);
