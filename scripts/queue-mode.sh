@@ -20,6 +20,20 @@ QUEUE_DB="${QUEUE_DB:-postgres}"
 source scripts/n8n/stack.sh
 export STACK_DIR
 
+# Debian's redis-server (and Postgres, when it is the queue's database) come from apt on a machine that lacks them:
+# CI starts from the bare image.
+missing=()
+command -v redis-server > /dev/null 2>&1 || missing+=(redis-server)
+if [[ "$QUEUE_DB" == postgres ]] && ! compgen -G '/usr/lib/postgresql/*/bin/initdb' > /dev/null; then missing+=(postgresql); fi
+if ((${#missing[@]})); then
+  stack_log "installing ${missing[*]} (apt-get)"
+  SUDO=""; [[ "$(id -u)" == 0 ]] || SUDO="sudo"
+  { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${missing[@]}"; } > "$STACK_DIR/apt.log" 2>&1 \
+    || { tail -20 "$STACK_DIR/apt.log" >&2; stack_die "apt-get install ${missing[*]} failed"; }
+fi
+PG_BIN="$(compgen -G '/usr/lib/postgresql/*/bin' | sort -V | tail -1 || true)"
+[[ -n "$PG_BIN" ]] && PATH="$PG_BIN:$PATH"
+
 PG_DIR="$STACK_DIR/pg"
 pg_stop() {
   [[ -f "$PG_DIR/data/postmaster.pid" ]] && runuser -u postgres -- pg_ctl -D "$PG_DIR/data" -m fast stop > /dev/null 2>&1 || true

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test the project has, in the order that fails fastest: lint, types, build, jest (unit, sandbox fidelity,
-# workflow tests), then the real-n8n end-to-end suite.
+# workflow tests, faults and fuzz), then the real-n8n end-to-end suite (both n8n versions, browser) and n8n queue
+# mode (main + 2 workers on Redis and Postgres).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +13,7 @@ echo "== build"
 npm run --silent build
 echo "== jest"
 npx jest --ci
-if [ -x scripts/e2e.sh ]; then
-	echo "== e2e (real n8n)"
-	bash scripts/e2e.sh
-fi
+echo "== e2e (real n8n)"
+bash scripts/e2e.sh
+echo "== queue mode (real n8n main + 2 workers)"
+bash scripts/queue-mode.sh
