@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { displayValue } from './display';
 import type { XeroResource } from '../../shared/xero/resources';
 import { XERO_RESOURCES } from '../../shared/xero/resources';
 
@@ -18,6 +19,9 @@ export function missingMandatoryFields(resource: XeroResource, record: IDataObje
 	switch (resource) {
 		case 'organisation':
 			if (!isUpdate && !present(record.Name)) problems.push('the organisation name (Name) is empty');
+			else if (present(record.Name) && typeof record.Name === 'object') {
+				problems.push(`the organisation name (Name) must be text, not ${displayValue(record.Name)}`);
+			}
 			break;
 		case 'item':
 			if (!present(record.Code)) problems.push('the item code (Code) is empty');
@@ -29,7 +33,7 @@ export function missingMandatoryFields(resource: XeroResource, record: IDataObje
 			}
 			if (!isUpdate && !present(record.Type)) problems.push('the invoice type (ACCREC or ACCPAY) is empty');
 			if (present(record.Type) && !['ACCREC', 'ACCPAY'].includes(String(record.Type))) {
-				problems.push(`the invoice type "${String(record.Type)}" is not ACCREC (sales) or ACCPAY (bill)`);
+				problems.push(`the invoice type "${displayValue(record.Type)}" is not ACCREC (sales) or ACCPAY (bill)`);
 			}
 			const lines = Array.isArray(record.LineItems) ? (record.LineItems as IDataObject[]) : [];
 			const described = lines.some((line) => present(line?.Description));

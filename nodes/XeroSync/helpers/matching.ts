@@ -105,3 +105,66 @@ export function needsLookupBeforeWrite(spec: XeroResourceSpec, record: IDataObje
 	if (spec.resource === 'invoice') return hasNumber && record.Type !== 'ACCREC';
 	return false;
 }
+
+/**
+ * Xero (and the proxies in front of it) refuse request lines over about 8 KB (431 / 414). The budget leaves room
+ * for the host, the path and the other query parameters next to `where`.
+ */
+export const MAX_LOOKUP_URL = 8000;
+const URL_OVERHEAD = 200;
+
+/** Length of `value` once percent-encoded in a URL (each UTF-8 byte outside the unreserved set becomes %XX). */
+export function encodedLength(value: string): number {
+	let length = 0;
+	for (const byte of Buffer.from(value, 'utf8')) {
+		const unreserved =
+			(byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x2d || byte === 0x2e || byte === 0x5f || byte === 0x7e;
+		length += unreserved ? 1 : 3;
+	}
+	return length;
+}
+
+export interface LookupPlan {
+	/** Each `where` fits the URL budget; together they cover every key of the records that fit. */
+	wheres: string[];
+	/** Records (by position in `keys`) whose own keys alone make the URL too long, with that URL's length. */
+	tooLong: Array<{ index: number; length: number }>;
+}
+
+/**
+ * Like lookupWhere, but split so every lookup URL stays under `maxUrl`: healthy batches still cost one call, and a
+ * batch of long names costs a few, never failing records whose keys fit.
+ */
+export function lookupPlan(spec: XeroResourceSpec, keys: MatchKeys[], maxUrl = MAX_LOOKUP_URL): LookupPlan {
+	const budget = maxUrl - URL_OVERHEAD - encodedLength(`${spec.path}?where=`);
+	const clausesOf = (k: MatchKeys) => [
+		...k.numbers.map((n) => equalsString(spec.numberField, n)),
+		...(spec.nameField ? k.names.map((n) => equalsString(spec.nameField as string, n)) : []),
+	];
+	const wheres: string[] = [];
+	const tooLong: LookupPlan['tooLong'] = [];
+	let current: string[] = [];
+	const flush = () => {
+		const where = anyOf(current);
+		if (where !== undefined) wheres.push(where);
+		current = [];
+	};
+	keys.forEach((k, index) => {
+		const own = [...new Set(clausesOf(k))];
+		if (own.length === 0) return;
+		const alone = encodedLength(anyOf(own) as string);
+		if (alone > budget) {
+			tooLong.push({ index, length: alone + (maxUrl - budget) });
+			return;
+		}
+		const merged = [...new Set([...current, ...own])];
+		if (encodedLength(anyOf(merged) as string) <= budget) {
+			current = merged;
+			return;
+		}
+		flush();
+		current = own;
+	});
+	flush();
+	return { wheres, tooLong };
+}

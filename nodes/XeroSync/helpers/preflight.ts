@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { displayValue } from './display';
 
 const SENDABLE_STATUSES = ['DRAFT', 'SUBMITTED', 'AUTHORISED'];
 
@@ -20,7 +21,33 @@ export function invoiceStatusProblem(record: IDataObject): string | undefined {
 	if (value === 'DELETED') {
 		return 'Invoice status DELETED cannot be sent: delete draft invoices in Xero. Send it as DRAFT, SUBMITTED or AUTHORISED.';
 	}
-	return `Invoice status "${String(status)}" is not one Xero accepts from a sync; use DRAFT, SUBMITTED or AUTHORISED.`;
+	return `Invoice status "${displayValue(status)}" is not one Xero accepts from a sync; use DRAFT, SUBMITTED or AUTHORISED.`;
+}
+
+const INVOICE_DATE_FIELDS = ['Date', 'DueDate', 'ExpectedPaymentDate', 'PlannedPaymentDate'];
+/** Xero stores dates as SQL dates and answers 400 for the whole request when one is out of range. */
+export const XERO_MIN_YEAR = 1900;
+export const XERO_MAX_YEAR = 9999;
+
+/**
+ * Dates Xero would refuse, checked before sending: one such date would otherwise make Xero reject the whole batch
+ * ("Could not convert string to DateTime"). `original` is the input item, so the message shows what the user sent.
+ */
+export function invoiceDateProblems(record: IDataObject, original: IDataObject = {}): string[] {
+	const problems: string[] = [];
+	for (const field of INVOICE_DATE_FIELDS) {
+		const value = record[field];
+		if (value === undefined) continue;
+		const text = typeof value === 'string' ? value : '';
+		const match = /^(\d{4})-(\d{2})-(\d{2})(T.*)?$/.exec(text);
+		const year = match ? Number(match[1]) : NaN;
+		if (match && year >= XERO_MIN_YEAR && year <= XERO_MAX_YEAR) continue;
+		const sent = original[field] !== undefined && original[field] !== value ? original[field] : value;
+		problems.push(
+			`${field} "${displayValue(sent)}" is not a date Xero accepts (yyyy-mm-dd, years ${XERO_MIN_YEAR}–${XERO_MAX_YEAR}); correct the ${field} in the input`,
+		);
+	}
+	return problems;
 }
 
 export interface CurrencySettings {

@@ -1,9 +1,17 @@
 /**
  * Builders for Xero's `where` query language (a LINQ-like expression). Values are always quoted here so a name
- * with a quote in it cannot change the meaning of the filter.
+ * with a quote, a backslash or a lone surrogate in it cannot change the meaning of the filter.
  */
 export function quoteWhere(value: string): string {
-	return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+	return `"${wellFormed(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/**
+ * A lone surrogate cannot be encoded in a URL: the query-string encoder pairs it with the next character, which
+ * swallows the closing quote and leaves Xero an unterminated literal. U+FFFD is what UTF-8 makes of it anyway.
+ */
+export function wellFormed(value: string): string {
+	return value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 export function equalsString(field: string, value: string): string {

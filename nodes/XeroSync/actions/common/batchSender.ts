@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { XeroResourceSpec } from '../../../shared/xero/resources';
 import type { DuplicateHandling } from '../../helpers/duplicates';
 import { decide, lookupKeysFor } from '../../helpers/duplicates';
-import { findMatch, lookupWhere, needsLookupBeforeWrite, sameTarget } from '../../helpers/matching';
+import { findMatch, lookupPlan, MAX_LOOKUP_URL, needsLookupBeforeWrite, sameTarget } from '../../helpers/matching';
 import type { XeroCaller } from './readRecords';
 import { readList } from './readRecords';
 import type { Entry, SendRun, SyncResult } from './sendRun';
@@ -23,16 +23,41 @@ export class BatchSender {
 		private readonly mode: DuplicateHandling,
 	) {}
 
-	/** One call for every key of the given entries; none when nothing can match. */
-	private async lookup(entries: Entry[]): Promise<IDataObject[]> {
-		const where = lookupWhere(
+	/**
+	 * One call for every key of the given entries (more only when their keys would not fit one URL); none when
+	 * nothing can match. Entries whose own keys are too long to look up are failed here and returned apart.
+	 */
+	private async lookup(entries: Entry[], rejectedFirst?: Map<number, WriteOutcome>): Promise<{ existing: IDataObject[]; usable: Entry[] }> {
+		const plan = lookupPlan(
 			this.spec,
 			entries.map((e) => lookupKeysFor(this.spec, e.payload, this.mode, e.crmId)),
 		);
-		if (where === undefined) return [];
-		const qs: IDataObject = { where };
-		if (this.spec.supportsArchived) qs.includeArchived = true;
-		return readList(this.caller, this.spec, qs, { pageSize: 1000 });
+		const unusable = new Set<number>();
+		for (const { index, length } of plan.tooLong) {
+			const entry = entries[index];
+			unusable.add(index);
+			const earlier = rejectedFirst?.get(entry.index);
+			const fields = [this.spec.numberField, this.spec.nameField].filter((f): f is string => f !== undefined).join(' / ');
+			this.run.fail(
+				entry.index,
+				{
+					message:
+						`${earlier ? `${rejected(earlier)}; then ` : 'not sent: '}its ${fields} is too long to look up in Xero ` +
+						`(the lookup URL would be ${Math.ceil(length / 1024)} KB; Xero accepts about ${Math.floor(MAX_LOOKUP_URL / 1000)} KB). ` +
+						`Shorten the ${fields} (Xero allows 255 characters for names, 50 for numbers), or send it with its Xero ID so no lookup is needed.`,
+					code: 'LOOKUP_TOO_LONG',
+				},
+				entry.payload,
+			);
+		}
+		const usable = entries.filter((_e, i) => !unusable.has(i));
+		const existing: IDataObject[] = [];
+		for (const where of plan.wheres) {
+			const qs: IDataObject = { where };
+			if (this.spec.supportsArchived) qs.includeArchived = true;
+			existing.push(...(await readList(this.caller, this.spec, qs, { pageSize: 1000 })));
+		}
+		return { existing, usable };
 	}
 
 	/** Creates via PUT and updates via POST; at most one call each. */
@@ -86,8 +111,8 @@ export class BatchSender {
 		const explicit = pending.filter((e) => e.payload[spec.idField] !== undefined);
 		const keyed = pending.filter((e) => e.payload[spec.idField] === undefined);
 		if (keyed.some((e) => needsLookupBeforeWrite(spec, e.payload))) {
-			const existing = await this.lookup(keyed);
-			const { creates, updates } = this.applyDecisions(keyed, existing);
+			const { existing, usable } = await this.lookup(keyed);
+			const { creates, updates } = this.applyDecisions(usable, existing);
 			this.settle(await this.write(creates, [...explicit, ...updates]));
 			return;
 		}
@@ -100,9 +125,9 @@ export class BatchSender {
 		}
 		if (conflicts.length === 0) return;
 		const firstOutcome = new Map(first.map(([entry, outcome]) => [entry.index, outcome]));
-		const existing = await this.lookup(conflicts);
-		const duplicates = conflicts.filter((e) => findMatch(spec, e.payload, existing) !== undefined);
-		for (const entry of conflicts) {
+		const { existing, usable } = await this.lookup(conflicts, firstOutcome);
+		const duplicates = usable.filter((e) => findMatch(spec, e.payload, existing) !== undefined);
+		for (const entry of usable) {
 			if (duplicates.includes(entry)) continue;
 			run.fail(entry.index, { message: rejected(firstOutcome.get(entry.index) as WriteOutcome), code: 'VALIDATION' }, entry.payload);
 		}

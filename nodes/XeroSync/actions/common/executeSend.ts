@@ -8,7 +8,7 @@ import type { DuplicateHandling } from '../../helpers/duplicates';
 import { errorFacts } from '../../helpers/errorFacts';
 import { missingMandatoryFields } from '../../helpers/mandatory';
 import { runPool } from '../../helpers/pool';
-import { invoiceStatusProblem } from '../../helpers/preflight';
+import { invoiceDateProblems, invoiceStatusProblem } from '../../helpers/preflight';
 import { BatchSender } from './batchSender';
 import { openConnection } from './connection';
 import { preflight } from './preflight';
@@ -52,6 +52,11 @@ export async function executeSend(
 		const status = resource === 'invoice' ? invoiceStatusProblem(payload) : undefined;
 		if (status) {
 			run.fail(i, { message: status, code: 'INVOICE_STATUS' }, payload);
+			continue;
+		}
+		const dates = resource === 'invoice' ? invoiceDateProblems(payload, items[i].json) : [];
+		if (dates.length > 0) {
+			run.fail(i, { message: `not sent because ${dates.join('; ')}.`, code: 'BAD_DATE' }, payload);
 			continue;
 		}
 		entries.push({ index: i, crmId: readCrmId(items[i].json), payload });

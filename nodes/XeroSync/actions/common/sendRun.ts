@@ -3,6 +3,7 @@ import { failedItem } from '../../../shared/syncLog';
 import { normaliseXeroRecord } from '../../../shared/xero/normalise';
 import type { XeroResourceSpec } from '../../../shared/xero/resources';
 import { readCrmId } from '../../helpers/crmId';
+import { displayValue } from '../../helpers/display';
 import type { ErrorFacts } from '../../helpers/errorFacts';
 
 export interface Entry {
@@ -34,7 +35,7 @@ export class SendRun {
 
 	name(payload: IDataObject, crmId?: string): string {
 		const key = payload[this.spec.numberField] ?? (this.spec.nameField ? payload[this.spec.nameField] : undefined);
-		const label = key !== undefined ? `${this.spec.label} "${String(key)}"` : this.spec.label;
+		const label = key !== undefined ? `${this.spec.label} "${displayValue(key)}"` : this.spec.label;
 		return crmId ? `${label} (CRM ${crmId})` : label;
 	}
 

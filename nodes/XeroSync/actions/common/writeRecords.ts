@@ -29,6 +29,12 @@ function validationMessages(error: unknown): string[] | undefined {
 	return [typeof err.message === 'string' ? err.message : 'Xero rejected the request'];
 }
 
+/** Xero echoed the batch with each element's errors, so the rejection can be pinned on records. */
+function answeredPerElement(error: unknown): boolean {
+	const elements = (error as { elements?: unknown }).elements;
+	return Array.isArray(elements) && elements.length > 0;
+}
+
 /**
  * Accounts have no batch endpoint: PUT /Accounts creates one, POST /Accounts/{id} updates one. A validation
  * failure (400) belongs to that account; other failures end the batch like a failed batch call would.
@@ -90,6 +96,15 @@ export async function writeRecords(
 	} catch (error) {
 		const messages = validationMessages(error);
 		if (!messages) throw error;
+		if (payloads.length > 1 && !answeredPerElement(error)) {
+			// Xero refused the request as a whole (e.g. a body it could not read) without saying which record is at
+			// fault: halving finds the culprits in a few calls and lets every good record through.
+			const half = Math.ceil(payloads.length / 2);
+			return [
+				...(await writeRecords(target, method, payloads.slice(0, half))),
+				...(await writeRecords(target, method, payloads.slice(half))),
+			];
+		}
 		return payloads.map(() => ({ ok: false, messages }));
 	}
 	return payloads.map((_payload, index): WriteOutcome => {

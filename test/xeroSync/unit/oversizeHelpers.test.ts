@@ -1,0 +1,74 @@
+import { XERO_RESOURCES } from '../../../nodes/shared/xero/resources';
+import { quoteWhere } from '../../../nodes/shared/xero/where';
+import { displayValue } from '../../../nodes/XeroSync/helpers/display';
+import type { MatchKeys } from '../../../nodes/XeroSync/helpers/matching';
+import { encodedLength, lookupPlan, lookupWhere, MAX_LOOKUP_URL } from '../../../nodes/XeroSync/helpers/matching';
+import { invoiceDateProblems } from '../../../nodes/XeroSync/helpers/preflight';
+
+// n8n's own query-string encoder (n8n-core sets it as axios' paramsSerializer); the package ships no types.
+const { stringify } = require('qs') as { stringify: (params: object) => string };
+
+const contacts = XERO_RESOURCES.organisation;
+
+describe('lookupPlan', () => {
+	it('keeps a batch that fits in one where, identical to lookupWhere', () => {
+		const keys = [
+			{ numbers: ['A1'], names: ['Acme'] },
+			{ numbers: [], names: ['Beta'] },
+		];
+		expect(lookupPlan(contacts, keys)).toEqual({ wheres: [lookupWhere(contacts, keys)], tooLong: [] });
+	});
+
+	it('splits by encoded URL length and reports keys that cannot fit alone', () => {
+		const keys: MatchKeys[] = Array.from({ length: 30 }, (_v, n) => ({ numbers: [], names: [`${'😀'.repeat(200)}${n}`] }));
+		keys.push({ numbers: ['x'.repeat(9000)], names: [] });
+		const plan = lookupPlan(contacts, keys);
+		expect(plan.tooLong.map((t) => t.index)).toEqual([30]);
+		expect(plan.tooLong[0].length).toBeGreaterThan(MAX_LOOKUP_URL);
+		expect(plan.wheres.length).toBeGreaterThan(1);
+		for (const where of plan.wheres) {
+			// What n8n's query-string encoder really sends, plus the host, path and other parameters.
+			expect(`https://api.xero.com/api.xro/2.0/Contacts?${stringify({ where, includeArchived: true, page: 1, pageSize: 1000 })}`.length).toBeLessThan(MAX_LOOKUP_URL);
+		}
+		const covered = plan.wheres.join(' ');
+		for (let n = 0; n < 30; n++) expect(covered).toContain(`${'😀'.repeat(200)}${n}"`);
+	});
+
+	it('measures percent-encoding the way URLs do', () => {
+		expect(encodedLength('abc-_.~')).toBe(7);
+		expect(encodedLength('a b')).toBe(5);
+		expect(encodedLength('😀')).toBe(12);
+		expect(encodedLength('\uD800')).toBe(9);
+	});
+});
+
+describe('quoteWhere', () => {
+	it('escapes quotes and backslashes', () => {
+		expect(quoteWhere('a"b\\')).toBe('"a\\"b\\\\"');
+	});
+
+	it('keeps the closing quote when the value ends in a lone surrogate', () => {
+		const encoded = stringify({ where: `Name==${quoteWhere('abc\uD800')}` });
+		expect(decodeURIComponent(encoded.slice('where='.length))).toBe('Name=="abc\uFFFD"');
+		expect(quoteWhere('\uDC00x\uD83D\uDE00')).toBe('"\uFFFDx\uD83D\uDE00"');
+	});
+});
+
+describe('invoiceDateProblems', () => {
+	it('accepts Xero dates and refuses years outside 1900–9999, naming the field and the input value', () => {
+		expect(invoiceDateProblems({ Date: '2026-11-01', DueDate: '9999-12-31' })).toEqual([]);
+		const problems = invoiceDateProblems({ Date: '275760-09-12', DueDate: '1899-12-31' }, { Date: '+275760-09-12T23:59:59.949Z' });
+		expect(problems[0]).toMatch(/^Date "\+275760-09-12T23:59:59\.949Z" is not a date Xero accepts/);
+		expect(problems[1]).toMatch(/^DueDate "1899-12-31"/);
+	});
+});
+
+describe('displayValue', () => {
+	it('shows text as is and anything else as short JSON with its type', () => {
+		expect(displayValue('Acme')).toBe('Acme');
+		expect(displayValue(12)).toBe('12');
+		expect(displayValue({ a: 1 })).toBe('{"a":1} (an object, not text)');
+		expect(displayValue([1])).toBe('[1] (a list, not text)');
+		expect(displayValue({ long: 'x'.repeat(200) }).length).toBeLessThan(90);
+	});
+});
