@@ -1,4 +1,5 @@
 import type { FieldTypes } from './normalise';
+import { TEXT_TYPES } from './valueChecks';
 
 const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/;
 
@@ -20,6 +21,8 @@ export function toVtigerValue(value: unknown, type: string | undefined): unknown
 	else if (typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
 		value = (value as { toISO(): string }).toISO();
 	}
+	// A number in a text field is written as the same text the upsert lookup compares with (vtqlValue).
+	if (typeof value === 'number' && type !== undefined && TEXT_TYPES.has(type)) return String(value);
 	if (type === 'boolean') {
 		if (value === true || value === 'true') return '1';
 		if (value === false || value === 'false') return '0';

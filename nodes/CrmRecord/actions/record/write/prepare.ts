@@ -3,10 +3,10 @@ import { fieldTypes, LINE_ITEM_TYPES, type FieldTypes } from '../../../helpers/n
 import { fieldLabel, recordLabel } from '../../../helpers/recordLabel';
 import { RecordProblem } from '../../../helpers/recordProblem';
 import { missingMandatoryFields } from '../../../helpers/validateRecord';
+import { valueProblems } from '../../../helpers/valueChecks';
 import { toVtigerElement, toVtigerValue } from '../../../helpers/writeValues';
 import type { DescribeResult } from '../../../transport';
 import type { WriteInput } from './types';
-
 
 export interface PreparedWrite {
 	input: WriteInput;
@@ -35,6 +35,24 @@ function lineElement(line: Record<string, unknown>, types: FieldTypes): Record<s
 }
 
 /**
+ * Refuses values vtiger would store mangled or that cannot be sent at all (see valueProblems), in the fields that are
+ * written and in the upsert match values, before any call is made for the record.
+ */
+export function checkValues(input: WriteInput, describe: DescribeResult, known?: Record<string, unknown>): void {
+	const values: Record<string, unknown> = {};
+	for (const alternative of input.alternatives) for (const pair of alternative) values[pair.field] = pair.value;
+	if (known) Object.assign(values, known);
+	else {
+		const writable = writableFields(describe);
+		for (const [field, value] of Object.entries(input.values)) if (writable.has(field)) values[field] = value;
+	}
+	const problems = valueProblems(values, describe, input.lineItems);
+	if (problems.length === 0) return;
+	const label = recordLabel({ ...input.values, id: input.recordId }, describe, input.itemIndex);
+	throw new RecordProblem(`${describe.name} record ${label}: ${problems.join('; ')}`, 'INVALID_VALUE');
+}
+
+/**
  * Turns an input into the element vtiger receives, refusing what vtiger would reject (naming every missing field,
  * not only the first) or silently mangle (line items on a module without them).
  */
@@ -49,6 +67,7 @@ export function prepareWrite(
 	const writable = writableFields(describe);
 	const known: Record<string, unknown> = {};
 	for (const [field, value] of Object.entries(input.values)) if (writable.has(field)) known[field] = value;
+	checkValues(input, describe, known);
 	const element = toVtigerElement(known, types);
 	const label = recordLabel({ ...element, id: input.recordId }, describe, input.itemIndex);
 	const what = `${describe.name} record ${label}`;

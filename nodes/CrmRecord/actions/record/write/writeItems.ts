@@ -18,12 +18,18 @@ import type { DescribeResult, VtigerClient, VtigerRecord } from '../../../transp
 import { actionName, lineItemTypes, moduleOf, outputRecord, recordFailure } from '../../context';
 import { describeReferenceIssue, findReferenceIssues } from '../../references';
 import { readFieldsInput } from './fieldsInput';
-import { prepareWrite, type PreparedWrite } from './prepare';
+import { checkValues, prepareWrite, type PreparedWrite } from './prepare';
 import type { WriteInput, WriteOperation } from './types';
 import { readXeroInputs } from './xeroInput';
 
-/** Items per upsert lookup query: keeps the GET query string well under server URL limits. */
+/** Items per upsert lookup query (and ids per current-values query). */
 const MATCH_BATCH = 100;
+
+/**
+ * The lookup travels in the GET query string, URL-encoded. Apache's default request line limit is 8190 bytes and
+ * many proxies stop at 8 KB; the session name, host and other parameters need the rest.
+ */
+export const MAX_LOOKUP_URL_CHARS = 6_500;
 
 interface Batch {
 	ctx: IExecuteFunctions;
@@ -187,20 +193,77 @@ async function runUpdates(batch: Batch, inputs: WriteInput[], describe: Describe
 	}
 }
 
+function lookupBase(module: string, inputs: WriteInput[]): string | undefined {
+	const where = matchWhere(inputs.map((input) => usableAlternatives(input.alternatives)));
+	return where === undefined ? undefined : `SELECT * FROM ${module} WHERE ${where}`;
+}
+
+/** The encoded length of the longest statement paging would send for this lookup. */
+function lookupUrlLength(base: string | undefined): number {
+	return base === undefined ? 0 : encodeURIComponent(withLimit(base, 99_900, 100)).length;
+}
+
 /**
- * One lookup query per batch of items; then each item updates its single match, creates when there is none, and
- * fails when several records match. Records created earlier in the batch are matched by later items.
+ * Splits the items into lookups of at most MATCH_BATCH items whose encoded query stays under MAX_LOOKUP_URL_CHARS,
+ * so one long name costs its own lookup, not the whole batch. An item whose match values alone do not fit (or cannot
+ * be put in a query) fails alone, with the reason.
+ */
+function lookupChunks(batch: Batch, inputs: WriteInput[], describe: DescribeResult): WriteInput[][] {
+	const chunks: WriteInput[][] = [];
+	let current: WriteInput[] = [];
+	for (const input of inputs) {
+		let alone: number;
+		try {
+			alone = lookupUrlLength(lookupBase(describe.name, [input]));
+		} catch (error) {
+			fail(batch, input, error, recordLabel(input.values, describe, input.itemIndex), describe);
+			continue;
+		}
+		if (alone > MAX_LOOKUP_URL_CHARS) {
+			const label = recordLabel(input.values, describe, input.itemIndex);
+			const fields = usableAlternatives(input.alternatives).flat().map((pair) => pair.field);
+			const message = `${describe.name} record ${label}: the value of the match field ${[...new Set(fields)].join(', ')} is too long to look up in the CRM (the lookup would be ${alone} characters in the request URL; the limit is ${MAX_LOOKUP_URL_CHARS}). Shorten the value or change "Match On" to another field.`;
+			fail(batch, input, new RecordProblem(message, 'MATCH_VALUE_TOO_LONG'), label, describe);
+			continue;
+		}
+		const candidate = [...current, input];
+		if (candidate.length <= MATCH_BATCH && lookupUrlLength(lookupBase(describe.name, candidate)) <= MAX_LOOKUP_URL_CHARS) {
+			current = candidate;
+			continue;
+		}
+		chunks.push(current);
+		current = [input];
+	}
+	if (current.length > 0) chunks.push(current);
+	return chunks;
+}
+
+/** Values that could not be sent or would be stored mangled fail their record before any lookup. */
+function checkedInputs(batch: Batch, inputs: WriteInput[], describe: DescribeResult): WriteInput[] {
+	return inputs.filter((input) => {
+		try {
+			checkValues(input, describe);
+			return true;
+		} catch (error) {
+			fail(batch, input, error, recordLabel(input.values, describe, input.itemIndex), describe);
+			return false;
+		}
+	});
+}
+
+/**
+ * One lookup query per chunk of items (see lookupChunks); then each item updates its single match, creates when
+ * there is none, and fails when several records match. Records created earlier in the chunk are matched by later
+ * items; later chunks look up after earlier ones wrote.
  */
 async function runUpserts(batch: Batch, inputs: WriteInput[], describe: DescribeResult, userId: string) {
 	const types = fieldTypes(describe);
-	for (let start = 0; start < inputs.length; start += MATCH_BATCH) {
-		const chunk = inputs.slice(start, start + MATCH_BATCH);
+	for (const chunk of lookupChunks(batch, checkedInputs(batch, inputs, describe), describe)) {
 		const alternatives = chunk.map((input) => usableAlternatives(input.alternatives));
-		const where = matchWhere(alternatives);
+		const base = lookupBase(describe.name, chunk);
 		let rows: VtigerRecord[] = [];
-		if (where !== undefined) {
+		if (base !== undefined) {
 			try {
-				const base = `SELECT * FROM ${describe.name} WHERE ${where}`;
 				rows = await collectPages((page) => batch.client.query(withLimit(base, page.offset, page.count)));
 			} catch (error) {
 				for (const input of chunk) fail(batch, input, error, recordLabel(input.values, describe, input.itemIndex), describe);
