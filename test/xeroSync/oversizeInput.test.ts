@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { XeroSandbox } from '../../sandbox/xero';
+import { XERO_RESOURCES } from '../../nodes/shared/xero/resources';
+import { lookupWhere } from '../../nodes/XeroSync/helpers/matching';
 import { entry, expectOneOutputPerInput, invoiceJson, runSync, startSandbox, stats, stored } from './support';
 
 /** Input that is legal but large or odd: only the offending record may fail, never its batch. */
@@ -60,6 +62,21 @@ describe('Oversize lookups, out-of-range dates and batch-level rejections', () =
 		const again = await send('invoice', items.slice(0, 2));
 		expect(again.errors).toEqual([]);
 		expect(again.main.map((item) => item.json.syncResult)).toEqual(['Skipped', 'Skipped']);
+	});
+
+	it('an emoji at the query-string encoder\'s 1024-character boundary does not break the lookup', async () => {
+		const items: IDataObject[] = Array.from({ length: 5 }, (_v, n) => ({ Name: `${'b'.repeat(200)} ${n}`, ContactNumber: `EDGE-${n}` }));
+		// Pad the last name so that its closing emoji's high surrogate is the 1024th character of the lookup's where (cut there, the pair would swallow the closing quote).
+		const keys = () => items.map((i) => ({ numbers: [String(i.ContactNumber)], names: [String(i.Name)] }));
+		items[4].Name = '😀';
+		const at = (lookupWhere(XERO_RESOURCES.organisation, keys()) as string).indexOf('😀');
+		items[4].Name = `${'c'.repeat(1023 - at)}😀`;
+		expect((lookupWhere(XERO_RESOURCES.organisation, keys()) as string).indexOf('😀')).toBe(1023);
+		const run = await send('organisation', items);
+		expect(run.errors.map((item) => entry(item).message)).toEqual([]);
+		expect(run.main.map((item) => item.json.syncResult)).toEqual(Array(5).fill('Created'));
+		const again = await send('organisation', items);
+		expect(again.main.map((item) => item.json.syncResult)).toEqual(Array(5).fill('Skipped'));
 	});
 
 	it('an invoice date outside the years Xero accepts fails that invoice only, naming the field and value', async () => {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { XeroResourceSpec } from '../../shared/xero/resources';
-import { anyOf, equalsString } from '../../shared/xero/where';
+import { anyOf, encoderSafeWhere, equalsString } from '../../shared/xero/where';
 
 export type MatchedBy = 'id' | 'number' | 'name';
 
@@ -153,12 +153,13 @@ export function lookupPlan(spec: XeroResourceSpec, keys: MatchKeys[], maxUrl = M
 		const own = [...new Set(clausesOf(k))];
 		if (own.length === 0) return;
 		const alone = encodedLength(anyOf(own) as string);
-		if (alone > budget) {
+		if (alone > budget || encoderSafeWhere(anyOf(own) as string) === undefined) {
 			tooLong.push({ index, length: alone + (maxUrl - budget) });
 			return;
 		}
 		const merged = [...new Set([...current, ...own])];
-		if (encodedLength(anyOf(merged) as string) <= budget) {
+		const where = anyOf(merged) as string;
+		if (encodedLength(where) <= budget && encoderSafeWhere(where) !== undefined) {
 			current = merged;
 			return;
 		}

@@ -40,3 +40,43 @@ export function allOf(clauses: Array<string | undefined>): string | undefined {
 	if (present.length === 0) return undefined;
 	return present.length === 1 ? present[0] : present.map((c) => `(${c})`).join(' AND ');
 }
+
+/** n8n's query-string encoder (qs ≥ 6.11) percent-encodes a value in 1024-character segments. */
+const ENCODER_SEGMENT = 1024;
+const MAX_PADDING = 16;
+
+function straddles(text: string, offset: number): boolean {
+	for (let i = 0; i < text.length - 1; i++) {
+		const code = text.charCodeAt(i);
+		if (code >= 0xd800 && code <= 0xdbff && (offset + i + 1) % ENCODER_SEGMENT === 0) return true;
+	}
+	return false;
+}
+
+/**
+ * The encoder cuts a surrogate pair (an emoji, most CJK extension characters) that straddles one of its segment
+ * boundaries into two invalid halves, and each half swallows the character after it, often a literal's closing
+ * quote: Xero then reads a different filter or none ("Unterminated string literal"). Spaces before a string
+ * literal are insignificant to Xero, so each literal is shifted until no pair straddles a boundary. Returns
+ * undefined when a literal cannot be placed (only literals far beyond Xero's field lengths).
+ */
+export function encoderSafeWhere(where: string): string | undefined {
+	let out = '';
+	let i = 0;
+	while (i < where.length) {
+		if (where[i] !== '"') {
+			out += where[i++];
+			continue;
+		}
+		let end = i + 1;
+		while (end < where.length && where[end] !== '"') end += where[end] === '\\' ? 2 : 1;
+		const literal = where.slice(i, end + 1);
+		let padding = 0;
+		while (straddles(literal, out.length + padding)) {
+			if (++padding > MAX_PADDING) return undefined;
+		}
+		out += ' '.repeat(padding) + literal;
+		i = end + 1;
+	}
+	return out;
+}

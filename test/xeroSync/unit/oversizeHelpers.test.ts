@@ -1,5 +1,5 @@
 import { XERO_RESOURCES } from '../../../nodes/shared/xero/resources';
-import { quoteWhere } from '../../../nodes/shared/xero/where';
+import { encoderSafeWhere, quoteWhere } from '../../../nodes/shared/xero/where';
 import { displayValue } from '../../../nodes/XeroSync/helpers/display';
 import type { MatchKeys } from '../../../nodes/XeroSync/helpers/matching';
 import { encodedLength, lookupPlan, lookupWhere, MAX_LOOKUP_URL } from '../../../nodes/XeroSync/helpers/matching';
@@ -70,5 +70,22 @@ describe('displayValue', () => {
 		expect(displayValue({ a: 1 })).toBe('{"a":1} (an object, not text)');
 		expect(displayValue([1])).toBe('[1] (a list, not text)');
 		expect(displayValue({ long: 'x'.repeat(200) }).length).toBeLessThan(90);
+	});
+});
+
+describe('encoderSafeWhere', () => {
+	it('shifts literals so n8n\'s query-string encoder never cuts a surrogate pair', () => {
+		// 1023 characters before the emoji: its high surrogate would end the encoder's first 1024-character segment.
+		const where = `Name=="${'a'.repeat(1023 - 'Name=="'.length)}😀 end"`;
+		const broken = new URL(`http://x/?${stringify({ where })}`).searchParams.get('where');
+		expect(broken).not.toBe(where);
+		const safe = encoderSafeWhere(where) as string;
+		expect(safe.replace('== "', '=="')).toBe(where);
+		expect(new URL(`http://x/?${stringify({ where: safe })}`).searchParams.get('where')).toBe(safe);
+	});
+
+	it('keeps escaped quotes inside a literal and leaves a where without pairs unchanged', () => {
+		const where = 'Name=="a\\"b" OR Name=="c"';
+		expect(encoderSafeWhere(where)).toBe(where);
 	});
 });

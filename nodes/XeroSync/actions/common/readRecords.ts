@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { XeroRequest, XeroResponse } from '../../../shared/xero/transport/types';
 import type { XeroResourceSpec } from '../../../shared/xero/resources';
 import { isXeroId } from '../../../shared/xero/resources';
-import { anyOf, equalsString } from '../../../shared/xero/where';
+import { anyOf, encoderSafeWhere, equalsString } from '../../../shared/xero/where';
 import { hasMorePages } from '../../helpers/paging';
 
 /** The one thing the engines need from the transport; tests and the benchmark see the same calls. */
@@ -32,6 +32,7 @@ export async function readList(
 	options: ReadOptions,
 ): Promise<IDataObject[]> {
 	const limit = options.limit;
+	if (typeof qs.where === 'string') qs = { ...qs, where: encoderSafeWhere(qs.where) ?? qs.where };
 	if (!spec.paged) {
 		const response = await caller.request({ method: 'GET', path: spec.path, qs, headers: options.headers });
 		const all = recordsOf(spec, response.body);
