@@ -62,6 +62,7 @@ export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Pr
 	let engine = buildEngine(data, clock, settings);
 	let pending500 = 0;
 	let latencyMs = 0;
+	let interleaved: Array<{ operation: string; write: (engine: Engine) => void }> = [];
 	const calls: Record<string, number> = {};
 
 	const faults: SandboxFaults = {
@@ -73,9 +74,13 @@ export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Pr
 			latencyMs = ms;
 		},
 		expireChallenges: () => engine.sessions.expireChallenges(),
+		beforeNext: (operation, write) => {
+			interleaved.push({ operation, write });
+		},
 		clear: () => {
 			pending500 = 0;
 			latencyMs = 0;
+			interleaved = [];
 		},
 	};
 
@@ -126,6 +131,8 @@ export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Pr
 			calls[operation] = (calls[operation] ?? 0) + 1;
 			if (options.verbose) console.error(`[vtiger sandbox] ${req.method} ${operation}`);
 			if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+			const other = interleaved.findIndex((entry) => entry.operation === operation);
+			if (other >= 0) interleaved.splice(other, 1)[0].write(engine);
 			if (pending500 > 0) {
 				pending500--;
 				sendFatal(res, true);

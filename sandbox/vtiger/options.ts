@@ -1,3 +1,4 @@
+import type { Engine } from './engine';
 import type { SessionFault } from './auth/sessions';
 
 export interface VtigerSandboxOptions {
@@ -25,6 +26,11 @@ export interface SandboxFaults {
 	latency(ms: number): void;
 	/** Outstanding getchallenge tokens expire now (login then gets INVALID_AUTH_TOKEN). */
 	expireChallenges(): void;
+	/**
+	 * Runs `write` against the store just before the next call of `operation` is handled: another client's write
+	 * landing between two of the caller's calls (e.g. a create right after the caller's lookup).
+	 */
+	beforeNext(operation: string, write: (engine: Engine) => void): void;
 	clear(): void;
 }
 
