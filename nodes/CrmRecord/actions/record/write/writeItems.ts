@@ -15,6 +15,7 @@ import {
 import { droppedReferences, idProblem, referenceValues, roundedCurrencies } from '../../../helpers/validateRecord';
 import { vtqlString, withLimit } from '../../../helpers/vtql';
 import type { DescribeResult, VtigerClient, VtigerRecord } from '../../../transport';
+import { VtigerApiError } from '../../../transport';
 import { actionName, lineItemTypes, moduleOf, outputRecord, recordFailure } from '../../context';
 import { describeReferenceIssue, findReferenceIssues } from '../../references';
 import { readFieldsInput } from './fieldsInput';
@@ -288,24 +289,47 @@ async function runUpserts(batch: Batch, inputs: WriteInput[], describe: Describe
 				fail(batch, write.input, new RecordProblem(message, 'AMBIGUOUS_MATCH'), write.label, describe);
 				continue;
 			}
-			if (decision.kind === 'update') {
-				const id = String(decision.row.id);
-				if (decisions[index].kind === 'create' && !('assigned_user_id' in write.input.values)) {
+			const updateMatched = async (row: VtigerRecord, preparedAsCreate: boolean) => {
+				if (preparedAsCreate && !('assigned_user_id' in write.input.values)) {
 					// Prepared as a create, so it carries defaults the matched record already has a say in.
 					delete write.element.assigned_user_id;
 				}
-				const current = await currentRecord(batch, decision.row, write.element);
-				if (isUnchanged(current, write.element, types)) {
-					succeed(batch, write.input, current, describe);
-					continue;
-				}
-				await reviseOne(batch, write, id, describe);
+				const current = await currentRecord(batch, row, write.element);
+				if (isUnchanged(current, write.element, types)) succeed(batch, write.input, current, describe);
+				else await reviseOne(batch, write, String(row.id), describe);
+			};
+			if (decision.kind === 'update') {
+				await updateMatched(decision.row, decisions[index].kind === 'create');
 				continue;
 			}
-			await createOne(batch, write, describe);
+			try {
+				checkWritten(batch, write, await batch.client.create(describe.name, write.element), describe);
+			} catch (error) {
+				// Another execution (a second worker, an overlapping schedule) created the record after our lookup:
+				// vtiger's duplicate prevention says so, and the upsert becomes the update it would have been.
+				const winner = isDuplicateRefusal(error) ? await matchAfterRace(batch, write.input, describe) : undefined;
+				if (winner) await updateMatched(winner, true);
+				else fail(batch, write.input, error, write.label, describe);
+			}
 			const created = batch.results[write.input.itemIndex];
 			if (created && !isFailedItem(created)) rows.push({ ...write.element, id: created.json.id } as VtigerRecord);
 		}
+	}
+}
+
+function isDuplicateRefusal(error: unknown): boolean {
+	return error instanceof VtigerApiError && error.code === '0' && /duplicate/i.test(error.message);
+}
+
+async function matchAfterRace(batch: Batch, input: WriteInput, describe: DescribeResult): Promise<VtigerRecord | undefined> {
+	const base = lookupBase(describe.name, [input]);
+	if (base === undefined) return undefined;
+	try {
+		const rows = await collectPages((page) => batch.client.query(withLimit(base, page.offset, page.count)));
+		const decision = decideMatch(rows, usableAlternatives(input.alternatives));
+		return decision.kind === 'update' ? decision.row : undefined;
+	} catch {
+		return undefined;
 	}
 }
 
