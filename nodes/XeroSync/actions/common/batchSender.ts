@@ -113,10 +113,20 @@ export class BatchSender {
 		if (keyed.some((e) => needsLookupBeforeWrite(spec, e.payload))) {
 			const { existing, usable } = await this.lookup(keyed);
 			const { creates, updates } = this.applyDecisions(usable, existing);
-			this.settle(await this.write(creates, [...explicit, ...updates]));
+			// Another execution (a second queue worker, an overlapping schedule) may create the same record between the
+			// lookup and this write; Xero's uniqueness rules refuse the create, and it is resolved like any conflict.
+			await this.resolveConflicts(await this.write(creates, [...explicit, ...updates]));
 			return;
 		}
-		const first = await this.write(keyed, explicit);
+		await this.resolveConflicts(await this.write(keyed, explicit));
+	}
+
+	/**
+	 * Creates Xero refused are looked up once (one call for all of them): those that now match an existing record get
+	 * the chosen duplicate handling, the others fail with Xero's reason.
+	 */
+	private async resolveConflicts(first: Array<[Entry, WriteOutcome, SyncResult]>): Promise<void> {
+		const { spec, run } = this;
 		const conflicts: Entry[] = [];
 		for (const [entry, outcome, result] of first) {
 			if (outcome.ok) run.succeed(entry, outcome.record, result);
