@@ -51,6 +51,8 @@ trap cleanup EXIT
 start_postgres() {
   command -v initdb > /dev/null || stack_die "Postgres is not installed (apt-get install -y postgresql), or use QUEUE_DB=sqlite"
   local port; port="$(free_port)"
+  # Postgres runs as the postgres user, which must be able to reach its folder inside a 0700 mktemp directory.
+  chmod 755 "$STACK_DIR"
   mkdir -p "$PG_DIR"; chown postgres "$PG_DIR"
   runuser -u postgres -- initdb -D "$PG_DIR/data" -A trust -U postgres > "$STACK_DIR/pg-init.log" 2>&1 \
     || { cat "$STACK_DIR/pg-init.log" >&2; stack_die "initdb failed"; }
