@@ -3,7 +3,7 @@
 # a shared Postgres (QUEUE_DB=sqlite shares the SQLite file instead; n8n only warns that it is unsupported). The
 # example sync flows run as several copies on second-schedules at once, while records are created on both sides;
 # test/queue/check.mjs then asserts no duplicates, no lost records, no failed execution and no rate limit (429) that
-# surfaced as a failure. Exit code 0 = pass. See docs/queue-mode.md.
+# surfaced as a failure. Exit code 0 = pass. See the README (queue mode).
 #
 # Env (all optional): QUEUE_DB=postgres|sqlite, QUEUE_WORKERS (2), QUEUE_COPIES (2 per flow), QUEUE_INTERVALS
 # (5,7,11,13 s), QUEUE_LOAD_SECONDS (60), QUEUE_SETTLE_SECONDS (40), XERO_CRM_CLOCK_SCALE (1 = Xero's real

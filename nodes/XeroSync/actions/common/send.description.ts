@@ -120,7 +120,7 @@ export function crmMappingDescription(resource: XeroResource): INodeProperties[]
 			type: 'json',
 			default: '{}',
 			description:
-				'Advanced mapping options (link fields, item code and account fields, default sales account…), as documented in docs/mapping.md',
+				'Advanced mapping options (link fields, item code and account fields, default sales account…), as documented in the README (Xero ↔ CRM field mapping)',
 			displayOptions: sendShow(resource, 'crmRecord'),
 		},
 	];
