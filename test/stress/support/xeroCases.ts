@@ -57,12 +57,16 @@ export const invoiceCase: fc.Arbitrary<Case> = record(
 		Type: fc.oneof(
 			{ weight: 12, arbitrary: ok(fc.constantFrom('ACCREC', 'ACCPAY')) },
 			{ weight: 1, arbitrary: bad('no type', /invoice type/i, blank) },
-			{ weight: 1, arbitrary: bad('unknown type', /not ACCREC/, fc.constantFrom('INVOICE', 'accrec', 'BILL')) },
+			// The node upper-cases the type, as Xero's own API does, so "accrec" is a sales invoice.
+			{ weight: 1, arbitrary: ok(fc.constantFrom('accrec', 'accpay', 'Accrec')) },
+			{ weight: 1, arbitrary: bad('unknown type', /not ACCREC/, fc.constantFrom('INVOICE', 'BILL', 'ACC REC')) },
 		),
 		Contact: fc.oneof(
 			{ weight: 12, arbitrary: ok(plainText.map((Name) => ({ Name }))) },
 			{ weight: 1, arbitrary: bad('no contact', /no contact/i, fc.constantFrom(undefined, {}, { Name: '' }, { Name: '  ' })) },
-			{ weight: 1, arbitrary: bad('contact of the wrong type', /no contact/i, fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.constant([]), plainText)) },
+			// A plain text Contact is the contact's name (documented in the README's Xero Sync Send section).
+			{ weight: 1, arbitrary: ok(plainText) },
+			{ weight: 1, arbitrary: bad('contact of the wrong type', /no contact/i, fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.constant([]))) },
 			{ weight: 1, arbitrary: any('odd contact name', oddText.map((Name) => ({ Name }))) },
 		),
 		LineItems: fc.oneof(
