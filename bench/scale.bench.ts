@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { createXeroTransport, setXeroClockScale } from '../nodes/shared/xero/transport';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { setXeroClockScale } from '../nodes/shared/xero/transport';
 import { fork, type ChildProcess } from 'node:child_process';
 import { DEMO_TENANT_ID, startXeroSandbox } from '../sandbox/xero';
 import { chain, manualTrigger, node, runWorkflow } from '../test/harness';
+import { NAIVE_NODE_TYPES, naiveNode } from './naivePerItem';
 import type { BenchReport, BenchSuite } from './types';
 
 /**
@@ -102,40 +103,6 @@ async function invoiceIds(xero: RemoteSandbox): Promise<string[]> {
 	return invoices.map((invoice) => String(invoice.InvoiceID));
 }
 
-/** One request per item, as nodes without batching or paging work: the baseline both tables compare against. */
-class NaivePerItem implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Naive Per Item',
-		name: 'naivePerItem',
-		group: ['transform'],
-		version: 1,
-		description: 'Benchmark baseline: one Xero call per item',
-		defaults: { name: 'Naive Per Item' },
-		inputs: ['main'],
-		outputs: ['main'],
-		credentials: [{ name: 'xeroCustomConnectionApi', required: true }],
-		properties: [{ displayName: 'Mode', name: 'mode', type: 'string', default: 'send' }],
-	};
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const transport = createXeroTransport(this, { credentialType: 'xeroCustomConnectionApi' });
-		const mode = this.getNodeParameter('mode', 0) as string;
-		const out: INodeExecutionData[] = [];
-		for (const [index, item] of this.getInputData().entries()) {
-			try {
-				const response =
-					mode === 'read'
-						? await transport.request({ method: 'GET', path: `/Invoices/${String(item.json.id)}` })
-						: await transport.request({ method: 'PUT', path: '/Invoices', body: { Invoices: [item.json] }, idempotencyKey: `naive-${this.getExecutionId()}-${index}` });
-				out.push({ json: response.body, pairedItem: { item: index } });
-			} catch (error) {
-				out.push({ json: { error: (error as Error).message }, pairedItem: { item: index } });
-			}
-		}
-		return [out];
-	}
-}
-
 interface Measured {
 	calls: number;
 	rateLimited: number;
@@ -164,7 +131,7 @@ async function measure(xero: RemoteSandbox, scale: number, workflowNode: ReturnT
 	try {
 		const run = await runWorkflow(chain([manualTrigger(), workflowNode], items), {
 			credentials: { xeroCustomConnectionApi: { clientId: xero.clientId, clientSecret: xero.clientSecret, baseUrl: xero.url } },
-			nodeTypes: naive ? { 'bench.naivePerItem': new NaivePerItem() } : {},
+			nodeTypes: naive ? NAIVE_NODE_TYPES : {},
 		});
 		outputs = run.output(workflowNode.name);
 	} finally {
@@ -220,9 +187,6 @@ function syncNode(parameters: IDataObject) {
 	});
 }
 
-function naiveNode(mode: 'read' | 'send') {
-	return node('Naive', 'bench.naivePerItem', { parameters: { mode }, credentials: { xeroCustomConnectionApi: { id: '1', name: 'bench' } } });
-}
 
 export const suite: BenchSuite = {
 	name: 'Scale',

@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { createXeroTransport, resetXeroLimiters, setXeroClockScale } from '../nodes/shared/xero/transport';
+import type { IDataObject, INodeType } from 'n8n-workflow';
+import { resetXeroLimiters, setXeroClockScale } from '../nodes/shared/xero/transport';
 import { DEMO_TENANT_ID, startXeroSandbox } from '../sandbox/xero';
 import type { XeroSandbox } from '../sandbox/xero';
 import { chain, manualTrigger, node, runWorkflow } from '../test/harness';
+import { NAIVE_NODE_TYPES, naiveNode } from './naivePerItem';
 import type { BenchReport, BenchSuite } from './types';
 
 /**
@@ -35,41 +36,6 @@ function invoice(n: number): IDataObject {
 			{ Description: 'Travel', Quantity: 1, UnitAmount: 35.5, AccountCode: '200' },
 		],
 	};
-}
-
-/** One request per item, in order: what a node without batching does. Same transport, so same pacing and retries. */
-class NaiveXeroSend implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Naive Xero Send',
-		name: 'naiveXeroSend',
-		group: ['transform'],
-		version: 1,
-		description: 'Benchmark baseline',
-		defaults: { name: 'Naive Xero Send' },
-		inputs: ['main'],
-		outputs: ['main'],
-		credentials: [{ name: 'xeroCustomConnectionApi', required: true }],
-		properties: [],
-	};
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const transport = createXeroTransport(this, { credentialType: 'xeroCustomConnectionApi' });
-		const out: INodeExecutionData[] = [];
-		for (const [index, item] of this.getInputData().entries()) {
-			try {
-				const response = await transport.request({
-					method: 'PUT',
-					path: '/Invoices',
-					body: { Invoices: [item.json] },
-					idempotencyKey: `naive-${this.getExecutionId()}-${index}`,
-				});
-				out.push({ json: response.body, pairedItem: { item: index } });
-			} catch (error) {
-				out.push({ json: { error: (error as Error).message }, pairedItem: { item: index } });
-			}
-		}
-		return [out];
-	}
 }
 
 interface Measured {
@@ -198,9 +164,7 @@ export const suite: BenchSuite = {
 
 			const naiveXero = await sandbox(NAIVE_CLOCK_SCALE);
 			try {
-				const naive = await measure(naiveXero, NAIVE_CLOCK_SCALE, node('Naive', 'bench.naiveXeroSend', {
-					credentials: { xeroCustomConnectionApi: { id: '1', name: 'bench' } },
-				}), items, { 'bench.naiveXeroSend': new NaiveXeroSend() });
+				const naive = await measure(naiveXero, NAIVE_CLOCK_SCALE, naiveNode('send'), items, NAIVE_NODE_TYPES);
 				sendRows.push(row('naive: one request per item', n, naive));
 				const batched = sendRows[sendRows.length - 2];
 				sendRows.push({
