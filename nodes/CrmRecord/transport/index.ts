@@ -2,7 +2,7 @@ import type { VtigerCredentials } from './types';
 
 export { VtigerClient, type VtigerRecord } from './VtigerClient';
 export { VtigerApiError, TransportCode, isVtigerApiError } from './VtigerApiError';
-export { senderFromHttpRequest, senderFromLegacyRequest } from './senders';
+export { encodedParamLength, senderFromHttpRequest, senderFromLegacyRequest } from './senders';
 export type * from './types';
 
 export function toVtigerCredentials(stored: object | undefined): VtigerCredentials {

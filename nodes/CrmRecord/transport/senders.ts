@@ -23,6 +23,20 @@ function encodeForm(params: Record<string, string>): string {
 	return new URLSearchParams(params).toString();
 }
 
+/**
+ * GET parameters go into the URL here, not through n8n's `qs` option: its encoder works in 1024-character chunks
+ * and splits an emoji that straddles a chunk edge, which corrupts the next character of a long VTQL query (often a
+ * literal's closing quote).
+ */
+/** How long a query parameter is in the URL the sender builds, for callers that keep URLs under a server's limit. */
+export function encodedParamLength(value: string): number {
+	return encodeForm({ q: value }).length - 2;
+}
+
+function urlWithParams(url: string, params: Record<string, string>): string {
+	return `${url}${url.includes('?') ? '&' : '?'}${encodeForm(params)}`;
+}
+
 function toResponse(raw: unknown): VtigerHttpResponse {
 	const full = (raw ?? {}) as FullResponse;
 	const contentType = full.headers?.['content-type'];
@@ -56,15 +70,14 @@ export function senderFromHttpRequest(ctx: HttpRequestHelper): VtigerSend {
 	return async (request) => {
 		const options: IHttpRequestOptions = {
 			method: request.method,
-			url: request.url,
+			url: request.method === 'GET' ? urlWithParams(request.url, request.params) : request.url,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			encoding: 'text',
 			json: false,
 			timeout: TIMEOUT_MS,
 		};
-		if (request.method === 'GET') options.qs = request.params;
-		else {
+		if (request.method !== 'GET') {
 			options.body = encodeForm(request.params);
 			options.headers = { 'Content-Type': 'application/x-www-form-urlencoded' };
 		}
@@ -81,14 +94,13 @@ export function senderFromLegacyRequest(ctx: LegacyRequestHelper): VtigerSend {
 	return async (request) => {
 		const options: Record<string, unknown> = {
 			method: request.method,
-			uri: request.url,
+			uri: request.method === 'GET' ? urlWithParams(request.url, request.params) : request.url,
 			resolveWithFullResponse: true,
 			simple: false,
 			json: false,
 			timeout: TIMEOUT_MS,
 		};
-		if (request.method === 'GET') options.qs = request.params;
-		else {
+		if (request.method !== 'GET') {
 			options.body = encodeForm(request.params);
 			options.headers = { 'content-type': 'application/x-www-form-urlencoded' };
 		}

@@ -15,7 +15,7 @@ import {
 import { droppedReferences, idProblem, referenceValues, roundedCurrencies } from '../../../helpers/validateRecord';
 import { vtqlString, withLimit } from '../../../helpers/vtql';
 import type { DescribeResult, VtigerClient, VtigerRecord } from '../../../transport';
-import { VtigerApiError } from '../../../transport';
+import { encodedParamLength, VtigerApiError } from '../../../transport';
 import { actionName, lineItemTypes, moduleOf, outputRecord, recordFailure } from '../../context';
 import { describeReferenceIssue, findReferenceIssues } from '../../references';
 import { readFieldsInput } from './fieldsInput';
@@ -201,7 +201,7 @@ function lookupBase(module: string, inputs: WriteInput[]): string | undefined {
 
 /** The encoded length of the longest statement paging would send for this lookup. */
 function lookupUrlLength(base: string | undefined): number {
-	return base === undefined ? 0 : encodeURIComponent(withLimit(base, 99_900, 100)).length;
+	return base === undefined ? 0 : encodedParamLength(withLimit(base, 99_900, 100));
 }
 
 /**
