@@ -4,6 +4,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { DEMO_TENANT_ID, startXeroSandbox } from '../sandbox/xero';
 import { chain, manualTrigger, node, runWorkflow } from '../test/harness';
 import { NAIVE_NODE_TYPES, naiveNode } from './naivePerItem';
+import { benchInvoice } from './invoices';
 import type { BenchReport, BenchSuite } from './types';
 
 /**
@@ -22,22 +23,6 @@ const NAIVE_SIZES = (process.env.BENCH_SCALE_NAIVE ?? '1000,10000').split(',').f
 const PAGE_SIZE = 1000;
 const CALLS_PER_MINUTE = 60;
 const MEMORY_LIMIT_MB = 1024;
-
-function invoice(n: number, prefix: string): IDataObject {
-	return {
-		crmId: `7x${n}`,
-		Type: 'ACCREC',
-		Contact: { Name: `Scale Customer ${n % 50}` },
-		InvoiceNumber: `${prefix}-${String(n).padStart(6, '0')}`,
-		Date: '2026-11-01',
-		DueDate: '2026-11-30',
-		Status: 'AUTHORISED',
-		LineItems: [
-			{ Description: `Consulting ${n}`, Quantity: 2, UnitAmount: 100 + (n % 13), AccountCode: '200' },
-			{ Description: 'Travel', Quantity: 1, UnitAmount: 35.5, AccountCode: '200' },
-		],
-	};
-}
 
 interface RemoteSandbox {
 	url: string;
@@ -229,7 +214,7 @@ export const suite: BenchSuite = {
 			}
 		}
 		for (const n of SEND_SIZES) {
-			const items = Array.from({ length: n }, (_, i) => invoice(i, 'SEND'));
+			const items = Array.from({ length: n }, (_, i) => benchInvoice(i, 'SEND', 'Scale Customer', 50));
 			const xero = await sandbox(CLOCK_SCALE);
 			try {
 				const sent = await measure(xero, CLOCK_SCALE, syncNode({ resource: 'invoice', operation: 'send', inputMode: 'json' }), items);

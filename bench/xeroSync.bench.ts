@@ -4,6 +4,7 @@ import { DEMO_TENANT_ID, startXeroSandbox } from '../sandbox/xero';
 import type { XeroSandbox } from '../sandbox/xero';
 import { chain, manualTrigger, node, runWorkflow } from '../test/harness';
 import { NAIVE_NODE_TYPES, naiveNode } from './naivePerItem';
+import { benchInvoice } from './invoices';
 import type { BenchReport, BenchSuite } from './types';
 
 /**
@@ -21,22 +22,6 @@ const XERO_LATENCY_S = Number(process.env.BENCH_XERO_LATENCY_S ?? 0.5);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const PAGE_SIZE = 1000;
 const CALLS_PER_MINUTE = 60;
-
-function invoice(n: number): IDataObject {
-	return {
-		crmId: `7x${n}`,
-		Type: 'ACCREC',
-		Contact: { Name: `Bench Customer ${n % 25}` },
-		InvoiceNumber: `BENCH-${String(n).padStart(6, '0')}`,
-		Date: '2026-11-01',
-		DueDate: '2026-11-30',
-		Status: 'AUTHORISED',
-		LineItems: [
-			{ Description: `Consulting ${n}`, Quantity: 2, UnitAmount: 100 + (n % 13), AccountCode: '200' },
-			{ Description: 'Travel', Quantity: 1, UnitAmount: 35.5, AccountCode: '200' },
-		],
-	};
-}
 
 interface Measured {
 	calls: number;
@@ -134,10 +119,10 @@ export const suite: BenchSuite = {
 		];
 		// The first workflow run loads and compiles the package's nodes; that is not the node's cost.
 		const warm = await sandbox(CLOCK_SCALE);
-		await measure(warm, CLOCK_SCALE, syncNode({ resource: 'invoice', operation: 'send', inputMode: 'json' }), [invoice(0)]);
+		await measure(warm, CLOCK_SCALE, syncNode({ resource: 'invoice', operation: 'send', inputMode: 'json' }), [benchInvoice(0, 'BENCH', 'Bench Customer', 25)]);
 		await warm.close();
 		for (const n of SIZES) {
-			const items = Array.from({ length: n }, (_, i) => invoice(i));
+			const items = Array.from({ length: n }, (_, i) => benchInvoice(i, 'BENCH', 'Bench Customer', 25));
 			const xero = await sandbox(CLOCK_SCALE);
 			try {
 				const sent = await measure(xero, CLOCK_SCALE, syncNode({ resource: 'invoice', operation: 'send', inputMode: 'json' }), items);
