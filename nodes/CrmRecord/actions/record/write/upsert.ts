@@ -1,0 +1,173 @@
+import { isFailedItem } from '../../../../shared/syncLog';
+import { fieldTypes } from '../../../helpers/normalise';
+import { collectPages } from '../../../helpers/paging';
+import { recordLabel } from '../../../helpers/recordLabel';
+import { RecordProblem } from '../../../helpers/recordProblem';
+import { isUnchanged } from '../../../helpers/unchanged';
+import {
+	decideMatch,
+	describeAlternative,
+	matchWhere,
+	usableAlternatives,
+} from '../../../helpers/upsertMatch';
+import { withLimit } from '../../../helpers/vtql';
+import type { DescribeResult, VtigerRecord } from '../../../transport';
+import { encodedParamLength, VtigerApiError } from '../../../transport';
+import {
+	type Batch,
+	checkWritten,
+	currentRecord,
+	dropBadReferences,
+	fail,
+	MATCH_BATCH,
+	prepareAll,
+	reviseOne,
+	succeed,
+} from './batch';
+import { checkValues } from './prepare';
+import type { WriteInput } from './types';
+
+/**
+ * The lookup travels in the GET query string, URL-encoded. Apache's default request line limit is 8190 bytes and
+ * many proxies stop at 8 KB; the session name, host and other parameters need the rest.
+ */
+export const MAX_LOOKUP_URL_CHARS = 6_500;
+
+function lookupBase(module: string, inputs: WriteInput[]): string | undefined {
+	const where = matchWhere(inputs.map((input) => usableAlternatives(input.alternatives)));
+	return where === undefined ? undefined : `SELECT * FROM ${module} WHERE ${where}`;
+}
+
+/** The encoded length of the longest statement paging would send for this lookup. */
+function lookupUrlLength(base: string | undefined): number {
+	return base === undefined ? 0 : encodedParamLength(withLimit(base, 99_900, 100));
+}
+
+/**
+ * Splits the items into lookups of at most MATCH_BATCH items whose encoded query stays under MAX_LOOKUP_URL_CHARS,
+ * so one long name costs its own lookup, not the whole batch. An item whose match values alone do not fit (or cannot
+ * be put in a query) fails alone, with the reason.
+ */
+function lookupChunks(batch: Batch, inputs: WriteInput[], describe: DescribeResult): WriteInput[][] {
+	const chunks: WriteInput[][] = [];
+	let current: WriteInput[] = [];
+	for (const input of inputs) {
+		let alone: number;
+		try {
+			alone = lookupUrlLength(lookupBase(describe.name, [input]));
+		} catch (error) {
+			fail(batch, input, error, recordLabel(input.values, describe, input.itemIndex), describe);
+			continue;
+		}
+		if (alone > MAX_LOOKUP_URL_CHARS) {
+			const label = recordLabel(input.values, describe, input.itemIndex);
+			const fields = usableAlternatives(input.alternatives).flat().map((pair) => pair.field);
+			const message = `${describe.name} record ${label}: the value of the match field ${[...new Set(fields)].join(', ')} is too long to look up in the CRM (the lookup would be ${alone} characters in the request URL; the limit is ${MAX_LOOKUP_URL_CHARS}). Shorten the value or change "Match On" to another field.`;
+			fail(batch, input, new RecordProblem(message, 'MATCH_VALUE_TOO_LONG'), label, describe);
+			continue;
+		}
+		const candidate = [...current, input];
+		if (candidate.length <= MATCH_BATCH && lookupUrlLength(lookupBase(describe.name, candidate)) <= MAX_LOOKUP_URL_CHARS) {
+			current = candidate;
+			continue;
+		}
+		chunks.push(current);
+		current = [input];
+	}
+	if (current.length > 0) chunks.push(current);
+	return chunks;
+}
+
+/** Values that could not be sent or would be stored mangled fail their record before any lookup. */
+function checkedInputs(batch: Batch, inputs: WriteInput[], describe: DescribeResult): WriteInput[] {
+	return inputs.filter((input) => {
+		try {
+			checkValues(input, describe);
+			return true;
+		} catch (error) {
+			fail(batch, input, error, recordLabel(input.values, describe, input.itemIndex), describe);
+			return false;
+		}
+	});
+}
+
+/**
+ * One lookup query per chunk of items (see lookupChunks); then each item updates its single match, creates when
+ * there is none, and fails when several records match. Records created earlier in the chunk are matched by later
+ * items; later chunks look up after earlier ones wrote.
+ */
+export async function runUpserts(batch: Batch, inputs: WriteInput[], describe: DescribeResult, userId: string) {
+	const types = fieldTypes(describe);
+	for (const chunk of lookupChunks(batch, checkedInputs(batch, inputs, describe), describe)) {
+		const alternatives = chunk.map((input) => usableAlternatives(input.alternatives));
+		const base = lookupBase(describe.name, chunk);
+		let rows: VtigerRecord[] = [];
+		if (base !== undefined) {
+			try {
+				rows = await collectPages((page) => batch.client.query(withLimit(base, page.offset, page.count)));
+			} catch (error) {
+				for (const input of chunk) fail(batch, input, error, recordLabel(input.values, describe, input.itemIndex), describe);
+				continue;
+			}
+		}
+		const decisions = chunk.map((input, index) => decideMatch(rows, alternatives[index]));
+		const prepared = await dropBadReferences(
+			batch,
+			prepareAll(batch, chunk, describe, userId, (input) =>
+				decisions[chunk.indexOf(input)].kind === 'create' ? 'create' : 'revise',
+			),
+			describe,
+		);
+		for (const write of prepared) {
+			const index = chunk.indexOf(write.input);
+			// Decided again: an earlier item of this chunk may have created the record this one matches.
+			const decision = decisions[index].kind === 'create' ? decideMatch(rows, alternatives[index]) : decisions[index];
+			if (decision.kind === 'ambiguous') {
+				const ids = decision.rows.map((row) => String(row.id)).join(', ');
+				const message = `${describe.name} record ${write.label}: ${decision.rows.length} records match ${describeAlternative(decision.alternative)} (${ids}); merge them in the CRM or match on a more specific field`;
+				fail(batch, write.input, new RecordProblem(message, 'AMBIGUOUS_MATCH'), write.label, describe);
+				continue;
+			}
+			const updateMatched = async (row: VtigerRecord, preparedAsCreate: boolean) => {
+				if (preparedAsCreate && !('assigned_user_id' in write.input.values)) {
+					// Prepared as a create, so it carries defaults the matched record already has a say in.
+					delete write.element.assigned_user_id;
+				}
+				const current = await currentRecord(batch, row, write.element);
+				if (isUnchanged(current, write.element, types)) succeed(batch, write.input, current, describe);
+				else await reviseOne(batch, write, String(row.id), describe);
+			};
+			if (decision.kind === 'update') {
+				await updateMatched(decision.row, decisions[index].kind === 'create');
+				continue;
+			}
+			try {
+				checkWritten(batch, write, await batch.client.create(describe.name, write.element), describe);
+			} catch (error) {
+				// Another execution (a second worker, an overlapping schedule) created the record after our lookup:
+				// vtiger's duplicate prevention says so, and the upsert becomes the update it would have been.
+				const winner = isDuplicateRefusal(error) ? await matchAfterRace(batch, write.input, describe) : undefined;
+				if (winner) await updateMatched(winner, true);
+				else fail(batch, write.input, error, write.label, describe);
+			}
+			const created = batch.results[write.input.itemIndex];
+			if (created && !isFailedItem(created)) rows.push({ ...write.element, id: created.json.id } as VtigerRecord);
+		}
+	}
+}
+
+function isDuplicateRefusal(error: unknown): boolean {
+	return error instanceof VtigerApiError && error.code === '0' && /duplicate/i.test(error.message);
+}
+
+async function matchAfterRace(batch: Batch, input: WriteInput, describe: DescribeResult): Promise<VtigerRecord | undefined> {
+	const base = lookupBase(describe.name, [input]);
+	if (base === undefined) return undefined;
+	try {
+		const rows = await collectPages((page) => batch.client.query(withLimit(base, page.offset, page.count)));
+		const decision = decideMatch(rows, usableAlternatives(input.alternatives));
+		return decision.kind === 'update' ? decision.row : undefined;
+	} catch {
+		return undefined;
+	}
+}
