@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Every test the project has, in the order that fails fastest: lint, types, build, jest (unit, sandbox fidelity,
-# workflow tests, faults and fuzz), then the real-n8n end-to-end suite (both n8n versions, browser).
-# n8n queue mode (scripts/queue-mode.sh) is not part of it yet: it still finds a race (see the README's queue-mode
-# section), and a step that fails by chance would block every change.
+# workflow tests, faults and fuzz), the real-n8n end-to-end suite (both n8n versions, browser), then n8n queue mode
+# (main + 2 workers on Redis and Postgres, overlapping schedules).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,3 +15,5 @@ echo "== jest"
 npx jest --ci
 echo "== e2e (real n8n)"
 bash scripts/e2e.sh
+echo "== queue mode (real n8n, 2 workers)"
+bash scripts/queue-mode.sh

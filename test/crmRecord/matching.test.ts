@@ -3,6 +3,7 @@ import { isUnchanged, sameLines } from '../../nodes/CrmRecord/helpers/unchanged'
 import {
 	decideMatch,
 	matchWhere,
+	oldestRecord,
 	sameValue,
 	usableAlternatives,
 } from '../../nodes/CrmRecord/helpers/upsertMatch';
@@ -130,5 +131,17 @@ describe('sameLines', () => {
 		expect(sameLines(stored, [stored[1], stored[0]])).toBe(false);
 		expect(sameLines(stored, [stored[0]])).toBe(false);
 		expect(sameLines(undefined, [stored[0]])).toBe(false);
+	});
+});
+
+describe('oldestRecord', () => {
+	test('compares the crmid digits as numbers, whatever the module prefix', () => {
+		const rows = [{ id: '42x100' }, { id: '42x99' }, { id: '42x101' }];
+		expect(oldestRecord(rows)).toEqual({ id: '42x99' });
+	});
+
+	test('ignores rows without a webservice id and has no answer for none', () => {
+		expect(oldestRecord([{ id: '' }, { id: '12x7' }])).toEqual({ id: '12x7' });
+		expect(oldestRecord([])).toBeUndefined();
 	});
 });

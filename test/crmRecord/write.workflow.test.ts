@@ -201,15 +201,16 @@ describe('Upsert', () => {
 		{ accountname: 'Neill Traders', bill_city: 'Dunedin' },
 	];
 
-	test('one lookup query per batch; existing records are updated, new ones created once', async () => {
+	test('one lookup query per batch (and one after creating); existing records are updated, new ones created once', async () => {
 		const queriesBefore = crm.state().calls.query ?? 0;
 		const createsBefore = crm.state().calls.create ?? 0;
 		const { main, errors } = await runCrm(crm, params, input);
 		expect(errors).toHaveLength(0);
 		expect(main.map((item) => item.json.id)).toEqual([DEMO_IDS.accounts.ridgeway, main[1].json.id, main[1].json.id]);
 		expect(crm.state().calls.create! - createsBefore).toBe(1);
-		// one lookup for the batch, plus the reference check of nothing (no query)
-		expect(crm.state().calls.query! - queriesBefore).toBe(1);
+		// one lookup for the batch and one for the record it created (in case an overlapping run created it too);
+		// the reference check of nothing sends no query
+		expect(crm.state().calls.query! - queriesBefore).toBe(2);
 		expect(accounts().filter((r) => String(r.accountname).toLowerCase() === 'neill traders')).toHaveLength(1);
 	});
 
@@ -307,4 +308,22 @@ describe('On Error: Stop Workflow', () => {
 		expect(run.status).toBe('error');
 		expect(run.error?.message).toMatch(/1 of 2 records failed: 11x999998: Accounts record 11x999998: no Accounts record/);
 	});
+});
+
+test('three items of one batch with the same new key: one create, the later two update it, no ambiguity', async () => {
+	const name = 'Triple Input Ltd';
+	const { main, errors } = await runCrm(
+		crm,
+		{ operation: 'upsert', module: moduleParam('Accounts'), inputMode: 'fields', fields: autoMapped(), matchOn: ['accountname'] },
+		[
+			{ accountname: name, bill_city: 'Napier' },
+			{ accountname: name, bill_city: 'Hastings' },
+			{ accountname: name, bill_city: 'Taupo' },
+		],
+	);
+	expect(errors).toEqual([]);
+	const stored = accounts().filter((r) => r.accountname === name);
+	expect(stored).toHaveLength(1);
+	expect(stored[0].bill_city).toBe('Taupo');
+	expect(main.map((item) => item.json.id)).toEqual([stored[0].id, stored[0].id, stored[0].id]);
 });

@@ -17,6 +17,7 @@ const getJson = async (url) => {
 const tenantId = sandbox.xero.tenants[0].tenantId;
 const xeroState = await getJson(`${sandbox.xero.url}/__sandbox/state`);
 const xeroStats = await getJson(`${sandbox.xero.url}/__sandbox/stats`);
+const crmState = await getJson(`${sandbox.crm.url}/__sandbox/state`);
 const contacts = xeroState[tenantId].contacts ?? [];
 const records = async (module) => {
 	const body = await getJson(`${sandbox.crm.url}/__sandbox/records?module=${module}`);
@@ -55,6 +56,14 @@ const byLink = new Map();
 for (const a of accounts) if (a.cf_xero_contact_id) byLink.set(a.cf_xero_contact_id, [...(byLink.get(a.cf_xero_contact_id) ?? []), a.id]);
 for (const [link, ids] of byLink) if (ids.length > 1) (duplicates += ids.length - 1, problems.push(`CRM accounts ${ids.join(', ')} share Xero contact ${link}`));
 
+// Every module the flows upsert into: two live records carrying one Xero ID are a duplicate the flows made.
+const linkFields = { Contacts: 'cf_xero_contact_id', Products: 'cf_xero_item_id', Invoice: 'cf_xero_invoice_id', XeroAccounts: 'xero_account_id' };
+for (const [module, field] of Object.entries(linkFields)) {
+	const ids = new Map();
+	for (const r of await records(module).catch(() => [])) if (r[field]) ids.set(r[field], [...(ids.get(r[field]) ?? []), r.id]);
+	for (const [link, same] of ids) if (same.length > 1) (duplicates += same.length - 1, problems.push(`${module} ${same.join(', ')} share ${field} ${link}`));
+}
+
 const rateLimitLogs = logs.filter((l) => /429|too many requests|rate limit|limit (was )?reached|daily api limit/i.test(String(l.error_message ?? '')));
 for (const l of rateLimitLogs.slice(0, 5)) problems.push(`a rate limit surfaced as a failure: ${l.action}: ${String(l.error_message).slice(0, 200)}`);
 const otherLogs = logs.filter((l) => !rateLimitLogs.includes(l));
@@ -84,6 +93,11 @@ const summary = {
 	lost,
 	xeroCalls: tenant.calls ?? 0,
 	xero429sAbsorbed: tenant.rateLimited ?? 0,
+	// The demo data has no deleted records and the flows delete nothing else: these are the records an upsert
+	// created in a race with an overlapping run and then deleted in favour of the older one.
+	crmRaceDuplicatesDeleted: Object.fromEntries(
+		Object.entries(crmState.modules ?? {}).filter(([, count]) => count.deleted > 0).map(([module, count]) => [module, count.deleted]),
+	),
 	rateLimitFailures: rateLimitLogs.length,
 	otherLoggedFailures: otherLogs.length,
 	problems: problems.slice(0, 40),

@@ -79,3 +79,10 @@ export function decideMatch<T extends Record<string, unknown>>(
 export function describeAlternative(alternative: MatchAlternative): string {
 	return alternative.map((pair) => `${pair.field} = "${String(pair.value)}"`).join(' and ');
 }
+
+/** vtiger numbers every record from one counter (the digits after "x"), so the lowest is the one created first. */
+export function oldestRecord<T extends Record<string, unknown>>(rows: T[]): T | undefined {
+	const crmid = (row: T) => Number(String(row.id).split('x')[1] ?? Number.NaN);
+	const numbered = rows.filter((row) => Number.isFinite(crmid(row)));
+	return numbered.reduce<T | undefined>((oldest, row) => (oldest && crmid(oldest) <= crmid(row) ? oldest : row), undefined);
+}

@@ -8,6 +8,7 @@ import {
 	decideMatch,
 	describeAlternative,
 	matchWhere,
+	oldestRecord,
 	usableAlternatives,
 } from '../../../helpers/upsertMatch';
 import { withLimit } from '../../../helpers/vtql';
@@ -24,7 +25,7 @@ import {
 	reviseOne,
 	succeed,
 } from './batch';
-import { checkValues } from './prepare';
+import { checkValues, type PreparedWrite } from './prepare';
 import type { WriteInput } from './types';
 
 /**
@@ -94,10 +95,10 @@ function checkedInputs(batch: Batch, inputs: WriteInput[], describe: DescribeRes
 /**
  * One lookup query per chunk of items (see lookupChunks); then each item updates its single match, creates when
  * there is none, and fails when several records match. Records created earlier in the chunk are matched by later
- * items; later chunks look up after earlier ones wrote.
+ * items; later chunks look up after earlier ones wrote. A chunk that created records looks them up once more (see
+ * settleCreateRaces).
  */
 export async function runUpserts(batch: Batch, inputs: WriteInput[], describe: DescribeResult, userId: string) {
-	const types = fieldTypes(describe);
 	for (const chunk of lookupChunks(batch, checkedInputs(batch, inputs, describe), describe)) {
 		const alternatives = chunk.map((input) => usableAlternatives(input.alternatives));
 		const base = lookupBase(describe.name, chunk);
@@ -118,6 +119,7 @@ export async function runUpserts(batch: Batch, inputs: WriteInput[], describe: D
 			),
 			describe,
 		);
+		const created: CreatedRecord[] = [];
 		for (const write of prepared) {
 			const index = chunk.indexOf(write.input);
 			// Decided again: an earlier item of this chunk may have created the record this one matches.
@@ -128,31 +130,93 @@ export async function runUpserts(batch: Batch, inputs: WriteInput[], describe: D
 				fail(batch, write.input, new RecordProblem(message, 'AMBIGUOUS_MATCH'), write.label, describe);
 				continue;
 			}
-			const updateMatched = async (row: VtigerRecord, preparedAsCreate: boolean) => {
-				if (preparedAsCreate && !('assigned_user_id' in write.input.values)) {
-					// Prepared as a create, so it carries defaults the matched record already has a say in.
-					delete write.element.assigned_user_id;
-				}
-				const current = await currentRecord(batch, row, write.element);
-				if (isUnchanged(current, write.element, types)) succeed(batch, write.input, current, describe);
-				else await reviseOne(batch, write, String(row.id), describe);
-			};
 			if (decision.kind === 'update') {
-				await updateMatched(decision.row, decisions[index].kind === 'create');
+				await updateMatched(batch, write, decision.row, decisions[index].kind === 'create', describe);
+				const result = batch.results[write.input.itemIndex];
+				const at = rows.indexOf(decision.row);
+				// Later items of the chunk match against what was just written.
+				if (at >= 0 && result && !isFailedItem(result)) rows[at] = { ...decision.row, ...write.element, id: decision.row.id };
 				continue;
 			}
-			try {
-				checkWritten(batch, write, await batch.client.create(describe.name, write.element), describe);
-			} catch (error) {
-				// Another execution (a second worker, an overlapping schedule) created the record after our lookup:
-				// vtiger's duplicate prevention says so, and the upsert becomes the update it would have been.
-				const winner = isDuplicateRefusal(error) ? await matchAfterRace(batch, write.input, describe) : undefined;
-				if (winner) await updateMatched(winner, true);
-				else fail(batch, write.input, error, write.label, describe);
+			const record = await createOrJoin(batch, write, describe);
+			if (record) {
+				created.push({ write, record });
+				rows.push({ ...write.element, id: record.id });
 			}
-			const created = batch.results[write.input.itemIndex];
-			if (created && !isFailedItem(created)) rows.push({ ...write.element, id: created.json.id } as VtigerRecord);
 		}
+		await settleCreateRaces(batch, created, prepared, describe);
+	}
+}
+
+async function updateMatched(
+	batch: Batch,
+	write: PreparedWrite,
+	row: VtigerRecord,
+	preparedAsCreate: boolean,
+	describe: DescribeResult,
+) {
+	if (preparedAsCreate && !('assigned_user_id' in write.input.values)) {
+		// Prepared as a create, so it carries defaults the matched record already has a say in.
+		delete write.element.assigned_user_id;
+	}
+	const current = await currentRecord(batch, row, write.element);
+	if (isUnchanged(current, write.element, fieldTypes(describe))) succeed(batch, write.input, current, describe);
+	else await reviseOne(batch, write, String(row.id), describe);
+}
+
+interface CreatedRecord {
+	write: PreparedWrite;
+	record: VtigerRecord;
+}
+
+/**
+ * Creates the record; when vtiger's duplicate prevention (Accounts by name) refuses it because another execution
+ * created it after our lookup, updates that one instead. Returns the record when this call created it.
+ */
+async function createOrJoin(batch: Batch, write: PreparedWrite, describe: DescribeResult): Promise<VtigerRecord | undefined> {
+	let record: VtigerRecord;
+	try {
+		record = await batch.client.create(describe.name, write.element);
+	} catch (error) {
+		const again = isDuplicateRefusal(error) ? await lookupAgain(batch, [write.input], describe) : undefined;
+		const decision = again && decideMatch(again, usableAlternatives(write.input.alternatives));
+		if (decision?.kind === 'update') await updateMatched(batch, write, decision.row, true, describe);
+		else fail(batch, write.input, error, write.label, describe);
+		return undefined;
+	}
+	checkWritten(batch, write, record, describe);
+	return record;
+}
+
+/**
+ * Modules without duplicate prevention (Contacts, custom modules such as XeroAccounts) take the same record from two
+ * executions (queue workers, overlapping schedules) that both looked up before either created. So the chunk's new
+ * records are looked up again, and every execution keeps the oldest of the records that now match: crmids only grow,
+ * so they agree without talking. The later creator deletes its own record and sends its values, and those of the
+ * items of the chunk that updated it, to the oldest.
+ */
+async function settleCreateRaces(batch: Batch, created: CreatedRecord[], prepared: PreparedWrite[], describe: DescribeResult) {
+	if (created.length === 0) return;
+	const rows = await lookupAgain(batch, created.map(({ write }) => write.input), describe);
+	if (!rows) return;
+	for (const { write, record } of created) {
+		const decision = decideMatch(rows, usableAlternatives(write.input.alternatives));
+		const oldest = decision.kind === 'ambiguous' ? oldestRecord(decision.rows) : undefined;
+		if (!oldest || String(oldest.id) === String(record.id)) continue;
+		const id = String(record.id);
+		const writers = prepared.filter((other) => {
+			const result = batch.results[other.input.itemIndex];
+			return other === write || (result !== undefined && !isFailedItem(result) && String(result.json.id) === id);
+		});
+		try {
+			await batch.client.delete(id);
+		} catch (error) {
+			const reason = error instanceof Error ? error.message : String(error);
+			const message = `${describe.name} record ${write.label} was created as ${id} while another run created the same record as ${String(oldest.id)}; deleting the duplicate ${id} failed, so delete it in the CRM if it is still there. The CRM said: ${reason}`;
+			for (const writer of writers) fail(batch, writer.input, new RecordProblem(message, 'DUPLICATE_CREATED'), writer.label, describe, id);
+			continue;
+		}
+		for (const writer of writers) await updateMatched(batch, writer, oldest, true, describe);
 	}
 }
 
@@ -160,13 +224,12 @@ function isDuplicateRefusal(error: unknown): boolean {
 	return error instanceof VtigerApiError && error.code === '0' && /duplicate/i.test(error.message);
 }
 
-async function matchAfterRace(batch: Batch, input: WriteInput, describe: DescribeResult): Promise<VtigerRecord | undefined> {
-	const base = lookupBase(describe.name, [input]);
+/** Undefined when the lookup cannot be made or fails: the caller then keeps what it has. */
+async function lookupAgain(batch: Batch, inputs: WriteInput[], describe: DescribeResult): Promise<VtigerRecord[] | undefined> {
+	const base = lookupBase(describe.name, inputs);
 	if (base === undefined) return undefined;
 	try {
-		const rows = await collectPages((page) => batch.client.query(withLimit(base, page.offset, page.count)));
-		const decision = decideMatch(rows, usableAlternatives(input.alternatives));
-		return decision.kind === 'update' ? decision.row : undefined;
+		return await collectPages((page) => batch.client.query(withLimit(base, page.offset, page.count)));
 	} catch {
 		return undefined;
 	}
