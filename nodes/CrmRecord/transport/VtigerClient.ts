@@ -1,3 +1,4 @@
+import { sleep } from '../../shared/sleep';
 import { webserviceUrl } from './endpoint';
 import { readEnvelope } from './envelope';
 import { handshake, type HandshakeOptions } from './handshake';
@@ -26,8 +27,6 @@ function isTransient(error: VtigerApiError): boolean {
 	if (error.code === TransportCode.unreachable) return true;
 	return error.code === TransportCode.httpError && [502, 503, 504].includes(error.httpStatus ?? 0);
 }
-
-const sleep = async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface VtigerClientOptions {
 	/** One session per scope and credential: the execution id in a run, "editor" for the UI's lookups. */

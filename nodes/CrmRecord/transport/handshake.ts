@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 
+import { sleep } from '../../shared/sleep';
 import { readEnvelope } from './envelope';
 import { VtigerApiError } from './VtigerApiError';
 import type { VtigerCredentials, VtigerSend, VtigerSessionInfo } from './types';
@@ -23,8 +24,6 @@ const userLocks = new Map<string, Promise<void>>();
 export function md5(text: string): string {
 	return createHash('md5').update(text).digest('hex');
 }
-
-const defaultSleep = async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Within one process, logins of one user run one after the other; across processes the retry covers the race. */
 async function withUserLock<T>(key: string, work: () => Promise<T>): Promise<T> {
@@ -101,7 +100,7 @@ export async function handshake(
 ): Promise<VtigerSessionInfo> {
 	const attempts = options.attempts ?? 4;
 	const baseDelay = options.baseDelayMs ?? 150;
-	const sleep = options.sleep ?? defaultSleep;
+	const wait = options.sleep ?? sleep;
 	const random = options.random ?? Math.random;
 	return await withUserLock(`${url}\u0000${credentials.username}`, async () => {
 		let last: VtigerApiError | undefined;
@@ -113,7 +112,7 @@ export async function handshake(
 					throw error instanceof VtigerApiError ? explainLoginError(error, credentials.username) : error;
 				}
 				last = error;
-				if (attempt < attempts) await sleep(baseDelay * attempt + Math.floor(random() * baseDelay));
+				if (attempt < attempts) await wait(baseDelay * attempt + Math.floor(random() * baseDelay));
 			}
 		}
 		throw explainLoginError(last as VtigerApiError, credentials.username);

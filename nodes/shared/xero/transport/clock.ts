@@ -1,3 +1,5 @@
+import { sleep } from '../../sleep';
+
 /**
  * Xero's windows (60 calls a minute, Retry-After, backoff) last real minutes; the sandbox can run them faster. Tests,
  * the benchmark and e2e runs tell the transport the same scale, so its waits shrink with the sandbox's clock.
@@ -31,5 +33,5 @@ export interface Clock {
 
 export const realClock: Clock = {
 	now: () => Date.now(),
-	sleep: async (ms) => await new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+	sleep,
 };
