@@ -1,4 +1,5 @@
 import type { VtigerSandbox } from '../../sandbox/vtiger';
+import { remove } from '../../sandbox/vtiger/ops/records';
 import { createRecord } from '../../sandbox/vtiger/ops/save';
 import { moduleParam, runCrm, withSandbox } from './workflow';
 
@@ -83,6 +84,30 @@ describe('a module without duplicate prevention', () => {
 		const ours = stored().find((record) => record.lastname === 'This Run');
 		expect(run.main[0].json.id).toBe(ours?.id);
 		expect(crm.state().calls.delete ?? 0).toBe(0);
+	});
+
+	test('a third run that finds the duplicate before its creator deleted it waits, then updates the survivor', async () => {
+		const older = createRecord(crm.engine(), 'Contacts', { lastname: 'First Run', email, assigned_user_id: '19x1' }, '19x1');
+		const newer = createRecord(crm.engine(), 'Contacts', { lastname: 'Second Run', email, assigned_user_id: '19x1' }, '19x1');
+		crm.faults.beforeNext('query', () => undefined);
+		crm.faults.beforeNext('query', (engine) => remove(engine, { id: engine.idOf(newer) }));
+		const run = await upsertContact('Third Run');
+
+		expect(run.errors).toEqual([]);
+		expect(stored()).toHaveLength(1);
+		expect(stored()[0]).toMatchObject({ id: crm.engine().idOf(older), lastname: 'Third Run' });
+		expect(run.main[0].json.id).toBe(stored()[0].id);
+	});
+
+	test('several matches that outlast the wait fail the item as ambiguous', async () => {
+		createRecord(crm.engine(), 'Contacts', { lastname: 'Twin', email, assigned_user_id: '19x1' }, '19x1');
+		createRecord(crm.engine(), 'Contacts', { lastname: 'Twin', email, assigned_user_id: '19x1' }, '19x1');
+		const queriesBefore = crm.state().calls.query ?? 0;
+		const run = await upsertContact('Third Run');
+
+		expect(run.main).toEqual([]);
+		expect(run.errors[0].json.message).toMatch(/^Contacts record "Third Run": 2 records match email = "race@example.com" \(12x\d+, 12x\d+\); merge them in the CRM/);
+		expect((crm.state().calls.query ?? 0) - queriesBefore).toBe(2);
 	});
 
 	test('a duplicate that cannot be deleted fails the item and names both records', async () => {

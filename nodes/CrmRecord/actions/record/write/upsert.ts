@@ -1,3 +1,4 @@
+import { sleep } from '../../../../shared/sleep';
 import { isFailedItem } from '../../../../shared/syncLog';
 import { fieldTypes } from '../../../helpers/normalise';
 import { collectPages } from '../../../helpers/paging';
@@ -92,14 +93,28 @@ function checkedInputs(batch: Batch, inputs: WriteInput[], describe: DescribeRes
 	});
 }
 
+/** How long an ambiguous match may be another run's duplicate that it has not yet deleted (see settleCreateRaces). */
+const SETTLE_WAIT_MS = { min: 2_000, max: 20_000 };
+
 /**
  * One lookup query per chunk of items (see lookupChunks); then each item updates its single match, creates when
  * there is none, and fails when several records match. Records created earlier in the chunk are matched by later
  * items; later chunks look up after earlier ones wrote. A chunk that created records looks them up once more (see
- * settleCreateRaces).
+ * settleCreateRaces). Several matches may be an overlapping run's duplicate about to be deleted, so those items are
+ * tried once more after a wait as long as a chunk takes (within SETTLE_WAIT_MS) and only then fail.
  */
-export async function runUpserts(batch: Batch, inputs: WriteInput[], describe: DescribeResult, userId: string) {
+export async function runUpserts(
+	batch: Batch,
+	inputs: WriteInput[],
+	describe: DescribeResult,
+	userId: string,
+	lastTry = false,
+) {
+	const ambiguous: WriteInput[] = [];
+	let lastAmbiguousAt = 0;
+	let longestChunkMs = 0;
 	for (const chunk of lookupChunks(batch, checkedInputs(batch, inputs, describe), describe)) {
+		const chunkStarted = Date.now();
 		const alternatives = chunk.map((input) => usableAlternatives(input.alternatives));
 		const base = lookupBase(describe.name, chunk);
 		let rows: VtigerRecord[] = [];
@@ -124,6 +139,11 @@ export async function runUpserts(batch: Batch, inputs: WriteInput[], describe: D
 			const index = chunk.indexOf(write.input);
 			// Decided again: an earlier item of this chunk may have created the record this one matches.
 			const decision = decisions[index].kind === 'create' ? decideMatch(rows, alternatives[index]) : decisions[index];
+			if (decision.kind === 'ambiguous' && !lastTry) {
+				ambiguous.push(write.input);
+				lastAmbiguousAt = Date.now();
+				continue;
+			}
 			if (decision.kind === 'ambiguous') {
 				const ids = decision.rows.map((row) => String(row.id)).join(', ');
 				const message = `${describe.name} record ${write.label}: ${decision.rows.length} records match ${describeAlternative(decision.alternative)} (${ids}); merge them in the CRM or match on a more specific field`;
@@ -145,7 +165,12 @@ export async function runUpserts(batch: Batch, inputs: WriteInput[], describe: D
 			}
 		}
 		await settleCreateRaces(batch, created, prepared, describe);
+		longestChunkMs = Math.max(longestChunkMs, Date.now() - chunkStarted);
 	}
+	if (ambiguous.length === 0) return;
+	const settleMs = Math.min(Math.max(longestChunkMs, SETTLE_WAIT_MS.min), SETTLE_WAIT_MS.max);
+	await sleep(lastAmbiguousAt + settleMs - Date.now());
+	await runUpserts(batch, ambiguous, describe, userId, true);
 }
 
 async function updateMatched(
