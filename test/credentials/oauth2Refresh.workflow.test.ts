@@ -4,15 +4,40 @@ import { chain, manualTrigger, node, runWorkflow, testNodeTypes } from '../harne
 
 let xero: XeroSandbox;
 const requests: string[] = [];
+let onRequest: ((line: string) => void) | undefined;
 
 beforeAll(async () => {
-	xero = await startXeroSandbox({ port: 0, data: 'demo', validate: true, log: (line) => requests.push(line) });
+	xero = await startXeroSandbox({
+		port: 0,
+		data: 'demo',
+		validate: true,
+		log: (line) => {
+			requests.push(line);
+			onRequest?.(line);
+		},
+	});
 });
 afterAll(async () => await xero.close());
 beforeEach(() => {
 	resetXeroLimiters();
 	requests.length = 0;
+	onRequest = undefined;
 });
+
+/** Another n8n worker refreshing the same credential: Xero rotates the refresh token for it. */
+async function refreshElsewhere(refreshToken: string): Promise<TokenSet> {
+	const { clientId, clientSecret } = xero.clients.web;
+	const response = await fetch(`${xero.url}/connect/token`, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+		},
+		body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken }).toString(),
+	});
+	expect(response.status).toBe(200);
+	return (await response.json()) as TokenSet;
+}
 
 function organisationWorkflow(tenantId: string) {
 	return chain([
@@ -84,6 +109,30 @@ describe('Xero OAuth2 credential in a workflow (n8n refresh through the transpor
 		expect(rotatedTwice.refresh_token).not.toBe((first.credentials.xeroSyncOAuth2Api.oauthTokenData as unknown as TokenSet).refresh_token);
 	});
 
+	it('when another worker used the refresh token a moment earlier, waits and goes on with the tokens it saved', async () => {
+		const tokens = await xero.authorize();
+		const [tenant] = xero.tenants;
+		xero.expireAccessTokens(tokens.access_token);
+		const otherWorkers = await refreshElsewhere(tokens.refresh_token as string);
+		requests.length = 0;
+
+		const run = await runWorkflow(organisationWorkflow(tenant.tenantId), {
+			credentials: { xeroSyncOAuth2Api: storedCredential(tokens) },
+			nodeTypes: testNodeTypes(),
+			sharedCredentialStore: (write) => {
+				// The other worker's save lands while this run's own refresh is being refused.
+				onRequest = (line) => {
+					if (line === 'POST /connect/token') write('xeroSyncOAuth2Api', storedCredential(otherWorkers));
+				};
+			},
+		});
+
+		expect(run.error).toBeUndefined();
+		expect(run.output('Xero')[0][0].json.status).toBe(200);
+		expect(requests).toEqual(['GET /api.xro/2.0/Organisation', 'POST /connect/token', 'GET /api.xro/2.0/Organisation']);
+		expect(run.credentialSaves).toHaveLength(0);
+	});
+
 	it('says to reconnect when the refresh token is no longer valid, without leaking a token', async () => {
 		const tokens = await xero.authorize();
 		const [tenant] = xero.tenants;
@@ -97,6 +146,13 @@ describe('Xero OAuth2 credential in a workflow (n8n refresh through the transpor
 
 		expect(run.status).toBe('error');
 		expect(run.error?.message).toMatch(/invalid_grant.*Reconnect the Xero credential/);
+		// One more try after a pause, in case another worker was saving new tokens; then it gives up.
+		expect(requests.slice(-4)).toEqual([
+			'GET /api.xro/2.0/Organisation',
+			'POST /connect/token',
+			'GET /api.xro/2.0/Organisation',
+			'POST /connect/token',
+		]);
 		const everything = JSON.stringify(run.raw);
 		expect(everything).not.toContain(tokens.access_token);
 		expect(everything).not.toContain(tokens.refresh_token);

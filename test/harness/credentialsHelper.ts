@@ -205,6 +205,11 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		this.save(type, { ...(this.store.get(type) ?? {}), oauthTokenData: data.oauthTokenData });
 	}
 
+	/** Another n8n process sharing the database (a queue worker) saving the credential: not one of this run's saves. */
+	writeFromElsewhere(type: string, data: ICredentialDataDecryptedObject): void {
+		this.store.set(type, clone(data));
+	}
+
 	private save(type: string, data: ICredentialDataDecryptedObject): void {
 		this.store.set(type, clone(data));
 		this.saves.push({ type, data: clone(data) });

@@ -48,6 +48,11 @@ export interface RunWorkflowOptions {
 	mode?: WorkflowExecuteMode;
 	/** Extra node types by full type name, e.g. test-only nodes ("test.failItems"). */
 	nodeTypes?: Record<string, INodeType | IVersionedNodeType>;
+	/**
+	 * Receives a writer into the credential store the run reads on every call, for a test playing another n8n
+	 * process that shares the database (a queue worker saving a refreshed token).
+	 */
+	sharedCredentialStore?: (write: (type: string, data: ICredentialDataDecryptedObject) => void) => void;
 }
 
 export interface WorkflowRun {
@@ -139,6 +144,7 @@ export async function runWorkflow(
 		new HarnessCredentialTypes(packageTypes.credentials),
 		options.credentials ?? {},
 	);
+	options.sharedCredentialStore?.((type, data) => credentialsHelper.writeFromElsewhere(type, data));
 	const staticDataBefore = structuredClone(options.staticData ?? {});
 	const workflow = new Workflow({
 		id: 'harness-workflow',

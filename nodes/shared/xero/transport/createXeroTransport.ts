@@ -131,6 +131,9 @@ async function renewToken(call: CallSetup, httpOptions: IHttpRequestOptions): Pr
 	});
 }
 
+/** Long enough for another process's token request to come back and its save to reach the database. */
+const OTHER_REFRESH_WAIT_MS = 1_500;
+
 /** A 401 that a new access token can fix; a missing scope cannot be fixed by refreshing. */
 function tokenMayHaveExpired(body: unknown): boolean {
 	const detail = (body as IDataObject | undefined)?.Detail;
@@ -147,6 +150,7 @@ export async function send<T>(
 	const { ctx, credentialType, limiter, retry } = call;
 	const retries = { errors: 0, rateLimits: 0 };
 	let refreshed = false;
+	let waitedForOtherRefresh = false;
 	for (let attempts = 1; ; attempts++) {
 		const context = { method: request.method, path: request.path, attempts };
 		const exhaustedMs = limiter.dayExhaustedForMs();
@@ -193,6 +197,15 @@ export async function send<T>(
 				await refreshOnce(call.refresh, generationWhenSent, async () => await renewToken(call, httpOptions));
 			} catch (error) {
 				const failure = classifyFailure(error);
+				if (failure.kind === 'token' && failure.oauthError === 'invalid_grant' && !waitedForOtherRefresh) {
+					// Another n8n process (a queue worker) may have used the same single-use refresh token a moment
+					// earlier and be saving the new tokens. n8n reads the credential afresh on every call, so after a
+					// pause the call goes again with whatever is stored then (and refreshes once more if it must).
+					waitedForOtherRefresh = true;
+					refreshed = false;
+					await realClock.sleep(OTHER_REFRESH_WAIT_MS);
+					continue;
+				}
 				if (failure.kind === 'token') throw errorFromTokenRequest(failure.oauthError, context);
 				if (failure.kind === 'network') throw errorFromNetwork(failure.code, host, context);
 				throw new XeroApiError(`Renewing the Xero access token failed: ${failure.message}`, { status: 401 });
