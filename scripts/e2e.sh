@@ -2,7 +2,7 @@
 # End-to-end tests in a real n8n: for each n8n version in scripts/n8n/versions.env (2.8.4 under Node 20, and the
 # newest that installs here under Node from the npm package `node`), start the demo stack on free ports, run
 # test/e2e/*.e2e.mjs with node's test runner (example flows via REST, sandbox state, OAuth2, a real browser), stop it.
-#   scripts/e2e.sh [default|newest|all]      (all by default; E2E_ONLY=stack,flows,instant,oauth2,browser,queue picks,
+#   scripts/e2e.sh [default|newest|all]      (all by default; E2E_ONLY=stack,flows,instant,oauth2,browser picks,
 #                                             E2E_TGZ=package.tgz skips the build)
 # Output: test-output/e2e/<version>/ (logs, TAP), screenshots/ (browser). Exit status 1 when any test failed.
 set -euo pipefail
@@ -48,10 +48,7 @@ for f in test/e2e/[0-9]*-*.e2e.mjs; do
   name="$(basename "$f" .e2e.mjs)"; name="${name#*-}"
   if [[ -z "${E2E_ONLY:-}" || ",$E2E_ONLY," == *",$name,"* ]]; then FILES+=("$f"); fi
 done
-if [[ ${#FILES[@]} -eq 0 ]]; then
-  [[ ",$E2E_ONLY," == *",queue,"* ]] || stack_die "no test file matches E2E_ONLY=$E2E_ONLY"
-  TARGETS=()
-fi
+[[ ${#FILES[@]} -gt 0 ]] || stack_die "no test file matches E2E_ONLY=$E2E_ONLY"
 
 TOTAL_PASS=0; TOTAL_FAIL=0; SUMMARY=()
 for t in ${TARGETS[@]+"${TARGETS[@]}"}; do
@@ -98,22 +95,6 @@ for t in ${TARGETS[@]+"${TARGETS[@]}"}; do
   TOTAL_PASS=$((TOTAL_PASS + pass)); TOTAL_FAIL=$((TOTAL_FAIL + fail))
   SUMMARY+=("n8n $v (node ${n:-$(node --version)}): $pass passed, $fail failed, $((SECONDS - t_run)) s")
 done
-
-# Queue mode (main + 2 workers on Redis, SQLite) on the default n8n, when asked for (E2E_ONLY=...,queue): the
-# project's queue-mode suite is scripts/queue-mode.sh (Postgres), so npm test does not run both.
-if [[ ",${E2E_ONLY:-}," == *",queue,"* ]]; then
-  t_run=$SECONDS
-  set +e
-  E2E_TGZ="$TGZ" bash "$REPO/scripts/e2e/queue.sh" "$N8N_DEFAULT_VERSION" "$N8N_DEFAULT_NODE_MAJOR"
-  set -e
-  qdir="$E2E_OUT/queue-n8n-$N8N_DEFAULT_VERSION"
-  pass=$(grep -E '^# pass ' "$qdir/results.tap" 2>/dev/null | awk '{print $3}' || true)
-  fail=$(grep -E '^# fail ' "$qdir/results.tap" 2>/dev/null | awk '{print $3}' || true)
-  pass=${pass:-0}; fail=${fail:-0}
-  [[ -f "$qdir/results.tap" ]] || fail=1
-  TOTAL_PASS=$((TOTAL_PASS + pass)); TOTAL_FAIL=$((TOTAL_FAIL + fail))
-  SUMMARY+=("queue mode, n8n $N8N_DEFAULT_VERSION (main + 2 workers, Redis): $pass passed, $fail failed, $((SECONDS - t_run)) s")
-fi
 
 echo
 echo "== e2e summary ($((SECONDS - T0)) s in all)"

@@ -84,7 +84,7 @@ export function secrets() {
 	return [s.xero.customConnection.clientSecret, s.xero.webClient.clientSecret, s.crm.accessKey, s.xero.webhookKey];
 }
 
-export function countBy(values) {
+function countBy(values) {
 	const counts = new Map();
 	for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
 	return counts;
