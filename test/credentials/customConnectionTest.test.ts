@@ -104,4 +104,31 @@ describe('Xero Custom Connection credential in a workflow', () => {
 		expect(renewed).not.toBe(token);
 		expect(second.credentialSaves).toHaveLength(1);
 	});
+
+	it('waits out a 429 on the renewal check call and goes on (two queue workers renewing at once)', async () => {
+		const credentials = {
+			xeroCustomConnectionApi: {
+				clientId: xero.clients.custom.clientId,
+				clientSecret: xero.clients.custom.clientSecret,
+				baseUrl: xero.url,
+			},
+		};
+		const readItems = chain([
+			manualTrigger(),
+			node('Xero', 'test.xeroCall', {
+				parameters: { authentication: 'customConnection', path: '/Items' },
+				credentials: { xeroCustomConnectionApi: { id: '7', name: 'Custom connection' } },
+			}),
+		]);
+		const first = await runWorkflow(readItems, { credentials, nodeTypes: testNodeTypes() });
+		xero.expireAccessTokens();
+		const firedBefore = xero.stats().faults.fired['rate-limit-minute'];
+		// Only the renewal's check call reads /Organisation.
+		xero.injectFault({ kind: 'rate-limit-minute', path: '/Organisation', count: 1 });
+		const second = await runWorkflow(readItems, { credentials: first.credentials, nodeTypes: testNodeTypes() });
+
+		expect(second.error).toBeUndefined();
+		expect(second.output('Xero')[0][0].json.status).toBe(200);
+		expect(xero.stats().faults.fired['rate-limit-minute'] - firedBefore).toBe(1);
+	});
 });

@@ -4,7 +4,7 @@ import type { IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
 import { realClock } from './clock';
 import { xeroEndpoints } from './endpoints';
 import { errorFromNetwork, errorFromResponse, errorFromTokenRequest } from './errorMessages';
-import { classifyFailure, plainHeaders } from './failures';
+import { classifyFailure, plainHeaders, statusOfThrown } from './failures';
 import { limiterFor, type TenantLimiter } from './limiter';
 import { decideRetry, DEFAULT_RETRY, isRateLimit, type RetrySettings } from './retryPolicy';
 import { refreshOnce, refreshStateFor } from './tokenRefresh';
@@ -120,19 +120,38 @@ async function renewToken(call: CallSetup, httpOptions: IHttpRequestOptions): Pr
 		await ctx.helpers.refreshOAuth2Token.call(ctx, credentialType);
 		return;
 	}
-	await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
-		...httpOptions,
-		method: 'GET',
-		body: undefined,
-		url: httpOptions.url.replace(/\/api\.xro\/2\.0\/.*$/, '/api.xro/2.0/Organisation'),
-		qs: undefined,
-		headers: { Accept: 'application/json' },
-		ignoreHttpStatusErrors: false,
-	});
+	// The check call counts against the tenant's limits like any other.
+	const permit = await call.limiter.acquire();
+	try {
+		await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
+			...httpOptions,
+			method: 'GET',
+			body: undefined,
+			url: httpOptions.url.replace(/\/api\.xro\/2\.0\/.*$/, '/api.xro/2.0/Organisation'),
+			qs: undefined,
+			headers: { Accept: 'application/json' },
+			ignoreHttpStatusErrors: false,
+		});
+	} finally {
+		permit.release();
+	}
 }
 
 /** Long enough for another process's token request to come back and its save to reach the database. */
 const OTHER_REFRESH_WAIT_MS = 1_500;
+
+/** A renewal that failed on a 429 or 5xx answer, with the wait the retry policy gives it; undefined otherwise. */
+function renewalMetBusyXero(
+	error: unknown,
+	retries: { errors: number; rateLimits: number },
+	settings: RetrySettings,
+): { delayMs: number; rateLimit: boolean } | undefined {
+	const status = statusOfThrown(error);
+	if (status === undefined) return undefined;
+	const failure = { kind: 'http' as const, status, headers: {} };
+	const decision = decideRetry(failure, retries, settings);
+	return decision.retry ? { delayMs: decision.delayMs, rateLimit: isRateLimit(failure) } : undefined;
+}
 
 /** A 401 that a new access token can fix; a missing scope cannot be fixed by refreshing. */
 function tokenMayHaveExpired(body: unknown): boolean {
@@ -207,6 +226,16 @@ export async function send<T>(
 					continue;
 				}
 				if (failure.kind === 'token') throw errorFromTokenRequest(failure.oauthError, context);
+				const busy = renewalMetBusyXero(error, retries, retry);
+				if (busy) {
+					// The Custom Connection's check call met Xero's limits or an outage (its new token may already be
+					// stored): waited out like any busy answer, then the call goes again and renews if it must.
+					refreshed = false;
+					if (busy.rateLimit) retries.rateLimits++;
+					else retries.errors++;
+					await realClock.sleep(busy.delayMs);
+					continue;
+				}
 				if (failure.kind === 'network') throw errorFromNetwork(failure.code, host, context);
 				throw new XeroApiError(`Renewing the Xero access token failed: ${failure.message}`, { status: 401 });
 			}

@@ -61,3 +61,9 @@ export function classifyFailure(thrown: unknown): ClassifiedFailure {
 	if (inMessage) return { kind: 'network', code: inMessage[1] };
 	return { kind: 'other', message: message || 'unknown error' };
 }
+
+/** The HTTP status a thrown request error carries (n8n's NodeApiError keeps it as the string `httpCode`), if any. */
+export function statusOfThrown(thrown: unknown): number | undefined {
+	const status = Number((thrown as ErrorLike | undefined)?.httpCode);
+	return Number.isInteger(status) && status >= 400 && status <= 599 ? status : undefined;
+}
