@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # n8n queue mode with this package: a real n8n main plus 2 workers on Redis (Debian's redis-server on 127.0.0.1) and
 # a shared Postgres (QUEUE_DB=sqlite shares the SQLite file instead; n8n only warns that it is unsupported). The
-# example sync flows run as several copies on second-schedules at once, while records are created on both sides;
+# example sync flows run as several copies on second-schedules at once (every second copy on the OAuth2 credential,
+# with all access tokens expiring every 10 s so both workers refresh it), while records are created on both sides;
 # test/queue/check.mjs then asserts no duplicates, no lost records, no failed execution and no rate limit (429) that
 # surfaced as a failure. Exit code 0 = pass. See the README (queue mode).
 #
 # Env (all optional): QUEUE_DB=postgres|sqlite, QUEUE_WORKERS (2), QUEUE_COPIES (2 per flow), QUEUE_INTERVALS
-# (5,7,11,13 s), QUEUE_LOAD_SECONDS (60), QUEUE_SETTLE_SECONDS (40), XERO_CRM_CLOCK_SCALE (1 = Xero's real
-# 60 calls a minute, shared by both workers), STACK_DIR, STACK_SKIP_BUILD=<packed .tgz>, KEEP_STACK=1.
+# (5,7,11,13 s), QUEUE_LOAD_SECONDS (60), QUEUE_SETTLE_SECONDS (40), QUEUE_TOKEN_EXPIRY_SECONDS (10),
+# XERO_CRM_CLOCK_SCALE (1 = Xero's real 60 calls a minute, shared by both workers), STACK_DIR,
+# STACK_SKIP_BUILD=<packed .tgz>, KEEP_STACK=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STACK_DIR="${STACK_DIR:-$(mktemp -d /tmp/xero-crm-queue.XXXXXX)}"
@@ -86,6 +88,7 @@ n8n_cli import:workflow --separate --input="$STACK_DIR/import/workflows" > "$STA
   || { cat "$STACK_DIR/import-workflows.log" >&2; stack_die "n8n import:workflow failed"; }
 
 for n in $(seq 1 "${QUEUE_WORKERS:-2}"); do stack_start_worker "$n"; done
+node test/queue/control.mjs connect-oauth2
 node test/queue/control.mjs activate
 stack_log "creating records on both sides for ${QUEUE_LOAD_SECONDS:-60} s while the flows run"
 node test/queue/load.mjs

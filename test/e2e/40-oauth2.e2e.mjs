@@ -3,12 +3,13 @@
 // picker (the Xero Sync node's listSearch) and a run against the tenant picked.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { connectXeroOAuth2 } from '../../scripts/n8n/oauth2.mjs';
 import { env, n8n, sandbox, xero, outputItems, secrets } from './lib.mjs';
 
 const CREDENTIAL = { id: 'xeroOAuth2Cred01', name: 'Xero OAuth2 (sandbox)' };
 
 async function connect(rest) {
-	const authUrl = await rest.get(`/rest/oauth2-credential/auth?id=${CREDENTIAL.id}`);
+	const { authUrl, consent, callback, done, html } = await connectXeroOAuth2(rest, CREDENTIAL.id);
 	assert.equal(typeof authUrl, 'string');
 	const url = new URL(authUrl);
 	assert.equal(url.origin + url.pathname, `${sandbox().xero.url}/identity/connect/authorize`, 'authorize on the sandbox host');
@@ -16,14 +17,10 @@ async function connect(rest) {
 	assert.equal(url.searchParams.get('redirect_uri'), `${env.n8nUrl}/rest/oauth2-credential/callback`);
 	assert.match(url.searchParams.get('scope') ?? '', /offline_access/);
 	// The sandbox consents at once and sends the browser back to n8n's callback with a code.
-	const consent = await fetch(authUrl, { redirect: 'manual' });
 	assert.equal(consent.status, 302);
-	const callback = new URL(consent.headers.get('location'));
 	assert.equal(callback.origin + callback.pathname, `${env.n8nUrl}/rest/oauth2-credential/callback`);
 	assert.ok(callback.searchParams.get('code'), 'authorization code');
 	assert.equal(callback.searchParams.get('state'), url.searchParams.get('state'), 'state passed back unchanged');
-	const done = await rest.raw('GET', callback.pathname + callback.search);
-	const html = await done.text();
 	assert.equal(done.status, 200);
 	assert.match(html, /Connection successful/, html.replace(/<style[\s\S]*?<\/style>/g, '').slice(0, 800));
 }

@@ -93,6 +93,12 @@ const summary = {
 	lost,
 	xeroCalls: tenant.calls ?? 0,
 	xero429sAbsorbed: tenant.rateLimited ?? 0,
+	// OAuth2 refreshes from both workers; refused ones are a worker losing the race for the single-use refresh
+	// token, absorbed when no execution failed.
+	oauth2Refreshes: {
+		issued: xeroStats.identity?.['token refresh_token: issued'] ?? 0,
+		refusedInvalidGrant: xeroStats.identity?.['token refresh_token: invalid_grant'] ?? 0,
+	},
 	// The demo data has no deleted records and the flows delete nothing else: these are the records an upsert
 	// created in a race with an overlapping run and then deleted in favour of the older one.
 	crmRaceDuplicatesDeleted: Object.fromEntries(

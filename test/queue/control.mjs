@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// Queue mode: activates or deactivates the scheduled copies through n8n's REST API, and waits until no execution is
-// running or queued (workers have drained).
+// Queue mode: connects the Xero OAuth2 credential (the copies that use it refresh it from both workers), activates
+// or deactivates the scheduled copies through n8n's REST API, and waits until no execution is running or queued
+// (workers have drained).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CREDENTIAL_IDS } from '../../scripts/n8n/provision.mjs';
+import { connectXeroOAuth2 } from '../../scripts/n8n/oauth2.mjs';
 import { N8nRest } from '../../scripts/n8n/rest.mjs';
 
 const env = process.env;
@@ -11,7 +14,11 @@ await rest.login(env.STACK_OWNER_EMAIL, env.STACK_OWNER_PASSWORD);
 const index = JSON.parse(readFileSync(join(env.STACK_DIR, 'import', 'queue-workflows.json'), 'utf8'));
 const command = process.argv[2];
 
-if (command === 'activate' || command === 'deactivate') {
+if (command === 'connect-oauth2') {
+	const { done, html } = await connectXeroOAuth2(rest, CREDENTIAL_IDS.xeroSyncOAuth2Api);
+	if (done.status !== 200 || !/Connection successful/.test(html)) throw new Error(`OAuth2 connect failed: ${done.status}`);
+	console.error('[queue] Xero OAuth2 credential connected');
+} else if (command === 'activate' || command === 'deactivate') {
 	for (const entry of index) {
 		const workflow = await rest.workflow(entry.id);
 		try {
@@ -35,6 +42,6 @@ if (command === 'activate' || command === 'deactivate') {
 	}
 	console.error('[queue] no execution running or queued');
 } else {
-	console.error('usage: control.mjs activate|deactivate|drain');
+	console.error('usage: control.mjs connect-oauth2|activate|deactivate|drain');
 	process.exit(2);
 }

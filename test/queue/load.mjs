@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Queue mode: while the scheduled flows run on the workers, keeps creating records on both sides, as users would:
 // CRM accounts (the CRM → Xero flow must send each once) and Xero contacts (the Xero → CRM flow must create each
-// once). Writes what it created to $STACK_DIR/queue-load.json for check.mjs.
+// once). Every QUEUE_TOKEN_EXPIRY_SECONDS (10) all Xero access tokens expire, so workers running at that moment
+// renew together: the OAuth2 copies refresh one rotating refresh token from both workers. Writes what it created to
+// $STACK_DIR/queue-load.json for check.mjs.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +13,7 @@ const sandbox = JSON.parse(readFileSync(env.SANDBOX_JSON, 'utf8'));
 const seconds = Number(env.QUEUE_LOAD_SECONDS ?? 60);
 const every = Number(env.QUEUE_LOAD_EVERY_MS ?? 1500);
 const ws = sandbox.crm.webserviceUrl;
+const expiryEvery = Number(env.QUEUE_TOKEN_EXPIRY_SECONDS ?? 10) * 1000;
 
 async function vtiger(method, params) {
 	const url = new URL(ws);
@@ -43,7 +46,15 @@ const login = await logIn();
 const created = { crmAccounts: [], xeroContacts: [] };
 const stamp = Date.now().toString(36);
 const end = Date.now() + seconds * 1000;
+let expiries = 0;
+let nextExpiry = Date.now() + expiryEvery;
 for (let n = 1; Date.now() < end; n++) {
+	if (Date.now() >= nextExpiry) {
+		const expired = await fetch(`${sandbox.xero.url}/__sandbox/tokens/expire`, { method: 'POST', body: '{}' });
+		if (!expired.ok) throw new Error(`Xero token expiry: ${expired.status}`);
+		expiries++;
+		nextExpiry += expiryEvery;
+	}
 	const name = `QM Org ${stamp} ${String(n).padStart(4, '0')}`;
 	const account = await vtiger('POST', {
 		operation: 'create',
@@ -63,4 +74,6 @@ for (let n = 1; Date.now() < end; n++) {
 	await new Promise((r) => setTimeout(r, every));
 }
 writeFileSync(join(env.STACK_DIR, 'queue-load.json'), JSON.stringify(created, null, 2));
-console.error(`[queue] created ${created.crmAccounts.length} CRM accounts and ${created.xeroContacts.length} Xero contacts`);
+console.error(
+	`[queue] created ${created.crmAccounts.length} CRM accounts and ${created.xeroContacts.length} Xero contacts; expired every Xero access token ${expiries} times`,
+);

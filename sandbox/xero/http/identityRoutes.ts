@@ -39,8 +39,21 @@ export function authorize(identity: IdentityService, url: URL): SandboxResponse 
 	}
 }
 
-export function token(identity: IdentityService, req: IncomingMessage, raw: Buffer): SandboxResponse {
+/** `outcome` is "issued" or the OAuth error code: the queue test counts refreshes refused as invalid_grant. */
+export function token(
+	identity: IdentityService,
+	req: IncomingMessage,
+	raw: Buffer,
+	record: (grant: string, outcome: string) => void = () => undefined,
+): SandboxResponse {
 	const form = parseForm(raw);
+	const answer = issueToken(identity, req, form);
+	const outcome = answer.status === 200 ? 'issued' : String((answer.json as { error?: unknown } | undefined)?.error ?? answer.status);
+	record(form.get('grant_type') ?? '', outcome);
+	return answer;
+}
+
+function issueToken(identity: IdentityService, req: IncomingMessage, form: ReturnType<typeof parseForm>): SandboxResponse {
 	const basic = basicCredentials(headerValue(req, 'authorization'));
 	try {
 		const client = identity.authenticateClient(basic.id ?? form.get('client_id') ?? undefined, basic.secret ?? form.get('client_secret') ?? undefined);

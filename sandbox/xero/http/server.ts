@@ -33,7 +33,9 @@ async function dispatch(core: SandboxCore, control: SandboxControl, req: Incomin
 	const lower = path.toLowerCase().replace(/\/+$/, '');
 	core.stats.recordIdentity(`${method} ${lower.startsWith('/connections/') ? '/connections/{id}' : lower}`);
 	if (method === 'GET' && lower === '/identity/connect/authorize') send(res, authorize(core.identity, url));
-	else if (method === 'POST' && lower === '/connect/token') send(res, token(core.identity, req, raw));
+	else if (method === 'POST' && lower === '/connect/token') {
+		send(res, token(core.identity, req, raw, (grant, outcome) => core.stats.recordIdentity(`token ${grant}: ${outcome}`)));
+	}
 	else if (method === 'POST' && lower === '/connect/revocation') send(res, revocation(core.identity, req, raw));
 	else if (lower === '/connections' || lower.startsWith('/connections/')) send(res, connections(core.identity, core.validator, req, url));
 	else if (method === 'GET' && (lower === '' || lower === '/')) send(res, { status: 200, json: { name: 'Xero sandbox', tenants: [...core.tenants.values()].map((tenant) => ({ tenantId: tenant.id, tenantName: tenant.name })) } });
