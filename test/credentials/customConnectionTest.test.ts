@@ -76,22 +76,25 @@ describe('Xero Custom Connection credential: the Test button', () => {
 });
 
 describe('Xero Custom Connection credential in a workflow', () => {
-	const workflow = chain([
-		manualTrigger(),
-		node('Xero', 'test.xeroCall', {
-			parameters: { authentication: 'customConnection', path: '/Organisation' },
-			credentials: { xeroCustomConnectionApi: { id: '7', name: 'Custom connection' } },
-		}),
-	]);
+	const calling = (path: string) =>
+		chain([
+			manualTrigger(),
+			node('Xero', 'test.xeroCall', {
+				parameters: { authentication: 'customConnection', path },
+				credentials: { xeroCustomConnectionApi: { id: '7', name: 'Custom connection' } },
+			}),
+		]);
+	const workflow = calling('/Organisation');
+	const stored = () => ({
+		xeroCustomConnectionApi: {
+			clientId: xero.clients.custom.clientId,
+			clientSecret: xero.clients.custom.clientSecret,
+			baseUrl: xero.url,
+		},
+	});
 
 	it('gets its own token, calls without a tenant header, and gets a new token when it expires', async () => {
-		const credentials = {
-			xeroCustomConnectionApi: {
-				clientId: xero.clients.custom.clientId,
-				clientSecret: xero.clients.custom.clientSecret,
-				baseUrl: xero.url,
-			},
-		};
+		const credentials = stored();
 		const first = await runWorkflow(workflow, { credentials, nodeTypes: testNodeTypes() });
 		const token = first.credentials.xeroCustomConnectionApi.accessToken as string;
 		xero.expireAccessTokens(token);
@@ -106,20 +109,8 @@ describe('Xero Custom Connection credential in a workflow', () => {
 	});
 
 	it('waits out a 429 on the renewal check call and goes on (two queue workers renewing at once)', async () => {
-		const credentials = {
-			xeroCustomConnectionApi: {
-				clientId: xero.clients.custom.clientId,
-				clientSecret: xero.clients.custom.clientSecret,
-				baseUrl: xero.url,
-			},
-		};
-		const readItems = chain([
-			manualTrigger(),
-			node('Xero', 'test.xeroCall', {
-				parameters: { authentication: 'customConnection', path: '/Items' },
-				credentials: { xeroCustomConnectionApi: { id: '7', name: 'Custom connection' } },
-			}),
-		]);
+		const credentials = stored();
+		const readItems = calling('/Items');
 		const first = await runWorkflow(readItems, { credentials, nodeTypes: testNodeTypes() });
 		xero.expireAccessTokens();
 		const firedBefore = xero.stats().faults.fired['rate-limit-minute'];
