@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { FieldTypes } from '../../../helpers/normalise';
+import { fieldTypes, type FieldTypes } from '../../../helpers/normalise';
 import { RecordProblem } from '../../../helpers/recordProblem';
+import { isUnchanged } from '../../../helpers/unchanged';
 import { droppedReferences, referenceValues, roundedCurrencies } from '../../../helpers/validateRecord';
 import type { DescribeResult, VtigerClient, VtigerRecord } from '../../../transport';
 import { actionName, outputRecord, recordFailure } from '../../context';
@@ -120,4 +121,21 @@ export async function currentRecord(batch: Batch, row: VtigerRecord, element: Re
 	} catch {
 		return row;
 	}
+}
+
+/** Updates the record an upsert matched, or leaves it alone when nothing would change. */
+export async function updateMatched(
+	batch: Batch,
+	write: PreparedWrite,
+	row: VtigerRecord,
+	preparedAsCreate: boolean,
+	describe: DescribeResult,
+) {
+	if (preparedAsCreate && !('assigned_user_id' in write.input.values)) {
+		// Prepared as a create, so it carries defaults the matched record already has a say in.
+		delete write.element.assigned_user_id;
+	}
+	const current = await currentRecord(batch, row, write.element);
+	if (isUnchanged(current, write.element, fieldTypes(describe))) succeed(batch, write.input, current, describe);
+	else await reviseOne(batch, write, String(row.id), describe);
 }

@@ -1,0 +1,78 @@
+import { isFailedItem } from '../../../../shared/syncLog';
+import { RecordProblem } from '../../../helpers/recordProblem';
+import { decideMatch, oldestRecord, usableAlternatives } from '../../../helpers/upsertMatch';
+import type { DescribeResult, VtigerRecord } from '../../../transport';
+import { VtigerApiError } from '../../../transport';
+import { type Batch, checkWritten, fail, updateMatched } from './batch';
+import { findCandidates } from './lookups';
+import type { PreparedWrite } from './prepare';
+import type { WriteInput } from './types';
+
+export interface CreatedRecord {
+	write: PreparedWrite;
+	record: VtigerRecord;
+}
+
+/**
+ * Creates the record; when vtiger's duplicate prevention (Accounts by name) refuses it because another execution
+ * created it after our lookup, updates that one instead. Returns the record when this call created it.
+ */
+export async function createOrJoin(batch: Batch, write: PreparedWrite, describe: DescribeResult): Promise<VtigerRecord | undefined> {
+	let record: VtigerRecord;
+	try {
+		record = await batch.client.create(describe.name, write.element);
+	} catch (error) {
+		const again = isDuplicateRefusal(error) ? await lookupAgain(batch, [write.input], describe) : undefined;
+		const decision = again && decideMatch(again, usableAlternatives(write.input.alternatives));
+		if (decision?.kind === 'update') await updateMatched(batch, write, decision.row, true, describe);
+		else fail(batch, write.input, error, write.label, describe);
+		return undefined;
+	}
+	checkWritten(batch, write, record, describe);
+	return record;
+}
+
+/**
+ * Modules without duplicate prevention (Contacts, custom modules such as XeroAccounts) take the same record from two
+ * executions (queue workers, overlapping schedules) that both looked up before either created. So the chunk's new
+ * records are looked up again, and every execution keeps the oldest of the records that now match: crmids only grow,
+ * so they agree without talking. The later creator deletes its own record and sends its values, and those of the
+ * items of the chunk that updated it, to the oldest.
+ */
+export async function settleCreateRaces(batch: Batch, created: CreatedRecord[], prepared: PreparedWrite[], describe: DescribeResult) {
+	if (created.length === 0) return;
+	const rows = await lookupAgain(batch, created.map(({ write }) => write.input), describe);
+	if (!rows) return;
+	for (const { write, record } of created) {
+		const decision = decideMatch(rows, usableAlternatives(write.input.alternatives));
+		const oldest = decision.kind === 'ambiguous' ? oldestRecord(decision.rows) : undefined;
+		if (!oldest || String(oldest.id) === String(record.id)) continue;
+		const id = String(record.id);
+		const writers = prepared.filter((other) => {
+			const result = batch.results[other.input.itemIndex];
+			return other === write || (result !== undefined && !isFailedItem(result) && String(result.json.id) === id);
+		});
+		try {
+			await batch.client.delete(id);
+		} catch (error) {
+			const reason = error instanceof Error ? error.message : String(error);
+			const message = `${describe.name} record ${write.label} was created as ${id} while another run created the same record as ${String(oldest.id)}; deleting the duplicate ${id} failed, so delete it in the CRM if it is still there. The CRM said: ${reason}`;
+			for (const writer of writers) fail(batch, writer.input, new RecordProblem(message, 'DUPLICATE_CREATED'), writer.label, describe, id);
+			continue;
+		}
+		for (const writer of writers) await updateMatched(batch, writer, oldest, true, describe);
+	}
+}
+
+function isDuplicateRefusal(error: unknown): boolean {
+	return error instanceof VtigerApiError && error.code === '0' && /duplicate/i.test(error.message);
+}
+
+/** Undefined when the lookup fails: the caller then keeps what it has. */
+async function lookupAgain(batch: Batch, inputs: WriteInput[], describe: DescribeResult): Promise<VtigerRecord[] | undefined> {
+	try {
+		return await findCandidates(batch, inputs, describe);
+	} catch {
+		return undefined;
+	}
+}
