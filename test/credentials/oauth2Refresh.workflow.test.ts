@@ -109,6 +109,28 @@ describe('Xero OAuth2 credential in a workflow (n8n refresh through the transpor
 		expect(rotatedTwice.refresh_token).not.toBe((first.credentials.xeroSyncOAuth2Api.oauthTokenData as unknown as TokenSet).refresh_token);
 	});
 
+	it('renews again when the new token expires too before the call gets its turn', async () => {
+		const tokens = await xero.authorize();
+		const [tenant] = xero.tenants;
+		xero.expireAccessTokens(tokens.access_token);
+		let reads = 0;
+		// The Organisation read after the first renewal meets a second expiry (a call that waited long for its turn).
+		onRequest = (line) => {
+			if (line === 'GET /api.xro/2.0/Organisation' && ++reads === 2) xero.expireAccessTokens();
+		};
+		requests.length = 0;
+
+		const run = await runWorkflow(organisationWorkflow(tenant.tenantId), {
+			credentials: { xeroSyncOAuth2Api: storedCredential(tokens) },
+			nodeTypes: testNodeTypes(),
+		});
+
+		expect(run.error).toBeUndefined();
+		expect(run.output('Xero')[0][0].json.status).toBe(200);
+		expect(requests.filter((line) => line === 'POST /connect/token')).toHaveLength(2);
+		expect(run.credentialSaves).toHaveLength(2);
+	});
+
 	it('when another worker used the refresh token a moment earlier, waits and goes on with the tokens it saved', async () => {
 		const tokens = await xero.authorize();
 		const [tenant] = xero.tenants;

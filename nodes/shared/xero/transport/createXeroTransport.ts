@@ -137,6 +137,12 @@ async function renewToken(call: CallSetup, httpOptions: IHttpRequestOptions): Pr
 	}
 }
 
+/**
+ * A call that waited long for its turn (rate limits) can meet a second expiry after its first renewal; a new token
+ * refused twice in a row is not an expiry any more.
+ */
+const MAX_RENEWALS_PER_CALL = 2;
+
 /** Long enough for another process's token request to come back and its save to reach the database. */
 const OTHER_REFRESH_WAIT_MS = 1_500;
 
@@ -159,7 +165,10 @@ function tokenMayHaveExpired(body: unknown): boolean {
 	return !(typeof detail === 'string' && detail.startsWith('AuthorizationUnsuccessful'));
 }
 
-/** One call with limits, retries and a single token renewal; the core of the transport and of listConnections. */
+/**
+ * One call with limits, retries and token renewal (see MAX_RENEWALS_PER_CALL); the core of the transport and of
+ * listConnections.
+ */
 export async function send<T>(
 	call: CallSetup,
 	httpOptions: IHttpRequestOptions,
@@ -168,7 +177,7 @@ export async function send<T>(
 ): Promise<XeroResponse<T>> {
 	const { ctx, credentialType, limiter, retry } = call;
 	const retries = { errors: 0, rateLimits: 0 };
-	let refreshed = false;
+	let renewals = 0;
 	let waitedForOtherRefresh = false;
 	for (let attempts = 1; ; attempts++) {
 		const context = { method: request.method, path: request.path, attempts };
@@ -210,8 +219,8 @@ export async function send<T>(
 		}
 		if (status < 400) return { status, headers, body: response.body as T };
 
-		if (status === 401 && !refreshed && tokenMayHaveExpired(response.body)) {
-			refreshed = true;
+		if (status === 401 && renewals < MAX_RENEWALS_PER_CALL && tokenMayHaveExpired(response.body)) {
+			renewals++;
 			try {
 				await refreshOnce(call.refresh, generationWhenSent, async () => await renewToken(call, httpOptions));
 			} catch (error) {
@@ -221,7 +230,7 @@ export async function send<T>(
 					// earlier and be saving the new tokens. n8n reads the credential afresh on every call, so after a
 					// pause the call goes again with whatever is stored then (and refreshes once more if it must).
 					waitedForOtherRefresh = true;
-					refreshed = false;
+					renewals--;
 					await realClock.sleep(OTHER_REFRESH_WAIT_MS);
 					continue;
 				}
@@ -230,7 +239,7 @@ export async function send<T>(
 				if (busy) {
 					// The Custom Connection's check call met Xero's limits or an outage (its new token may already be
 					// stored): waited out like any busy answer, then the call goes again and renews if it must.
-					refreshed = false;
+					renewals--;
 					if (busy.rateLimit) retries.rateLimits++;
 					else retries.errors++;
 					await realClock.sleep(busy.delayMs);
