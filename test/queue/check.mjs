@@ -2,7 +2,7 @@
 // Queue mode: the verdict, from the sandboxes' own records and n8n's execution list. Every record the load created
 // must exist exactly once on the other side, linked both ways; no execution may have failed; no failure the flows
 // logged (Xero Logs in the CRM) may be a rate limit. Prints a summary and exits 1 on any broken promise.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { N8nRest } from '../../scripts/n8n/rest.mjs';
 
@@ -69,6 +69,20 @@ for (const l of rateLimitLogs.slice(0, 5)) problems.push(`a rate limit surfaced 
 const otherLogs = logs.filter((l) => !rateLimitLogs.includes(l));
 for (const l of otherLogs.slice(0, 5)) problems.push(`a flow logged a failure: ${l.action}: ${String(l.error_message).slice(0, 200)}`);
 
+// Secrets must not reach a log line: n8n's main and worker logs, and the failures the flows logged in the CRM.
+const secrets = [
+	sandbox.xero.webClient.clientSecret,
+	sandbox.xero.customConnection.clientSecret,
+	sandbox.xero.webhookKey,
+	sandbox.crm.accessKey,
+].filter(Boolean);
+const logTexts = readdirSync(env.STACK_DIR)
+	.filter((file) => /^(n8n|worker\d+)\.log$/.test(file))
+	.map((file) => ({ where: file, text: readFileSync(join(env.STACK_DIR, file), 'utf8') }));
+logTexts.push({ where: 'Xero Logs in the CRM', text: JSON.stringify(logs) });
+const leaks = logTexts.filter(({ text }) => secrets.some((secret) => text.includes(secret)));
+for (const { where } of leaks) problems.push(`a secret appears in ${where}`);
+
 const rest = new N8nRest(env.N8N_URL);
 await rest.login(env.STACK_OWNER_EMAIL, env.STACK_OWNER_PASSWORD);
 // n8n pages executions 100 at a time, newest first; lastId continues below the last one seen.
@@ -106,6 +120,7 @@ const summary = {
 	),
 	rateLimitFailures: rateLimitLogs.length,
 	otherLoggedFailures: otherLogs.length,
+	logsScannedForSecrets: logTexts.map(({ where }) => where),
 	problems: problems.slice(0, 40),
 };
 writeFileSync(join(env.STACK_DIR, 'queue-result.json'), JSON.stringify(summary, null, 2));
