@@ -1,5 +1,6 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
+import { xeroCredentials } from '../shared/xero/authentication.description';
 import { searchTenants } from '../XeroSync/methods/listSearch';
 import { pollTriggerProperties } from './description';
 import { pollChanges, sampleChange } from './poll/pollChanges';
@@ -19,14 +20,7 @@ export class XeroTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: ['main'],
-		credentials: [
-			{ name: 'xeroSyncOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-			{
-				name: 'xeroCustomConnectionApi',
-				required: true,
-				displayOptions: { show: { authentication: ['customConnection'] } },
-			},
-		],
+		credentials: xeroCredentials(),
 		properties: pollTriggerProperties,
 	};
 

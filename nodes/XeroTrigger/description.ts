@@ -1,20 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { xeroAuthenticationProperty } from '../shared/xero/authentication.description';
 import { INVOICE_STATUSES } from './helpers/resources';
 
 const statusName = (status: string) => status.charAt(0) + status.slice(1).toLowerCase();
 
 export const pollTriggerProperties: INodeProperties[] = [
-	{
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: 'OAuth2 (Web App)', value: 'oAuth2' },
-			{ name: 'Custom Connection', value: 'customConnection' },
-		],
-		default: 'oAuth2',
-	},
+	xeroAuthenticationProperty(),
 	{
 		displayName: 'Organisations',
 		name: 'tenantScope',

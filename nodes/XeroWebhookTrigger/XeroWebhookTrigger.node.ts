@@ -7,6 +7,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { xeroCredentials } from '../shared/xero/authentication.description';
 import type { XeroCredentialType } from '../shared/xero/transport/types';
 import { RESOURCE_SPECS } from '../XeroTrigger/helpers/resources';
 import { eventItem } from '../XeroTrigger/helpers/output';
@@ -41,16 +42,7 @@ export class XeroWebhookTrigger implements INodeType {
 		outputs: ['main'],
 		credentials: [
 			{ name: 'xeroWebhookApi', required: true },
-			{
-				name: 'xeroSyncOAuth2Api',
-				required: true,
-				displayOptions: { show: { fetchRecords: [true], authentication: ['oAuth2'] } },
-			},
-			{
-				name: 'xeroCustomConnectionApi',
-				required: true,
-				displayOptions: { show: { fetchRecords: [true], authentication: ['customConnection'] } },
-			},
+			...xeroCredentials({ fetchRecords: [true] }),
 		],
 		webhooks: [
 			{

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { xeroAuthenticationProperty } from '../shared/xero/authentication.description';
 import { INVOICE_STATUSES } from '../XeroTrigger/helpers/resources';
 
 export const webhookTriggerProperties: INodeProperties[] = [
@@ -41,18 +42,10 @@ export const webhookTriggerProperties: INodeProperties[] = [
 		description:
 			'Whether to fetch each changed record from Xero (one request per organisation and category). Xero webhooks only say which record changed.',
 	},
-	{
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: 'OAuth2 (Web App)', value: 'oAuth2' },
-			{ name: 'Custom Connection', value: 'customConnection' },
-		],
-		default: 'oAuth2',
+	xeroAuthenticationProperty({
 		displayOptions: { show: { fetchRecords: [true] } },
 		description: 'The Xero credential used to fetch the changed records',
-	},
+	}),
 	{
 		displayName: 'Options',
 		name: 'options',

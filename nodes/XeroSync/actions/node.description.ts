@@ -1,7 +1,8 @@
 /* eslint-disable n8n-nodes-base/node-filename-against-convention -- the description lives beside its router, as in n8n's v2 nodes */
 import type { INodeTypeDescription } from 'n8n-workflow';
 import * as account from './account/Account.resource';
-import { authenticationProperty, tenantProperty } from './common/tenant.description';
+import { xeroAuthenticationProperty, xeroCredentials } from '../../shared/xero/authentication.description';
+import { tenantProperty } from './common/tenant.description';
 import * as invoice from './invoice/Invoice.resource';
 import * as item from './item/Item.resource';
 import * as organisation from './organisation/Organisation.resource';
@@ -19,21 +20,12 @@ export const versionDescription: INodeTypeDescription = {
 	usableAsTool: true,
 	inputs: ['main'],
 	outputs: ['main'],
-	credentials: [
-		{
-			name: 'xeroSyncOAuth2Api',
-			required: true,
-			displayOptions: { show: { authentication: ['oAuth2'] } },
-		},
-		{
-			name: 'xeroCustomConnectionApi',
-			required: true,
-			testedBy: 'xeroCustomConnectionApiTest',
-			displayOptions: { show: { authentication: ['customConnection'] } },
-		},
-	],
+	credentials: xeroCredentials(),
 	properties: [
-		authenticationProperty,
+		xeroAuthenticationProperty({
+			description:
+				'OAuth2 can reach every Xero organisation you connect; a Custom Connection is bound to one organisation and needs no tenant choice',
+		}),
 		tenantProperty,
 		{
 			displayName: 'Resource',

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { xeroAuthenticationProperty, xeroCredentials } from '../../../nodes/shared/xero/authentication.description';
 import { createXeroTransport } from '../../../nodes/shared/xero/transport';
 import type { XeroCredentialType, XeroRequest } from '../../../nodes/shared/xero/transport/types';
 import { XeroApiError } from '../../../nodes/shared/xero/transport/XeroApiError';
@@ -19,25 +20,9 @@ export class XeroCall implements INodeType {
 		defaults: { name: 'Xero Call' },
 		inputs: ['main'],
 		outputs: ['main'],
-		credentials: [
-			{ name: 'xeroSyncOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-			{
-				name: 'xeroCustomConnectionApi',
-				required: true,
-				displayOptions: { show: { authentication: ['customConnection'] } },
-			},
-		],
+		credentials: xeroCredentials(),
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'OAuth2', value: 'oAuth2' },
-					{ name: 'Custom Connection', value: 'customConnection' },
-				],
-				default: 'oAuth2',
-			},
+			xeroAuthenticationProperty(),
 			{ displayName: 'Tenant ID', name: 'tenantId', type: 'string', default: '' },
 			{ displayName: 'Method', name: 'method', type: 'string', default: 'GET' },
 			{ displayName: 'Path', name: 'path', type: 'string', default: '/Organisation' },

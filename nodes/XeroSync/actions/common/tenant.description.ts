@@ -1,19 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const authenticationProperty: INodeProperties = {
-	displayName: 'Authentication',
-	name: 'authentication',
-	type: 'options',
-	noDataExpression: true,
-	options: [
-		{ name: 'OAuth2 (Connect My Account)', value: 'oAuth2' },
-		{ name: 'Custom Connection', value: 'customConnection' },
-	],
-	default: 'oAuth2',
-	description:
-		'OAuth2 can reach every Xero organisation you connect; a Custom Connection is bound to one organisation and needs no tenant choice',
-};
-
 /** A Custom Connection is bound to one organisation, so only OAuth2 asks which tenant to use. */
 export const tenantProperty: INodeProperties = {
 	displayName: 'Xero Organisation',
