@@ -6,7 +6,7 @@ import { xeroEndpoints } from './endpoints';
 import { errorFromNetwork, errorFromResponse, errorFromTokenRequest } from './errorMessages';
 import { classifyFailure, plainHeaders, statusOfThrown } from './failures';
 import { limiterFor, type TenantLimiter } from './limiter';
-import { decideRetry, DEFAULT_RETRY, isRateLimit, type RetrySettings } from './retryPolicy';
+import { type AttemptFailure, decideRetry, DEFAULT_RETRY, isRateLimit, type RetrySettings } from './retryPolicy';
 import { refreshOnce, refreshStateFor } from './tokenRefresh';
 import type { XeroCredentialType, XeroRequest, XeroResponse } from './types';
 import { XeroApiError } from './XeroApiError';
@@ -52,8 +52,8 @@ function limiterKey(ctx: XeroContext, options: XeroTransportOptions): string {
 }
 
 /**
- * The only code that sends HTTP to Xero's accounting API. Authenticates through n8n, renews an expired OAuth2 token
- * once with n8n's own refresh (which saves the rotated token), keeps every call inside the tenant's limits, and
+ * The only code that sends HTTP to Xero's accounting API. Authenticates through n8n, renews an expired token (OAuth2
+ * with n8n's own refresh, which saves the rotated token), keeps every call inside the tenant's limits, and
  * retries what may succeed later, so callers see either Xero's answer or one XeroApiError that says what to do.
  */
 export function createXeroTransport(ctx: XeroContext, options: XeroTransportOptions): XeroTransport {
@@ -146,17 +146,19 @@ const MAX_RENEWALS_PER_CALL = 2;
 /** Long enough for another process's token request to come back and its save to reach the database. */
 const OTHER_REFRESH_WAIT_MS = 1_500;
 
-/** A renewal that failed on a 429 or 5xx answer, with the wait the retry policy gives it; undefined otherwise. */
-function renewalMetBusyXero(
-	error: unknown,
+/** Waits as the retry policy says and counts the retry; false when the policy says not to retry. */
+async function waitToRetry(
+	failure: AttemptFailure,
 	retries: { errors: number; rateLimits: number },
-	settings: RetrySettings,
-): { delayMs: number; rateLimit: boolean } | undefined {
-	const status = statusOfThrown(error);
-	if (status === undefined) return undefined;
-	const failure = { kind: 'http' as const, status, headers: {} };
-	const decision = decideRetry(failure, retries, settings);
-	return decision.retry ? { delayMs: decision.delayMs, rateLimit: isRateLimit(failure) } : undefined;
+	call: CallSetup,
+): Promise<boolean> {
+	const decision = decideRetry(failure, retries, call.retry);
+	if (!decision.retry) return false;
+	if (isRateLimit(failure)) retries.rateLimits++;
+	else retries.errors++;
+	if (decision.pauseTenantMs !== undefined) call.limiter.pauseUntil(realClock.now() + decision.pauseTenantMs);
+	await realClock.sleep(decision.delayMs);
+	return true;
 }
 
 /** A 401 that a new access token can fix; a missing scope cannot be fixed by refreshing. */
@@ -175,7 +177,7 @@ export async function send<T>(
 	request: Pick<XeroRequest, 'method' | 'path'>,
 	host: string,
 ): Promise<XeroResponse<T>> {
-	const { ctx, credentialType, limiter, retry } = call;
+	const { ctx, credentialType, limiter } = call;
 	const retries = { errors: 0, rateLimits: 0 };
 	let renewals = 0;
 	let waitedForOtherRefresh = false;
@@ -204,10 +206,7 @@ export async function send<T>(
 					attempts,
 				});
 			}
-			const decision = decideRetry(failure, retries, retry);
-			if (!decision.retry) throw errorFromNetwork(failure.code, host, context);
-			retries.errors++;
-			await realClock.sleep(decision.delayMs);
+			if (!(await waitToRetry(failure, retries, call))) throw errorFromNetwork(failure.code, host, context);
 			continue;
 		}
 		permit.release();
@@ -235,14 +234,11 @@ export async function send<T>(
 					continue;
 				}
 				if (failure.kind === 'token') throw errorFromTokenRequest(failure.oauthError, context);
-				const busy = renewalMetBusyXero(error, retries, retry);
-				if (busy) {
-					// The Custom Connection's check call met Xero's limits or an outage (its new token may already be
-					// stored): waited out like any busy answer, then the call goes again and renews if it must.
+				const status = statusOfThrown(error);
+				// The Custom Connection's check call met Xero's limits or an outage (its new token may already be
+				// stored): waited out like any busy answer, then the call goes again and renews if it must.
+				if (status !== undefined && (await waitToRetry({ kind: 'http', status, headers: {} }, retries, call))) {
 					renewals--;
-					if (busy.rateLimit) retries.rateLimits++;
-					else retries.errors++;
-					await realClock.sleep(busy.delayMs);
 					continue;
 				}
 				if (failure.kind === 'network') throw errorFromNetwork(failure.code, host, context);
@@ -251,16 +247,9 @@ export async function send<T>(
 			continue;
 		}
 
-		const failure = { kind: 'http' as const, status, headers };
-		const decision = decideRetry(failure, retries, retry);
-		if (!decision.retry) {
-			const error = errorFromResponse({ status, headers, body: response.body }, context);
-			if (error.dailyLimit) limiter.markDayExhausted(realClock.now() + (error.retryAfterSeconds ?? 60) * 1000);
-			throw error;
-		}
-		if (isRateLimit(failure)) retries.rateLimits++;
-		else retries.errors++;
-		if (decision.pauseTenantMs !== undefined) limiter.pauseUntil(realClock.now() + decision.pauseTenantMs);
-		await realClock.sleep(decision.delayMs);
+		if (await waitToRetry({ kind: 'http', status, headers }, retries, call)) continue;
+		const error = errorFromResponse({ status, headers, body: response.body }, context);
+		if (error.dailyLimit) limiter.markDayExhausted(realClock.now() + (error.retryAfterSeconds ?? 60) * 1000);
+		throw error;
 	}
 }
