@@ -127,12 +127,9 @@ export class BatchSender {
 	 */
 	private async resolveConflicts(first: Array<[Entry, WriteOutcome, SyncResult]>): Promise<void> {
 		const { spec, run } = this;
-		const conflicts: Entry[] = [];
-		for (const [entry, outcome, result] of first) {
-			if (outcome.ok) run.succeed(entry, outcome.record, result);
-			else if (result === 'Created') conflicts.push(entry);
-			else run.fail(entry.index, { message: rejected(outcome), code: 'VALIDATION' }, entry.payload);
-		}
+		const refusedCreate = ([, outcome, result]: [Entry, WriteOutcome, SyncResult]) => !outcome.ok && result === 'Created';
+		this.settle(first.filter((written) => !refusedCreate(written)));
+		const conflicts = first.filter(refusedCreate).map(([entry]) => entry);
 		if (conflicts.length === 0) return;
 		const firstOutcome = new Map(first.map(([entry, outcome]) => [entry.index, outcome]));
 		const { existing, usable } = await this.lookup(conflicts, firstOutcome);
