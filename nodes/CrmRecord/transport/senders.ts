@@ -23,16 +23,16 @@ function encodeForm(params: Record<string, string>): string {
 	return new URLSearchParams(params).toString();
 }
 
-/**
- * GET parameters go into the URL here, not through n8n's `qs` option: its encoder works in 1024-character chunks
- * and splits an emoji that straddles a chunk edge, which corrupts the next character of a long VTQL query (often a
- * literal's closing quote).
- */
 /** How long a query parameter is in the URL the sender builds, for callers that keep URLs under a server's limit. */
 export function encodedParamLength(value: string): number {
 	return encodeForm({ q: value }).length - 2;
 }
 
+/**
+ * GET parameters go into the URL here, not through n8n's `qs` option: its encoder works in 1024-character chunks
+ * and splits an emoji that straddles a chunk edge, which corrupts the next character of a long VTQL query (often a
+ * literal's closing quote).
+ */
 function urlWithParams(url: string, params: Record<string, string>): string {
 	return `${url}${url.includes('?') ? '&' : '?'}${encodeForm(params)}`;
 }
