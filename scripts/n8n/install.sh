@@ -2,7 +2,7 @@
 # Install n8n@VERSION (and, when asked, a Node.js runtime from the npm package `node`) into a cache outside the repo.
 #   scripts/n8n/install.sh 2.8.4            -> $CACHE/n8n-2.8.4
 #   scripts/n8n/install.sh 2.39.2 22        -> $CACHE/node-22 (npm package node@22) and $CACHE/n8n-2.39.2 built with it
-#   scripts/n8n/install.sh 2.39.10 24 '{"linkedom":"0.18.13"}' '@confluentinc/kafka-javascript'
+#   scripts/n8n/install.sh 2.41.1 24 '{"linkedom":"0.18.13"}' '@confluentinc/kafka-javascript'
 #                                           -> extra npm overrides (JSON) besides xlsx, and packages whose native
 #                                              build is skipped (it needs a download or system libraries this
 #                                              machine lacks; only the nodes that use them are affected)
