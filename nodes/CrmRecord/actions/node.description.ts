@@ -19,7 +19,7 @@ export const operationField: INodeProperties = {
 		{
 			name: 'Create',
 			value: 'create',
-			description: 'Create a record',
+			description: 'Create a new record in the chosen module (e.g. an organisation in Accounts) from field values',
 			action: 'Create a record',
 		},
 		{
@@ -31,31 +31,31 @@ export const operationField: INodeProperties = {
 		{
 			name: 'Delete',
 			value: 'delete',
-			description: 'Delete a record',
+			description: 'Delete one record by its CRM ID (e.g. 11x42)',
 			action: 'Delete a record',
 		},
 		{
 			name: 'Get',
 			value: 'get',
-			description: 'Get a record by ID',
+			description: 'Get one record by its CRM ID (e.g. 11x42)',
 			action: 'Get a record',
 		},
 		{
 			name: 'Get Changes',
 			value: 'getChanges',
-			description: 'Get records created, changed or deleted since the last run',
+			description: 'Get records created, changed or deleted since the last run of this workflow, or since a given time',
 			action: 'Get changed records',
 		},
 		{
 			name: 'Get Many',
 			value: 'getMany',
-			description: 'Search records with filters or VTQL',
+			description: 'Find records of a module by field conditions (e.g. accountname equals Acme) or a VTQL query',
 			action: 'Get many records',
 		},
 		{
 			name: 'Update',
 			value: 'update',
-			description: 'Change the given fields of a record (others are kept)',
+			description: 'Change the given fields of one record, found by its CRM ID (other fields are kept)',
 			action: 'Update a record',
 		},
 	],

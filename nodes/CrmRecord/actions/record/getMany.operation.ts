@@ -115,7 +115,7 @@ export const description: INodeProperties[] = [
 						typeOptions: { loadOptionsMethod: 'getQueryFields', loadOptionsDependsOn: ['module.value'] },
 						default: '',
 						description:
-							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+							'The CRM field to compare (its API name, e.g. accountname). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},
 					{
 						displayName: 'Operator',
@@ -140,6 +140,7 @@ export const description: INodeProperties[] = [
 						name: 'value',
 						type: 'string',
 						default: '',
+						description: 'The value to compare the field with; for In List, values separated by commas',
 					},
 				],
 			},
@@ -154,6 +155,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Any May Match (OR)', value: 'OR' },
 		],
 		default: 'AND',
+		description: 'Whether a record must meet every condition or at least one',
 		displayOptions: { show: { operation: ['getMany'], queryMode: ['filters'] } },
 	},
 	{

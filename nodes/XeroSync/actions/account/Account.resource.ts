@@ -15,14 +15,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Read accounts from Xero',
+				description:
+					'Read the Xero chart of accounts: one account by AccountID or account code, or many filtered by status (or by type with a Where expression)',
 				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- "Xero" is a proper noun
 				action: 'Get accounts from Xero',
 			},
 			{
 				name: 'Send',
 				value: 'send',
-				description: 'Create or update accounts in Xero, in batches',
+				description: 'Create Xero accounts (code, name, type), or update the one with the same AccountID or code',
 				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- "Xero" is a proper noun
 				action: 'Send account to Xero',
 			},

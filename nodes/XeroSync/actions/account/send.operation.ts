@@ -48,6 +48,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
+		description: 'The account name, unique in the chart of accounts',
 		displayOptions: sendShow('account', 'fields'),
 	},
 	{
@@ -56,6 +57,7 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		options: ACCOUNT_TYPES,
 		default: 'REVENUE',
+		description: 'Where the account sits in the chart of accounts',
 		displayOptions: sendShow('account', 'fields'),
 	},
 	{

@@ -31,7 +31,7 @@ function filterOptions(resource: XeroResource): INodeProperties[] {
 			name: 'contactId',
 			type: 'string',
 			default: '',
-			description: 'Only invoices of this Xero contact (ContactID)',
+			description: "Only invoices of this organisation, given by its Xero ContactID (a GUID, not the name; get the organisation first to learn it)",
 		});
 	}
 	const dateWord = resource === 'invoice' ? 'Invoice date' : 'Last update';
@@ -88,7 +88,7 @@ function filterOptions(resource: XeroResource): INodeProperties[] {
 			type: 'multiOptions',
 			options: statuses,
 			default: [],
-			description: 'Only records in one of these statuses',
+			description: 'Only records in one of these statuses (none selected: every status)',
 		});
 	}
 	options.push({
@@ -126,7 +126,7 @@ export function getDescription(resource: XeroResource): INodeProperties[] {
 				{
 					name: 'Many Records',
 					value: 'many',
-					description: 'Every record matching the filters',
+					description: 'Every record matching the filters (none set: every record), e.g. all invoices of one contact',
 				},
 				{
 					name: 'Changed Since Last Run',

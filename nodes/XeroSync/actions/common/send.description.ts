@@ -30,7 +30,7 @@ export function sendHeadDescription(resource: XeroResource): INodeProperties[] {
 				{
 					name: 'Define Below',
 					value: 'fields',
-					description: 'Set each field here, usually with expressions over the input item',
+					description: 'Set each field here, with fixed values or expressions over the input item (one record per input item)',
 				},
 				{
 					name: 'CRM Record, Auto-Mapped',

@@ -15,14 +15,16 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Read invoices from Xero',
+				description:
+					'Read Xero sales invoices and bills: one by InvoiceID or invoice number, or many filtered by contact (ContactID), date, status or search term',
 				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- "Xero" is a proper noun
 				action: 'Get invoices from Xero',
 			},
 			{
 				name: 'Send',
 				value: 'send',
-				description: 'Create or update invoices in Xero, in batches',
+				description:
+					'Create Xero invoices or bills for a contact with line items, or update the one with the same InvoiceID or invoice number',
 				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- "Xero" is a proper noun
 				action: 'Send invoice to Xero',
 			},

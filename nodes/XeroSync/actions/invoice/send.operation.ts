@@ -21,6 +21,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Bill (ACCPAY)', value: 'ACCPAY' },
 		],
 		default: 'ACCREC',
+		description: 'A sales invoice bills a customer (ACCREC); a bill records what you owe a supplier (ACCPAY)',
 		displayOptions: sendShow('invoice', 'fields'),
 	},
 	{
@@ -49,9 +50,28 @@ export const description: INodeProperties[] = [
 				values: [
 					{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 					{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 1 },
-					{ displayName: 'Unit Amount', name: 'unitAmount', type: 'number', default: 0 },
-					{ displayName: 'Item Code', name: 'itemCode', type: 'string', default: '' },
-					{ displayName: 'Account Code', name: 'accountCode', type: 'string', default: '', placeholder: 'e.g. 200' },
+					{
+						displayName: 'Unit Amount',
+						name: 'unitAmount',
+						type: 'number',
+						default: 0,
+						description: 'Price of one unit, before or after tax as Line Amount Types says',
+					},
+					{
+						displayName: 'Item Code',
+						name: 'itemCode',
+						type: 'string',
+						default: '',
+						description: 'Code of an existing Xero item, to link the line to it (optional)',
+					},
+					{
+						displayName: 'Account Code',
+						name: 'accountCode',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 200',
+						description: 'Code of the Xero account the line is booked to (e.g. a sales account)',
+					},
 					{ displayName: 'Tax Type', name: 'taxType', type: 'string', default: '', placeholder: 'e.g. OUTPUT2' },
 					{ displayName: 'Discount Rate (%)', name: 'discountRate', type: 'number', default: 0 },
 				],
@@ -75,8 +95,8 @@ export const description: INodeProperties[] = [
 				placeholder: 'e.g. USD',
 				description: "Must be the organisation's base currency or one enabled in Xero; checked before sending",
 			},
-			{ displayName: 'Date', name: 'date', type: 'dateTime', default: '' },
-			{ displayName: 'Due Date', name: 'dueDate', type: 'dateTime', default: '' },
+			{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', description: 'The invoice date' },
+			{ displayName: 'Due Date', name: 'dueDate', type: 'dateTime', default: '', description: 'The day payment is due' },
 			{
 				displayName: 'Invoice Number',
 				name: 'invoiceNumber',
@@ -103,7 +123,13 @@ export const description: INodeProperties[] = [
 				description:
 					'An array of lines, in Xero\'s shape ({"Description", "Quantity", "UnitAmount", "AccountCode", …}) or the UI\'s (description, quantity, unitAmount, …). Replaces the Line Items list.',
 			},
-			{ displayName: 'Reference', name: 'reference', type: 'string', default: '' },
+			{
+				displayName: 'Reference',
+				name: 'reference',
+				type: 'string',
+				default: '',
+				description: 'Free text shown on the invoice, e.g. an order number (sales invoices only)',
+			},
 			{
 				displayName: 'Status',
 				name: 'status',

@@ -15,14 +15,14 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Read items from Xero',
+				description: 'Read Xero items (products and services): one by ItemID or item code, or many filtered by last update',
 				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- "Xero" is a proper noun
 				action: 'Get items from Xero',
 			},
 			{
 				name: 'Send',
 				value: 'send',
-				description: 'Create or update items in Xero, in batches',
+				description: 'Create Xero items by item code, or update the one with the same ItemID or code',
 				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- "Xero" is a proper noun
 				action: 'Send item to Xero',
 			},

@@ -33,7 +33,7 @@ export const description: INodeProperties[] = [
 			{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'Sales description' },
 			{ displayName: 'Is Purchased', name: 'isPurchased', type: 'boolean', default: true, description: 'Whether the item is bought' },
 			{ displayName: 'Is Sold', name: 'isSold', type: 'boolean', default: true, description: 'Whether the item is sold' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The item name shown in Xero' },
 			{
 				displayName: 'Purchase Account Code',
 				name: 'purchaseAccountCode',

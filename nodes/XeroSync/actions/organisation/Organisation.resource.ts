@@ -15,14 +15,16 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Read organisations from Xero',
+				description:
+					'Read Xero contacts (customers and suppliers): one by ContactID or contact number, or many filtered by name, e-mail, status or last update',
 				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- "Xero" is a proper noun
 				action: 'Get organisations from Xero',
 			},
 			{
 				name: 'Send',
 				value: 'send',
-				description: 'Create or update organisations in Xero, in batches',
+				description:
+					'Create Xero contacts from a name and details, or update the one with the same ContactID, contact number or name; returns each with its ContactID',
 				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- "Xero" is a proper noun
 				action: 'Send organisation to Xero',
 			},

@@ -30,9 +30,21 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: sendShow('organisation', 'fields'),
 		options: [
-			{ displayName: 'Account Number', name: 'accountNumber', type: 'string', default: '' },
+			{
+				displayName: 'Account Number',
+				name: 'accountNumber',
+				type: 'string',
+				default: '',
+				description: "The contact's account number in Xero (unique per organisation), not a bank account",
+			},
 			{ displayName: 'City', name: 'city', type: 'string', default: '' },
-			{ displayName: 'Company Number', name: 'companyNumber', type: 'string', default: '' },
+			{
+				displayName: 'Company Number',
+				name: 'companyNumber',
+				type: 'string',
+				default: '',
+				description: 'The company registration number',
+			},
 			{
 				displayName: 'Contact Number',
 				name: 'contactNumber',
@@ -57,6 +69,7 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. NZD',
+				description: 'ISO 4217 code of the currency this contact is invoiced in',
 			},
 			{
 				displayName: 'Email',
@@ -71,7 +84,13 @@ export const description: INodeProperties[] = [
 			{ displayName: 'Postal Code', name: 'postalCode', type: 'string', default: '' },
 			{ displayName: 'Region', name: 'region', type: 'string', default: '' },
 			{ displayName: 'Street', name: 'street', type: 'string', default: '' },
-			{ displayName: 'Tax Number', name: 'taxNumber', type: 'string', default: '' },
+			{
+				displayName: 'Tax Number',
+				name: 'taxNumber',
+				type: 'string',
+				default: '',
+				description: 'The tax registration number (e.g. VAT, GST or ABN number)',
+			},
 			{ displayName: 'Website', name: 'website', type: 'string', default: '' },
 			xeroIdField('organisation'),
 		],
