@@ -1,3 +1,4 @@
+import { collationKey } from '../../../nodes/shared/collation';
 import type { Engine } from '../engine';
 import { Errors } from '../errors';
 import { applyStock, buildLineItems, inventoryTotals } from '../inventory/lineItems';
@@ -20,11 +21,12 @@ function assignValues(engine: Engine, record: StoredRecord, element: Element): v
 	}
 }
 
-// Accounts.accountname is unique in a fresh install (isunique=1, allowduplicates=0); the match ignores case.
+// Accounts.accountname is unique in a fresh install (isunique=1, allowduplicates=0); CheckDuplicateHandler's
+// "accountname = ?" compares under the column's collation (case, accents and trailing spaces do not count).
 function checkDuplicates(engine: Engine, record: StoredRecord): void {
 	if (record.module !== 'Accounts') return;
-	const name = (record.values.accountname ?? '').toLowerCase();
-	const clash = engine.store.live('Accounts').some((r) => r.crmid !== record.crmid && (r.values.accountname ?? '').toLowerCase() === name);
+	const name = collationKey(record.values.accountname);
+	const clash = engine.store.live('Accounts').some((r) => r.crmid !== record.crmid && collationKey(r.values.accountname) === name);
 	if (clash) throw Errors.duplicate();
 }
 

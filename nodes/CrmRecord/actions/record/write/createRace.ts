@@ -1,4 +1,5 @@
 import { isFailedItem } from '../../../../shared/syncLog';
+import { fieldTypes } from '../../../helpers/normalise';
 import { RecordProblem } from '../../../helpers/recordProblem';
 import { decideMatch, oldestRecord, usableAlternatives } from '../../../helpers/upsertMatch';
 import type { DescribeResult, VtigerRecord } from '../../../transport';
@@ -24,7 +25,7 @@ export async function createOrJoin(batch: Batch, write: PreparedWrite, describe:
 		record = await batch.client.create(describe.name, write.element);
 	} catch (error) {
 		const again = isDuplicateRefusal(error) ? await lookupAgain(batch, [write.input], describe) : undefined;
-		const decision = again && decideMatch(again, usableAlternatives(write.input.alternatives));
+		const decision = again && decideMatch(again, usableAlternatives(write.input.alternatives), fieldTypes(describe));
 		const survivor = decision?.kind === 'update' ? decision.row : decision?.kind === 'ambiguous' ? oldestRecord(decision.rows) : undefined;
 		if (survivor) await updateMatched(batch, write, survivor, true, describe);
 		else fail(batch, write.input, error, write.label, describe);
@@ -46,7 +47,7 @@ export async function settleCreateRaces(batch: Batch, created: CreatedRecord[], 
 	const rows = await lookupAgain(batch, created.map(({ write }) => write.input), describe);
 	if (!rows) return;
 	for (const { write, record } of created) {
-		const decision = decideMatch(rows, usableAlternatives(write.input.alternatives));
+		const decision = decideMatch(rows, usableAlternatives(write.input.alternatives), fieldTypes(describe));
 		const oldest = decision.kind === 'ambiguous' ? oldestRecord(decision.rows) : undefined;
 		if (!oldest || String(oldest.id) === String(record.id)) continue;
 		const id = String(record.id);

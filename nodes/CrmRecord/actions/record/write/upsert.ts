@@ -1,5 +1,6 @@
 import { sleep } from '../../../../shared/sleep';
 import { isFailedItem } from '../../../../shared/syncLog';
+import { fieldTypes } from '../../../helpers/normalise';
 import { recordLabel } from '../../../helpers/recordLabel';
 import { RecordProblem } from '../../../helpers/recordProblem';
 import { decideMatch, describeAlternative, usableAlternatives } from '../../../helpers/upsertMatch';
@@ -33,6 +34,7 @@ export async function runUpserts(
 	let lastAmbiguousAt = 0;
 	let longestChunkMs = 0;
 	const refused: RefusedRevise[] = [];
+	const types = fieldTypes(describe);
 	batch.refusedRevises = refused;
 	for (const chunk of lookupChunks(batch, checkedInputs(batch, inputs, describe), describe)) {
 		const chunkStarted = Date.now();
@@ -44,7 +46,7 @@ export async function runUpserts(
 			for (const input of chunk) fail(batch, input, error, recordLabel(input.values, describe, input.itemIndex), describe);
 			continue;
 		}
-		const decisions = chunk.map((input, index) => decideMatch(rows, alternatives[index]));
+		const decisions = chunk.map((input, index) => decideMatch(rows, alternatives[index], types));
 		const prepared = await dropBadReferences(
 			batch,
 			prepareAll(batch, chunk, describe, userId, (input) =>
@@ -56,7 +58,7 @@ export async function runUpserts(
 		for (const write of prepared) {
 			const index = chunk.indexOf(write.input);
 			// Decided again: an earlier item of this chunk may have created the record this one matches.
-			const decision = decisions[index].kind === 'create' ? decideMatch(rows, alternatives[index]) : decisions[index];
+			const decision = decisions[index].kind === 'create' ? decideMatch(rows, alternatives[index], types) : decisions[index];
 			if (decision.kind === 'ambiguous' && !lastTry) {
 				ambiguous.push(write.input);
 				lastAmbiguousAt = Date.now();
