@@ -9,6 +9,7 @@ import { handleControl } from './http/control';
 import { sendFatal } from './http/respond';
 import { paramsOf, readForm } from './http/form';
 import { handleWebservice } from './http/webservice';
+import { SessionLocks } from './http/sessionLocks';
 import { retrieveShape } from './store/shapes';
 import type { SandboxFaults, SandboxState, VtigerSandboxOptions } from './options';
 
@@ -64,6 +65,7 @@ export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Pr
 	let latencyMs = 0;
 	let interleaved: Array<{ operation: string; write: (engine: Engine) => void }> = [];
 	const calls: Record<string, number> = {};
+	const sessions = new SessionLocks();
 
 	const faults: SandboxFaults = {
 		breakSessions: (kind = 'invalid') => engine.sessions.breakAllSessions(kind),
@@ -77,10 +79,14 @@ export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Pr
 		beforeNext: (operation, write) => {
 			interleaved.push({ operation, write });
 		},
+		slowSaves: (ms) => {
+			engine.saveGapMs = ms;
+		},
 		clear: () => {
 			pending500 = 0;
 			latencyMs = 0;
 			interleaved = [];
+			engine.saveGapMs = 0;
 		},
 	};
 
@@ -100,7 +106,7 @@ export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Pr
 			modules,
 			sessions: sessions.sessions,
 			challenges: sessions.challenges,
-			faults: { pending500, latencyMs },
+			faults: { pending500, latencyMs, saveGapMs: engine.saveGapMs },
 			calls: { ...calls },
 		};
 	};
@@ -138,7 +144,8 @@ export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Pr
 				sendFatal(res, true);
 				return;
 			}
-			handleWebservice(engine, { method: req.method ?? 'GET', query, form }, res);
+			const request = { method: req.method ?? 'GET', query, form };
+			await sessions.inTurn({ ...query, ...form }.sessionName, () => handleWebservice(engine, request, res));
 		})().catch((error: unknown) => {
 			console.error('[vtiger sandbox]', error);
 			if (!res.headersSent) sendFatal(res, true);

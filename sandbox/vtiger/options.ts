@@ -31,6 +31,11 @@ export interface SandboxFaults {
 	 * landing between two of the caller's calls (e.g. a create right after the caller's lookup).
 	 */
 	beforeNext(operation: string, write: (engine: Engine) => void): void;
+	/**
+	 * Each create waits ms between its duplicate check and its insert, as a busy vtiger does: creates of the same
+	 * name from different sessions that overlap all pass the check (transcript 37). Default 0 (a yield).
+	 */
+	slowSaves(ms: number): void;
 	clear(): void;
 }
 
@@ -42,6 +47,6 @@ export interface SandboxState {
 	modules: Record<string, { live: number; deleted: number }>;
 	sessions: number;
 	challenges: Array<{ user: string; expireTime: number }>;
-	faults: { pending500: number; latencyMs: number };
+	faults: { pending500: number; latencyMs: number; saveGapMs: number };
 	calls: Record<string, number>;
 }

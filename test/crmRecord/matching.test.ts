@@ -20,6 +20,12 @@ describe('upsert lookup query', () => {
 		).toBe("accountname IN ('Acme', 'O''Brien Ltd')");
 	});
 
+	test('values MySQL tells apart stay apart in the lookup: leading spaces, number-looking codes', () => {
+		expect(
+			matchWhere([[[{ field: 'productcode', value: '7' }]], [[{ field: 'productcode', value: '007' }]], [[{ field: 'productcode', value: ' 7' }]]]),
+		).toBe("productcode IN ('7', '007', ' 7')");
+	});
+
 	test('a composite key shared by all items is an AND of IN lists', () => {
 		expect(
 			matchWhere([
@@ -62,7 +68,31 @@ describe('deciding per item', () => {
 
 	test('text matches like MySQL: case and trailing spaces do not matter', () => {
 		expect(decideMatch(rows, [[{ field: 'accountname', value: 'ACME LTD' }]])).toMatchObject({ kind: 'update' });
-		expect(sameValue('1250000.50000000', 1250000.5)).toBe(true);
+		expect(sameValue('1250000.50000000', 1250000.5, 'currency')).toBe(true);
+	});
+
+	test('number-looking text is text: "7" does not match "007" unless describe types the field as a number', () => {
+		const products = [{ id: '14x7', productcode: '007', qtyinstock: '7.000' }];
+		const types = new Map([['productcode', 'string'], ['qtyinstock', 'double']]);
+		expect(decideMatch(products, [[{ field: 'productcode', value: '7' }]], types)).toEqual({ kind: 'create' });
+		expect(decideMatch(products, [[{ field: 'productcode', value: 7 }]], types)).toEqual({ kind: 'create' });
+		expect(decideMatch(products, [[{ field: 'productcode', value: '007 ' }]], types)).toMatchObject({ kind: 'update' });
+		expect(decideMatch(products, [[{ field: 'qtyinstock', value: 7 }]], types)).toMatchObject({ kind: 'update' });
+		expect(sameValue('1250000.50000000', 1250000.5)).toBe(false);
+	});
+
+	test('utf8_general_ci: accents and case do not count, leading spaces do, nothing expands', () => {
+		expect(sameValue('Café Zürich', 'CAFE ZURICH')).toBe(true);
+		expect(sameValue('Straße', 'STRASE')).toBe(true);
+		expect(sameValue('Straße', 'Strasse')).toBe(false);
+		expect(sameValue('Æon', 'Aeon')).toBe(false);
+		expect(sameValue('Øresund', 'Oresund')).toBe(false);
+		expect(sameValue('Йорк', 'Иорк')).toBe(false);
+		expect(sameValue('йорк', 'ЙОРК')).toBe(true);
+		expect(sameValue('Ёлка', 'елка')).toBe(true);
+		expect(sameValue(' Acme', 'Acme')).toBe(false);
+		expect(sameValue('Acme  ', 'acme')).toBe(true);
+		expect(sameValue('Acme\t', 'Acme')).toBe(false);
 	});
 
 	test('two matches are ambiguous rather than a guess', () => {

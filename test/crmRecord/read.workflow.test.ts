@@ -100,3 +100,25 @@ test('raw output keeps vtiger\'s strings', async () => {
 	});
 	expect(main[0].json.employees).toBe('42');
 });
+
+test('"contains" finds % and _ as written; "matches pattern" keeps them as wildcards', async () => {
+	const engine = crm.engine();
+	for (const accountname of ['Under_Score Ltd', '100% Organic', 'Back\\Slash Co'])
+		createRecord(engine, 'Accounts', { accountname, assigned_user_id: '19x1' }, '19x1');
+	const names = async (operator: string, value: string) => {
+		const { main, errors } = await runCrm(crm, {
+			...getMany,
+			queryMode: 'filters',
+			returnAll: true,
+			filters: { condition: [{ field: 'accountname', operator, value }] },
+		});
+		expect(errors).toHaveLength(0);
+		return main.map((item) => item.json.accountname);
+	};
+	expect(await names('contains', '_')).toEqual(['Under_Score Ltd']);
+	expect(await names('contains', '%')).toEqual(['100% Organic']);
+	expect(await names('contains', '\\')).toEqual(['Back\\Slash Co']);
+	expect(await names('like', 'under_score%')).toEqual(['Under_Score Ltd']);
+	expect(await names('like', '%\\_%')).toEqual(['Under_Score Ltd']);
+	expect(await names('like', 'Bulk Account 00_')).toHaveLength(9);
+});

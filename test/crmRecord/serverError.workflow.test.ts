@@ -39,3 +39,21 @@ test('an empty HTTP 500 to a create fails that record with advice: it may be wri
 		/The record may or may not have been written: run the workflow again \(Upsert and Update are safe to repeat; for Create, check the CRM for the record first or use Upsert\)/,
 	);
 });
+
+test('a lookup query that fails during a Create says the query failed, not the login', async () => {
+	const create = { operation: 'create', module: moduleParam('Invoice'), inputMode: 'xero', xeroResource: 'invoice' };
+	const invoice = {
+		Type: 'ACCREC',
+		InvoiceID: 'f0000000-0000-4000-8000-000000000001',
+		Contact: { ContactID: 'c0000000-0000-4000-8000-000000000001', Name: 'Bayside Club' },
+		CurrencyCode: 'USD',
+		Status: 'DRAFT',
+		LineItems: [{ ItemCode: 'BOOK', Description: 'Book', Quantity: 1, UnitAmount: 10 }],
+	};
+	crm.faults.beforeNext('query', () => crm.faults.fail500(1));
+	const { main, errors } = await runCrm(crm, create, [invoice]);
+	expect(main).toHaveLength(0);
+	const failure = failureOf(errors[0]);
+	expect(failure.message).toMatch(/^CRM query call that the whole batch needed: The CRM failed with HTTP 500 and an empty response to "query"/);
+	expect(failure.message).not.toMatch(/login/);
+});

@@ -1,3 +1,4 @@
+import { sleep } from '../../nodes/shared/sleep';
 import type { VtigerSandbox } from '../../sandbox/vtiger';
 import { remove } from '../../sandbox/vtiger/ops/records';
 import { createRecord } from '../../sandbox/vtiger/ops/save';
@@ -13,6 +14,19 @@ beforeAll(async () => {
 	crm = await withSandbox('demo');
 });
 afterAll(async () => await crm.close());
+
+const upsertOn = async (module: string, matchOn: string, items: Array<Record<string, string>>) =>
+	await runCrm(
+		crm,
+		{
+			operation: 'upsert',
+			module: moduleParam(module),
+			inputMode: 'fields',
+			fields: { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] },
+			matchOn: [matchOn],
+		},
+		items,
+	);
 
 test('an upsert that loses the create race to another execution updates the winner instead of failing', async () => {
 	const createsBefore = crm.state().calls.create ?? 0;
@@ -40,23 +54,64 @@ test('an upsert that loses the create race to another execution updates the winn
 });
 
 /**
+ * Real vtiger checks for a duplicate account name with a SELECT and inserts later, with nothing locked between: runs
+ * that overlap (each execution has its own session) can all pass the check, and a later run's create is refused
+ * while the earlier runs' copies still exist. Whatever the interleaving, every run must end on the same single record
+ * per name (the oldest), and no item may fail.
+ */
+describe('overlapping upsert runs of the same new accounts', () => {
+	const upsertAccounts = async (names: string[], run: number) =>
+		await upsertOn('Accounts', 'accountname', names.map((accountname) => ({ accountname, description: `run ${run}` })));
+
+	beforeEach(() => crm.reset('demo'));
+
+	test.each([0, 10, 15, 20, 30, 45])('three runs at once end with one record per name and no failed item (third run %i ms later)', async (stagger) => {
+		crm.faults.slowSaves(40);
+		const names = ['Alpha', 'Bravo', 'Charlie', 'Delta'].map((name) => `Overlap ${name} ${stagger} Ltd`);
+		const runs = await Promise.all([0, 0, stagger].map(async (delay, run) => {
+			await sleep(delay);
+			return await upsertAccounts(names, run + 1);
+		}));
+		crm.faults.clear();
+
+		for (const run of runs) expect(run.errors.map((item) => item.json.message)).toEqual([]);
+		for (const name of names) {
+			const stored = crm.records('Accounts').filter((record) => record.accountname === name);
+			expect(stored).toHaveLength(1);
+			for (const run of runs) expect(run.main.find((item) => item.json.accountname === name)?.json.id).toBe(stored[0].id);
+		}
+	});
+
+	test('a create refused while two overlapping copies exist joins the older copy instead of failing', async () => {
+		const name = 'Refused Between Copies Ltd';
+		let older = '';
+		let newer = '';
+		crm.faults.beforeNext('create', (engine) => {
+			older = engine.idOf(createRecord(engine, 'Accounts', { accountname: name, assigned_user_id: '19x1' }, '19x1'));
+			// The other run's copy passed the duplicate check before the first copy was inserted.
+			const copy = createRecord(engine, 'Accounts', { accountname: `${name} (other run)`, assigned_user_id: '19x1' }, '19x1');
+			copy.values.accountname = name;
+			newer = engine.idOf(copy);
+		});
+		// vtiger refuses the first revise of the older copy too (the newer one still has the name); then the other
+		// run deletes its copy.
+		crm.faults.beforeNext('revise', () => undefined);
+		crm.faults.beforeNext('revise', (engine) => remove(engine, { id: newer }));
+		const run = await upsertAccounts([name], 3);
+
+		expect(run.errors.map((item) => item.json.message)).toEqual([]);
+		expect(run.main[0].json).toMatchObject({ id: older, description: 'run 3' });
+		expect(crm.state().calls.revise).toBe(2);
+	});
+});
+
+/**
  * Contacts (like the custom XeroAccounts module) have no duplicate prevention, so both creates land. Each creator
  * looks again after its create and everyone keeps the oldest record.
  */
 describe('a module without duplicate prevention', () => {
 	const email = 'race@example.com';
-	const upsertContact = async (lastname: string) =>
-		await runCrm(
-			crm,
-			{
-				operation: 'upsert',
-				module: moduleParam('Contacts'),
-				inputMode: 'fields',
-				fields: { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] },
-				matchOn: ['email'],
-			},
-			[{ lastname, email, mobile: '+64 21 555 0101' }],
-		);
+	const upsertContact = async (lastname: string) => await upsertOn('Contacts', 'email', [{ lastname, email, mobile: '+64 21 555 0101' }]);
 	const otherRunCreates = (engine: Parameters<Parameters<typeof crm.faults.beforeNext>[1]>[0]) => {
 		createRecord(engine, 'Contacts', { lastname: 'Other Run', email, assigned_user_id: '19x1' }, '19x1');
 	};

@@ -50,6 +50,13 @@ describe('conditions and SELECT', () => {
 		);
 	});
 
+	test('contains matches % , _ and \\ literally; LIKE keeps them as the pattern the user wrote', () => {
+		expect(vtqlCondition({ field: 'accountname', operator: 'contains', value: '50%_off\\' })).toBe(
+			"accountname LIKE '%50\\\\%\\\\_off\\\\\\\\%'",
+		);
+		expect(vtqlCondition({ field: 'accountname', operator: 'LIKE', value: 'A_me%' })).toBe("accountname LIKE 'A_me%'");
+	});
+
 	test('a full SELECT with conditions joined by OR and one ORDER BY column', () => {
 		expect(
 			buildSelect({

@@ -234,6 +234,25 @@ describe('Upsert', () => {
 		expect(failureOf(errors[0]).message).toMatch(/2 records match bill_country = "New Zealand" \(11x2, 11x3\)/);
 		expect(failureOf(errors[1]).message).toMatch(/match field bill_country has no value/);
 	});
+
+	test('matches text as vtiger\'s MySQL does: code "7" is not product "007", "cafe" is "Café"', async () => {
+		const products = (code: string) => crm.records('Products').filter((record) => record.productcode === code);
+		const { main: planted } = await runCrm(crm, { operation: 'create', module: moduleParam('Products'), inputMode: 'fields', fields: autoMapped() }, [
+			{ productname: 'Double-O Seven', productcode: '007' },
+			{ productname: 'Coffee', productcode: 'Café' },
+		]);
+		const { main, errors } = await runCrm(crm, { ...params, module: moduleParam('Products'), matchOn: ['productcode'] }, [
+			{ productname: 'Seven', productcode: '7' },
+			{ productname: 'Double-O Seven, revised', productcode: '007' },
+			{ productname: 'Coffee, revised', productcode: 'CAFE' },
+		]);
+		expect(errors).toHaveLength(0);
+		expect(main[0].json.id).not.toBe(planted[0].json.id);
+		expect(main[1].json.id).toBe(planted[0].json.id);
+		expect(main[2].json.id).toBe(planted[1].json.id);
+		expect(products('007')).toMatchObject([{ productname: 'Double-O Seven, revised' }]);
+		expect(products('7')).toMatchObject([{ productname: 'Seven' }]);
+	});
 });
 
 describe('Delete', () => {

@@ -126,11 +126,39 @@ describe('vtiger sandbox: faults', () => {
 		crm.faults.clear();
 	});
 
+	it('lets overlapping creates of one name on separate sessions all pass the duplicate check, like vtiger', async () => {
+		crm.faults.slowSaves(200);
+		const sessions = [await login(crm), await login(crm), await login(crm)];
+		const name = 'Race Account separate sessions';
+		const results = await Promise.all(sessions.map((session) => create(crm, session, 'Accounts', { accountname: name, assigned_user_id: '19x1' })));
+		const created = results.filter((r) => r.success);
+		expect(created.length).toBeGreaterThan(1);
+		expect(crm.records('Accounts').filter((r) => r.accountname === name)).toHaveLength(created.length);
+		// A create that starts after the others inserted is refused.
+		const late = await create(crm, sessions[0], 'Accounts', { accountname: name, assigned_user_id: '19x1' });
+		expect(late.error).toEqual({ message: 'Duplicate(s) detected!', code: 0 });
+		crm.faults.clear();
+	});
+
+	it('runs the calls of one session one after the other, so overlapping creates there give one record', async () => {
+		crm.faults.slowSaves(30);
+		const session = await login(crm);
+		const name = 'Race Account one session';
+		const results = await Promise.all([0, 1, 2].map(() => create(crm, session, 'Accounts', { accountname: name, assigned_user_id: '19x1' })));
+		expect(results.filter((r) => r.success)).toHaveLength(1);
+		expect(results.filter((r) => !r.success).map((r) => r.error)).toEqual([
+			{ message: 'Duplicate(s) detected!', code: 0 },
+			{ message: 'Duplicate(s) detected!', code: 0 },
+		]);
+		expect(crm.records('Accounts').filter((r) => r.accountname === name)).toHaveLength(1);
+		crm.faults.clear();
+	});
+
 	it('offers the same control over HTTP', async () => {
 		const post = (path: string, body: object) =>
 			fetch(`${crm.url}/__sandbox/${path}`, { method: 'POST', body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
 		const session = await login(crm);
-		expect(await post('faults', { http500: 1 })).toEqual({ pending500: 1, latencyMs: 0 });
+		expect(await post('faults', { http500: 1 })).toEqual({ pending500: 1, latencyMs: 0, saveGapMs: 0 });
 		expect((await raw(crm, 'GET', { operation: 'listtypes', sessionName: session })).status).toBe(500);
 		await post('faults', { sessions: 'expired' });
 		expect((await ws(crm, 'GET', { operation: 'listtypes', sessionName: session })).error?.code).toBe('SESSION_EXPIRED');

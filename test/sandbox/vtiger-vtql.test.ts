@@ -45,6 +45,25 @@ describe('vtiger sandbox VTQL', () => {
 		expect(q("SELECT id FROM Accounts WHERE accountname = 'Deleted';")).toEqual([]);
 	});
 
+	it('compares text as MySQL utf8_general_ci does: text is text, case, accents and trailing spaces do not count', () => {
+		const engine = crm.engine();
+		for (const productcode of ['007', 'Café', 'Straße', 'Trail ', ' Lead']) createRecord(engine, 'Products', { productname: `P ${productcode}`, productcode, assigned_user_id: '19x1' }, '19x1');
+		const codes = (where: string) => q(`SELECT productcode FROM Products WHERE ${where};`).map((r) => r.productcode);
+		expect(codes("productcode = '7'")).toEqual([]);
+		expect(codes("productcode IN ('7', '07')")).toEqual([]);
+		expect(codes("productcode = '007'")).toEqual(['007']);
+		expect(codes("productcode = 'CAFE'")).toEqual(['Café']);
+		expect(codes("productcode = 'strasse'")).toEqual([]);
+		expect(codes("productcode = 'strase'")).toEqual(['Straße']);
+		expect(codes("productcode = 'trail'")).toEqual(['Trail ']);
+		expect(codes("productcode = 'Lead'")).toEqual([]);
+		expect(codes("productcode LIKE 'caf_'")).toEqual(['Café']);
+		// LIKE does not pad: the trailing space has to be matched.
+		expect(codes("productcode LIKE 'trail'")).toEqual([]);
+		// A number column compares as numbers.
+		expect(q("SELECT accountname FROM Accounts WHERE employees = '007';").map((r) => r.accountname)).toEqual(["O'Brien & Co"]);
+	});
+
 	it('orders numeric fields as numbers, text case-insensitively, id by crmid', () => {
 		expect(q('SELECT employees FROM Accounts ORDER BY employees DESC;').map((r) => r.employees)).toEqual(['500', '50', '7', '5']);
 		expect(q('SELECT accountname FROM Accounts ORDER BY accountname;').map((r) => r.accountname)).toEqual(['Alpha', 'beta', 'Gamma', "O'Brien & Co"]);

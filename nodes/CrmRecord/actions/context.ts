@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { failedItem, type SyncFlow } from '../../shared/syncLog';
 import { fieldTypes, normaliseRecord } from '../helpers/normalise';
 import { RecordProblem } from '../helpers/recordProblem';
+import { withoutSecrets } from '../helpers/secrets';
 import { explainVtigerError, type ErrorContext } from '../helpers/recordErrors';
 import {
 	senderFromHttpRequest,
@@ -43,9 +44,11 @@ export interface OutputShape {
 	lineItemTypes?: Map<string, string>;
 }
 
+/** Every record the node outputs passes here, raw or not, so credentials a Users record carries never leave it. */
 export function outputRecord(record: VtigerRecord, shape: OutputShape): IDataObject {
-	if (shape.raw) return record as IDataObject;
-	return normaliseRecord(record, fieldTypes(shape.describe), { lineItemTypes: shape.lineItemTypes }) as IDataObject;
+	const safe = withoutSecrets(record, shape.describe);
+	if (shape.raw) return safe as IDataObject;
+	return normaliseRecord(safe, fieldTypes(shape.describe), { lineItemTypes: shape.lineItemTypes }) as IDataObject;
 }
 
 export interface FailureContext extends ErrorContext {

@@ -1,5 +1,6 @@
 import type { CrmFetcher, CrmRecord } from '../../shared/mapping';
 import { collectPages } from '../helpers/paging';
+import { withoutSecrets } from '../helpers/secrets';
 import { vtqlName, vtqlString, withLimit } from '../helpers/vtql';
 import { VtigerApiError, type VtigerClient } from '../transport';
 
@@ -18,7 +19,7 @@ export function crmFetcher(client: VtigerClient): CrmFetcher {
 			const records: CrmRecord[] = [];
 			for (const id of ids) {
 				try {
-					records.push(await client.retrieve(id));
+					records.push(withoutSecrets(await client.retrieve(id)));
 				} catch (error) {
 					if (!isMissing(error)) throw error;
 				}
@@ -32,7 +33,8 @@ export function crmFetcher(client: VtigerClient): CrmFetcher {
 				const chunk = usable.slice(start, start + IN_LIST_SIZE);
 				const base = `SELECT * FROM ${vtqlName(module)} WHERE ${vtqlName(field)} IN (${chunk.map(vtqlString).join(', ')})`;
 				try {
-					rows.push(...(await collectPages((page) => client.query(withLimit(base, page.offset, page.count)))));
+					const found = await collectPages((page) => client.query(withLimit(base, page.offset, page.count)));
+					rows.push(...found.map((row) => withoutSecrets(row)));
 				} catch (error) {
 					// A custom field or module this CRM lacks means "nothing found", which the mapping words better.
 					if (!(error instanceof VtigerApiError) || error.code !== 'ACCESS_DENIED') throw error;

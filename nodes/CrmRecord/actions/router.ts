@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { throwIfStopping } from '../../shared/syncLog';
-import type { VtigerClient } from '../transport';
-import { crmClient, recordFailure } from './context';
+import { VtigerApiError, type VtigerClient } from '../transport';
+import { actionName, crmClient, recordFailure } from './context';
 import * as create from './record/create.operation';
 import * as deleteRecord from './record/delete.operation';
 import * as get from './record/get.operation';
@@ -37,17 +37,26 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	try {
 		output = await run.call(this, items, await crmClient(this));
 	} catch (error) {
-		// Only a failed login reaches here: every item fails with the same sync-log entry.
+		// A call the whole batch needed failed (the login, a describe, a lookup query): every item fails with it.
 		output = items.map((_item, i) =>
 			recordFailure(this, error, i, {
 				action: `${operation} records`,
 				flow: ['get', 'getMany', 'getChanges'].includes(operation) ? 'CRM → Xero' : 'Xero → CRM',
 				module: '',
 				label: `item ${i + 1}`,
-				subject: 'CRM login',
+				subject: batchStep(error, operation),
 			}),
 		);
 	}
 	throwIfStopping(this, output);
 	return [output];
+}
+
+const LOGIN_OPERATIONS = new Set(['getchallenge', 'login']);
+
+/** Names the call that failed, so a failed lookup query is not reported as a failed login. */
+function batchStep(error: unknown, operation: string): string {
+	if (!(error instanceof VtigerApiError)) return actionName(operation, '');
+	if (LOGIN_OPERATIONS.has(error.operation)) return 'CRM login';
+	return `CRM ${error.operation} call that the whole batch needed`;
 }

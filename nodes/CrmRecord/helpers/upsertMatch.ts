@@ -1,3 +1,5 @@
+import { collationKey, sameText } from '../../shared/collation';
+import { NUMERIC_TYPES, type FieldTypes } from './normalise';
 import { vtqlName, vtqlValue } from './vtql';
 
 export interface MatchPair {
@@ -32,7 +34,7 @@ export function matchWhere(alternativesPerItem: MatchAlternative[][]): string | 
 			for (const pair of alternative) {
 				if (!valuesByField.has(pair.field)) valuesByField.set(pair.field, new Map());
 				const values = valuesByField.get(pair.field);
-				const key = String(pair.value).trim().toLowerCase();
+				const key = collationKey(pair.value);
 				if (values && !values.has(key)) values.set(key, pair.value);
 			}
 		}
@@ -45,18 +47,26 @@ export function matchWhere(alternativesPerItem: MatchAlternative[][]): string | 
 	return clauses.join(composite ? ' AND ' : ' OR ');
 }
 
-const NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
+const NUMBER_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
 
-/** vtiger compares like MySQL's default collation: case-insensitive, trailing spaces ignored; numbers as numbers. */
-export function sameValue(stored: unknown, wanted: unknown): boolean {
-	const a = String(stored ?? '').trim();
-	const b = String(wanted ?? '').trim();
-	if (NUMBER_TEXT.test(a) && NUMBER_TEXT.test(b)) return Number(a) === Number(b);
-	return a.toLowerCase() === b.toLowerCase();
+/**
+ * The rule: a match value finds a stored value exactly when vtiger's MySQL would, so the node never matches what the
+ * lookup query could not return, nor misses what it did. Text columns compare as text under utf8_general_ci
+ * (nodes/shared/collation.ts): case and accents do not count, trailing spaces do not count, leading spaces do, and
+ * "7" is not "007". Only fields describe types as numbers (integer, double, currency, percent) compare as numbers,
+ * as MySQL compares a number column with the text it is given.
+ */
+export function sameValue(stored: unknown, wanted: unknown, type?: string): boolean {
+	if (type !== undefined && NUMERIC_TYPES.has(type)) {
+		const a = String(stored ?? '');
+		const b = String(wanted ?? '');
+		if (NUMBER_TEXT.test(a) && NUMBER_TEXT.test(b)) return Number(a) === Number(b);
+	}
+	return sameText(stored, wanted);
 }
 
-export function findMatches<T extends Record<string, unknown>>(rows: T[], alternative: MatchAlternative): T[] {
-	return rows.filter((row) => alternative.every((pair) => sameValue(row[pair.field], pair.value)));
+export function findMatches<T extends Record<string, unknown>>(rows: T[], alternative: MatchAlternative, types?: FieldTypes): T[] {
+	return rows.filter((row) => alternative.every((pair) => sameValue(row[pair.field], pair.value, types?.get(pair.field))));
 }
 
 export type MatchDecision<T> =
@@ -67,9 +77,10 @@ export type MatchDecision<T> =
 export function decideMatch<T extends Record<string, unknown>>(
 	rows: T[],
 	alternatives: MatchAlternative[],
+	types?: FieldTypes,
 ): MatchDecision<T> {
 	for (const alternative of alternatives) {
-		const found = findMatches(rows, alternative);
+		const found = findMatches(rows, alternative, types);
 		if (found.length === 1) return { kind: 'update', row: found[0], alternative };
 		if (found.length > 1) return { kind: 'ambiguous', rows: found, alternative };
 	}

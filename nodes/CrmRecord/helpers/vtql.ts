@@ -24,6 +24,15 @@ export function vtqlName(name: string): string {
 	return trimmed;
 }
 
+/**
+ * vtiger pastes a LIKE literal into MySQL as it is, where % and _ are wildcards and a backslash (the default ESCAPE)
+ * makes the next character literal; vtqlString then doubles each backslash for MySQL's string syntax. So "contains _"
+ * looks for an underscore, not for any character.
+ */
+export function likeLiteral(text: string): string {
+	return text.replace(/[\\%_]/g, '\\$&');
+}
+
 /** vtiger's VTQL lexer has no NOT: "NOT IN" and "NOT LIKE" are syntax errors there. */
 export type VtqlOperator = '=' | '!=' | '<' | '>' | '<=' | '>=' | 'LIKE' | 'IN' | 'contains';
 
@@ -48,7 +57,7 @@ export function vtqlCondition(condition: VtqlCondition): string {
 			return `${field} ${condition.operator} (${values.map(vtqlValue).join(', ')})`;
 		}
 		case 'contains':
-			return `${field} LIKE ${vtqlString(`%${String(condition.value ?? '')}%`)}`;
+			return `${field} LIKE ${vtqlString(`%${likeLiteral(String(condition.value ?? ''))}%`)}`;
 		default:
 			return `${field} ${condition.operator} ${vtqlValue(condition.value)}`;
 	}

@@ -1,3 +1,4 @@
+import { sameText } from '../collation';
 import { lookupKey } from './resolution';
 import type { CrmLookup, CrmRecord, MappingNeeds, Resolved } from './types';
 import { text } from './vtigerValues';
@@ -23,16 +24,12 @@ export function groupLookups(lookups: CrmLookup[]): Array<{ module: string; fiel
 	return [...groups.values()];
 }
 
-/** vtiger compares with MySQL's case-insensitive collation, so "ACME Ltd" finds "Acme Ltd" there and here. */
-function sameValue(a: unknown, b: string): boolean {
-	return text(a).trim().toLowerCase() === b.trim().toLowerCase();
-}
 
 /** Answers for each lookup from the rows of its module; a lookup no row matches is answered with null. */
 export function foundFromRows(lookups: CrmLookup[], rows: CrmRecord[]): Record<string, CrmRecord | null> {
 	const found: Record<string, CrmRecord | null> = {};
 	for (const lookup of lookups) {
-		found[lookupKey(lookup)] = rows.find((row) => sameValue(row[lookup.field], lookup.value)) ?? null;
+		found[lookupKey(lookup)] = rows.find((row) => sameText(text(row[lookup.field]), lookup.value)) ?? null;
 	}
 	return found;
 }

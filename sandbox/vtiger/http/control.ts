@@ -32,6 +32,7 @@ export async function handleControl(sandbox: VtigerSandbox, url: URL, req: Incom
 				if (typeof body.sessions === 'string') sandbox.faults.breakSessions(body.sessions as 'invalid' | 'expired' | 'idle');
 				if (typeof body.http500 === 'number') sandbox.faults.fail500(body.http500);
 				if (typeof body.latencyMs === 'number') sandbox.faults.latency(body.latencyMs);
+				if (typeof body.saveGapMs === 'number') sandbox.faults.slowSaves(body.saveGapMs);
 				if (body.expireChallenges) sandbox.faults.expireChallenges();
 				return sendControlJson(res, 200, sandbox.state().faults);
 			}

@@ -12,7 +12,7 @@ export interface WebserviceRequest {
 }
 
 // The order of checks follows webservice.php: operation lookup (outside the try block), session, method.
-export function handleWebservice(engine: Engine, request: WebserviceRequest, res: ServerResponse): void {
+export async function handleWebservice(engine: Engine, request: WebserviceRequest, res: ServerResponse): Promise<void> {
 	const merged = { ...request.query, ...request.form };
 	// webservice.php lower-cases the operation name before looking it up.
 	const name = (merged.operation ?? '').toLowerCase();
@@ -26,7 +26,7 @@ export function handleWebservice(engine: Engine, request: WebserviceRequest, res
 		}
 		if (operation.type === 'POST' && request.method !== 'POST') throw Errors.accessDenied();
 		const params = operation.type === 'GET' ? request.query : request.form;
-		const result = operation.run(engine, { ...params, sessionName: merged.sessionName }, user);
+		const result = await operation.run(engine, { ...params, sessionName: merged.sessionName }, user);
 		sendSuccess(res, result);
 	} catch (error) {
 		if (error instanceof VtigerError) return sendError(res, error.code, error.message);

@@ -3,7 +3,7 @@ import type { Engine } from '../engine';
 import { Errors } from '../errors';
 import { createShape, retrieveShape, reviseInventoryShape } from '../store/shapes';
 import { parseElement } from './element';
-import { createRecord, modifyRecord } from './save';
+import { checkCreate, insertCreated, modifyRecord } from './save';
 
 type Params = Record<string, string | undefined>;
 
@@ -14,10 +14,11 @@ function entityModule(engine: Engine, elementType: string | undefined): string {
 	return module;
 }
 
-export function create(engine: Engine, params: Params, user: SandboxUser) {
+export async function create(engine: Engine, params: Params, user: SandboxUser) {
 	const module = entityModule(engine, params.elementType);
-	const record = createRecord(engine, module, parseElement(params.element), user.wsId);
-	return createShape(engine, record);
+	const pending = checkCreate(engine, module, parseElement(params.element));
+	await engine.betweenCheckAndInsert();
+	return createShape(engine, insertCreated(engine, pending, user.wsId));
 }
 
 export function retrieve(engine: Engine, params: Params) {

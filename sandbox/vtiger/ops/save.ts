@@ -1,10 +1,11 @@
+import { collationKey } from '../../../nodes/shared/collation';
 import type { Engine } from '../engine';
 import { Errors } from '../errors';
 import { applyStock, buildLineItems, inventoryTotals } from '../inventory/lineItems';
 import { RECORD_NUMBERS } from '../schema/wsIds';
 import { coerceValue, fixed } from '../schema/values';
 import { phpDateTime } from '../php';
-import type { StoredRecord } from '../store/records';
+import type { LineItemRow, StoredRecord } from '../store/records';
 import { checkMandatory, checkReferences, type Element } from './element';
 
 const SYSTEM_FIELDS = new Set(['id', 'createdtime', 'modifiedtime', 'modifiedby', 'source', 'starred', 'tags']);
@@ -20,11 +21,12 @@ function assignValues(engine: Engine, record: StoredRecord, element: Element): v
 	}
 }
 
-// Accounts.accountname is unique in a fresh install (isunique=1, allowduplicates=0); the match ignores case.
+// Accounts.accountname is unique in a fresh install (isunique=1, allowduplicates=0); CheckDuplicateHandler's
+// "accountname = ?" compares under the column's collation (case, accents and trailing spaces do not count).
 function checkDuplicates(engine: Engine, record: StoredRecord): void {
 	if (record.module !== 'Accounts') return;
-	const name = (record.values.accountname ?? '').toLowerCase();
-	const clash = engine.store.live('Accounts').some((r) => r.crmid !== record.crmid && (r.values.accountname ?? '').toLowerCase() === name);
+	const name = collationKey(record.values.accountname);
+	const clash = engine.store.live('Accounts').some((r) => r.crmid !== record.crmid && collationKey(r.values.accountname) === name);
 	if (clash) throw Errors.duplicate();
 }
 
@@ -45,7 +47,17 @@ function replaceLineItems(engine: Engine, record: StoredRecord, input: unknown):
 	applyStock(engine, record, rows, -1);
 }
 
-export function createRecord(engine: Engine, module: string, element: Element, userId: string): StoredRecord {
+export interface PendingCreate {
+	record: StoredRecord;
+	lineInput?: LineItemRow[];
+}
+
+/**
+ * What vtws_create does before the INSERT: the checks, the values and the duplicate check. CheckDuplicateHandler's
+ * SELECT and CRMEntity's INSERT are separate statements with nothing locked between them, so requests that run in
+ * parallel (one session each) can all pass the check before any of them inserts (transcript 37).
+ */
+export function checkCreate(engine: Engine, module: string, element: Element): PendingCreate {
 	const spec = engine.spec(module);
 	checkReferences(engine, spec, element);
 	checkMandatory(spec, element);
@@ -56,9 +68,14 @@ export function createRecord(engine: Engine, module: string, element: Element, u
 	assignValues(engine, record, element);
 	checkDuplicates(engine, record);
 	const lineInput = spec.inventory ? buildLineItems(engine, module, element.LineItems as unknown[]) : undefined;
+	return { record, lineInput };
+}
+
+/** The INSERT, whatever was inserted since the check. */
+export function insertCreated(engine: Engine, { record, lineInput }: PendingCreate, userId: string): StoredRecord {
 	record.crmid = engine.store.allocateCrmid();
-	const numbering = RECORD_NUMBERS[module];
-	if (numbering) record.values[numbering.field] = numbering.prefix + engine.store.nextRecordNumber(module);
+	const numbering = RECORD_NUMBERS[record.module];
+	if (numbering) record.values[numbering.field] = numbering.prefix + engine.store.nextRecordNumber(record.module);
 	stamp(engine, record, userId);
 	record.values.createdtime = record.values.modifiedtime;
 	if (lineInput) {
@@ -69,6 +86,11 @@ export function createRecord(engine: Engine, module: string, element: Element, u
 	}
 	engine.store.records.set(record.crmid, record);
 	return record;
+}
+
+/** Check and insert at once: for planting records in tests and demo data. */
+export function createRecord(engine: Engine, module: string, element: Element, userId: string): StoredRecord {
+	return insertCreated(engine, checkCreate(engine, module, element), userId);
 }
 
 function stamp(engine: Engine, record: StoredRecord, userId: string): void {

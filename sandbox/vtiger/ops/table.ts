@@ -11,7 +11,7 @@ export interface OperationDef {
 	// vtiger reads an operation's parameters from $_GET or $_POST according to this type.
 	type: 'GET' | 'POST';
 	preLogin?: boolean;
-	run(engine: Engine, params: Params, user: SandboxUser | undefined): unknown;
+	run(engine: Engine, params: Params, user: SandboxUser | undefined): unknown | Promise<unknown>;
 }
 
 export const OPERATIONS: Record<string, OperationDef> = {

@@ -1,3 +1,4 @@
+import { collationKey, collationWeights } from '../../../nodes/shared/collation';
 import type { Engine } from '../engine';
 import { Errors } from '../errors';
 import { queryRowShape } from '../store/shapes';
@@ -10,16 +11,32 @@ type Row = Record<string, unknown>;
 
 const NUMERIC_KINDS = new Set(['integer', 'currency', 'decimal']);
 
+// LIKE weighs characters like "=" (utf8_general_ci) but does not pad; "\" escapes the next character (a % or _
+// after it is matched literally, as MySQL's default ESCAPE '\\' does).
 function likeToRegex(pattern: string): RegExp {
-	const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.');
-	return new RegExp(`^${escaped}$`, 'is');
+	const chars = Array.from(pattern);
+	let source = '';
+	for (let i = 0; i < chars.length; i++) {
+		const char = chars[i];
+		if (char === '%') source += '.*';
+		else if (char === '_') source += '.';
+		else {
+			const literal = char === '\\' && i + 1 < chars.length ? chars[++i] : char;
+			source += collationWeights(literal).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+		}
+	}
+	return new RegExp(`^${source}$`, 'su');
 }
 
+function likeMatches(value: string, pattern: string): boolean {
+	return likeToRegex(pattern).test(collationWeights(value));
+}
+
+// Number columns compare as numbers; text columns as MySQL's utf8_general_ci with PAD SPACE (nodes/shared/collation).
 function compare(a: string, b: string, numeric: boolean): number {
 	if (numeric && a !== '' && b !== '' && !Number.isNaN(Number(a)) && !Number.isNaN(Number(b))) return Number(a) - Number(b);
-	// MySQL's utf8_general_ci: case-insensitive.
-	const x = a.toLowerCase();
-	const y = b.toLowerCase();
+	const x = collationKey(a);
+	const y = collationKey(b);
 	return x < y ? -1 : x > y ? 1 : 0;
 }
 
@@ -30,9 +47,9 @@ function matches(row: Row, condition: Condition, numeric: boolean): boolean {
 		case 'IN':
 			return condition.values.some((v) => compare(value, v, numeric) === 0);
 		case 'LIKE':
-			return likeToRegex(first).test(value);
+			return likeMatches(value, first);
 		case 'NOT LIKE':
-			return !likeToRegex(first).test(value);
+			return !likeMatches(value, first);
 		case '=':
 			return compare(value, first, numeric) === 0;
 		case '!=':

@@ -13,6 +13,8 @@ export interface Token {
 const KEYWORDS = new Set(['SELECT', 'FROM', 'WHERE', 'AND', 'OR', 'LIKE', 'IN', 'NOT', 'ORDER', 'BY', 'ASC', 'DESC', 'LIMIT', 'COUNT']);
 const PUNCTUATION: Record<string, TokenKind> = { '*': 'ASTERISK', ',': 'COMMA', '(': 'PARENOPEN', ')': 'PARENCLOSE', ';': 'SEMICOLON' };
 
+const MYSQL_ESCAPES: Record<string, string> = { '0': '\0', b: '\b', n: '\n', r: '\r', t: '\t', Z: '\x1a' };
+
 export function tokenize(query: string): Token[] {
 	const tokens: Token[] = [];
 	let i = 0;
@@ -37,10 +39,17 @@ export function tokenize(query: string): Token[] {
 			let j = i + 1;
 			let value = '';
 			// VTQL_Lexer.php matches literals with '(?:[^']|'')+' and MySQL reads the doubled quote as one; a
-			// backslash cannot hide a quote from that regex, so \' still ends the literal.
+			// backslash cannot hide a quote from that regex, so \' still ends the literal. The literal is pasted into
+			// MySQL, which reads backslash escapes, except that \% and \_ stay as they are (for LIKE to match them
+			// literally).
 			for (;;) {
 				while (j < query.length && query[j] !== "'") {
-					if (query[j] === '\\' && j + 1 < query.length && query[j + 1] !== "'") j++;
+					if (query[j] === '\\' && j + 1 < query.length && query[j + 1] !== "'") {
+						const next = query[j + 1];
+						value += next === '%' || next === '_' ? `\\${next}` : (MYSQL_ESCAPES[next] ?? next);
+						j += 2;
+						continue;
+					}
 					value += query[j++];
 				}
 				if (query[j + 1] !== "'") break;

@@ -122,14 +122,18 @@ export const description: INodeProperties[] = [
 						name: 'operator',
 						type: 'options',
 						options: [
-							{ name: 'Contains', value: 'contains' },
+							{ name: 'Contains', value: 'contains', description: 'The text as written: % and _ are not wildcards' },
 							{ name: 'Equals', value: 'equals' },
 							{ name: 'Greater Than', value: 'gt' },
 							{ name: 'Greater Than or Equal', value: 'gte' },
 							{ name: 'In List (Comma-Separated)', value: 'in' },
 							{ name: 'Less Than', value: 'lt' },
 							{ name: 'Less Than or Equal', value: 'lte' },
-							{ name: 'Like (% Wildcards)', value: 'like' },
+							{
+								name: 'Matches Pattern (% and _ Wildcards)',
+								value: 'like',
+								description: 'SQL LIKE: % is any text, _ one character, \\ before either matches it literally',
+							},
 							{ name: 'Not Equals', value: 'notEquals' },
 						],
 						// Values are names, not symbols: a parameter value starting with "=" is read as an expression.

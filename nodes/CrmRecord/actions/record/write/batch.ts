@@ -4,7 +4,8 @@ import { fieldTypes, type FieldTypes } from '../../../helpers/normalise';
 import { RecordProblem } from '../../../helpers/recordProblem';
 import { isUnchanged } from '../../../helpers/unchanged';
 import { droppedReferences, referenceValues, roundedCurrencies } from '../../../helpers/validateRecord';
-import type { DescribeResult, VtigerClient, VtigerRecord } from '../../../transport';
+import { sleep } from '../../../../shared/sleep';
+import { VtigerApiError, type DescribeResult, type VtigerClient, type VtigerRecord } from '../../../transport';
 import { actionName, outputRecord, recordFailure } from '../../context';
 import { describeReferenceIssue, findReferenceIssues } from '../../references';
 import { prepareWrite, type PreparedWrite } from './prepare';
@@ -21,6 +22,18 @@ export interface Batch {
 	raw: boolean;
 	checkReferences: boolean;
 	lineTypes?: FieldTypes;
+	/**
+	 * vtiger's duplicate check runs on every save, revises included: while an overlapping run's copy of a record
+	 * exists, the revise of the copy every run keeps is refused. Upserts collect those revises here and send them
+	 * again once every run has settled its races (see runUpserts), instead of waiting inside a chunk for a run that
+	 * may itself be waiting for this one.
+	 */
+	refusedRevises?: RefusedRevise[];
+}
+
+export interface RefusedRevise {
+	write: PreparedWrite;
+	id: string;
 }
 
 export function fail(batch: Batch, input: WriteInput, error: unknown, label: string, describe?: DescribeResult, id?: string) {
@@ -105,12 +118,20 @@ export async function createOne(batch: Batch, write: PreparedWrite, describe: De
 	}
 }
 
-export async function reviseOne(batch: Batch, write: PreparedWrite, id: string, describe: DescribeResult) {
+export async function reviseOne(batch: Batch, write: PreparedWrite, id: string, describe: DescribeResult, retryWaitsMs: number[] = []) {
 	try {
 		checkWritten(batch, write, await batch.client.revise({ ...write.element, id }), describe);
 	} catch (error) {
-		fail(batch, write.input, error, write.label, describe, id);
+		if (isDuplicateRefusal(error) && batch.refusedRevises) return batch.refusedRevises.push({ write, id });
+		const [wait, ...later] = retryWaitsMs;
+		if (wait === undefined || !isDuplicateRefusal(error)) return fail(batch, write.input, error, write.label, describe, id);
+		await sleep(wait);
+		await reviseOne(batch, write, id, describe, later);
 	}
+}
+
+export function isDuplicateRefusal(error: unknown): boolean {
+	return error instanceof VtigerApiError && error.code === '0' && /duplicate/i.test(error.message);
 }
 
 /** Query rows carry no LineItems; a write that sends lines is compared with the retrieved record instead. */

@@ -1,9 +1,9 @@
 import { isFailedItem } from '../../../../shared/syncLog';
+import { fieldTypes } from '../../../helpers/normalise';
 import { RecordProblem } from '../../../helpers/recordProblem';
 import { decideMatch, oldestRecord, usableAlternatives } from '../../../helpers/upsertMatch';
 import type { DescribeResult, VtigerRecord } from '../../../transport';
-import { VtigerApiError } from '../../../transport';
-import { type Batch, checkWritten, fail, updateMatched } from './batch';
+import { type Batch, checkWritten, fail, isDuplicateRefusal, updateMatched } from './batch';
 import { findCandidates } from './lookups';
 import type { PreparedWrite } from './prepare';
 import type { WriteInput } from './types';
@@ -15,7 +15,9 @@ export interface CreatedRecord {
 
 /**
  * Creates the record; when vtiger's duplicate prevention (Accounts by name) refuses it because another execution
- * created it after our lookup, updates that one instead. Returns the record when this call created it.
+ * created it after our lookup, updates that one instead. vtiger checks before it inserts with nothing locked between,
+ * so overlapping runs may have made several copies by then: the refused create joins the oldest, the copy every run
+ * keeps (see settleCreateRaces). Returns the record when this call created it.
  */
 export async function createOrJoin(batch: Batch, write: PreparedWrite, describe: DescribeResult): Promise<VtigerRecord | undefined> {
 	let record: VtigerRecord;
@@ -23,8 +25,9 @@ export async function createOrJoin(batch: Batch, write: PreparedWrite, describe:
 		record = await batch.client.create(describe.name, write.element);
 	} catch (error) {
 		const again = isDuplicateRefusal(error) ? await lookupAgain(batch, [write.input], describe) : undefined;
-		const decision = again && decideMatch(again, usableAlternatives(write.input.alternatives));
-		if (decision?.kind === 'update') await updateMatched(batch, write, decision.row, true, describe);
+		const decision = again && decideMatch(again, usableAlternatives(write.input.alternatives), fieldTypes(describe));
+		const survivor = decision?.kind === 'update' ? decision.row : decision?.kind === 'ambiguous' ? oldestRecord(decision.rows) : undefined;
+		if (survivor) await updateMatched(batch, write, survivor, true, describe);
 		else fail(batch, write.input, error, write.label, describe);
 		return undefined;
 	}
@@ -44,7 +47,7 @@ export async function settleCreateRaces(batch: Batch, created: CreatedRecord[], 
 	const rows = await lookupAgain(batch, created.map(({ write }) => write.input), describe);
 	if (!rows) return;
 	for (const { write, record } of created) {
-		const decision = decideMatch(rows, usableAlternatives(write.input.alternatives));
+		const decision = decideMatch(rows, usableAlternatives(write.input.alternatives), fieldTypes(describe));
 		const oldest = decision.kind === 'ambiguous' ? oldestRecord(decision.rows) : undefined;
 		if (!oldest || String(oldest.id) === String(record.id)) continue;
 		const id = String(record.id);
@@ -62,10 +65,6 @@ export async function settleCreateRaces(batch: Batch, created: CreatedRecord[], 
 		}
 		for (const writer of writers) await updateMatched(batch, writer, oldest, true, describe);
 	}
-}
-
-function isDuplicateRefusal(error: unknown): boolean {
-	return error instanceof VtigerApiError && error.code === '0' && /duplicate/i.test(error.message);
 }
 
 /** Undefined when the lookup fails: the caller then keeps what it has. */

@@ -1,16 +1,20 @@
 import { sleep } from '../../../../shared/sleep';
 import { isFailedItem } from '../../../../shared/syncLog';
+import { fieldTypes } from '../../../helpers/normalise';
 import { recordLabel } from '../../../helpers/recordLabel';
 import { RecordProblem } from '../../../helpers/recordProblem';
 import { decideMatch, describeAlternative, usableAlternatives } from '../../../helpers/upsertMatch';
 import type { DescribeResult, VtigerRecord } from '../../../transport';
-import { type Batch, dropBadReferences, fail, prepareAll, updateMatched } from './batch';
+import { type Batch, dropBadReferences, fail, prepareAll, type RefusedRevise, reviseOne, updateMatched } from './batch';
 import { createOrJoin, type CreatedRecord, settleCreateRaces } from './createRace';
 import { checkedInputs, findCandidates, lookupChunks } from './lookups';
 import type { WriteInput } from './types';
 
 /** How long an ambiguous match may be another run's duplicate that it has not yet deleted (see settleCreateRaces). */
 const SETTLE_WAIT_MS = { min: 2_000, max: 20_000 };
+
+/** A revise still refused after the settle wait is tried again after these waits, then fails as a duplicate. */
+const REVISE_RETRY_WAITS_MS = [3_000, 8_000];
 
 /**
  * One lookup query per chunk of items (see lookupChunks); then each item updates its single match, creates when
@@ -29,6 +33,9 @@ export async function runUpserts(
 	const ambiguous: WriteInput[] = [];
 	let lastAmbiguousAt = 0;
 	let longestChunkMs = 0;
+	const refused: RefusedRevise[] = [];
+	const types = fieldTypes(describe);
+	batch.refusedRevises = refused;
 	for (const chunk of lookupChunks(batch, checkedInputs(batch, inputs, describe), describe)) {
 		const chunkStarted = Date.now();
 		const alternatives = chunk.map((input) => usableAlternatives(input.alternatives));
@@ -39,7 +46,7 @@ export async function runUpserts(
 			for (const input of chunk) fail(batch, input, error, recordLabel(input.values, describe, input.itemIndex), describe);
 			continue;
 		}
-		const decisions = chunk.map((input, index) => decideMatch(rows, alternatives[index]));
+		const decisions = chunk.map((input, index) => decideMatch(rows, alternatives[index], types));
 		const prepared = await dropBadReferences(
 			batch,
 			prepareAll(batch, chunk, describe, userId, (input) =>
@@ -51,7 +58,7 @@ export async function runUpserts(
 		for (const write of prepared) {
 			const index = chunk.indexOf(write.input);
 			// Decided again: an earlier item of this chunk may have created the record this one matches.
-			const decision = decisions[index].kind === 'create' ? decideMatch(rows, alternatives[index]) : decisions[index];
+			const decision = decisions[index].kind === 'create' ? decideMatch(rows, alternatives[index], types) : decisions[index];
 			if (decision.kind === 'ambiguous' && !lastTry) {
 				ambiguous.push(write.input);
 				lastAmbiguousAt = Date.now();
@@ -80,8 +87,10 @@ export async function runUpserts(
 		await settleCreateRaces(batch, created, prepared, describe);
 		longestChunkMs = Math.max(longestChunkMs, Date.now() - chunkStarted);
 	}
-	if (ambiguous.length === 0) return;
+	batch.refusedRevises = undefined;
+	if (ambiguous.length === 0 && refused.length === 0) return;
 	const settleMs = Math.min(Math.max(longestChunkMs, SETTLE_WAIT_MS.min), SETTLE_WAIT_MS.max);
-	await sleep(lastAmbiguousAt + settleMs - Date.now());
-	await runUpserts(batch, ambiguous, describe, userId, true);
+	await sleep((ambiguous.length > 0 ? lastAmbiguousAt : Date.now()) + settleMs - Date.now());
+	for (const { write, id } of refused) await reviseOne(batch, write, id, describe, REVISE_RETRY_WAITS_MS);
+	if (ambiguous.length > 0) await runUpserts(batch, ambiguous, describe, userId, true);
 }
