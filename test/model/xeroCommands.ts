@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { SandboxFaultSpec } from '../../sandbox/xero';
 import type { Model } from './xeroModel';
 import { checkChanges, checkSend, checkStore, invoiceInput, organisationInput } from './xeroModel';
-import type { PageMutation, XeroWorld } from './xeroWorld';
+import type { DuplicateHandling, PageMutation, XeroWorld } from './xeroWorld';
 import { CHANGE_QUERIES, INVOICES, ORGANISATIONS, RENAMED } from './xeroWorld';
 
 /**
@@ -23,7 +23,16 @@ export const GENERATE = {
 	changesBetweenPages: true,
 	/** one Get with two input items (two filters), each with its own cursor */
 	twoQueriesPerGet: true,
+	/** bills with the same number from two suppliers (7x1 and 7x2 both INV-001) */
+	billNumbersAcrossSuppliers: true,
+	/** histories under "Add Suffix" (the others run under Skip and Update Existing) */
+	addSuffix: true,
 };
+// Exploration only: MODEL_OFF=faults,reruns turns generators off for a local run.
+for (const off of (process.env.MODEL_OFF ?? '').split(',').filter(Boolean)) {
+	if (!(off in GENERATE)) throw new Error(`MODEL_OFF: unknown generator "${off}"; known: ${Object.keys(GENERATE).join(', ')}`);
+	GENERATE[off as keyof typeof GENERATE] = false;
+}
 
 type Resource = 'organisation' | 'invoice';
 export interface Real {
@@ -48,10 +57,12 @@ const faultArb = (resource: Resource): fc.Arbitrary<SandboxFaultSpec | undefined
 };
 
 const picksArb = (resource: Resource) => {
-	const size = resource === 'organisation' ? ORGANISATIONS.length : INVOICES.length;
-	return GENERATE.collidingSends
-		? fc.array(fc.nat(size - 1), { minLength: 1, maxLength: 7 })
-		: fc.uniqueArray(fc.nat(size - 1), { minLength: 1, maxLength: 1 });
+	const indices =
+		resource === 'organisation'
+			? ORGANISATIONS.map((_, i) => i)
+			: INVOICES.map((_, i) => i).filter((i) => GENERATE.billNumbersAcrossSuppliers || INVOICES[i].crmId !== '7x2');
+	const pick = fc.constantFrom(...indices);
+	return GENERATE.collidingSends ? fc.array(pick, { minLength: 1, maxLength: 7 }) : fc.tuple(pick);
 };
 
 function inputsOf(model: Model, resource: Resource, picks: number[]): IDataObject[] {
@@ -154,24 +165,25 @@ class CrmRenameCommand implements fc.AsyncCommand<Model, Real> {
 export class ReadChangesCommand implements fc.AsyncCommand<Model, Real> {
 	constructor(
 		readonly pageSize: number,
+		readonly overlapSeconds: number,
 		readonly mutations: PageMutation[],
 		readonly fault: SandboxFaultSpec | undefined,
 	) {}
 	check = () => true;
 	async run(model: Model, real: Real): Promise<void> {
 		if (this.fault) real.world.inject(this.fault);
-		const run = await real.world.readChanges(model.staticData, this.pageSize, this.mutations, CHANGE_QUERIES.slice(0, model.delivered.length)).finally(() => real.world.afterStep());
+		const run = await real.world.readChanges(model.staticData, this.pageSize, this.mutations, CHANGE_QUERIES.slice(0, model.delivered.length), this.overlapSeconds).finally(() => real.world.afterStep());
 		real.step += 1;
 		checkChanges(model, run, this.toString());
 		checkStore(model, real.world, this.toString());
 	}
 	toString(): string {
-		return `readChanges(pageSize ${this.pageSize}, between pages ${JSON.stringify(this.mutations)}${this.fault ? `, fault ${JSON.stringify(this.fault)}` : ''})`;
+		return `readChanges(pageSize ${this.pageSize}, overlap ${this.overlapSeconds} s, between pages ${JSON.stringify(this.mutations)}${this.fault ? `, fault ${JSON.stringify(this.fault)}` : ''})`;
 	}
 }
 
 const mutationArb: fc.Arbitrary<PageMutation> = fc.record({
-	beforePage: fc.integer({ min: 2, max: 4 }),
+	beforePage: fc.integer({ min: 2, max: 3 }),
 	kind: fc.constantFrom('rename' as const, 'archive' as const, 'touch' as const),
 	pick: fc.nat(9),
 });
@@ -187,6 +199,8 @@ const readFaultArb: fc.Arbitrary<SandboxFaultSpec | undefined> = fc.option(
 	{ freq: 3, nil: undefined },
 );
 
+export const modes = (): DuplicateHandling[] => (GENERATE.addSuffix ? ['skip', 'update', 'addSuffix'] : ['skip', 'update']);
+
 export const queryCount = () => (GENERATE.twoQueriesPerGet ? CHANGE_QUERIES.length : 1);
 
 export function commandArbs(): Array<fc.Arbitrary<fc.AsyncCommand<Model, Real>>> {
@@ -196,8 +210,8 @@ export function commandArbs(): Array<fc.Arbitrary<fc.AsyncCommand<Model, Real>>>
 		fc.tuple(resource, batch).chain(([r, b]) => fc.tuple(picksArb(r), faultArb(r)).map(([picks, fault]) => new SendCommand(r, picks, b, fault))),
 		fc.nat(ORGANISATIONS.length - 1).map((pick) => new CrmRenameCommand(pick)),
 		fc
-			.tuple(fc.integer({ min: 1, max: 3 }), GENERATE.changesBetweenPages ? fc.array(mutationArb, { maxLength: 3 }) : fc.constant<PageMutation[]>([]), readFaultArb)
-			.map(([pageSize, mutations, fault]) => new ReadChangesCommand(pageSize, mutations, GENERATE.faults ? fault : undefined)),
+			.tuple(fc.constantFrom(1, 1, 2, 3), fc.constantFrom(0, 60, 300), GENERATE.changesBetweenPages ? fc.array(mutationArb, { maxLength: 3 }) : fc.constant<PageMutation[]>([]), readFaultArb)
+			.map(([pageSize, overlap, mutations, fault]) => new ReadChangesCommand(pageSize, overlap, mutations, GENERATE.faults ? fault : undefined)),
 	];
 	if (GENERATE.concurrentSends) {
 		arbs.push(

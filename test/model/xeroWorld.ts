@@ -14,6 +14,8 @@ import { chain, manualTrigger, node, runWorkflow } from '../harness';
 /** Sandbox minutes per real minute: rate-limit windows, retries and token lifetimes must not dominate the budget. */
 export const CLOCK_SCALE = 300;
 const SYNC = 'Xero Sync';
+/** Time between two steps (a schedule's interval), in wall-clock milliseconds of the records' timestamps. */
+const STEP_GAP_MS = 10 * 60_000;
 
 /** A CRM organisation as the CRM holds it; ContactNumber carries the CRM id, as the CRM mapping sends it. */
 export interface CrmOrganisation {
@@ -136,6 +138,7 @@ export class XeroWorld {
 		pageSize: number,
 		mutations: PageMutation[],
 		queries: string[],
+		overlapSeconds: number,
 	): Promise<{ main: INodeExecutionData[]; errors: INodeExecutionData[]; status: string; staticData: IDataObject }> {
 		this.pending = [...mutations];
 		try {
@@ -145,7 +148,7 @@ export class XeroWorld {
 					operation: 'get',
 					getMode: 'changedSince',
 					filters: { where: '={{ $json.where }}' },
-					options: { pageSize, rawOutput: true },
+					options: { pageSize, rawOutput: true, overlapSeconds },
 				},
 				queries.map((where) => ({ where })),
 				this.proxyUrl,
@@ -164,6 +167,9 @@ export class XeroWorld {
 	afterStep(): void {
 		this.xero.clearFaults();
 		resetXeroLimiters();
+		// Steps are a schedule's runs apart. Record timestamps follow the wall clock (unscaled), so without this a
+		// whole history fits inside one "Overlap" window and a cursor that passes a record would go unnoticed.
+		this.xero.advanceClock(STEP_GAP_MS * CLOCK_SCALE);
 	}
 
 	/** The contacts Xero returns for one change query now (its truth about which records are in scope). */
