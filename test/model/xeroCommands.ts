@@ -11,27 +11,40 @@ import { CHANGE_QUERIES, INVOICES, ORGANISATIONS, RENAMED } from './xeroWorld';
  * defect next to it and turn it back on once the fix is merged.
  */
 export const GENERATE = {
-	/** several CRM records in one execution whose keys collide, across batches */
-	collidingSends: true,
-	/** two executions at once */
+	/** several CRM records in one execution whose keys collide, across batches — off: issue 11 defect 3 */
+	collidingSends: false,
+	/** two executions at once (organisations; Xero keeps contact names unique) */
 	concurrentSends: true,
+	/**
+	 * two executions at once sending bills — off: a documented limit (README, Limits): Xero keeps bill numbers
+	 * unique per nothing, so two executions that look up the same new bill at once both create it
+	 */
+	concurrentBills: false,
 	/** the last send again, after it was stopped by faults */
 	reruns: true,
 	/** faults injected into sends: 429, 5xx, reset after commit, a failing second write */
 	faults: true,
 	/** Xero-side renames, archives and edits between the page reads of "Changed Since Last Run" */
 	changesBetweenPages: true,
-	/** one Get with two input items (two filters), each with its own cursor */
-	twoQueriesPerGet: true,
-	/** bills with the same number from two suppliers (7x1 and 7x2 both INV-001) */
-	billNumbersAcrossSuppliers: true,
-	/** histories under "Add Suffix" (the others run under Skip and Update Existing) */
-	addSuffix: true,
+	/** one Get with two input items (two filters), each with its own cursor — off: issue 11 defect 2 (shared cursor) */
+	twoQueriesPerGet: false,
+	/** bills with the same number from two suppliers (7x1 and 7x2 both INV-001) — off: issue 11 defect 1 */
+	billNumbersAcrossSuppliers: false,
+	/** histories under "Add Suffix" — off: issue 11 defects 5 (and 4: a re-run after a lost answer adds a copy) */
+	addSuffix: false,
+	/**
+	 * "Overlap" 0 on some reads — off: NEW defect (not in issue 11): the If-Modified-Since header has second
+	 * precision, but the delivered-set is pruned at cursor − overlap in milliseconds, so a change earlier in the
+	 * cursor's second is delivered again (nodes/XeroSync/helpers/changeCursor.ts applyChanges, `floor`)
+	 */
+	shortOverlap: false,
 };
-// Exploration only: MODEL_OFF=faults,reruns turns generators off for a local run.
-for (const off of (process.env.MODEL_OFF ?? '').split(',').filter(Boolean)) {
-	if (!(off in GENERATE)) throw new Error(`MODEL_OFF: unknown generator "${off}"; known: ${Object.keys(GENERATE).join(', ')}`);
-	GENERATE[off as keyof typeof GENERATE] = false;
+// Local runs: MODEL_ON=addSuffix,twoQueriesPerGet / MODEL_OFF=faults switch generators without editing this file.
+for (const [variable, value] of [['MODEL_ON', true], ['MODEL_OFF', false]] as const) {
+	for (const name of (process.env[variable] ?? '').split(',').filter(Boolean)) {
+		if (!(name in GENERATE)) throw new Error(`${variable}: unknown generator "${name}"; known: ${Object.keys(GENERATE).join(', ')}`);
+		GENERATE[name as keyof typeof GENERATE] = value;
+	}
 }
 
 type Resource = 'organisation' | 'invoice';
@@ -210,12 +223,12 @@ export function commandArbs(): Array<fc.Arbitrary<fc.AsyncCommand<Model, Real>>>
 		fc.tuple(resource, batch).chain(([r, b]) => fc.tuple(picksArb(r), faultArb(r)).map(([picks, fault]) => new SendCommand(r, picks, b, fault))),
 		fc.nat(ORGANISATIONS.length - 1).map((pick) => new CrmRenameCommand(pick)),
 		fc
-			.tuple(fc.constantFrom(1, 1, 2, 3), fc.constantFrom(0, 60, 300), GENERATE.changesBetweenPages ? fc.array(mutationArb, { maxLength: 3 }) : fc.constant<PageMutation[]>([]), readFaultArb)
+			.tuple(fc.constantFrom(1, 1, 2, 3), (GENERATE.shortOverlap ? fc.constantFrom(0, 300) : fc.constant(300)), GENERATE.changesBetweenPages ? fc.array(mutationArb, { maxLength: 3 }) : fc.constant<PageMutation[]>([]), readFaultArb)
 			.map(([pageSize, overlap, mutations, fault]) => new ReadChangesCommand(pageSize, overlap, mutations, GENERATE.faults ? fault : undefined)),
 	];
 	if (GENERATE.concurrentSends) {
 		arbs.push(
-			fc.tuple(resource, batch).chain(([r, b]) =>
+			fc.tuple(GENERATE.concurrentBills ? resource : fc.constant<Resource>('organisation'), batch).chain(([r, b]) =>
 				fc.tuple(picksArb(r), picksArb(r), faultArb(r)).map(([a, c, fault]) => new ConcurrentCommand(r, a, c, b, fault)),
 			),
 		);

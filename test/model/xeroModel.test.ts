@@ -10,13 +10,14 @@ import { XeroWorld } from './xeroWorld';
  * workflow execution against the Xero sandbox, checked after every step against what Xero should hold.
  *
  *   MODEL_SEED=<n>          replay one run (the seed is printed); MODEL_SEED=random for a fresh one
- *   MODEL_HISTORIES=<n>     histories per run (default 6)
- *   MODEL_STEPS=<n>         at most this many steps per history (default 10)
+ *   MODEL_HISTORIES=<n>     histories per run (default 20)
+ *   MODEL_STEPS=<n>         at most this many steps per history (default 12)
+ *   MODEL_ON=a,b / MODEL_OFF=c  switch generators (GENERATE in xeroCommands.ts names each and why it is off)
  *   MODEL_SHRINK=1          on a failure, shrink to a minimal history (slow: every try is real executions)
  */
 const SEED = process.env.MODEL_SEED === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.MODEL_SEED ?? 20261204);
-const HISTORIES = Number(process.env.MODEL_HISTORIES ?? 6);
-const STEPS = Number(process.env.MODEL_STEPS ?? 10);
+const HISTORIES = Number(process.env.MODEL_HISTORIES ?? 20);
+const STEPS = Number(process.env.MODEL_STEPS ?? 12);
 const SHRINK = process.env.MODEL_SHRINK === '1';
 
 jest.setTimeout(Number(process.env.MODEL_TIMEOUT_MS ?? 600_000));
