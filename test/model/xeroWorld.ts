@@ -76,6 +76,10 @@ export interface SendOutcome {
 
 export type Stored = IDataObject & { ContactID?: string; InvoiceID?: string };
 
+function updatedMs(record: Stored): number {
+	return Number(/\d+/.exec(String(record.UpdatedDateUTC))?.[0] ?? 0);
+}
+
 export class XeroWorld {
 	readonly tenantId = DEMO_TENANT_ID;
 	private proxyServer!: Server;
@@ -222,8 +226,12 @@ export class XeroWorld {
 	}
 
 	/** Another Xero user changes one of the organisations' contacts (never a supplier or customer made by a bill). */
-	private async mutate(mutation: PageMutation): Promise<void> {
-		const candidates = this.contacts().filter((c) => typeof c.ContactNumber === 'string' && c.ContactStatus === 'ACTIVE');
+	private async mutate(mutation: PageMutation, since: number): Promise<void> {
+		// Aim at the records this Get is reading (changed since its If-Modified-Since), oldest first: a change to one
+		// on a page already read is what shifts the later pages.
+		const candidates = this.contacts()
+			.filter((c) => typeof c.ContactNumber === 'string' && c.ContactStatus === 'ACTIVE' && updatedMs(c) >= since)
+			.sort((a, b) => updatedMs(a) - updatedMs(b));
 		if (candidates.length === 0) return;
 		const target = candidates[mutation.pick % candidates.length];
 		const change: IDataObject = { ContactID: target.ContactID };
@@ -251,7 +259,9 @@ export class XeroWorld {
 			const page = Number(url.searchParams.get('page') ?? '1');
 			const due = this.pending.filter((m) => m.beforePage <= page);
 			this.pending = this.pending.filter((m) => m.beforePage > page);
-			for (const mutation of due) await this.mutate(mutation);
+			const header = req.headers['if-modified-since'];
+			const since = header ? Date.parse(String(header)) : 0;
+			for (const mutation of due) await this.mutate(mutation, Number.isFinite(since) ? since - 1000 : 0);
 		}
 		const headers: Record<string, string> = {};
 		for (const [name, value] of Object.entries(req.headers)) {
