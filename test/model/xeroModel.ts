@@ -9,6 +9,8 @@ import { CHANGE_QUERIES, INVOICES, ORGANISATIONS } from './xeroWorld';
  */
 export interface Model {
 	mode: DuplicateHandling;
+	/** the Get's "Overlap (Seconds)" */
+	overlapSeconds: number;
 	/** each CRM organisation's current name (CRM-side renames change it) */
 	orgName: Map<string, string>;
 	/** every name (lower case) a CRM organisation was sent under */
@@ -24,9 +26,10 @@ export interface Model {
 	lastSend?: { resource: 'organisation' | 'invoice'; picks: number[] };
 }
 
-export function initialModel(mode: DuplicateHandling, queries: number): Model {
+export function initialModel(mode: DuplicateHandling, queries: number, overlapSeconds: number): Model {
 	return {
 		mode,
+		overlapSeconds,
 		orgName: new Map(ORGANISATIONS.map((o) => [o.crmId, o.name])),
 		namesSent: new Map(),
 		sentInvoices: new Set(),
