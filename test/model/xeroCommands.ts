@@ -7,8 +7,8 @@ import type { DuplicateHandling, PageMutation, XeroWorld } from './xeroWorld';
 import { CHANGE_QUERIES, INVOICES, ORGANISATIONS, RENAMED } from './xeroWorld';
 
 /**
- * Generator switches. A switch is off only while a known issue-11 defect makes every history fail; name the
- * defect next to it and turn it back on once the fix is merged.
+ * Generator switches. A switch is off only while it finds a defect that is not fixed on main yet (named next to it),
+ * or a documented limit; turn it back on (MODEL_ON=name to try first) once the fix is merged.
  */
 export const GENERATE = {
 	/** one execution sends one CRM record twice, or two whose keys collide, across batches — off: issue 11 defect 3 */
@@ -16,8 +16,8 @@ export const GENERATE = {
 	/** two executions at once (organisations; Xero keeps contact names unique) */
 	concurrentSends: true,
 	/**
-	 * two executions at once sending bills — off: a documented limit (README, Limits): Xero keeps bill numbers
-	 * unique per nothing, so two executions that look up the same new bill at once both create it
+	 * two executions at once sending bills — off: a documented limit (README, Limits): Xero does not keep bill
+	 * numbers unique, so two executions that look up the same new bill at once both create it
 	 */
 	concurrentBills: false,
 	/** the last send again, after it was stopped by faults */
