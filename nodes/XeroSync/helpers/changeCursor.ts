@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
  */
 export interface ChangeCursor {
 	cursor?: string;
-	/** ID → UpdatedDateUTC (ISO) of records delivered at or after cursor − overlap. */
+	/** ID → UpdatedDateUTC (ISO) of records delivered at or after cursor − overlap, down to its whole second. */
 	seen: Record<string, string>;
 }
 
@@ -82,7 +82,9 @@ export function applyChanges(
 		cursorMillis = candidate;
 	}
 	const cursor = cursorMillis === undefined ? undefined : new Date(cursorMillis).toISOString();
-	const floor = cursorMillis === undefined ? undefined : cursorMillis - overlapSeconds * 1000;
+	// The next run asks with If-Modified-Since, whole seconds: Xero answers with every record of that second, so
+	// what was delivered in it must stay remembered, or it is delivered again on every run.
+	const floor = cursorMillis === undefined ? undefined : Math.floor((cursorMillis - overlapSeconds * 1000) / 1000) * 1000;
 	const seen: Record<string, string> = {};
 	for (const [id, updated] of [...Object.entries(state.seen), ...deliveredAt.entries()]) {
 		const at = millis(updated);
