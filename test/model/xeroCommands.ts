@@ -37,12 +37,10 @@ export const GENERATE = {
 	/** histories under "Add Suffix" — off: issue 11 defects 5 (and 4: a re-run after a lost answer adds a copy) */
 	addSuffix: false,
 	/**
-	 * histories whose Get has "Overlap" 0 — off: NEW defect (not in issue 11). If-Modified-Since has second
-	 * precision, but the delivered set is pruned at cursor − overlap in milliseconds, so a record changed earlier in
-	 * the cursor's second is delivered again on every run (nodes/XeroSync/helpers/changeCursor.ts, applyChanges'
-	 * `floor`). Minimal history (MODEL_ON=shortOverlap): skip, overlap 0, send(invoice, [0,5]), then two quiet reads.
+	 * histories whose Get has "Overlap" 0 (found a double delivery at the cursor's second, fixed with
+	 * test/xeroSync/changedSinceSameSecond.test.ts)
 	 */
-	shortOverlap: false,
+	shortOverlap: true,
 };
 // Local runs: MODEL_ON=addSuffix,twoQueriesPerGet / MODEL_OFF=faults switch generators without editing this file.
 for (const [variable, value] of [['MODEL_ON', true], ['MODEL_OFF', false]] as const) {
