@@ -40,6 +40,14 @@ describe('where expressions', () => {
 		expect(compileWhere(expression)(invoice)).toBe(expected);
 	});
 
+	it('reads literals as Dynamic LINQ does: "" is a quote, a backslash is ordinary, \\" ends the literal', () => {
+		const record = { Name: 'Bat "QUOTE" Man', Code: 'A\\B\\' };
+		expect(compileWhere('Name=="Bat ""QUOTE"" Man"')(record)).toBe(true);
+		expect(compileWhere('Code=="A\\B\\"')(record)).toBe(true);
+		expect(() => compileWhere('Name=="Bat \\"QUOTE\\" Man"')).toThrow();
+		expect(() => compileWhere('Name==\'ab\'')).toThrow(/Character literal must contain exactly one character/);
+	});
+
 	it.each(['Status=="AUTHORISED', 'Status== AND', 'Name.Explode("x")', 'Total > > 1', 'DateTime(2026)'])('refuses %s', (expression) => {
 		expect(() => compileWhere(expression)({})).toThrow();
 	});

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { XeroResourceSpec } from '../../shared/xero/resources';
-import { allOf, anyOf, dateCompare, equalsString } from '../../shared/xero/where';
+import { allOf, anyOf, dateCompare, equalsString, rawWhereProblem } from '../../shared/xero/where';
 
 export interface ListFilters {
 	status?: string[];
@@ -11,6 +11,11 @@ export interface ListFilters {
 	searchTerm?: string;
 	where?: string;
 	order?: string;
+}
+
+/** A filter the user wrote that cannot be sent; `code` is what the sync log shows. */
+export class BadFilterError extends Error {
+	readonly code = 'BAD_FILTER';
 }
 
 /** Invoices filter on their own date; the other records only have UpdatedDateUTC to filter a range on. */
@@ -43,7 +48,11 @@ export function listQuery(spec: XeroResourceSpec, filters: ListFilters): IDataOb
 	if (to) clauses.push(dateCompare(dateField(spec), '<=', to));
 	if (filters.includeArchived && spec.supportsArchived) qs.includeArchived = true;
 	if (filters.searchTerm && spec.supportsSearchTerm) qs.searchTerm = filters.searchTerm.trim();
-	if (filters.where && filters.where.trim() !== '') clauses.push(filters.where.trim());
+	if (filters.where && filters.where.trim() !== '') {
+		const problem = rawWhereProblem(filters.where);
+		if (problem) throw new BadFilterError(`The "Where" filter cannot be used: ${problem}`);
+		clauses.push(filters.where.trim());
+	}
 	const where = allOf(clauses);
 	if (where) qs.where = where;
 	if (filters.order && filters.order.trim() !== '') qs.order = filters.order.trim();

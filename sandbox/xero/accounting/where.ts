@@ -26,15 +26,21 @@ function tokenize(source: string): Token[] {
 			i++;
 			continue;
 		}
-		if (char === '"') {
+		if (char === '"' || char === "'") {
+			// Dynamic LINQ: the quote doubled stays in the literal; a backslash is an ordinary character, so `\"` ends
+			// the literal and what follows is read as code (Xero: "Syntax error", XeroAPI/Xero-Java#347).
 			let value = '';
 			i++;
-			while (i < source.length && source[i] !== '"') {
-				if (source[i] === '\\' && i + 1 < source.length) i++;
-				value += source[i++];
+			for (;;) {
+				const close = source.indexOf(char, i);
+				if (close < 0) throw new WhereSyntaxError('Unterminated string literal');
+				value += source.slice(i, close);
+				i = close + 1;
+				if (source[i] !== char) break;
+				value += char;
+				i++;
 			}
-			if (source[i] !== '"') throw new WhereSyntaxError('Unterminated string literal');
-			i++;
+			if (char === "'" && [...value].length !== 1) throw new WhereSyntaxError('Character literal must contain exactly one character');
 			tokens.push({ kind: 'string', value });
 			continue;
 		}

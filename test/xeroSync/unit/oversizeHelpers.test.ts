@@ -43,8 +43,9 @@ describe('lookupPlan', () => {
 });
 
 describe('quoteWhere', () => {
-	it('escapes quotes and backslashes', () => {
-		expect(quoteWhere('a"b\\')).toBe('"a\\"b\\\\"');
+	// Issue 11: Xero's Dynamic LINQ doubles quotes and has no backslash escape (the old \" broke the lookup).
+	it('doubles quotes and keeps backslashes', () => {
+		expect(quoteWhere('a"b\\')).toBe('"a""b\\"');
 	});
 
 	it('keeps the closing quote when the value ends in a lone surrogate', () => {
@@ -84,8 +85,8 @@ describe('encoderSafeWhere', () => {
 		expect(new URL(`http://x/?${stringify({ where: safe })}`).searchParams.get('where')).toBe(safe);
 	});
 
-	it('keeps escaped quotes inside a literal and leaves a where without pairs unchanged', () => {
-		const where = 'Name=="a\\"b" OR Name=="c"';
+	it('keeps doubled quotes inside a literal and leaves a where without pairs unchanged', () => {
+		const where = 'Name=="a""b\\" OR Name=="c"';
 		expect(encoderSafeWhere(where)).toBe(where);
 	});
 });
