@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { XeroResourceSpec } from '../../../shared/xero/resources';
 import { elementFailed, elementValidationMessages } from '../../../shared/xero/validationErrors';
+import { recordPath } from '../../../shared/xero/recordPath';
 import { batchIdempotencyKey } from '../../helpers/idempotency';
 import type { XeroCaller } from './readRecords';
 
@@ -42,8 +43,7 @@ function answeredPerElement(error: unknown): boolean {
 async function writeAccounts(target: WriteTarget, method: 'PUT' | 'POST', payloads: IDataObject[]): Promise<WriteOutcome[]> {
 	const outcomes: WriteOutcome[] = [];
 	for (const payload of payloads) {
-		const id = payload.AccountID as string | undefined;
-		const path = method === 'PUT' ? '/Accounts' : `/Accounts/${String(id)}`;
+		const path = method === 'PUT' ? '/Accounts' : recordPath('/Accounts', 'AccountID', payload.AccountID);
 		const body = method === 'PUT' ? payload : { Accounts: [payload] };
 		try {
 			const response = await target.caller.request({
