@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { toHttpDate } from '../../../shared/dates';
+import { instantIn, toHttpDate } from '../../../shared/dates';
 import { failedItem } from '../../../shared/syncLog';
 import { normaliseXeroRecord } from '../../../shared/xero/normalise';
 import type { XeroResource, XeroResourceSpec } from '../../../shared/xero/resources';
@@ -39,8 +39,9 @@ async function readChanged(
 	const key = cursorKey(spec.resource, connection.tenantId);
 	const state = readCursor(staticData[key]);
 	const overlap = Math.max(0, Number(options.overlapSeconds ?? 300));
-	const since = changesSince(state, overlap, (options.startFrom as string) || undefined);
-	const qs = listQuery(spec, { ...filters, order: undefined });
+	const startMs = instantIn(options.startFrom, ctx.getTimezone());
+	const since = changesSince(state, overlap, startMs === undefined ? undefined : new Date(startMs).toISOString());
+	const qs = listQuery(spec, { ...filters, order: undefined }, ctx.getTimezone());
 	qs.order = 'UpdatedDateUTC ASC';
 	const headers = since ? { 'If-Modified-Since': toHttpDate(since) } : undefined;
 	const fetched = await readList(caller, spec, qs, { pageSize: clampPageSize(options.pageSize), headers });
@@ -96,7 +97,7 @@ export async function executeGet(
 				} else {
 					const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 					const limit = returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
-					records = await readList(caller, spec, listQuery(spec, filters), {
+					records = await readList(caller, spec, listQuery(spec, filters, this.getTimezone()), {
 						pageSize: clampPageSize(options.pageSize),
 						limit,
 					});
