@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { JsonObject } from 'n8n-workflow';
 
-import { ifModifiedSince } from '../helpers/cursor';
+import { windowStartMs } from '../../shared/xero/changeCursor';
 import { eventItem } from '../helpers/output';
 import type { ScopeState } from '../helpers/scope';
 import { processScope, scopeToPoll } from '../helpers/scope';
@@ -34,14 +34,14 @@ export async function pollChanges(
 	for (const target of targets) {
 		const state = scopeToPoll(stored[target.scopeKey], settings.backfillFrom, nowMs);
 		try {
-			const { records, pagedFromMs } = await fetchChanges(
+			const { records, holdMs } = await fetchChanges(
 				ctx,
 				settings.credentialType,
 				target.tenantId,
 				settings.spec,
-				ifModifiedSince(state.cursor),
+				windowStartMs(state.cursor),
 			);
-			const result = processScope(state, settings.spec, settings.filter, records, pagedFromMs);
+			const result = processScope(state, settings.spec, settings.filter, records, holdMs);
 			const items = result.triggered.map((triggered) =>
 				eventItem(triggered.record, {
 					source: 'poll',
