@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { JsonObject } from 'n8n-workflow';
 
+import { safeMessage } from '../../shared/syncLog';
 import { windowStartMs } from '../../shared/xero/changeCursor';
 import { eventItem } from '../helpers/output';
 import type { ScopeState } from '../helpers/scope';
@@ -111,7 +112,7 @@ export async function sampleChange(
 
 function describe(outcome: ScopeOutcome): string {
 	const where = outcome.target.tenantName ?? outcome.target.tenantId ?? 'the Custom Connection organisation';
-	return `polling ${where} failed: ${outcome.error?.message ?? 'unknown error'}`;
+	return `polling ${where} failed: ${safeMessage(outcome.error?.message ?? 'unknown error')}`;
 }
 
 function pollError(ctx: IPollFunctions, failures: ScopeOutcome[]): Error {
@@ -124,7 +125,7 @@ function pollError(ctx: IPollFunctions, failures: ScopeOutcome[]): Error {
 		first.message = message;
 		return first;
 	}
-	return new NodeApiError(ctx.getNode(), { message: first.message } as JsonObject, {
+	return new NodeApiError(ctx.getNode(), { message: safeMessage(first.message) } as JsonObject, {
 		message,
 		description: 'The cursor did not move: the next poll asks Xero for the same changes again.',
 	});

@@ -2,6 +2,7 @@ import type { IDataObject, INodeParameterResourceLocator, IPollFunctions } from 
 import { NodeOperationError } from 'n8n-workflow';
 
 import { instantIn } from '../../shared/dates';
+import { shortQuote } from '../../shared/redact';
 import type { XeroCredentialType } from '../../shared/xero/transport/types';
 import type { EventFilter, PollEvent } from '../helpers/events';
 import type { ResourceSpec, TriggerResource } from '../helpers/resources';
@@ -60,7 +61,7 @@ function readBackfillDate(ctx: IPollFunctions, value: unknown): string | undefin
 	const text = typeof value === 'string' ? value : String(value);
 	const instant = instantIn(value, ctx.getTimezone());
 	if (instant === undefined) {
-		throw new NodeOperationError(ctx.getNode(), `"Backfill From" is not a date: ${text}`, {
+		throw new NodeOperationError(ctx.getNode(), `"Backfill From" is not a date: ${shortQuote(text)}`, {
 			description: 'Use a date such as 2026-01-31 or 2026-01-31T09:00:00Z, or remove the option.',
 		});
 	}
