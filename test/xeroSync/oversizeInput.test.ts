@@ -45,6 +45,29 @@ describe('Oversize lookups, out-of-range dates and batch-level rejections', () =
 		expect(stats(xero).writes).toBe(0);
 	});
 
+	// Issue 11, defects 7 and 9: one oversize record failed its whole batch with a 413 naming no record, and its
+	// 10 MB value was echoed whole into the message.
+	it('an oversize record fails alone, named with its size, and its value is not echoed whole', async () => {
+		const huge = 'x'.repeat(10_000_000);
+		const items: IDataObject[] = [
+			{ crmId: '11x7001', Name: 'Small Before' },
+			{ crmId: '11x7002', Name: 'Huge Website', Website: `https://huge.example/${huge}` },
+			{ crmId: '11x7003', Name: huge },
+			{ crmId: '11x7004', Name: 'Small After' },
+		];
+		const run = await send('organisation', items);
+		expect(run.main.map((item) => item.json.Name)).toEqual(['Small Before', 'Small After']);
+		expect(run.errors.map((item) => entry(item).crmId)).toEqual(['11x7002', '11x7003']);
+		for (const failed of run.errors) {
+			const message = String(entry(failed).message);
+			expect(message).toMatch(/is 10 MB as JSON and Xero accepts at most 3\.5 MB in one request/);
+			expect(message.length).toBeLessThan(600);
+			expect(JSON.stringify(entry(failed)).length).toBeLessThan(2000);
+		}
+		expect(String(entry(run.errors[0]).message)).toMatch(/largest fields: Website 10 MB/);
+		expect(String(entry(run.errors[1]).message)).toMatch(/^Organisation "x{20,}… \(10,000,000 characters\)/);
+	});
+
 	it('a healthy batch still costs one lookup and one write', async () => {
 		const items = Array.from({ length: 50 }, (_v, n) => ({ Name: `Short Co ${n}`, ContactNumber: `SHORT-${n}` }));
 		const run = await send('organisation', items);

@@ -10,7 +10,10 @@ import type { WriteOutcome, WriteTarget } from './writeRecords';
 import { writeRecords } from './writeRecords';
 
 function rejected(outcome: WriteOutcome): string {
-	return outcome.ok ? '' : `Xero rejected it: ${outcome.messages.join('; ')}`;
+	if (outcome.ok) return '';
+	const text = outcome.messages.join('; ');
+	// A record refused before sending (its size) says so itself; only Xero's own answers are attributed to Xero.
+	return text.startsWith('not sent:') ? text : `Xero rejected it: ${text}`;
 }
 
 /** Matching, duplicate handling and the writes of one batch; at most one lookup call per batch. */
