@@ -97,6 +97,34 @@ describe('Xero sandbox: list queries', () => {
 		expect(where.json.Contacts.map((contact) => contact.Name)).toEqual(['Customer 229', 'Customer 228', 'Customer 227', 'Customer 226', 'Customer 225', 'Customer 224', 'Customer 223', 'Customer 222', 'Customer 221']);
 	});
 
+	it('refuses a query string over 2,048 characters with 404, as Xero does', async () => {
+		const at = (length: number) => `/Contacts?where=${q('Name=="')}${'a'.repeat(length - `where=${q('Name=="')}`.length - q('"').length)}${q('"')}`;
+		expect(at(2048).length - '/Contacts?'.length).toBe(2048);
+		expect((await api.get(at(2048))).status).toBe(200);
+		const refused = await api.get(at(2049));
+		expect(refused.status).toBe(404);
+	});
+
+	it('refuses a long OR-chain on a high-volume organisation with HighVolumeException', async () => {
+		const high = await startXeroSandbox({ data: 'empty', highVolumeThreshold: 100 });
+		try {
+			const tokens = await high.authorize();
+			const client = apiClient({ baseUrl: high.url, accessToken: tokens.access_token, tenantId: high.tenants[0].tenantId });
+			const ors = (n: number) => Array.from({ length: n }, (_v, i) => `ContactNumber=="C${i}"`).join(' OR ');
+			expect((await client.get(`/Contacts?where=${q(ors(6))}`)).status).toBe(200);
+			high.seed({ contacts: 101 });
+			expect((await client.get(`/Contacts?where=${q(ors(5))}`)).status).toBe(200);
+			const refused = await client.get<Rec>(`/Contacts?where=${q(ors(6))}`);
+			expect(refused.status).toBe(400);
+			expect(refused.json).toMatchObject({ ErrorNumber: 51, Type: 'HighVolumeException' });
+			expect(String(refused.json.Message)).toMatch(/not filtering Contacts efficiently/);
+			// OR inside a literal is not an OR.
+			expect((await client.get(`/Contacts?where=${q('Name=="a OR b || c or d or e or f or g"')}`)).status).toBe(200);
+		} finally {
+			await high.close();
+		}
+	});
+
 	it('answers a where it cannot parse with a QueryParseException', async () => {
 		const bad = await api.get<Rec>(`/Contacts?where=${q('Name=="unterminated')}`);
 		expect(bad.status).toBe(400);
