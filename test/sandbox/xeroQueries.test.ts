@@ -48,6 +48,28 @@ describe('where expressions', () => {
 		expect(() => compileWhere('Name==\'ab\'')).toThrow(/Character literal must contain exactly one character/);
 	});
 
+	// Issue 11: the sandbox reads where and order as Xero's Dynamic LINQ does, with the record's .NET type.
+	it.each([
+		['Contact', 'Nmae=="x"', "No property or field 'Nmae' exists in type 'Contact'"],
+		['Invoice', 'Contact.Nmae=="x"', "No property or field 'Nmae' exists in type 'Contact'"],
+		['Contact', 'IsCustomer=="true"', "Operator '==' incompatible with operand types 'Boolean' and 'String'"],
+		['Invoice', 'Total>"100"', "Operator '>' incompatible with operand types 'Decimal' and 'String'"],
+		['Invoice', 'Date>="2026-01-01"', "Operator '>=' incompatible with operand types 'DateTime' and 'String'"],
+		['Invoice', 'Contact.ContactID=="ab12cd34-0000-4000-8000-000000000001"', "Operator '==' incompatible with operand types 'Guid' and 'String'"],
+		['Invoice', 'InvoiceID==Guid("not-a-guid")', 'Guid should contain 32 digits'],
+		['Invoice', 'Total.Contains("1")', "No applicable method 'Contains' exists in type 'Decimal'"],
+	])('on %s refuses %s', (type, expression, message) => {
+		expect(() => compileWhere(expression, type)).toThrow(message);
+	});
+
+	it.each([
+		['Contact', 'IsCustomer==true AND Name.StartsWith("a") AND ContactStatus=="ACTIVE"'],
+		['Invoice', 'Type=="ACCREC" AND Total>100 AND Date>=DateTime(2026,1,1) AND Contact.ContactID==guid("ab12cd34-0000-4000-8000-000000000001")'],
+		['Invoice', 'Reference==null OR (AmountDue>=0.5 AND Status!="PAID")'],
+	])('on %s accepts %s', (type, expression) => {
+		expect(() => compileWhere(expression, type)).not.toThrow();
+	});
+
 	it.each(['Status=="AUTHORISED', 'Status== AND', 'Name.Explode("x")', 'Total > > 1', 'DateTime(2026)'])('refuses %s', (expression) => {
 		expect(() => compileWhere(expression)({})).toThrow();
 	});
@@ -123,6 +145,18 @@ describe('Xero sandbox: list queries', () => {
 		} finally {
 			await high.close();
 		}
+	});
+
+	it('refuses an unknown or malformed order, and a where naming an unknown property, with 400', async () => {
+		for (const order of ['Nmae', 'Name SIDEWAYS', 'Name DESC extra', 'Addresses', '1Name']) {
+			const answer = await api.get<Rec>(`/Contacts?order=${q(order)}`);
+			expect([order, answer.status]).toEqual([order, 400]);
+			expect(answer.json).toMatchObject({ ErrorNumber: 16, Type: 'QueryParseException' });
+		}
+		expect((await api.get(`/Contacts?order=${q('UpdatedDateUTC DESC, name asc')}`)).status).toBe(200);
+		const unknown = await api.get<Rec>(`/Contacts?where=${q('Nmae=="x"')}`);
+		expect(unknown.status).toBe(400);
+		expect(unknown.json.Message).toBe("No property or field 'Nmae' exists in type 'Contact'");
 	});
 
 	it('answers a where it cannot parse with a QueryParseException', async () => {
