@@ -1,5 +1,6 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
+import { safeMessage } from '../shared/syncLog';
 import { createXeroTransport } from '../shared/xero/transport';
 import type { XeroCredentialType } from '../shared/xero/transport/types';
 import type { ResourceSpec } from '../XeroTrigger/helpers/resources';
@@ -42,6 +43,6 @@ export async function fetchGroupRecords(
 		}
 		return { records };
 	} catch (error) {
-		return { records, error: error instanceof Error ? error.message : String(error) };
+		return { records, error: safeMessage(error instanceof Error ? error.message : String(error)) };
 	}
 }

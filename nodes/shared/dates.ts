@@ -41,3 +41,44 @@ export function toXeroRequestDate(value: unknown): string | undefined {
 export function toHttpDate(iso: string): string {
 	return DateTime.fromISO(iso, { zone: 'utc' }).toHTTP() ?? new Date(iso).toUTCString();
 }
+
+/**
+ * The calendar date (yyyy-MM-dd) a user meant by a date filter. A date written out (`2026-01-05`,
+ * `2026-01-05T00:00:00`, `…+10:00`, as n8n's date picker and `$now` give it) is taken as written; an instant
+ * without a zone of its own (`…Z` from toISOString, a Date, a luxon DateTime, epoch ms) is read in the workflow's
+ * timezone. Converting to UTC instead moved every date east of UTC to the day before.
+ */
+export function calendarDate(value: unknown, zone: string): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	let instant: DateTime | undefined;
+	if (typeof value === 'string') {
+		const text = value.trim();
+		if (!/^\d{4}-\d{2}-\d{2}/.test(text)) return undefined;
+		if (!/z$/i.test(text)) {
+			const written = DateTime.fromISO(text, { setZone: true });
+			return written.isValid ? text.slice(0, 10) : undefined;
+		}
+		instant = DateTime.fromISO(text);
+	} else if (value instanceof Date) instant = DateTime.fromJSDate(value);
+	else if (typeof value === 'number') instant = DateTime.fromMillis(value);
+	else if (DateTime.isDateTime(value)) instant = value;
+	if (instant === undefined || !instant.isValid) return undefined;
+	const local = instant.setZone(zone);
+	return (local.isValid ? local : instant.toUTC()).toFormat('yyyy-MM-dd');
+}
+
+/**
+ * The instant a user meant by a date-time option ("Start From", "Backfill From"): one with an offset or Z is that
+ * instant; one without is wall-clock time in the workflow's timezone, not the server's.
+ */
+export function instantIn(value: unknown, zone: string): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	if (value instanceof Date) return Number.isFinite(value.getTime()) ? value.getTime() : undefined;
+	if (DateTime.isDateTime(value)) return value.isValid ? value.toMillis() : undefined;
+	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+	if (typeof value !== 'string') return undefined;
+	const parsed = DateTime.fromISO(value.trim(), { zone });
+	if (parsed.isValid) return parsed.toMillis();
+	const loose = Date.parse(value);
+	return Number.isFinite(loose) ? loose : undefined;
+}

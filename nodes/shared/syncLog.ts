@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+import { redact } from './redact';
 
 export type SyncApp = 'Xero' | 'CRM';
 export type SyncFlow = 'CRM → Xero' | 'Xero → CRM';
@@ -24,6 +25,15 @@ export interface SyncLogEntry extends IDataObject {
 export type SyncFailure = Pick<SyncLogEntry, 'app' | 'action' | 'flow' | 'message'> &
 	Partial<Pick<SyncLogEntry, 'crmId' | 'xeroId' | 'code'>> & { description?: string };
 
+/** Long enough for a message that names several records; short enough that no input value can flood a log. */
+export const MAX_MESSAGE = 2000;
+
+/** Every message leaves redacted and bounded, whatever path built it. */
+export function safeMessage(message: string): string {
+	const clean = redact(message);
+	return clean.length > MAX_MESSAGE ? `${clean.slice(0, MAX_MESSAGE - 1)}…` : clean;
+}
+
 export function syncLogEntry(failure: SyncFailure, now: Date = new Date()): SyncLogEntry {
 	return {
 		app: failure.app,
@@ -32,7 +42,7 @@ export function syncLogEntry(failure: SyncFailure, now: Date = new Date()): Sync
 		flow: failure.flow,
 		crmId: failure.crmId ?? null,
 		xeroId: failure.xeroId ?? null,
-		message: failure.message,
+		message: safeMessage(failure.message),
 		code: failure.code ?? null,
 		time: now.toISOString(),
 	};
@@ -46,9 +56,9 @@ export function syncLogEntry(failure: SyncFailure, now: Date = new Date()): Sync
  */
 export function failedItem(_node: INode, failure: SyncFailure, itemIndex: number): INodeExecutionData {
 	const entry = syncLogEntry(failure);
-	if (failure.description) entry.details = failure.description;
+	if (failure.description) entry.details = safeMessage(failure.description);
 	return {
-		json: { error: entry, message: failure.message },
+		json: { error: entry, message: entry.message },
 		pairedItem: { item: itemIndex },
 	};
 }

@@ -21,6 +21,7 @@ export interface ResolvedOptions {
 	minuteLimit: number;
 	concurrentLimit: number;
 	appMinuteLimit: number;
+	highVolumeThreshold: number;
 }
 
 export function resolveOptions(options: XeroSandboxOptions): ResolvedOptions {
@@ -33,6 +34,7 @@ export function resolveOptions(options: XeroSandboxOptions): ResolvedOptions {
 		minuteLimit: options.minuteLimit ?? 60,
 		concurrentLimit: options.concurrentLimit ?? 5,
 		appMinuteLimit: options.appMinuteLimit ?? 10_000,
+		highVolumeThreshold: options.highVolumeThreshold ?? 100_000,
 	};
 }
 

@@ -35,6 +35,11 @@ export interface XeroSandboxOptions {
 	appMinuteLimit?: number;
 	/** artificial real milliseconds added to every accounting call, so concurrency is observable */
 	latencyMs?: number;
+	/**
+	 * Records in a collection above which Xero refuses long OR-chained filters (400 HighVolumeException). Xero's
+	 * threshold is 100,000 (README "High-volume organisations"); tests lower it instead of seeding 100,000 records.
+	 */
+	highVolumeThreshold?: number;
 	webhooks?: WebhookSettings;
 	/** receives one line per request when set (never tokens or secrets) */
 	log?: (line: string) => void;

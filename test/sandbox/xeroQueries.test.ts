@@ -40,6 +40,36 @@ describe('where expressions', () => {
 		expect(compileWhere(expression)(invoice)).toBe(expected);
 	});
 
+	it('reads literals as Dynamic LINQ does: "" is a quote, a backslash is ordinary, \\" ends the literal', () => {
+		const record = { Name: 'Bat "QUOTE" Man', Code: 'A\\B\\' };
+		expect(compileWhere('Name=="Bat ""QUOTE"" Man"')(record)).toBe(true);
+		expect(compileWhere('Code=="A\\B\\"')(record)).toBe(true);
+		expect(() => compileWhere('Name=="Bat \\"QUOTE\\" Man"')).toThrow();
+		expect(() => compileWhere('Name==\'ab\'')).toThrow(/Character literal must contain exactly one character/);
+	});
+
+	// Issue 11: the sandbox reads where and order as Xero's Dynamic LINQ does, with the record's .NET type.
+	it.each([
+		['Contact', 'Nmae=="x"', "No property or field 'Nmae' exists in type 'Contact'"],
+		['Invoice', 'Contact.Nmae=="x"', "No property or field 'Nmae' exists in type 'Contact'"],
+		['Contact', 'IsCustomer=="true"', "Operator '==' incompatible with operand types 'Boolean' and 'String'"],
+		['Invoice', 'Total>"100"', "Operator '>' incompatible with operand types 'Decimal' and 'String'"],
+		['Invoice', 'Date>="2026-01-01"', "Operator '>=' incompatible with operand types 'DateTime' and 'String'"],
+		['Invoice', 'Contact.ContactID=="ab12cd34-0000-4000-8000-000000000001"', "Operator '==' incompatible with operand types 'Guid' and 'String'"],
+		['Invoice', 'InvoiceID==Guid("not-a-guid")', 'Guid should contain 32 digits'],
+		['Invoice', 'Total.Contains("1")', "No applicable method 'Contains' exists in type 'Decimal'"],
+	])('on %s refuses %s', (type, expression, message) => {
+		expect(() => compileWhere(expression, type)).toThrow(message);
+	});
+
+	it.each([
+		['Contact', 'IsCustomer==true AND Name.StartsWith("a") AND ContactStatus=="ACTIVE"'],
+		['Invoice', 'Type=="ACCREC" AND Total>100 AND Date>=DateTime(2026,1,1) AND Contact.ContactID==guid("ab12cd34-0000-4000-8000-000000000001")'],
+		['Invoice', 'Reference==null OR (AmountDue>=0.5 AND Status!="PAID")'],
+	])('on %s accepts %s', (type, expression) => {
+		expect(() => compileWhere(expression, type)).not.toThrow();
+	});
+
 	it.each(['Status=="AUTHORISED', 'Status== AND', 'Name.Explode("x")', 'Total > > 1', 'DateTime(2026)'])('refuses %s', (expression) => {
 		expect(() => compileWhere(expression)({})).toThrow();
 	});
@@ -87,6 +117,46 @@ describe('Xero sandbox: list queries', () => {
 		expect(search.json.Contacts.map((contact) => contact.Name)).toEqual(['Customer 012']);
 		const where = await api.get<{ Contacts: Rec[] }>(`/Contacts?where=${q('Name.StartsWith("Customer 22") AND ContactNumber!="C220"')}&order=${q('Name DESC')}`);
 		expect(where.json.Contacts.map((contact) => contact.Name)).toEqual(['Customer 229', 'Customer 228', 'Customer 227', 'Customer 226', 'Customer 225', 'Customer 224', 'Customer 223', 'Customer 222', 'Customer 221']);
+	});
+
+	it('refuses a query string over 2,048 characters with 404, as Xero does', async () => {
+		const at = (length: number) => `/Contacts?where=${q('Name=="')}${'a'.repeat(length - `where=${q('Name=="')}`.length - q('"').length)}${q('"')}`;
+		expect(at(2048).length - '/Contacts?'.length).toBe(2048);
+		expect((await api.get(at(2048))).status).toBe(200);
+		const refused = await api.get(at(2049));
+		expect(refused.status).toBe(404);
+	});
+
+	it('refuses a long OR-chain on a high-volume organisation with HighVolumeException', async () => {
+		const high = await startXeroSandbox({ data: 'empty', highVolumeThreshold: 100 });
+		try {
+			const tokens = await high.authorize();
+			const client = apiClient({ baseUrl: high.url, accessToken: tokens.access_token, tenantId: high.tenants[0].tenantId });
+			const ors = (n: number) => Array.from({ length: n }, (_v, i) => `ContactNumber=="C${i}"`).join(' OR ');
+			expect((await client.get(`/Contacts?where=${q(ors(6))}`)).status).toBe(200);
+			high.seed({ contacts: 101 });
+			expect((await client.get(`/Contacts?where=${q(ors(5))}`)).status).toBe(200);
+			const refused = await client.get<Rec>(`/Contacts?where=${q(ors(6))}`);
+			expect(refused.status).toBe(400);
+			expect(refused.json).toMatchObject({ ErrorNumber: 51, Type: 'HighVolumeException' });
+			expect(String(refused.json.Message)).toMatch(/not filtering Contacts efficiently/);
+			// OR inside a literal is not an OR.
+			expect((await client.get(`/Contacts?where=${q('Name=="a OR b || c or d or e or f or g"')}`)).status).toBe(200);
+		} finally {
+			await high.close();
+		}
+	});
+
+	it('refuses an unknown or malformed order, and a where naming an unknown property, with 400', async () => {
+		for (const order of ['Nmae', 'Name SIDEWAYS', 'Name DESC extra', 'Addresses', '1Name']) {
+			const answer = await api.get<Rec>(`/Contacts?order=${q(order)}`);
+			expect([order, answer.status]).toEqual([order, 400]);
+			expect(answer.json).toMatchObject({ ErrorNumber: 16, Type: 'QueryParseException' });
+		}
+		expect((await api.get(`/Contacts?order=${q('UpdatedDateUTC DESC, name asc')}`)).status).toBe(200);
+		const unknown = await api.get<Rec>(`/Contacts?where=${q('Nmae=="x"')}`);
+		expect(unknown.status).toBe(400);
+		expect(unknown.json.Message).toBe("No property or field 'Nmae' exists in type 'Contact'");
 	});
 
 	it('answers a where it cannot parse with a QueryParseException', async () => {

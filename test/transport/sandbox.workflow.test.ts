@@ -147,7 +147,7 @@ describe('Xero transport against the sandbox (through n8n request helpers)', () 
 
 			expect(results[0].status).toBe(200);
 			expect(tenantStats()).toMatchObject({ writes: 2, idempotentReplays: 1 });
-			const check = await callXero({ path: `/Contacts?where=${encodeURIComponent(`Name=="${name}"`)}` });
+			const check = await callXero({ path: '/Contacts', qs: JSON.stringify({ where: `Name=="${name}"` }) });
 			expect(((check.results[0].body as IDataObject).Contacts as IDataObject[]).map((c) => c.Name)).toEqual([name]);
 		}
 	});

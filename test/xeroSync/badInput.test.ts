@@ -23,6 +23,18 @@ describe('Bad input never reaches Xero', () => {
 		return run;
 	}
 
+	// Issue 11, defect 6: `AccountID: "../Contacts"` was sent as POST /Accounts/../Contacts, i.e. POST /Contacts.
+	it.each([
+		['account', { crmId: '99x1', AccountID: '../Contacts', Code: '299', Name: 'Escape', Type: 'REVENUE' }, 'AccountID'],
+		['account', { crmId: '99x2', AccountID: '%2e%2e%2fContacts', Code: '298', Name: 'Escape', Type: 'REVENUE' }, 'AccountID'],
+		['organisation', { crmId: '99x3', ContactID: '../Invoices?x=', Name: 'Escape Co' }, 'ContactID'],
+		['item', { crmId: '99x4', ItemID: 'not-a-guid', Code: 'ESC' }, 'ItemID'],
+	])('a %s whose Xero ID is not a GUID, named in the message', async (resource, item, field) => {
+		const run = await expectRejected(resource, [item], 'BAD_ID', new RegExp(`${field} ".*" is not a Xero ID`));
+		expect(entry(run.errors[0]).crmId).toBe(item.crmId);
+		expect(stats(xero).calls).toBe(0);
+	});
+
 	it('an organisation without a name', async () => {
 		const run = await expectRejected('organisation', [{ crmId: '11x1', EmailAddress: 'x@y.z' }], 'MANDATORY_FIELDS', /organisation name/);
 		expect(entry(run.errors[0]).crmId).toBe('11x1');

@@ -17,8 +17,8 @@ describe('Oversize lookups, out-of-range dates and batch-level rejections', () =
 		runSync(xero, { resource, operation: 'send', inputMode: 'json', duplicateHandling: 'skip' }, items);
 
 	it('splits a lookup whose URL would be too long, and fails only a record whose own lookup is too long', async () => {
-		// 4-byte characters: each is 12 characters once percent-encoded, so 50 such names make a ~150 KB where.
-		const longName = (n: number) => `${'😀'.repeat(120)} ${n}`;
+		// 4-byte characters: each is 12 characters once percent-encoded, so 50 such names make a ~30 KB where.
+		const longName = (n: number) => `${'😀'.repeat(50)} ${n}`;
 		const items: IDataObject[] = Array.from({ length: 50 }, (_v, n) => ({
 			crmId: `11x${5000 + n}`,
 			Name: longName(n),
@@ -33,7 +33,7 @@ describe('Oversize lookups, out-of-range dates and batch-level rejections', () =
 		expect(String(failed.message)).toMatch(/too long to look up in Xero.*Shorten the ContactNumber/);
 		expect(run.main.map((item) => item.json.syncResult)).toEqual(Array(50).fill('Created'));
 		const byPath = stats(xero).byPath as Record<string, number>;
-		// Split, but not one call per record: 50 × ~3 KB of where in ~8 KB URLs.
+		// Split, but not one call per record: 50 × ~650 characters of where in Xero's 2,048-character query strings.
 		expect(byPath['GET /Contacts']).toBeGreaterThan(1);
 		expect(byPath['GET /Contacts']).toBeLessThanOrEqual(25);
 
@@ -45,11 +45,35 @@ describe('Oversize lookups, out-of-range dates and batch-level rejections', () =
 		expect(stats(xero).writes).toBe(0);
 	});
 
-	it('a healthy batch still costs one lookup and one write', async () => {
+	// Issue 11, defects 7 and 9: one oversize record failed its whole batch with a 413 naming no record, and its
+	// 10 MB value was echoed whole into the message.
+	it('an oversize record fails alone, named with its size, and its value is not echoed whole', async () => {
+		const huge = 'x'.repeat(10_000_000);
+		const items: IDataObject[] = [
+			{ crmId: '11x7001', Name: 'Small Before' },
+			{ crmId: '11x7002', Name: 'Huge Website', Website: `https://huge.example/${huge}` },
+			{ crmId: '11x7003', Name: huge },
+			{ crmId: '11x7004', Name: 'Small After' },
+		];
+		const run = await send('organisation', items);
+		expect(run.main.map((item) => item.json.Name)).toEqual(['Small Before', 'Small After']);
+		expect(run.errors.map((item) => entry(item).crmId)).toEqual(['11x7002', '11x7003']);
+		for (const failed of run.errors) {
+			const message = String(entry(failed).message);
+			expect(message).toMatch(/is 10 MB as JSON and Xero accepts at most 3\.5 MB in one request/);
+			expect(message.length).toBeLessThan(600);
+			expect(JSON.stringify(entry(failed)).length).toBeLessThan(2000);
+		}
+		expect(String(entry(run.errors[0]).message)).toMatch(/largest fields: Website 10 MB/);
+		expect(String(entry(run.errors[1]).message)).toMatch(/^Organisation "x{20,}… \(10,000,000 characters\)/);
+	});
+
+	it('a healthy batch costs a few lookups sized for Xero and one write', async () => {
 		const items = Array.from({ length: 50 }, (_v, n) => ({ Name: `Short Co ${n}`, ContactNumber: `SHORT-${n}` }));
 		const run = await send('organisation', items);
 		expect(run.errors).toEqual([]);
-		expect(stats(xero).calls).toBeLessThanOrEqual(2);
+		// 100 comparisons do not fit one 2,048-character query string (issue 11: lookups sized for Xero).
+		expect(stats(xero).calls).toBeLessThanOrEqual(4);
 	});
 
 	it('quotes, backslashes and lone surrogates in a looked-up number keep the where literal intact', async () => {

@@ -115,8 +115,11 @@ describe('Xero Trigger (polling) against the Xero sandbox', () => {
 		const all = emitted(await runner.poll());
 		expect(all.map((json) => json.Name).sort()).toEqual(names);
 		expect(new Set(all.map((json) => json.ContactID)).size).toBe(230);
-		// 230 changes at 100 a page: three pages, and no more.
-		expect(xero.stats().tenants[DEMO_TENANT_ID].byPath['GET /Contacts']).toBe(3);
+		// 230 changes at 100 a page: three pages, plus at most the re-reads that prove pages of records sharing a
+		// second did not shift while they were read (issue 11: positional paging alone could skip a record).
+		const calls = xero.stats().tenants[DEMO_TENANT_ID].byPath['GET /Contacts'];
+		expect(calls).toBeGreaterThanOrEqual(3);
+		expect(calls).toBeLessThanOrEqual(8);
 		expect(await runner.poll()).toBeNull();
 	});
 

@@ -1,3 +1,5 @@
+import { shortQuote } from '../../shared/redact';
+
 const MAX_SHOWN = 60;
 
 /**
@@ -5,7 +7,7 @@ const MAX_SHOWN = 60;
  * so a record label never reads "[object Object]" and the user sees that the field had the wrong type.
  */
 export function displayValue(value: unknown): string {
-	if (typeof value === 'string') return value;
+	if (typeof value === 'string') return shortQuote(value);
 	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
 	let json: string;
 	try {

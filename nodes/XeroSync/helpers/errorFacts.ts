@@ -1,3 +1,5 @@
+import { redact } from '../../shared/redact';
+
 /**
  * What the Send and Get engines need to know about a failed call, whatever shape the error has: the transport's
  * XeroApiError (status, dailyLimit, readable message), an n8n NodeApiError (httpCode), or a plain network error.
@@ -14,15 +16,13 @@ export interface ErrorFacts {
 export const DAILY_LIMIT_MESSAGE =
 	"Xero's daily API limit for this organisation is used up (Xero allows 5,000 calls a day per organisation, 1,000 on the Starter plan), so this record was not sent. Run the workflow again after the limit resets; nothing was dropped.";
 
-const BEARER = /Bearer\s+[A-Za-z0-9\-._~+/]+=*/g;
-
 export function errorFacts(error: unknown): ErrorFacts {
 	const err = (error ?? {}) as Record<string, unknown>;
 	const rawStatus = err.status ?? err.httpCode ?? err.statusCode;
 	const status = rawStatus === undefined ? undefined : Number(rawStatus);
 	const dailyLimit = err.dailyLimit === true;
 	const base = typeof err.message === 'string' && err.message !== '' ? err.message : String(error);
-	const message = (dailyLimit ? DAILY_LIMIT_MESSAGE : base).replace(BEARER, 'Bearer [hidden]');
+	const message = redact(dailyLimit ? DAILY_LIMIT_MESSAGE : base);
 	const haltsRun = dailyLimit || status === 401 || status === 403;
 	let code = 'XERO_ERROR';
 	if (dailyLimit) code = 'DAILY_LIMIT';

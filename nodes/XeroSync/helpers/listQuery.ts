@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
+import { calendarDate } from '../../shared/dates';
 import type { XeroResourceSpec } from '../../shared/xero/resources';
-import { allOf, anyOf, dateCompare, equalsString } from '../../shared/xero/where';
+import { allOf, anyOf, dateCompare, equalsString, rawWhereProblem } from '../../shared/xero/where';
 
 export interface ListFilters {
 	status?: string[];
@@ -13,22 +14,22 @@ export interface ListFilters {
 	order?: string;
 }
 
+/** A filter the user wrote that cannot be sent; `code` is what the sync log shows. */
+export class BadFilterError extends Error {
+	readonly code = 'BAD_FILTER';
+}
+
 /** Invoices filter on their own date; the other records only have UpdatedDateUTC to filter a range on. */
 function dateField(spec: XeroResourceSpec): string {
 	return spec.resource === 'invoice' ? 'Date' : 'UpdatedDateUTC';
 }
 
-function isoDay(value: unknown): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const parsed = new Date(String(value));
-	return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString().slice(0, 10);
-}
-
 /**
  * The query string for a list read. Filters Xero has a parameter for use it (its indexes are faster); the rest are
- * ANDed into `where`, with the user's raw `where` kept intact in its own parentheses.
+ * ANDed into `where`, with the user's raw `where` kept intact in its own parentheses. Date filters are calendar
+ * dates in the workflow's `timezone`.
  */
-export function listQuery(spec: XeroResourceSpec, filters: ListFilters): IDataObject {
+export function listQuery(spec: XeroResourceSpec, filters: ListFilters, timezone = 'UTC'): IDataObject {
 	const qs: IDataObject = {};
 	const clauses: Array<string | undefined> = [];
 	const statuses = (filters.status ?? []).filter((s) => s !== '');
@@ -37,13 +38,17 @@ export function listQuery(spec: XeroResourceSpec, filters: ListFilters): IDataOb
 		else if (spec.statusField) clauses.push(anyOf(statuses.map((s) => equalsString(spec.statusField as string, s))));
 	}
 	if (filters.contactId && spec.resource === 'invoice') qs.ContactIDs = filters.contactId.trim();
-	const from = isoDay(filters.dateFrom);
-	const to = isoDay(filters.dateTo);
+	const from = calendarDate(filters.dateFrom, timezone);
+	const to = calendarDate(filters.dateTo, timezone);
 	if (from) clauses.push(dateCompare(dateField(spec), '>=', from));
 	if (to) clauses.push(dateCompare(dateField(spec), '<=', to));
 	if (filters.includeArchived && spec.supportsArchived) qs.includeArchived = true;
 	if (filters.searchTerm && spec.supportsSearchTerm) qs.searchTerm = filters.searchTerm.trim();
-	if (filters.where && filters.where.trim() !== '') clauses.push(filters.where.trim());
+	if (filters.where && filters.where.trim() !== '') {
+		const problem = rawWhereProblem(filters.where);
+		if (problem) throw new BadFilterError(`The "Where" filter cannot be used: ${problem}`);
+		clauses.push(filters.where.trim());
+	}
 	const where = allOf(clauses);
 	if (where) qs.where = where;
 	if (filters.order && filters.order.trim() !== '') qs.order = filters.order.trim();

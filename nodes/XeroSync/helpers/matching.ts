@@ -107,11 +107,13 @@ export function needsLookupBeforeWrite(spec: XeroResourceSpec, record: IDataObje
 }
 
 /**
- * Xero (and the proxies in front of it) refuse request lines over about 8 KB (431 / 414). The budget leaves room
- * for the host, the path and the other query parameters next to `where`.
+ * Xero refuses a query string over 2,048 characters (percent-encoded) with a 404 "The resource you're looking for
+ * cannot be found" (observed: XeroAPI/Xero-NetStandard#471, XeroAPI/xero-node#404, XeroAPI/Xero-Net#280; see the
+ * sandbox README). The budget leaves room for the other query parameters next to `where` (includeArchived, page,
+ * pageSize).
  */
-export const MAX_LOOKUP_URL = 8000;
-const URL_OVERHEAD = 200;
+export const MAX_LOOKUP_QUERY = 2048;
+const QUERY_OVERHEAD = 100;
 
 /** Length of `value` once percent-encoded in a URL (each UTF-8 byte outside the unreserved set becomes %XX). */
 export function encodedLength(value: string): number {
@@ -132,11 +134,17 @@ export interface LookupPlan {
 }
 
 /**
- * Like lookupWhere, but split so every lookup URL stays under `maxUrl`: healthy batches still cost one call, and a
- * batch of long names costs a few, never failing records whose keys fit.
+ * Like lookupWhere, but split so every lookup's query string stays under `maxQuery` and holds at most `maxClauses`
+ * comparisons: healthy batches still cost one call, and a batch of long names costs a few, never failing records
+ * whose keys fit.
  */
-export function lookupPlan(spec: XeroResourceSpec, keys: MatchKeys[], maxUrl = MAX_LOOKUP_URL): LookupPlan {
-	const budget = maxUrl - URL_OVERHEAD - encodedLength(`${spec.path}?where=`);
+export function lookupPlan(
+	spec: XeroResourceSpec,
+	keys: MatchKeys[],
+	maxQuery = MAX_LOOKUP_QUERY,
+	maxClauses = Number.POSITIVE_INFINITY,
+): LookupPlan {
+	const budget = maxQuery - QUERY_OVERHEAD - encodedLength('where=');
 	const clausesOf = (k: MatchKeys) => [
 		...k.numbers.map((n) => equalsString(spec.numberField, n)),
 		...(spec.nameField ? k.names.map((n) => equalsString(spec.nameField as string, n)) : []),
@@ -154,12 +162,12 @@ export function lookupPlan(spec: XeroResourceSpec, keys: MatchKeys[], maxUrl = M
 		if (own.length === 0) return;
 		const alone = encodedLength(anyOf(own) as string);
 		if (alone > budget || encoderSafeWhere(anyOf(own) as string) === undefined) {
-			tooLong.push({ index, length: alone + (maxUrl - budget) });
+			tooLong.push({ index, length: alone + (maxQuery - budget) });
 			return;
 		}
 		const merged = [...new Set([...current, ...own])];
 		const where = anyOf(merged) as string;
-		if (encodedLength(where) <= budget && encoderSafeWhere(where) !== undefined) {
+		if (merged.length <= maxClauses && encodedLength(where) <= budget && encoderSafeWhere(where) !== undefined) {
 			current = merged;
 			return;
 		}

@@ -40,17 +40,6 @@ export const RESOURCE_SPECS: Record<TriggerResource, ResourceSpec> = {
 
 export const INVOICE_STATUSES = ['DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'] as const;
 
-const MS_DATE = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/;
-
-/** UpdatedDateUTC as epoch ms; Xero sends "/Date(ms+0000)/", an already normalised record may carry ISO. */
-export function updatedMs(record: IDataObject): number {
-	const value = record.UpdatedDateUTC;
-	if (typeof value !== 'string') return Number.NaN;
-	const match = MS_DATE.exec(value);
-	if (match) return Number(match[1]);
-	return Date.parse(value);
-}
-
 export function recordId(spec: ResourceSpec, record: IDataObject): string {
 	const id = record[spec.idField];
 	return typeof id === 'string' ? id : '';

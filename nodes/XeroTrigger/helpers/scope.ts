@@ -1,17 +1,23 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CursorState } from './cursor';
-import { advanceCursor, isCursorState, pagingHold, startCursor, unprocessedChanges } from './cursor';
+import type { ChangeCursorState } from '../../shared/xero/changeCursor';
+import {
+	advanceCursor,
+	isChangeCursorState,
+	startCursor,
+	unprocessedChanges,
+	updatedMs,
+} from '../../shared/xero/changeCursor';
 import type { EventFilter } from './events';
 import { matchesEvent } from './events';
 import type { Classified, RecordMemory } from './recordMemory';
 import { classifyChange, rememberAll } from './recordMemory';
 import type { ResourceSpec } from './resources';
-import { recordId, recordStatus, updatedMs } from './resources';
+import { recordId, recordStatus } from './resources';
 
 /** Static-data state of one tenant + resource. */
 export interface ScopeState {
-	cursor: CursorState;
+	cursor: ChangeCursorState;
 	memory: RecordMemory;
 	/** "now" or the backfill date the scope started from; a new backfill date restarts the scope. */
 	origin: string;
@@ -41,14 +47,14 @@ export function scopeToPoll(stored: unknown, backfillFrom: string | undefined, n
 
 /**
  * Which fetched records (in the order the pages returned them) trigger, and the scope state once delivered.
- * `pagedFromMs`: the server time of the first page's answer when the query took more than one page.
+ * `holdMs`: the change reader's limit for the cursor (see readChanges), if it set one.
  */
 export function processScope(
 	state: ScopeState,
 	spec: ResourceSpec,
 	filter: EventFilter,
 	records: IDataObject[],
-	pagedFromMs?: number,
+	holdMs?: number,
 ): ScopeResult {
 	const byId = new Map<string, IDataObject>();
 	const changed = records
@@ -72,7 +78,7 @@ export function processScope(
 	return {
 		triggered,
 		next: {
-			cursor: advanceCursor(state.cursor, fresh, pagingHold(changed, pagedFromMs)),
+			cursor: advanceCursor(state.cursor, fresh, holdMs),
 			memory,
 			origin: state.origin,
 		},
@@ -83,7 +89,7 @@ function isScopeState(value: unknown): value is ScopeState {
 	if (value === null || typeof value !== 'object') return false;
 	const state = value as Partial<ScopeState>;
 	return (
-		isCursorState(state.cursor) &&
+		isChangeCursorState(state.cursor) &&
 		state.memory !== null &&
 		typeof state.memory === 'object' &&
 		typeof state.origin === 'string'

@@ -1,53 +1,43 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { createXeroTransport, xeroPages } from '../../shared/xero/transport';
+import type { ChangePageReader, ReadChangesResult } from '../../shared/xero/changeCursor';
+import { readChanges, updatedMs } from '../../shared/xero/changeCursor';
+import { createXeroTransport } from '../../shared/xero/transport';
 import type { XeroCredentialType } from '../../shared/xero/transport/types';
 import type { ResourceSpec } from '../helpers/resources';
-import { updatedMs } from '../helpers/resources';
 
 const PAGE_SIZE = 100;
 
 function listQuery(spec: ResourceSpec): IDataObject {
-	// Oldest change first, so items come out in the order the changes happened; a record updated while the pages
-	// are read moves to the end (see pagingHold for what that does to the pages already read).
+	// Oldest change first: the change reader pages on UpdatedDateUTC, and items come out in the order the changes
+	// happened.
 	const qs: IDataObject = { order: 'UpdatedDateUTC ASC' };
 	// Archiving is a change too (Xero webhooks report it as UPDATE), and archived contacts are hidden by default.
 	if (spec.resource === 'organisation') qs.includeArchived = true;
 	return qs;
 }
 
-export interface FetchedChanges {
-	/** In the order the pages returned them. */
-	records: IDataObject[];
-	/** Server time (Date header) of the first page's answer, when more than one page was read. */
-	pagedFromMs?: number;
-}
-
-/** Every record changed since `ifModifiedSince`; throws if any page fails, so nothing partial is processed. */
+/**
+ * Every record changed since `fromMs`, read with the shared change reader (keyset paging, so no record is passed
+ * over when the result shifts between page reads); throws if any page fails, so nothing partial is processed.
+ */
 export async function fetchChanges(
 	ctx: IPollFunctions,
 	credentialType: XeroCredentialType,
 	tenantId: string | undefined,
 	spec: ResourceSpec,
-	ifModifiedSince: string,
-): Promise<FetchedChanges> {
+	fromMs: number,
+): Promise<ReadChangesResult> {
 	const transport = createXeroTransport(ctx, { credentialType, tenantId });
-	const headers = { 'If-Modified-Since': ifModifiedSince };
 	const qs = listQuery(spec);
-	const paging = spec.paged ? { page: 1, pageSize: PAGE_SIZE } : {};
-	const first = await transport.request({ method: 'GET', path: spec.path, qs: { ...qs, ...paging }, headers });
-	const records = rowsOf(first.body, spec);
-	if (!spec.paged || records.length < PAGE_SIZE) return { records };
-	const pages = xeroPages(transport, spec.path, {
-		itemsKey: spec.collection,
-		qs,
-		headers,
-		pageSize: PAGE_SIZE,
-		startPage: 2,
-	});
-	for await (const page of pages) records.push(...page);
-	const served = Date.parse(first.headers.date ?? '');
-	return { records, pagedFromMs: Number.isFinite(served) ? served : undefined };
+	const read: ChangePageReader = async (ifModifiedSince, page) => {
+		const headers = ifModifiedSince ? { 'If-Modified-Since': ifModifiedSince } : undefined;
+		const paging = spec.paged ? { page, pageSize: PAGE_SIZE } : {};
+		const response = await transport.request({ method: 'GET', path: spec.path, qs: { ...qs, ...paging }, headers });
+		const rows = rowsOf(response.body, spec);
+		return { rows, full: rows.length >= PAGE_SIZE };
+	};
+	return await readChanges(read, fromMs, { idField: spec.idField, paged: spec.paged });
 }
 
 function rowsOf(body: IDataObject, spec: ResourceSpec): IDataObject[] {

@@ -2,7 +2,8 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { JsonObject } from 'n8n-workflow';
 
-import { ifModifiedSince } from '../helpers/cursor';
+import { safeMessage } from '../../shared/syncLog';
+import { windowStartMs } from '../../shared/xero/changeCursor';
 import { eventItem } from '../helpers/output';
 import type { ScopeState } from '../helpers/scope';
 import { processScope, scopeToPoll } from '../helpers/scope';
@@ -34,14 +35,14 @@ export async function pollChanges(
 	for (const target of targets) {
 		const state = scopeToPoll(stored[target.scopeKey], settings.backfillFrom, nowMs);
 		try {
-			const { records, pagedFromMs } = await fetchChanges(
+			const { records, holdMs } = await fetchChanges(
 				ctx,
 				settings.credentialType,
 				target.tenantId,
 				settings.spec,
-				ifModifiedSince(state.cursor),
+				windowStartMs(state.cursor),
 			);
-			const result = processScope(state, settings.spec, settings.filter, records, pagedFromMs);
+			const result = processScope(state, settings.spec, settings.filter, records, holdMs);
 			const items = result.triggered.map((triggered) =>
 				eventItem(triggered.record, {
 					source: 'poll',
@@ -111,7 +112,7 @@ export async function sampleChange(
 
 function describe(outcome: ScopeOutcome): string {
 	const where = outcome.target.tenantName ?? outcome.target.tenantId ?? 'the Custom Connection organisation';
-	return `polling ${where} failed: ${outcome.error?.message ?? 'unknown error'}`;
+	return `polling ${where} failed: ${safeMessage(outcome.error?.message ?? 'unknown error')}`;
 }
 
 function pollError(ctx: IPollFunctions, failures: ScopeOutcome[]): Error {
@@ -124,7 +125,7 @@ function pollError(ctx: IPollFunctions, failures: ScopeOutcome[]): Error {
 		first.message = message;
 		return first;
 	}
-	return new NodeApiError(ctx.getNode(), { message: first.message } as JsonObject, {
+	return new NodeApiError(ctx.getNode(), { message: safeMessage(first.message) } as JsonObject, {
 		message,
 		description: 'The cursor did not move: the next poll asks Xero for the same changes again.',
 	});

@@ -1,6 +1,8 @@
 import type { IDataObject, INodeParameterResourceLocator, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { instantIn } from '../../shared/dates';
+import { shortQuote } from '../../shared/redact';
 import type { XeroCredentialType } from '../../shared/xero/transport/types';
 import type { EventFilter, PollEvent } from '../helpers/events';
 import type { ResourceSpec, TriggerResource } from '../helpers/resources';
@@ -53,13 +55,15 @@ export function readPollSettings(ctx: IPollFunctions): PollSettings {
 	};
 }
 
+/** The backfill instant as ISO (UTC); a date without a zone is read in the workflow's timezone, not the server's. */
 function readBackfillDate(ctx: IPollFunctions, value: unknown): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const text = typeof value === 'string' ? value : String(value);
-	if (!Number.isFinite(Date.parse(text))) {
-		throw new NodeOperationError(ctx.getNode(), `"Backfill From" is not a date: ${text}`, {
+	const instant = instantIn(value, ctx.getTimezone());
+	if (instant === undefined) {
+		throw new NodeOperationError(ctx.getNode(), `"Backfill From" is not a date: ${shortQuote(text)}`, {
 			description: 'Use a date such as 2026-01-31 or 2026-01-31T09:00:00Z, or remove the option.',
 		});
 	}
-	return text;
+	return new Date(instant).toISOString();
 }

@@ -1,9 +1,11 @@
 /**
- * Builders for Xero's `where` query language (a LINQ-like expression). Values are always quoted here so a name
- * with a quote, a backslash or a lone surrogate in it cannot change the meaning of the filter.
+ * Builders for Xero's `where` language. Xero parses it as .NET Dynamic LINQ (the classic System.Linq.Dynamic
+ * parser): inside a "…" literal a double quote is written twice (`""`) and a backslash is an ordinary character, so
+ * `\"` ends the literal (Xero answers "Syntax error", public SDK issue XeroAPI/Xero-Java#347). Values are always
+ * quoted here, so a name with a quote, a backslash or a lone surrogate in it cannot change the meaning of a filter.
  */
 export function quoteWhere(value: string): string {
-	return `"${wellFormed(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+	return `"${wellFormed(value).replace(/"/g, '""')}"`;
 }
 
 /**
@@ -12,6 +14,45 @@ export function quoteWhere(value: string): string {
  */
 export function wellFormed(value: string): string {
 	return value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/**
+ * The index just past the literal that opens at `start` (a `"` or `'`), as Dynamic LINQ reads it: the quote
+ * character doubled stays inside the literal, nothing else escapes. -1 when the literal never ends.
+ */
+export function literalEnd(text: string, start: number): number {
+	const quote = text[start];
+	let i = start + 1;
+	for (;;) {
+		const close = text.indexOf(quote, i);
+		if (close < 0) return -1;
+		if (text[close + 1] !== quote) return close + 1;
+		i = close + 2;
+	}
+}
+
+/**
+ * Why a user's raw `where` cannot be combined with the node's own filters, or undefined when it can. The node wraps
+ * it in parentheses next to its filters; an unbalanced parenthesis or an unterminated literal would let the text
+ * close those parentheses and escape them (`Name=="x") OR (Name!="x"` would cancel every other filter).
+ */
+export function rawWhereProblem(where: string): string | undefined {
+	let depth = 0;
+	for (let i = 0; i < where.length; i++) {
+		const char = where[i];
+		if (char === '"' || char === "'") {
+			const end = literalEnd(where, i);
+			if (end < 0) {
+				return `the text literal starting at character ${i + 1} is never closed. Close it with ${char}; inside "…" write a double quote as "" (Xero does not read \\" as an escape).`;
+			}
+			i = end - 1;
+		} else if (char === '(') {
+			depth++;
+		} else if (char === ')') {
+			if (--depth < 0) return `the ")" at character ${i + 1} has no matching "(". Balance the parentheses.`;
+		}
+	}
+	return depth > 0 ? `${depth} "(" ${depth === 1 ? 'is' : 'are'} never closed. Balance the parentheses.` : undefined;
 }
 
 export function equalsString(field: string, value: string): string {
@@ -68,15 +109,15 @@ export function encoderSafeWhere(where: string): string | undefined {
 			out += where[i++];
 			continue;
 		}
-		let end = i + 1;
-		while (end < where.length && where[end] !== '"') end += where[end] === '\\' ? 2 : 1;
-		const literal = where.slice(i, end + 1);
+		const closed = literalEnd(where, i);
+		const end = closed < 0 ? where.length : closed;
+		const literal = where.slice(i, end);
 		let padding = 0;
 		while (straddles(literal, out.length + padding)) {
 			if (++padding > MAX_PADDING) return undefined;
 		}
 		out += ' '.repeat(padding) + literal;
-		i = end + 1;
+		i = end;
 	}
 	return out;
 }

@@ -24,6 +24,15 @@ export function queryParseException(message: string): Json {
 	return { ErrorNumber: 16, Type: 'QueryParseException', Message: message };
 }
 
+/** Xero's refusal of a filter too costly for an organisation with very many records (ErrorNumber 51). */
+export function highVolumeException(plural: string): Json {
+	return {
+		ErrorNumber: 51,
+		Type: 'HighVolumeException',
+		Message: `Your request is not filtering ${plural} efficiently, given the extremely high volume for this organisation. Please check https://developer.xero.com/documentation/api/efficient-data-retrieval for tips on making ${plural.replace(/s$/, '')} retrieval more efficient.`,
+	};
+}
+
 /** the problem+json shape identity errors on the API side use (401 and 403) */
 export function problem(status: number, title: string, detail: string): Json {
 	return { Type: null, Title: title, Status: status, Detail: detail, Instance: newId(), Extensions: {} };

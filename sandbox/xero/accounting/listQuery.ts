@@ -1,6 +1,6 @@
 import { parseMsDate } from '../dates';
 import type { Json } from '../types';
-import { compileWhere } from './where';
+import { compileWhere, hasWhereType, propertyType, WhereSyntaxError } from './where';
 
 export interface ListQuery {
 	ids?: string[];
@@ -51,11 +51,20 @@ function sortValue(value: unknown): string | number {
 	return '';
 }
 
-function orderBy(order: string, view: (record: Json) => Json): (a: Json, b: Json) => number {
+function orderBy(order: string, view: (record: Json) => Json, typeName: string): (a: Json, b: Json) => number {
 	const keys = order.split(',').map((part) => {
-		const [field, direction] = part.trim().split(/\s+/);
-		if (!field || !/^[A-Za-z_][\w.]*$/.test(field)) throw new Error(`Invalid order field '${part.trim()}'`);
-		return { path: field.split('.'), descending: (direction ?? '').toUpperCase() === 'DESC' };
+		const words = part.trim().split(/\s+/);
+		const [field, direction] = words;
+		// Dynamic LINQ's ordering: a member path, then ASC/ASCENDING/DESC/DESCENDING or nothing.
+		if (!field || !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(field) || words.length > 2) throw new WhereSyntaxError('Syntax error');
+		if (direction !== undefined && !['ASC', 'ASCENDING', 'DESC', 'DESCENDING'].includes(direction.toUpperCase())) {
+			throw new WhereSyntaxError("',' or end of expression expected");
+		}
+		if (hasWhereType(typeName)) {
+			const type = propertyType(typeName, field.split('.'));
+			if (type === 'list' || type.startsWith('ref:')) throw new WhereSyntaxError(`Expression of type '${type.replace(/^ref:/, '')}' cannot be ordered`);
+		}
+		return { path: field.split('.'), descending: (direction ?? '').toUpperCase().startsWith('DESC') };
 	});
 	const read = (record: Json, path: string[]) => {
 		let current: unknown = view(record);
@@ -81,7 +90,9 @@ function orderBy(order: string, view: (record: Json) => Json): (a: Json, b: Json
 
 /** Filters in the order Xero documents them; the default order is the order records were created in. */
 export function runListQuery(records: Iterable<Json>, query: ListQuery, spec: ListSpec): Json[] {
-	const where = query.where ? compileWhere(query.where) : undefined;
+	const typeName = spec.idField.replace(/ID$/, '');
+	const where = query.where ? compileWhere(query.where, typeName) : undefined;
+	const sort = query.order ? orderBy(query.order, spec.view, typeName) : undefined;
 	const archivedAllowed = query.includeArchived;
 	const out: Json[] = [];
 	for (const record of records) {
@@ -104,6 +115,6 @@ export function runListQuery(records: Iterable<Json>, query: ListQuery, spec: Li
 		if (where && !where(spec.view(record))) continue;
 		out.push(record);
 	}
-	if (query.order) out.sort(orderBy(query.order, spec.view));
+	if (sort) out.sort(sort);
 	return out;
 }

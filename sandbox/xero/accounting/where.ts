@@ -1,5 +1,33 @@
 import { parseMsDate } from '../dates';
 import type { Json } from '../types';
+import WHERE_TYPES from './whereTypes.json';
+
+/**
+ * Property types of the records a `where` or `order` can name, from Xero's OpenAPI file (whereTypes.build.ts):
+ * 'string' | 'guid' | 'number' | 'bool' | 'date' | 'list' | 'ref:<Type>'. Dynamic LINQ resolves names against the
+ * .NET type, so a name the type lacks is "No property or field 'X' exists in type 'Contact'" (400), and
+ * comparisons of different types fail ("Operator '==' incompatible with operand types 'Boolean' and 'String'").
+ */
+const TYPES = WHERE_TYPES as Record<string, Record<string, string>>;
+const DOTNET: Record<string, string> = { string: 'String', guid: 'Guid', number: 'Decimal', bool: 'Boolean', date: 'DateTime', list: 'List', null: 'Object' };
+const dotnetName = (type: string) => (type.startsWith('ref:') ? type.slice(4) : (DOTNET[type] ?? type));
+const GUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+
+/** The type of `path` on `typeName`, or a WhereSyntaxError naming the first part the type does not have. */
+export function propertyType(typeName: string, path: string[]): string {
+	let current = `ref:${typeName}`;
+	for (const part of path) {
+		const owner = current.startsWith('ref:') ? TYPES[current.slice(4)] : undefined;
+		const key = owner ? Object.keys(owner).find((name) => name.toLowerCase() === part.toLowerCase()) : undefined;
+		if (!owner || key === undefined) throw new WhereSyntaxError(`No property or field '${part}' exists in type '${dotnetName(current)}'`);
+		current = owner[key];
+	}
+	return current;
+}
+
+export function hasWhereType(typeName: string): boolean {
+	return TYPES[typeName] !== undefined;
+}
 
 /**
  * The part of Xero's `where` language that integrations use: comparisons (== != > < >= <=), AND/OR/NOT (also && ||
@@ -26,15 +54,21 @@ function tokenize(source: string): Token[] {
 			i++;
 			continue;
 		}
-		if (char === '"') {
+		if (char === '"' || char === "'") {
+			// Dynamic LINQ: the quote doubled stays in the literal; a backslash is an ordinary character, so `\"` ends
+			// the literal and what follows is read as code (Xero: "Syntax error", XeroAPI/Xero-Java#347).
 			let value = '';
 			i++;
-			while (i < source.length && source[i] !== '"') {
-				if (source[i] === '\\' && i + 1 < source.length) i++;
-				value += source[i++];
+			for (;;) {
+				const close = source.indexOf(char, i);
+				if (close < 0) throw new WhereSyntaxError('Unterminated string literal');
+				value += source.slice(i, close);
+				i = close + 1;
+				if (source[i] !== char) break;
+				value += char;
+				i++;
 			}
-			if (source[i] !== '"') throw new WhereSyntaxError('Unterminated string literal');
-			i++;
+			if (char === "'" && [...value].length !== 1) throw new WhereSyntaxError('Character literal must contain exactly one character');
 			tokens.push({ kind: 'string', value });
 			continue;
 		}
@@ -73,8 +107,29 @@ const COMPARISONS = ['==', '!=', '>', '<', '>=', '<='];
 
 class Parser {
 	private position = 0;
+	/** Static types of the nodes whose type is known (typed parsing only). */
+	private readonly types = new WeakMap<Node, string>();
 
-	constructor(private readonly tokens: Token[]) {}
+	constructor(
+		private readonly tokens: Token[],
+		private readonly typeName?: string,
+	) {}
+
+	private typed(node: Node, type: string | undefined): Node {
+		if (type !== undefined) this.types.set(node, type);
+		return node;
+	}
+
+	/** Dynamic LINQ compares only operands of one type (numbers with numbers; null with anything). */
+	private checkOperands(left: Node, op: string, right: Node): void {
+		const a = this.types.get(left);
+		const b = this.types.get(right);
+		if (a === undefined || b === undefined || a === 'null' || b === 'null') return;
+		const relational = !['==', '!='].includes(op);
+		const sameKind = a === b && !a.startsWith('ref:') && a !== 'list';
+		if (sameKind && !(relational && (a === 'bool' || a === 'guid'))) return;
+		throw new WhereSyntaxError(`Operator '${op}' incompatible with operand types '${dotnetName(a)}' and '${dotnetName(b)}'`);
+	}
 
 	parse(): Node {
 		const node = this.or();
@@ -138,7 +193,8 @@ class Parser {
 		if (token?.kind === 'op' && COMPARISONS.includes(token.value)) {
 			this.position++;
 			const right = this.operand();
-			return (record) => compare(left(record), token.value, right(record));
+			this.checkOperands(left, token.value, right);
+			return this.typed((record) => compare(left(record), token.value, right(record)), 'bool');
 		}
 		return left;
 	}
@@ -150,23 +206,27 @@ class Parser {
 			this.position++;
 			const inner = this.or();
 			this.expectOp(')');
-			return this.methods(inner);
+			return this.methods(this.typed((record) => inner(record), this.types.get(inner)));
 		}
 		this.position++;
-		if (token.kind === 'string') return this.methods(() => token.value);
-		if (token.kind === 'number') return () => token.value;
+		if (token.kind === 'string') return this.methods(this.typed(() => token.value, 'string'));
+		if (token.kind === 'number') return this.typed(() => token.value, 'number');
 		if (token.kind !== 'ident') throw new WhereSyntaxError(`Unexpected '${token.value}'`);
 		const word = token.value;
 		if (['AND', 'OR', 'NOT'].includes(word.toUpperCase())) throw new WhereSyntaxError(`Expected an operand before '${word}'`);
-		if (word.toLowerCase() === 'true') return () => true;
-		if (word.toLowerCase() === 'false') return () => false;
-		if (word.toLowerCase() === 'null') return () => null;
+		if (word.toLowerCase() === 'true') return this.typed(() => true, 'bool');
+		if (word.toLowerCase() === 'false') return this.typed(() => false, 'bool');
+		if (word.toLowerCase() === 'null') return this.typed(() => null, 'null');
 		if (word.toLowerCase() === 'guid' && this.isOp('(')) {
 			const [text] = this.arguments();
 			if (typeof text !== 'string') throw new WhereSyntaxError('Guid() takes a string');
-			return () => ({ guid: text.toLowerCase() });
+			// new Guid("…") throws for anything but 32 hex digits (Xero: 400).
+			if (!GUID.test(text.replace(/^\{(.*)\}$/, '$1'))) {
+				throw new WhereSyntaxError('Guid should contain 32 digits with 4 dashes (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).');
+			}
+			return this.typed(() => ({ guid: text.toLowerCase().replace(/[{}]/g, '') }), 'guid');
 		}
-		if (word.toLowerCase() === 'datetime') return this.dateTime();
+		if (word.toLowerCase() === 'datetime') return this.typed(this.dateTime(), 'date');
 		const path = [word];
 		while (this.isOp('.')) {
 			const next = this.tokens[this.position + 1];
@@ -176,7 +236,8 @@ class Parser {
 			path.push(next.value);
 			this.position += 2;
 		}
-		return this.methods((record) => readPath(record, path));
+		const type = this.typeName ? propertyType(this.typeName, path) : undefined;
+		return this.methods(this.typed((record) => readPath(record, path), type));
 	}
 
 	private dateTime(): Node {
@@ -222,6 +283,10 @@ class Parser {
 			this.position++;
 			const args = this.arguments();
 			const inner = node;
+			const innerType = this.types.get(inner);
+			if (innerType !== undefined && innerType !== 'string') {
+				throw new WhereSyntaxError(`No applicable method '${name.value}' exists in type '${dotnetName(innerType)}'`);
+			}
 			const arg = typeof args[0] === 'string' ? args[0].toLowerCase() : undefined;
 			const method = name.value.toLowerCase();
 			switch (method) {
@@ -235,6 +300,7 @@ class Parser {
 						const text = value.toLowerCase();
 						return method === 'contains' ? text.includes(arg) : method === 'startswith' ? text.startsWith(arg) : text.endsWith(arg);
 					};
+					this.typed(node, 'bool');
 					break;
 				}
 				case 'tolower':
@@ -244,6 +310,7 @@ class Parser {
 						const value = inner(record);
 						return typeof value === 'string' ? (upper ? value.toUpperCase() : value.toLowerCase()) : value;
 					};
+					this.typed(node, 'string');
 					break;
 				}
 				default:
@@ -309,7 +376,8 @@ function compare(leftRaw: Value, op: string, rightRaw: Value): boolean {
 	}
 }
 
-export function compileWhere(source: string): (record: Json) => boolean {
-	const node = new Parser(tokenize(source)).parse();
+/** `typeName` (Contact, Invoice, …): check names and operand types as Xero does; without it, untyped. */
+export function compileWhere(source: string, typeName?: string): (record: Json) => boolean {
+	const node = new Parser(tokenize(source), typeName && hasWhereType(typeName) ? typeName : undefined).parse();
 	return (record) => truthy(node(record));
 }

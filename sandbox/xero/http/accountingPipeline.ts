@@ -34,9 +34,19 @@ function parseJson(raw: Buffer): { ok: true; value: unknown } | { ok: false; mes
  * One accounting call, in the order Xero appears to apply its checks: token, tenant, route, scope, injected faults,
  * rate limits, the OpenAPI contract, Idempotency-Key replay, then the work itself.
  */
+/** IIS's default maxQueryString, which Xero's answers match (404 from 2,049 characters on). */
+export const MAX_QUERY_STRING = 2048;
+
 export async function handleAccounting(core: SandboxCore, req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer): Promise<void> {
 	const method = (req.method ?? 'GET').toUpperCase();
 	const path = url.pathname.slice(API_ROOT.length) || '/';
+	// Xero's front end refuses a query string over 2,048 characters (as sent, percent-encoded) before the API sees
+	// it, with a 404 (README "Request URL length" for the sources).
+	const rawQuery = (req.url ?? '').split('?').slice(1).join('?');
+	if (rawQuery.length > MAX_QUERY_STRING) {
+		send(res, { status: 404, text: "The resource you're looking for cannot be found" });
+		return;
+	}
 
 	const check = core.identity.checkAccessToken(headerValue(req, 'authorization'));
 	if (!check.ok) {
@@ -140,6 +150,7 @@ export async function handleAccounting(core: SandboxCore, req: IncomingMessage, 
 			tenant,
 			providerName: client?.name ?? grant.clientId,
 			now: core.clock.now(),
+			highVolumeThreshold: core.options.highVolumeThreshold,
 		};
 		let result: RouteResult;
 		try {

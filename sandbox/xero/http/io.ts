@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SandboxResponse } from './types';
 
 // Xero refuses POST bodies over 3.5 MB.
-export const MAX_BODY_BYTES = 3.5 * 1024 * 1024;
+/** Xero: "A single POST to the API has a size limit of 3.5MB" (decimal, the stricter reading; see README). */
+export const MAX_BODY_BYTES = 3_500_000;
 
 export class BodyTooLarge extends Error {}
 

@@ -23,6 +23,8 @@ export interface AccountingCall {
 	/** the app's name, which Xero echoes as ProviderName */
 	providerName: string;
 	now: number;
+	/** see XeroSandboxOptions.highVolumeThreshold */
+	highVolumeThreshold: number;
 }
 
 export interface CommittedChange {

@@ -26,6 +26,7 @@ export class XeroCall implements INodeType {
 			{ displayName: 'Tenant ID', name: 'tenantId', type: 'string', default: '' },
 			{ displayName: 'Method', name: 'method', type: 'string', default: 'GET' },
 			{ displayName: 'Path', name: 'path', type: 'string', default: '/Organisation' },
+			{ displayName: 'Query', name: 'qs', type: 'json', default: '' },
 			{ displayName: 'Body', name: 'body', type: 'json', default: '' },
 			{ displayName: 'Idempotency Key', name: 'idempotencyKey', type: 'string', default: '' },
 		],
@@ -44,9 +45,11 @@ export class XeroCall implements INodeType {
 			await Promise.all(
 				items.map(async (_item, itemIndex): Promise<INodeExecutionData> => {
 					const rawBody = this.getNodeParameter('body', itemIndex) as string | IDataObject;
+					const rawQs = this.getNodeParameter('qs', itemIndex, '') as string | IDataObject;
 					const request: XeroRequest = {
 						method: this.getNodeParameter('method', itemIndex) as XeroRequest['method'],
 						path: this.getNodeParameter('path', itemIndex) as string,
+						qs: typeof rawQs === 'string' ? (rawQs === '' ? undefined : (JSON.parse(rawQs) as IDataObject)) : rawQs,
 						body: typeof rawBody === 'string' && rawBody !== '' ? (JSON.parse(rawBody) as IDataObject) : undefined,
 						idempotencyKey: (this.getNodeParameter('idempotencyKey', itemIndex) as string) || undefined,
 					};

@@ -42,7 +42,7 @@ describe('findMatch', () => {
 describe('lookupWhere', () => {
 	it('builds one OR clause for the whole batch with quoted values, and nothing when there is nothing to match', () => {
 		expect(lookupWhere(contacts, [{ numbers: ['C-1'], names: ['Say "hi"'] }, { numbers: ['C-1'], names: [] }])).toBe(
-			'(ContactNumber=="C-1") OR (Name=="Say \\"hi\\"")',
+			'(ContactNumber=="C-1") OR (Name=="Say ""hi""")', // Dynamic LINQ doubles the quote (issue 11)
 		);
 		expect(lookupWhere(items, [{ numbers: ['W1'], names: ['ignored'] }])).toBe('Code=="W1"');
 		expect(lookupWhere(items, [{ numbers: [], names: [] }])).toBeUndefined();

@@ -2,7 +2,7 @@ import { XERO_RESOURCES } from '../../../nodes/shared/xero/resources';
 import { encoderSafeWhere, quoteWhere } from '../../../nodes/shared/xero/where';
 import { displayValue } from '../../../nodes/XeroSync/helpers/display';
 import type { MatchKeys } from '../../../nodes/XeroSync/helpers/matching';
-import { encodedLength, lookupPlan, lookupWhere, MAX_LOOKUP_URL } from '../../../nodes/XeroSync/helpers/matching';
+import { encodedLength, lookupPlan, lookupWhere, MAX_LOOKUP_QUERY } from '../../../nodes/XeroSync/helpers/matching';
 import { invoiceDateProblems } from '../../../nodes/XeroSync/helpers/preflight';
 
 // n8n's own query-string encoder (n8n-core sets it as axios' paramsSerializer); the package ships no types.
@@ -19,19 +19,26 @@ describe('lookupPlan', () => {
 		expect(lookupPlan(contacts, keys)).toEqual({ wheres: [lookupWhere(contacts, keys)], tooLong: [] });
 	});
 
-	it('splits by encoded URL length and reports keys that cannot fit alone', () => {
-		const keys: MatchKeys[] = Array.from({ length: 30 }, (_v, n) => ({ numbers: [], names: [`${'😀'.repeat(200)}${n}`] }));
+	// Issue 11: sized for Xero's 2,048-character query string, not for the sandbox's former 8 KB.
+	it('splits by encoded query length and reports keys that cannot fit alone', () => {
+		const keys: MatchKeys[] = Array.from({ length: 30 }, (_v, n) => ({ numbers: [], names: [`${'😀'.repeat(60)}${n}`] }));
 		keys.push({ numbers: ['x'.repeat(9000)], names: [] });
 		const plan = lookupPlan(contacts, keys);
 		expect(plan.tooLong.map((t) => t.index)).toEqual([30]);
-		expect(plan.tooLong[0].length).toBeGreaterThan(MAX_LOOKUP_URL);
+		expect(plan.tooLong[0].length).toBeGreaterThan(MAX_LOOKUP_QUERY);
 		expect(plan.wheres.length).toBeGreaterThan(1);
 		for (const where of plan.wheres) {
-			// What n8n's query-string encoder really sends, plus the host, path and other parameters.
-			expect(`https://api.xero.com/api.xro/2.0/Contacts?${stringify({ where, includeArchived: true, page: 1, pageSize: 1000 })}`.length).toBeLessThan(MAX_LOOKUP_URL);
+			// What n8n's query-string encoder really sends, with the other parameters of a lookup.
+			expect(stringify({ where, includeArchived: true, page: 1, pageSize: 1000 }).length).toBeLessThanOrEqual(MAX_LOOKUP_QUERY);
 		}
 		const covered = plan.wheres.join(' ');
-		for (let n = 0; n < 30; n++) expect(covered).toContain(`${'😀'.repeat(200)}${n}"`);
+		for (let n = 0; n < 30; n++) expect(covered).toContain(`${'😀'.repeat(60)}${n}"`);
+	});
+
+	it('holds at most maxClauses comparisons per lookup', () => {
+		const keys: MatchKeys[] = Array.from({ length: 12 }, (_v, n) => ({ numbers: [`N${n}`], names: [] }));
+		const plan = lookupPlan(contacts, keys, MAX_LOOKUP_QUERY, 5);
+		expect(plan.wheres.map((where) => where.split(' OR ').length)).toEqual([5, 5, 2]);
 	});
 
 	it('measures percent-encoding the way URLs do', () => {
@@ -43,8 +50,9 @@ describe('lookupPlan', () => {
 });
 
 describe('quoteWhere', () => {
-	it('escapes quotes and backslashes', () => {
-		expect(quoteWhere('a"b\\')).toBe('"a\\"b\\\\"');
+	// Issue 11: Xero's Dynamic LINQ doubles quotes and has no backslash escape (the old \" broke the lookup).
+	it('doubles quotes and keeps backslashes', () => {
+		expect(quoteWhere('a"b\\')).toBe('"a""b\\"');
 	});
 
 	it('keeps the closing quote when the value ends in a lone surrogate', () => {
@@ -84,8 +92,8 @@ describe('encoderSafeWhere', () => {
 		expect(new URL(`http://x/?${stringify({ where: safe })}`).searchParams.get('where')).toBe(safe);
 	});
 
-	it('keeps escaped quotes inside a literal and leaves a where without pairs unchanged', () => {
-		const where = 'Name=="a\\"b" OR Name=="c"';
+	it('keeps doubled quotes inside a literal and leaves a where without pairs unchanged', () => {
+		const where = 'Name=="a""b\\" OR Name=="c"';
 		expect(encoderSafeWhere(where)).toBe(where);
 	});
 });

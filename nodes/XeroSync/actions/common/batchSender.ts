@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { XeroResourceSpec } from '../../../shared/xero/resources';
 import type { DuplicateHandling } from '../../helpers/duplicates';
 import { decide, lookupKeysFor } from '../../helpers/duplicates';
-import { findMatch, lookupPlan, MAX_LOOKUP_URL, needsLookupBeforeWrite, sameTarget } from '../../helpers/matching';
+import { findMatch, lookupPlan, MAX_LOOKUP_QUERY, needsLookupBeforeWrite, sameTarget } from '../../helpers/matching';
 import type { XeroCaller } from './readRecords';
 import { readList } from './readRecords';
 import type { Entry, SendRun, SyncResult } from './sendRun';
@@ -10,11 +10,20 @@ import type { WriteOutcome, WriteTarget } from './writeRecords';
 import { writeRecords } from './writeRecords';
 
 function rejected(outcome: WriteOutcome): string {
-	return outcome.ok ? '' : `Xero rejected it: ${outcome.messages.join('; ')}`;
+	if (outcome.ok) return '';
+	const text = outcome.messages.join('; ');
+	// A record refused before sending (its size) says so itself; only Xero's own answers are attributed to Xero.
+	return text.startsWith('not sent:') ? text : `Xero rejected it: ${text}`;
 }
 
 /** Matching, duplicate handling and the writes of one batch; at most one lookup call per batch. */
+/** Comparisons per lookup once Xero refused a longer OR-chain as too much for a large organisation. */
+const HIGH_VOLUME_CLAUSES = 5;
+
 export class BatchSender {
+	/** Comparisons per lookup; lowered for the run when Xero says the organisation is too large for long ORs. */
+	private maxClauses = Number.POSITIVE_INFINITY;
+
 	constructor(
 		private readonly run: SendRun,
 		private readonly spec: XeroResourceSpec,
@@ -28,10 +37,8 @@ export class BatchSender {
 	 * nothing can match. Entries whose own keys are too long to look up are failed here and returned apart.
 	 */
 	private async lookup(entries: Entry[], rejectedFirst?: Map<number, WriteOutcome>): Promise<{ existing: IDataObject[]; usable: Entry[] }> {
-		const plan = lookupPlan(
-			this.spec,
-			entries.map((e) => lookupKeysFor(this.spec, e.payload, this.mode, e.crmId)),
-		);
+		const keys = entries.map((e) => lookupKeysFor(this.spec, e.payload, this.mode, e.crmId));
+		const plan = lookupPlan(this.spec, keys, MAX_LOOKUP_QUERY, this.maxClauses);
 		const unusable = new Set<number>();
 		for (const { index, length } of plan.tooLong) {
 			const entry = entries[index];
@@ -43,7 +50,7 @@ export class BatchSender {
 				{
 					message:
 						`${earlier ? `${rejected(earlier)}; then ` : 'not sent: '}its ${fields} is too long to look up in Xero ` +
-						`(the lookup URL would be ${Math.ceil(length / 1024)} KB; Xero accepts about ${Math.floor(MAX_LOOKUP_URL / 1000)} KB). ` +
+						`(its lookup would need a ${length.toLocaleString('en-US')}-character query; Xero accepts ${MAX_LOOKUP_QUERY.toLocaleString('en-US')}). ` +
 						`Shorten the ${fields} (Xero allows 255 characters for names, 50 for numbers), or send it with its Xero ID so no lookup is needed.`,
 					code: 'LOOKUP_TOO_LONG',
 				},
@@ -51,13 +58,27 @@ export class BatchSender {
 			);
 		}
 		const usable = entries.filter((_e, i) => !unusable.has(i));
-		const existing: IDataObject[] = [];
-		for (const where of plan.wheres) {
-			const qs: IDataObject = { where };
-			if (this.spec.supportsArchived) qs.includeArchived = true;
-			existing.push(...(await readList(this.caller, this.spec, qs, { pageSize: 1000 })));
+		const usableKeys = keys.filter((_k, i) => !unusable.has(i));
+		let wheres = plan.wheres;
+		for (;;) {
+			try {
+				const existing: IDataObject[] = [];
+				for (const where of wheres) existing.push(...(await this.read(where)));
+				return { existing, usable };
+			} catch (error) {
+				// Xero refuses long OR-chains on organisations with very many records (400 HighVolumeException: "Your
+				// request is not filtering … efficiently"): ask in small lookups, for the rest of the run too.
+				if ((error as { type?: unknown }).type !== 'HighVolumeException' || this.maxClauses <= 1) throw error;
+				this.maxClauses = this.maxClauses === Number.POSITIVE_INFINITY ? HIGH_VOLUME_CLAUSES : 1;
+				wheres = lookupPlan(this.spec, usableKeys, MAX_LOOKUP_QUERY, this.maxClauses).wheres;
+			}
 		}
-		return { existing, usable };
+	}
+
+	private async read(where: string): Promise<IDataObject[]> {
+		const qs: IDataObject = { where };
+		if (this.spec.supportsArchived) qs.includeArchived = true;
+		return await readList(this.caller, this.spec, qs, { pageSize: 1000 });
 	}
 
 	/** Creates via PUT and updates via POST; at most one call each. */

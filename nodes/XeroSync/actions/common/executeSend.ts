@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { failedItem } from '../../../shared/syncLog';
+import { xeroIdProblem } from '../../../shared/xero/recordPath';
 import type { XeroResource } from '../../../shared/xero/resources';
 import { XERO_RESOURCES } from '../../../shared/xero/resources';
 import { clampBatchSize, splitIntoBatches } from '../../helpers/batches';
@@ -47,6 +48,11 @@ export async function executeSend(
 		const problems = missingMandatoryFields(resource, payload);
 		if (problems.length > 0) {
 			run.fail(i, { message: `not sent because ${problems.join('; ')}.`, code: 'MANDATORY_FIELDS' }, payload);
+			continue;
+		}
+		const badId = xeroIdProblem(spec.idField, payload[spec.idField]);
+		if (badId) {
+			run.fail(i, { message: `not sent: ${badId}.`, code: 'BAD_ID' }, { ...payload, [spec.idField]: undefined });
 			continue;
 		}
 		const status = resource === 'invoice' ? invoiceStatusProblem(payload) : undefined;

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { XeroRequest, XeroResponse } from '../../../shared/xero/transport/types';
 import type { XeroResourceSpec } from '../../../shared/xero/resources';
 import { isXeroId } from '../../../shared/xero/resources';
+import { recordPath } from '../../../shared/xero/recordPath';
 import { anyOf, encoderSafeWhere, equalsString } from '../../../shared/xero/where';
 import { hasMorePages } from '../../helpers/paging';
 
@@ -70,7 +71,7 @@ export async function readOne(
 	const value = idOrNumber.trim();
 	if (isXeroId(value)) {
 		try {
-			const response = await caller.request({ method: 'GET', path: `${spec.path}/${value}` });
+			const response = await caller.request({ method: 'GET', path: recordPath(spec.path, spec.idField, value) });
 			return recordsOf(spec, response.body)[0];
 		} catch (error) {
 			if (Number((error as { status?: unknown }).status ?? (error as { httpCode?: unknown }).httpCode) === 404) {

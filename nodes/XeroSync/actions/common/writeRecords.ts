@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { XeroResourceSpec } from '../../../shared/xero/resources';
 import { elementFailed, elementValidationMessages } from '../../../shared/xero/validationErrors';
+import { recordPath } from '../../../shared/xero/recordPath';
 import { batchIdempotencyKey } from '../../helpers/idempotency';
 import type { XeroCaller } from './readRecords';
 
@@ -17,6 +18,48 @@ function statusOf(error: unknown): number | undefined {
 	const err = error as { status?: unknown; httpCode?: unknown };
 	const status = Number(err?.status ?? err?.httpCode);
 	return Number.isFinite(status) ? status : undefined;
+}
+
+/**
+ * Xero refuses a request body over 3.5 MB with 413 (developer docs: "A single POST to the API has a size limit of
+ * 3.5MB"). Counted in UTF-8 bytes of the JSON as sent, decimal megabytes (the stricter reading), less room for the
+ * envelope around the records.
+ */
+export const MAX_REQUEST_BYTES = 3_500_000;
+const ENVELOPE_BYTES = 1_000;
+
+const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
+const megabytes = (n: number) => `${(n / 1_000_000).toFixed(n >= 10_000_000 ? 0 : 1)} MB`;
+
+/** Why one record cannot be sent at all: its own JSON is over Xero's request limit. Names its largest fields. */
+export function oversizeProblem(payload: IDataObject): string | undefined {
+	const size = jsonBytes(payload);
+	if (size + ENVELOPE_BYTES <= MAX_REQUEST_BYTES) return undefined;
+	const largest = Object.entries(payload)
+		.map(([field, value]) => [field, jsonBytes(value)] as const)
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, 2)
+		.map(([field, bytes]) => `${field} ${megabytes(bytes)}`);
+	return `not sent: the record is ${megabytes(size)} as JSON and Xero accepts at most 3.5 MB in one request (largest fields: ${largest.join(', ')}). Shorten those fields.`;
+}
+
+/** Consecutive groups of payloads whose request bodies each stay under Xero's limit. */
+function bySize(payloads: IDataObject[]): IDataObject[][] {
+	const groups: IDataObject[][] = [];
+	let current: IDataObject[] = [];
+	let size = ENVELOPE_BYTES;
+	for (const payload of payloads) {
+		const bytes = jsonBytes(payload) + 1;
+		if (current.length > 0 && size + bytes > MAX_REQUEST_BYTES) {
+			groups.push(current);
+			current = [];
+			size = ENVELOPE_BYTES;
+		}
+		current.push(payload);
+		size += bytes;
+	}
+	if (current.length > 0) groups.push(current);
+	return groups;
 }
 
 /** A 400 names what is wrong with the data; anything else is about the call and fails the whole batch. */
@@ -42,8 +85,7 @@ function answeredPerElement(error: unknown): boolean {
 async function writeAccounts(target: WriteTarget, method: 'PUT' | 'POST', payloads: IDataObject[]): Promise<WriteOutcome[]> {
 	const outcomes: WriteOutcome[] = [];
 	for (const payload of payloads) {
-		const id = payload.AccountID as string | undefined;
-		const path = method === 'PUT' ? '/Accounts' : `/Accounts/${String(id)}`;
+		const path = method === 'PUT' ? '/Accounts' : recordPath('/Accounts', 'AccountID', payload.AccountID);
 		const body = method === 'PUT' ? payload : { Accounts: [payload] };
 		try {
 			const response = await target.caller.request({
@@ -74,7 +116,21 @@ export async function writeRecords(
 ): Promise<WriteOutcome[]> {
 	if (payloads.length === 0) return [];
 	const { spec } = target;
+	// One oversize record would make Xero refuse its whole batch (413) without naming it: it fails alone, here.
+	const problems = payloads.map(oversizeProblem);
+	if (problems.some((problem) => problem !== undefined)) {
+		const sendable = payloads.filter((_p, i) => problems[i] === undefined);
+		const written = await writeRecords(target, method, sendable);
+		let next = 0;
+		return problems.map((problem): WriteOutcome => (problem ? { ok: false, messages: [problem] } : written[next++]));
+	}
 	if (spec.resource === 'account') return writeAccounts(target, method, payloads);
+	const groups = bySize(payloads);
+	if (groups.length > 1) {
+		const outcomes: WriteOutcome[] = [];
+		for (const group of groups) outcomes.push(...(await writeRecords(target, method, group)));
+		return outcomes;
+	}
 	const body = { [spec.collection]: payloads };
 	let elements: IDataObject[];
 	try {
@@ -94,6 +150,17 @@ export async function writeRecords(
 		const list = response.body?.[spec.collection];
 		elements = Array.isArray(list) ? (list as IDataObject[]) : [];
 	} catch (error) {
+		if (statusOf(error) === 413) {
+			// Over a limit lower than the one assumed above: halve until the record that does not fit stands alone.
+			if (payloads.length === 1) {
+				return [{ ok: false, messages: [`not sent: Xero refused the record as too large (413) at ${megabytes(jsonBytes(payloads[0]))} as JSON. Shorten its longest fields.`] }];
+			}
+			const half = Math.ceil(payloads.length / 2);
+			return [
+				...(await writeRecords(target, method, payloads.slice(0, half))),
+				...(await writeRecords(target, method, payloads.slice(half))),
+			];
+		}
 		const messages = validationMessages(error);
 		if (!messages) throw error;
 		if (payloads.length > 1 && !answeredPerElement(error)) {

@@ -34,6 +34,12 @@ export interface XeroTransport {
 
 const WRITES = new Set(['PUT', 'POST', 'DELETE']);
 
+/**
+ * `/Collection` or `/Collection/<id>`: the only shapes the nodes call. An ID from the input that reached a path
+ * unchecked (`../Contacts`, `x?where=…`, `%2e%2e`) would otherwise change which endpoint is called.
+ */
+const SAFE_PATH = /^(\/[A-Za-z]+)+(\/[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})?(\/[A-Za-z]+)?$/;
+
 interface FullResponse {
 	body: unknown;
 	headers: unknown;
@@ -78,6 +84,12 @@ export function createXeroTransport(ctx: XeroContext, options: XeroTransportOpti
 
 	return {
 		async request<T>(request: XeroRequest): Promise<XeroResponse<T>> {
+			if (!SAFE_PATH.test(request.path)) {
+				throw new XeroApiError(
+					`Refused to call Xero at "${request.path.slice(0, 80)}": a path holds only a collection and a Xero ID (a GUID). Check the IDs in the input.`,
+					{ type: 'BadPath' },
+				);
+			}
 			const url = `${await root()}${request.path}`;
 			const headers: Record<string, string> = { Accept: 'application/json', ...(request.headers ?? {}) };
 			if (credentialType === 'xeroSyncOAuth2Api') headers['xero-tenant-id'] = tenantId as string;

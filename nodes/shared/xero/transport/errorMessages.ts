@@ -1,14 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { excerpt } from '../../redact';
 import { XeroApiError } from './XeroApiError';
 
+/** Xero's own sentences (validation messages, Detail) are short; anything longer is not Xero talking. */
 const MAX_TEXT = 300;
+/** A body that is not Xero's JSON (a proxy's page, an echo of the request) is quoted this much at most. */
+const MAX_RAW = 120;
 
-function text(value: unknown): string | undefined {
+function text(value: unknown, max = MAX_TEXT): string | undefined {
 	if (typeof value !== 'string') return undefined;
 	const trimmed = value.replace(/\s+/g, ' ').trim();
 	if (trimmed === '') return undefined;
-	return trimmed.length > MAX_TEXT ? `${trimmed.slice(0, MAX_TEXT)}…` : trimmed;
+	return excerpt(trimmed, max);
 }
 
 function messagesOf(value: unknown): string[] {
@@ -38,7 +42,7 @@ export function flattenValidationErrors(body: IDataObject): string[] {
 }
 
 function describeBody(body: unknown): { type?: string; detail?: string } {
-	if (typeof body === 'string') return { detail: text(body) };
+	if (typeof body === 'string') return { detail: text(body.replace(/<[^>]*>/g, ' '), MAX_RAW) };
 	if (typeof body !== 'object' || body === null) return {};
 	const b = body as IDataObject;
 	const detail = text(b.Detail) ?? text(b.Message) ?? text(b.Title) ?? text(b.error_description) ?? text(b.error);

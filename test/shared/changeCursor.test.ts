@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 
-import type { ChangedRecord, CursorState } from '../../nodes/XeroTrigger/helpers/cursor';
+import type { ChangedRecord, ChangeCursorState as CursorState } from '../../nodes/shared/xero/changeCursor';
 import {
 	advanceCursor,
-	ifModifiedSince,
-	LOOKBACK_MS,
+	httpInstant,
+	SECOND as LOOKBACK_MS,
 	startCursor,
 	unprocessedChanges,
 	windowStartMs,
-} from '../../nodes/XeroTrigger/helpers/cursor';
+} from '../../nodes/shared/xero/changeCursor';
 
 const T0 = Date.UTC(2026, 10, 21, 12, 0, 0, 0);
 const id = (n: number) => `0000000${n}-aaaa-bbbb-cccc-dddddddddddd`;
@@ -17,7 +17,7 @@ describe('polling cursor', () => {
 	it('asks from one second before the cursor second, in whole UTC seconds', () => {
 		const state = startCursor(T0 + 400);
 		expect(windowStartMs(state)).toBe(T0 - LOOKBACK_MS);
-		expect(ifModifiedSince(state)).toBe('2026-11-21T11:59:59Z');
+		expect(httpInstant(windowStartMs(state))).toBe('2026-11-21T11:59:59Z');
 	});
 
 	it('emits nothing from before the start (first activation does not flood)', () => {
@@ -99,7 +99,7 @@ describe('polling cursor', () => {
 					let state: CursorState = startCursor(T0);
 					const delivered: string[] = [];
 					for (const pollAt of polls) {
-						const since = Date.parse(ifModifiedSince(state));
+						const since = Date.parse(httpInstant(windowStartMs(state)));
 						// Current version of each record: the latest change visible at poll time.
 						const current = new Map<number, number>();
 						for (const c of changes) {
