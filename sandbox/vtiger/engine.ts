@@ -9,6 +9,9 @@ export interface EngineSettings {
 	currencyDecimals: number;
 	// false reproduces stock 7.5.0 on PHP >= 7.1, where every sync call dies with an empty HTTP 500.
 	syncPatched: boolean;
+	// false reproduces stock 7.5.0's OperationManager.php on PHP 8: every operation whose parameter names differ
+	// from its PHP handler's arguments (query, retrieve_inventory, sync, logout) dies with an empty HTTP 500.
+	operationManagerPatched: boolean;
 }
 
 export interface CurrencyRow {

@@ -37,6 +37,7 @@ export interface VtigerSandbox {
 	clock: { now(): number; set(unixSeconds: number | null): void; advance(seconds: number): void };
 	setCurrencyDecimals(decimals: 0 | 2): void;
 	setSyncPatched(patched: boolean): void;
+	setOperationManagerPatched(patched: boolean): void;
 	/** Direct engine access for tests that need to plant state without going through HTTP. */
 	engine(): Engine;
 }
@@ -59,7 +60,11 @@ function buildEngine(data: 'demo' | 'empty', clock: SandboxClock, settings: Engi
 export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Promise<VtigerSandbox> {
 	let data = options.data ?? 'demo';
 	const clock = new SandboxClock(options.now);
-	const settings = { currencyDecimals: options.currencyDecimals ?? 2, syncPatched: options.syncPatched ?? true };
+	const settings = {
+		currencyDecimals: options.currencyDecimals ?? 2,
+		syncPatched: options.syncPatched ?? true,
+		operationManagerPatched: options.operationManagerPatched ?? true,
+	};
 	let engine = buildEngine(data, clock, settings);
 	let pending500 = 0;
 	let latencyMs = 0;
@@ -184,6 +189,9 @@ export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Pr
 		},
 		setSyncPatched: (patched: boolean) => {
 			settings.syncPatched = patched;
+		},
+		setOperationManagerPatched: (patched: boolean) => {
+			settings.operationManagerPatched = patched;
 		},
 		engine: () => engine,
 	} satisfies VtigerSandbox);

@@ -11,6 +11,11 @@ export interface VtigerSandboxOptions {
 	currencyDecimals?: 0 | 2;
 	/** false reproduces stock 7.5.0 on PHP >= 7.1: every sync call is an empty HTTP 500. Default true. */
 	syncPatched?: boolean;
+	/**
+	 * false reproduces stock 7.5.0 include/Webservices/OperationManager.php on PHP 8: query, retrieve_inventory, sync
+	 * and logout die with an empty HTTP 500 ("Unknown named parameter", transcript 38). Default true.
+	 */
+	operationManagerPatched?: boolean;
 	/** Source of "now" in unix seconds (fractions allowed); default the system clock. */
 	now?: () => number;
 	/** Log each webservice call to stderr. */
@@ -41,7 +46,7 @@ export interface SandboxFaults {
 
 export interface SandboxState {
 	data: 'demo' | 'empty';
-	settings: { currencyDecimals: number; syncPatched: boolean };
+	settings: { currencyDecimals: number; syncPatched: boolean; operationManagerPatched: boolean };
 	now: number;
 	counters: { nextCrmid: number; nextLineItemId: number; recordNumbers: Record<string, number> };
 	modules: Record<string, { live: number; deleted: number }>;
