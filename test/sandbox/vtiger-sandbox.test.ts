@@ -379,3 +379,23 @@ describe('vtiger sandbox: request parsing like PHP', () => {
 		expect(unknown).toEqual({ status: 500, contentType: 'text/html; charset=UTF-8', text: '' });
 	});
 });
+
+describe('vtiger sandbox: fields left out of a create (35)', () => {
+	let crm: VtigerSandbox;
+	let session: string;
+	beforeAll(async () => {
+		crm = await startVtigerSandbox({ data: 'empty' });
+		session = await login(crm);
+	});
+	afterAll(() => crm.close());
+
+	it('stores a checkbox left out as "0" although describe gives default "1"; picklists stay ""', async () => {
+		const describe = (await ws(crm, 'GET', { operation: 'describe', sessionName: session, elementType: 'Products' })).result;
+		expect((describe.fields as Array<{ name: string; default: string }>).find((f) => f.name === 'discontinued')?.default).toBe('1');
+		const product = (await create(crm, session, 'Products', { productname: 'Default Active Probe', assigned_user_id: '19x1', unit_price: '10' })).result;
+		expect(product).toMatchObject({ discontinued: '0', usageunit: '', manufacturer: '' });
+		const service = (await create(crm, session, 'Services', { servicename: 'Default Active Service', assigned_user_id: '19x1' })).result;
+		expect(service.discontinued).toBe('0');
+		expect((await create(crm, session, 'Products', { productname: 'Explicit', assigned_user_id: '19x1', discontinued: '1' })).result.discontinued).toBe('1');
+	});
+});
