@@ -11,6 +11,7 @@ import { paramsOf, readForm } from './http/form';
 import { handleWebservice } from './http/webservice';
 import { SessionLocks } from './http/sessionLocks';
 import { retrieveShape } from './store/shapes';
+import { saveFromWebUi } from './ops/webUi';
 import type { SandboxFaults, SandboxState, VtigerSandboxOptions } from './options';
 
 export type { VtigerSandboxOptions, SandboxFaults, SandboxState } from './options';
@@ -38,6 +39,11 @@ export interface VtigerSandbox {
 	setCurrencyDecimals(decimals: 0 | 2): void;
 	setSyncPatched(patched: boolean): void;
 	setOperationManagerPatched(patched: boolean): void;
+	/**
+	 * Saves a record the way vtiger's web UI does (HTMLPurifier drops unknown tags, source "CRM"); returns it in
+	 * retrieve shape. Transcript 36.
+	 */
+	webUiCreate(module: string, fields: Record<string, string>): Record<string, unknown>;
 	/** Direct engine access for tests that need to plant state without going through HTTP. */
 	engine(): Engine;
 }
@@ -193,6 +199,7 @@ export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Pr
 		setOperationManagerPatched: (patched: boolean) => {
 			settings.operationManagerPatched = patched;
 		},
+		webUiCreate: (module: string, fields: Record<string, string>) => retrieveShape(engine, saveFromWebUi(engine, module, fields)),
 		engine: () => engine,
 	} satisfies VtigerSandbox);
 	return sandbox;

@@ -5,6 +5,7 @@ import { applyStock, buildLineItems, inventoryTotals } from '../inventory/lineIt
 import { RECORD_NUMBERS } from '../schema/wsIds';
 import { coerceValue, fixed } from '../schema/values';
 import { phpDateTime } from '../php';
+import { fromHtml } from '../schema/html';
 import type { LineItemRow, StoredRecord } from '../store/records';
 import { checkMandatory, checkReferences, type Element } from './element';
 
@@ -17,7 +18,8 @@ function assignValues(engine: Engine, record: StoredRecord, element: Element): v
 		let value = coerceValue(field, element[field.name], engine.settings.currencyDecimals);
 		// A reference to a record that does not exist is dropped without an error.
 		if (field.kind === 'reference' && value !== '' && !engine.referenceExists(value)) value = '';
-		record.values[field.name] = value;
+		// from_html skips multi-select picklists (uitype 33) only.
+		record.values[field.name] = field.kind === 'text' && field.typeName !== 'multipicklist' ? fromHtml(value) : value;
 	}
 }
 
@@ -78,6 +80,7 @@ export function insertCreated(engine: Engine, { record, lineInput }: PendingCrea
 	if (numbering) record.values[numbering.field] = numbering.prefix + engine.store.nextRecordNumber(record.module);
 	stamp(engine, record, userId);
 	record.values.createdtime = record.values.modifiedtime;
+	record.label = engine.rawLabel(record);
 	if (lineInput) {
 		for (const row of lineInput) row.lineId = engine.store.allocateLineId();
 		record.lineItems = lineInput;
@@ -119,5 +122,6 @@ export function modifyRecord(engine: Engine, record: StoredRecord, element: Elem
 	}
 	if (spec.inventory) refreshTotals(record);
 	stamp(engine, record, userId);
+	record.label = engine.rawLabel(record);
 }
 

@@ -6,6 +6,8 @@ export type FieldKind = 'currency' | 'decimal' | 'integer' | 'boolean' | 'date' 
 export interface FieldSpec {
 	name: string;
 	kind: FieldKind;
+	// describe's type name (picklist, multipicklist, text, email …)
+	typeName: string;
 	// Digits after the point of the MySQL column; vtiger echoes the column's formatting, not the input's.
 	places?: number;
 	default: string;
@@ -73,6 +75,7 @@ function specOf(module: string, field: FieldDescribe): FieldSpec {
 	return {
 		name: field.name,
 		kind,
+		typeName: field.type.name,
 		places,
 		default: explicit ?? fallback,
 		refersTo,

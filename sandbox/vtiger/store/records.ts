@@ -25,6 +25,8 @@ export interface StoredRecord {
 	deleted: boolean;
 	createdAt: number;
 	modifiedAt: number;
+	// crmentity.label: the raw label text written by the last save (a direct DB edit of the name leaves it, 36).
+	label?: string;
 	lineItems?: LineItemRow[];
 }
 
