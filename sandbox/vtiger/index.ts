@@ -48,12 +48,12 @@ export interface VtigerSandbox {
 	engine(): Engine;
 }
 
-function buildEngine(data: 'demo' | 'empty', clock: SandboxClock, settings: Engine['settings']): Engine {
+function buildEngine(data: 'demo' | 'empty', clock: SandboxClock, settings: Engine['settings'], without: string[] = []): Engine {
 	const adminUser = JSON.parse(readFileSync(join(DATA_DIR, 'admin-user.json'), 'utf8')) as Record<string, string>;
 	const currencies = JSON.parse(readFileSync(join(DATA_DIR, 'currencies.json'), 'utf8')) as CurrencyRow[];
 	adminUser.no_of_currency_decimals = String(settings.currencyDecimals);
 	const engine = Engine.create({
-		extension: data === 'demo' ? DEMO_EXTENSION : undefined,
+		extension: data === 'demo' ? { ...DEMO_EXTENSION, modules: DEMO_EXTENSION.modules?.filter((m) => !without.includes(m.describe.name)) } : undefined,
 		clock,
 		settings,
 		adminUser,
@@ -71,7 +71,7 @@ export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Pr
 		syncPatched: options.syncPatched ?? true,
 		operationManagerPatched: options.operationManagerPatched ?? true,
 	};
-	let engine = buildEngine(data, clock, settings);
+	let engine = buildEngine(data, clock, settings, options.withoutModules);
 	let pending500 = 0;
 	let latencyMs = 0;
 	let interleaved: Array<{ operation: string; write: (engine: Engine) => void }> = [];
@@ -125,7 +125,7 @@ export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Pr
 	const sandbox = {} as VtigerSandbox;
 	const reset = (next?: 'demo' | 'empty') => {
 		data = next ?? data;
-		engine = buildEngine(data, clock, settings);
+		engine = buildEngine(data, clock, settings, options.withoutModules);
 		faults.clear();
 		for (const key of Object.keys(calls)) delete calls[key];
 	};

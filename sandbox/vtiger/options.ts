@@ -7,6 +7,11 @@ export interface VtigerSandboxOptions {
 	host?: string;
 	/** 'demo' (default): demo CRM with Xero link fields; 'empty': a fresh install like the transcripts (first crmid 2). */
 	data?: 'demo' | 'empty';
+	/**
+	 * Demo modules this CRM does not have (a stock vtiger has neither XeroLogs nor XeroAccounts until they are
+	 * created, see scripts/vtiger/create-xero-modules.php).
+	 */
+	withoutModules?: Array<'XeroLogs' | 'XeroAccounts'>;
 	/** The admin's no_of_currency_decimals preference; currency inputs are rounded to it on write. Default 2. */
 	currencyDecimals?: 0 | 2;
 	/** false reproduces stock 7.5.0 on PHP >= 7.1: every sync call is an empty HTTP 500. Default true. */
