@@ -48,12 +48,17 @@ export interface VtigerSandbox {
 	engine(): Engine;
 }
 
-function buildEngine(data: 'demo' | 'empty', clock: SandboxClock, settings: Engine['settings'], without: string[] = []): Engine {
+function buildEngine(data: 'demo' | 'empty', clock: SandboxClock, settings: Engine['settings'], options: VtigerSandboxOptions): Engine {
+	const without: string[] = options.withoutModules ?? [];
 	const adminUser = JSON.parse(readFileSync(join(DATA_DIR, 'admin-user.json'), 'utf8')) as Record<string, string>;
+	if (options.accessKey) adminUser.accesskey = options.accessKey;
 	const currencies = JSON.parse(readFileSync(join(DATA_DIR, 'currencies.json'), 'utf8')) as CurrencyRow[];
 	adminUser.no_of_currency_decimals = String(settings.currencyDecimals);
 	const engine = Engine.create({
-		extension: data === 'demo' ? { ...DEMO_EXTENSION, modules: DEMO_EXTENSION.modules?.filter((m) => !without.includes(m.describe.name)) } : undefined,
+		extension:
+			data === 'demo'
+				? { ...DEMO_EXTENSION, modules: DEMO_EXTENSION.modules?.filter((m) => !without.includes(m.describe.name)) }
+				: { customFields: options.xeroCustomFields ? DEMO_EXTENSION.customFields : undefined },
 		clock,
 		settings,
 		adminUser,
@@ -71,7 +76,7 @@ export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Pr
 		syncPatched: options.syncPatched ?? true,
 		operationManagerPatched: options.operationManagerPatched ?? true,
 	};
-	let engine = buildEngine(data, clock, settings, options.withoutModules);
+	let engine = buildEngine(data, clock, settings, options);
 	let pending500 = 0;
 	let latencyMs = 0;
 	let interleaved: Array<{ operation: string; write: (engine: Engine) => void }> = [];
@@ -125,7 +130,7 @@ export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Pr
 	const sandbox = {} as VtigerSandbox;
 	const reset = (next?: 'demo' | 'empty') => {
 		data = next ?? data;
-		engine = buildEngine(data, clock, settings, options.withoutModules);
+		engine = buildEngine(data, clock, settings, options);
 		faults.clear();
 		for (const key of Object.keys(calls)) delete calls[key];
 	};
@@ -174,7 +179,7 @@ export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Pr
 		url,
 		webserviceUrl: `${url}/webservice.php`,
 		userName: SANDBOX_USER,
-		accessKey: SANDBOX_ACCESS_KEY,
+		accessKey: options.accessKey ?? SANDBOX_ACCESS_KEY,
 		close: () =>
 			new Promise<void>((resolve) => {
 				server.closeAllConnections();

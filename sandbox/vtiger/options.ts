@@ -7,6 +7,10 @@ export interface VtigerSandboxOptions {
 	host?: string;
 	/** 'demo' (default): demo CRM with Xero link fields; 'empty': a fresh install like the transcripts (first crmid 2). */
 	data?: 'demo' | 'empty';
+	/** The admin's access key (default the transcripts' main run key, SANDBOX_ACCESS_KEY). */
+	accessKey?: string;
+	/** With data 'empty': add the cf_xero_* custom fields of the demo (the second recording instance has them, 31+). */
+	xeroCustomFields?: boolean;
 	/**
 	 * Demo modules this CRM does not have (a stock vtiger has neither XeroLogs nor XeroAccounts until they are
 	 * created, see scripts/vtiger/create-xero-modules.php).

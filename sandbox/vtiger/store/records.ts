@@ -51,6 +51,19 @@ export class RecordStore {
 		return n;
 	}
 
+	// Moves the sequences past records created outside the recording (the second instance's database is not fresh).
+	skipTo(nextCrmid: number): void {
+		this.nextCrmid = Math.max(this.nextCrmid, nextCrmid);
+	}
+
+	skipLineTo(nextLineId: number): void {
+		this.nextLineId = Math.max(this.nextLineId, nextLineId);
+	}
+
+	skipRecordNumber(module: string, lastUsed: number): void {
+		this.numbers.set(module, Math.max(this.numbers.get(module) ?? 0, lastUsed));
+	}
+
 	get(crmid: number): StoredRecord | undefined {
 		return this.records.get(crmid);
 	}
