@@ -1,6 +1,7 @@
 import { SessionManager, type SandboxUser } from './auth/sessions';
 import { SandboxClock } from './clock';
 import { Errors } from './errors';
+import { htmlSpecialChars, unFromHtml } from './schema/html';
 import { buildModuleSpec, type ModuleSpec } from './schema/fieldSpecs';
 import { ModuleRegistry, type ModuleExtension } from './schema/registry';
 import { RecordStore, type StoredRecord } from './store/records';
@@ -9,6 +10,9 @@ export interface EngineSettings {
 	currencyDecimals: number;
 	// false reproduces stock 7.5.0 on PHP >= 7.1, where every sync call dies with an empty HTTP 500.
 	syncPatched: boolean;
+	// false reproduces stock 7.5.0's OperationManager.php on PHP 8: every operation whose parameter names differ
+	// from its PHP handler's arguments (query, retrieve_inventory, sync, logout) dies with an empty HTTP 500.
+	operationManagerPatched: boolean;
 }
 
 export interface CurrencyRow {
@@ -115,11 +119,17 @@ export class Engine {
 		return !!record && !record.deleted && record.module === module;
 	}
 
-	label(record: StoredRecord): string {
+	// What a save writes to crmentity.label: the label fields as given (before from_html encoded them).
+	rawLabel(record: StoredRecord): string {
 		const fields = this.spec(record.module).labelFields;
 		return fields
-			.map((f) => record.values[f] ?? '')
+			.map((f) => unFromHtml(record.values[f] ?? ''))
 			.join(' ')
 			.trim();
+	}
+
+	// The "label" of create/retrieve/revise output: crmentity.label through htmlspecialchars (36).
+	label(record: StoredRecord): string {
+		return htmlSpecialChars(record.label ?? this.rawLabel(record));
 	}
 }

@@ -11,6 +11,7 @@ import { paramsOf, readForm } from './http/form';
 import { handleWebservice } from './http/webservice';
 import { SessionLocks } from './http/sessionLocks';
 import { retrieveShape } from './store/shapes';
+import { saveFromWebUi } from './ops/webUi';
 import type { SandboxFaults, SandboxState, VtigerSandboxOptions } from './options';
 
 export type { VtigerSandboxOptions, SandboxFaults, SandboxState } from './options';
@@ -37,16 +38,27 @@ export interface VtigerSandbox {
 	clock: { now(): number; set(unixSeconds: number | null): void; advance(seconds: number): void };
 	setCurrencyDecimals(decimals: 0 | 2): void;
 	setSyncPatched(patched: boolean): void;
+	setOperationManagerPatched(patched: boolean): void;
+	/**
+	 * Saves a record the way vtiger's web UI does (HTMLPurifier drops unknown tags, source "CRM"); returns it in
+	 * retrieve shape. Transcript 36.
+	 */
+	webUiCreate(module: string, fields: Record<string, string>): Record<string, unknown>;
 	/** Direct engine access for tests that need to plant state without going through HTTP. */
 	engine(): Engine;
 }
 
-function buildEngine(data: 'demo' | 'empty', clock: SandboxClock, settings: Engine['settings']): Engine {
+function buildEngine(data: 'demo' | 'empty', clock: SandboxClock, settings: Engine['settings'], options: VtigerSandboxOptions): Engine {
+	const without: string[] = options.withoutModules ?? [];
 	const adminUser = JSON.parse(readFileSync(join(DATA_DIR, 'admin-user.json'), 'utf8')) as Record<string, string>;
+	if (options.accessKey) adminUser.accesskey = options.accessKey;
 	const currencies = JSON.parse(readFileSync(join(DATA_DIR, 'currencies.json'), 'utf8')) as CurrencyRow[];
 	adminUser.no_of_currency_decimals = String(settings.currencyDecimals);
 	const engine = Engine.create({
-		extension: data === 'demo' ? DEMO_EXTENSION : undefined,
+		extension:
+			data === 'demo'
+				? { ...DEMO_EXTENSION, modules: DEMO_EXTENSION.modules?.filter((m) => !without.includes(m.describe.name)) }
+				: { customFields: options.xeroCustomFields ? DEMO_EXTENSION.customFields : undefined },
 		clock,
 		settings,
 		adminUser,
@@ -59,8 +71,12 @@ function buildEngine(data: 'demo' | 'empty', clock: SandboxClock, settings: Engi
 export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Promise<VtigerSandbox> {
 	let data = options.data ?? 'demo';
 	const clock = new SandboxClock(options.now);
-	const settings = { currencyDecimals: options.currencyDecimals ?? 2, syncPatched: options.syncPatched ?? true };
-	let engine = buildEngine(data, clock, settings);
+	const settings = {
+		currencyDecimals: options.currencyDecimals ?? 2,
+		syncPatched: options.syncPatched ?? true,
+		operationManagerPatched: options.operationManagerPatched ?? true,
+	};
+	let engine = buildEngine(data, clock, settings, options);
 	let pending500 = 0;
 	let latencyMs = 0;
 	let interleaved: Array<{ operation: string; write: (engine: Engine) => void }> = [];
@@ -114,7 +130,7 @@ export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Pr
 	const sandbox = {} as VtigerSandbox;
 	const reset = (next?: 'demo' | 'empty') => {
 		data = next ?? data;
-		engine = buildEngine(data, clock, settings);
+		engine = buildEngine(data, clock, settings, options);
 		faults.clear();
 		for (const key of Object.keys(calls)) delete calls[key];
 	};
@@ -163,7 +179,7 @@ export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Pr
 		url,
 		webserviceUrl: `${url}/webservice.php`,
 		userName: SANDBOX_USER,
-		accessKey: SANDBOX_ACCESS_KEY,
+		accessKey: options.accessKey ?? SANDBOX_ACCESS_KEY,
 		close: () =>
 			new Promise<void>((resolve) => {
 				server.closeAllConnections();
@@ -185,6 +201,10 @@ export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Pr
 		setSyncPatched: (patched: boolean) => {
 			settings.syncPatched = patched;
 		},
+		setOperationManagerPatched: (patched: boolean) => {
+			settings.operationManagerPatched = patched;
+		},
+		webUiCreate: (module: string, fields: Record<string, string>) => retrieveShape(engine, saveFromWebUi(engine, module, fields)),
 		engine: () => engine,
 	} satisfies VtigerSandbox);
 	return sandbox;

@@ -7,10 +7,24 @@ export interface VtigerSandboxOptions {
 	host?: string;
 	/** 'demo' (default): demo CRM with Xero link fields; 'empty': a fresh install like the transcripts (first crmid 2). */
 	data?: 'demo' | 'empty';
+	/** The admin's access key (default the transcripts' main run key, SANDBOX_ACCESS_KEY). */
+	accessKey?: string;
+	/** With data 'empty': add the cf_xero_* custom fields of the demo (the second recording instance has them, 31+). */
+	xeroCustomFields?: boolean;
+	/**
+	 * Demo modules this CRM does not have (a stock vtiger has neither XeroLogs nor XeroAccounts until they are
+	 * created, see scripts/vtiger/create-xero-modules.php).
+	 */
+	withoutModules?: Array<'XeroLogs' | 'XeroAccounts'>;
 	/** The admin's no_of_currency_decimals preference; currency inputs are rounded to it on write. Default 2. */
 	currencyDecimals?: 0 | 2;
 	/** false reproduces stock 7.5.0 on PHP >= 7.1: every sync call is an empty HTTP 500. Default true. */
 	syncPatched?: boolean;
+	/**
+	 * false reproduces stock 7.5.0 include/Webservices/OperationManager.php on PHP 8: query, retrieve_inventory, sync
+	 * and logout die with an empty HTTP 500 ("Unknown named parameter", transcript 38). Default true.
+	 */
+	operationManagerPatched?: boolean;
 	/** Source of "now" in unix seconds (fractions allowed); default the system clock. */
 	now?: () => number;
 	/** Log each webservice call to stderr. */
@@ -41,7 +55,7 @@ export interface SandboxFaults {
 
 export interface SandboxState {
 	data: 'demo' | 'empty';
-	settings: { currencyDecimals: number; syncPatched: boolean };
+	settings: { currencyDecimals: number; syncPatched: boolean; operationManagerPatched: boolean };
 	now: number;
 	counters: { nextCrmid: number; nextLineItemId: number; recordNumbers: Record<string, number> };
 	modules: Record<string, { live: number; deleted: number }>;

@@ -86,3 +86,11 @@ test('match fields include read-only numbers; writable fields exclude them', asy
 	expect(writable).toContain('cf_xero_contact_id');
 	expect(writable).not.toContain('modifiedtime');
 });
+
+test('field names come without the HTML encoding describe gives them ("Shipping &amp; Handling", transcript 05)', async () => {
+	const ctx = editorContext({ operation: 'create', module: moduleParam('Invoice') }, 'parameters.fields');
+	const { fields } = await methods.resourceMapping.getFields.call(ctx);
+	const shipping = fields.find((field) => field.id === 'shipping_&_handling');
+	expect(shipping?.displayName).toBe('Shipping & Handling (shipping_&_handling)');
+	expect(fields.some((field) => field.displayName.includes('&amp;'))).toBe(false);
+});

@@ -1,4 +1,5 @@
 import type { VtigerSandbox } from '../../sandbox/vtiger';
+import { DEMO_IDS } from '../../sandbox/vtiger';
 import { failureOf, moduleParam, runCrm, withSandbox } from './workflow';
 
 let crm: VtigerSandbox;
@@ -56,4 +57,39 @@ test('a lookup query that fails during a Create says the query failed, not the l
 	const failure = failureOf(errors[0]);
 	expect(failure.message).toMatch(/^CRM query call that the whole batch needed: The CRM failed with HTTP 500 and an empty response to "query"/);
 	expect(failure.message).not.toMatch(/login/);
+});
+
+describe('stock vtiger 7.5.0 on PHP 8 (no OperationManager patch, transcript 38)', () => {
+	afterEach(() => {
+		crm.setOperationManagerPatched(true);
+		crm.setSyncPatched(true);
+	});
+
+	test('Get Many fails with the OperationManager.php patch named, with its lines', async () => {
+		crm.setOperationManagerPatched(false);
+		const { main, errors } = await runCrm(crm, { operation: 'getMany', module: moduleParam('Accounts'), queryMode: 'filters', returnAll: true, getManyOptions: { xeroReferences: false } });
+		expect(main).toHaveLength(0);
+		const message = failureOf(errors[0]).message;
+		expect(message).toMatch(/HTTP 500 and an empty response to "query"/);
+		expect(message).toContain('Stock vtiger 7.5.0 on PHP 8 does this for every "query"');
+		expect(message).toContain('include/Webservices/OperationManager.php, runOperation(): change both "call_user_func_array($this->handlerMethod,$params)"');
+		expect(message).toContain('"call_user_func_array($this->handlerMethod, array_values($params))" (needed on PHP 8)');
+		expect(message).not.toContain('GetUpdates');
+	});
+
+	test('Get Changes names both patches: OperationManager.php and the vtws_sync signature in GetUpdates.php', async () => {
+		crm.setSyncPatched(false);
+		const { errors } = await runCrm(crm, { operation: 'getChanges', module: moduleParam('Accounts'), getChangesOptions: { saveCursor: false } });
+		const message = failureOf(errors[0]).message;
+		expect(message).toMatch(/HTTP 500 and an empty response to "sync"/);
+		expect(message).toContain('array_values($params)');
+		expect(message).toContain('"function vtws_sync($mtime,$elementType,$syncType=null,$user=null)" (needed on PHP 7.1 and later)');
+	});
+
+	test('Get, which stock 7.5.0 serves on PHP 8, still works', async () => {
+		crm.setOperationManagerPatched(false);
+		const { main, errors } = await runCrm(crm, { operation: 'get', module: moduleParam('Accounts'), recordId: DEMO_IDS.accounts.ridgeway, getOptions: { xeroReferences: false } });
+		expect(errors).toHaveLength(0);
+		expect(main[0].json.id).toBe(DEMO_IDS.accounts.ridgeway);
+	});
 });

@@ -147,7 +147,7 @@ describe('server failures', () => {
 		expect(errors).toHaveLength(2);
 		for (const item of errors) {
 			expect(failureOf(item).message).toBe(
-				'CRM login: The CRM failed with HTTP 500 and an empty response to "getchallenge" (a PHP fatal error on the server; vtiger 7.5 does this for sync without the GetUpdates patch and for unknown operations). Nothing was changed by this call: run the workflow again; if it fails again, check the CRM server\'s PHP error log.',
+				'CRM login: The CRM failed with HTTP 500 and an empty response to "getchallenge" (a PHP fatal error on the server). vtiger 7.5 also does this for unknown operations. Nothing was changed by this call: run the workflow again; if it fails again, check the CRM server\'s PHP error log.',
 			);
 		}
 	});

@@ -178,6 +178,25 @@ describe('Xero items and accounts (upsert, auto-mapped)', () => {
 		expect([calls('create') - before.create, calls('revise') - before.revise]).toEqual([0, 0]);
 	});
 
+	test('an item becomes an active product (vtiger stores a checkbox left out of a create as off, transcript 35)', async () => {
+		const item = { ...consulting, ItemID: 'a7c10000-0000-4000-8000-000000000035', Code: 'ACTIVE-35', Name: 'Active from Xero' };
+		const params = { operation: 'upsert', module: moduleParam('Products'), inputMode: 'xero', xeroResource: 'item' };
+		const { main, errors } = await runCrm(crm, params, [item]);
+		expect(errors.map((e) => failureOf(e).message)).toEqual([]);
+		const stored = crm.records('Products').find((r) => r.id === main[0].json.id);
+		expect(stored?.discontinued).toBe('1');
+	});
+
+	test('a product the user creates as inactive stays inactive', async () => {
+		const fields = { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] };
+		const { main } = await runCrm(crm, { operation: 'create', module: moduleParam('Products'), inputMode: 'fields', fields }, [
+			{ productname: 'Inactive on purpose', discontinued: false },
+			{ productname: 'Active by default' },
+		]);
+		const stored = (i: number) => crm.records('Products').find((r) => r.id === main[i].json.id);
+		expect([stored(0)?.discontinued, stored(1)?.discontinued]).toEqual(['0', '1']);
+	});
+
 	test('a Xero account lands in the module chosen to hold accounts, matched by its code when it has no link yet', async () => {
 		const sales = { AccountID: 'acc-0000-sales', Code: '200', Name: 'Sales', Type: 'REVENUE', TaxType: 'OUTPUT2', Class: 'REVENUE', Status: 'ACTIVE' };
 		const before = crm.records('XeroAccounts').length;

@@ -1,6 +1,7 @@
 import { DEMO_IDS } from '../../sandbox/vtiger';
 import { plantCurrency, plantInvoice } from './plant';
-import { countBy, crmRecords, loadExample, runFlow, startSandboxes, xeroStored, type Sandboxes } from './support';
+import { startVtigerSandbox } from '../../sandbox/vtiger';
+import { countBy, crmRecords, FAILURE_LOG, loadExample, runFlow, startSandboxes, xeroStored, type Sandboxes } from './support';
 
 /**
  * examples/invoices-crm-to-xero.json: CRM Get Changes (Invoice) → Get with line items → Xero Send Invoice (CRM record,
@@ -93,5 +94,21 @@ describe('flow: CRM invoices → Xero', () => {
 		// The failure log is a CRM list too (Simply CRM's Xero Logs).
 		const logs = crmRecords(sandboxes.crm, 'XeroLogs');
 		expect(logs.map((row) => row.crm_id).sort()).toEqual([euro, noStatus, paid].sort());
+	});
+
+	it('on a CRM without a XeroLogs module the failure still reaches the log node, which says how to add the module', async () => {
+		await sandboxes.crm.close();
+		sandboxes.crm = await startVtigerSandbox({ port: 0, data: 'demo', withoutModules: ['XeroLogs'] });
+		const paid = plantInvoice(sandboxes.crm, 'Marked paid in CRM', { cf_xero_status: 'PAID' });
+		const run = await runFlow(sandboxes, loadExample('invoices-crm-to-xero.json'));
+		expect(run.logged().map((entry) => entry.crmId)).toEqual([paid]);
+		const log = run.main(FAILURE_LOG);
+		expect(log).toHaveLength(1);
+		const message = String(log[0].json.message);
+		expect(message).toMatch(/The CRM has no module "XeroLogs"/);
+		expect(message).toMatch(/scripts\/vtiger\/create-xero-modules\.php|Module Builder/);
+		// The run still succeeds (the log node continues), and the failure it could not store stays on the sender's
+		// error output in the execution.
+		expect(run.errors('Send invoice to Xero').map((item) => String(item.json.message))).toEqual([expect.stringMatching(/Xero Status PAID/)]);
 	});
 });

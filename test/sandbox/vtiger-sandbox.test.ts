@@ -242,6 +242,26 @@ describe('vtiger sandbox: paging and sync for the CRM node', () => {
 		crm.setSyncPatched(true);
 		expect(res).toEqual({ status: 500, contentType: 'text/html; charset=UTF-8', text: '' });
 	});
+
+	it('plays stock OperationManager.php on PHP 8: query, retrieve_inventory, sync and logout die, the rest works (38)', async () => {
+		const account = (await create(crm, session, 'Accounts', { accountname: 'Stock OM probe', assigned_user_id: '19x1' })).result.id as string;
+		crm.setOperationManagerPatched(false);
+		try {
+			const empty500 = { status: 500, contentType: 'text/html; charset=UTF-8', text: '' };
+			expect(await raw(crm, 'GET', { operation: 'query', sessionName: session, query: 'SELECT id FROM Accounts LIMIT 2;' })).toEqual(empty500);
+			expect(await raw(crm, 'GET', { operation: 'retrieve_inventory', sessionName: session, id: account })).toEqual(empty500);
+			expect(await raw(crm, 'GET', { operation: 'sync', sessionName: session, modifiedTime: String(start), elementType: 'Accounts' })).toEqual(empty500);
+			expect((await ws(crm, 'GET', { operation: 'retrieve', sessionName: session, id: account })).success).toBe(true);
+			expect((await ws(crm, 'GET', { operation: 'describe', sessionName: session, elementType: 'Accounts' })).success).toBe(true);
+			expect((await ws(crm, 'GET', { operation: 'listtypes', sessionName: session })).success).toBe(true);
+			expect((await ws(crm, 'POST', { operation: 'revise', sessionName: session, element: JSON.stringify({ id: account, phone: '1' }) })).success).toBe(true);
+			expect((await login(crm)).length).toBeGreaterThan(0);
+			expect(await raw(crm, 'POST', { operation: 'logout', sessionName: await login(crm) })).toEqual(empty500);
+		} finally {
+			crm.setOperationManagerPatched(true);
+		}
+		expect((await query(crm, session, 'SELECT id FROM Accounts LIMIT 2;')).success).toBe(true);
+	});
 });
 
 describe('vtiger sandbox: demo data', () => {
@@ -357,5 +377,25 @@ describe('vtiger sandbox: request parsing like PHP', () => {
 		expect((await ws(crm, 'GET', { operation: 'ListTypes', sessionName: session })).success).toBe(true);
 		const unknown = await raw(crm, 'GET', { operation: 'nosuchop', sessionName: session });
 		expect(unknown).toEqual({ status: 500, contentType: 'text/html; charset=UTF-8', text: '' });
+	});
+});
+
+describe('vtiger sandbox: fields left out of a create (35)', () => {
+	let crm: VtigerSandbox;
+	let session: string;
+	beforeAll(async () => {
+		crm = await startVtigerSandbox({ data: 'empty' });
+		session = await login(crm);
+	});
+	afterAll(() => crm.close());
+
+	it('stores a checkbox left out as "0" although describe gives default "1"; picklists stay ""', async () => {
+		const describe = (await ws(crm, 'GET', { operation: 'describe', sessionName: session, elementType: 'Products' })).result;
+		expect((describe.fields as Array<{ name: string; default: string }>).find((f) => f.name === 'discontinued')?.default).toBe('1');
+		const product = (await create(crm, session, 'Products', { productname: 'Default Active Probe', assigned_user_id: '19x1', unit_price: '10' })).result;
+		expect(product).toMatchObject({ discontinued: '0', usageunit: '', manufacturer: '' });
+		const service = (await create(crm, session, 'Services', { servicename: 'Default Active Service', assigned_user_id: '19x1' })).result;
+		expect(service.discontinued).toBe('0');
+		expect((await create(crm, session, 'Products', { productname: 'Explicit', assigned_user_id: '19x1', discontinued: '1' })).result.discontinued).toBe('1');
 	});
 });

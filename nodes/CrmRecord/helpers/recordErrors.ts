@@ -69,5 +69,13 @@ export function explainVtigerError(error: VtigerApiError, context: ErrorContext)
 			description: raw,
 		};
 	}
+	const deniedModule = code === 'ACCESS_DENIED' ? /denied for name : (.+)$/.exec(error.message)?.[1] : undefined;
+	if (deniedModule !== undefined) {
+		return {
+			code: 'NO_SUCH_MODULE',
+			message: `${what}: The CRM has no module "${deniedModule}" (or the user may not use it). A stock vtiger has neither XeroLogs nor XeroAccounts: create them with scripts/vtiger/create-xero-modules.php or vtiger's Module Builder (see the README, "Example workflows and the failure log"), or choose another module.`,
+			description: raw,
+		};
+	}
 	return { code, message: `${what}: ${error.message}`, description: raw };
 }

@@ -1,5 +1,6 @@
 import { collationKey, sameText } from '../../shared/collation';
 import { NUMERIC_TYPES, type FieldTypes } from './normalise';
+import { storedForms, webUiForm } from './storedForms';
 import { vtqlName, vtqlValue } from './vtql';
 
 export interface MatchPair {
@@ -34,8 +35,10 @@ export function matchWhere(alternativesPerItem: MatchAlternative[][]): string | 
 			for (const pair of alternative) {
 				if (!valuesByField.has(pair.field)) valuesByField.set(pair.field, new Map());
 				const values = valuesByField.get(pair.field);
-				const key = collationKey(pair.value);
-				if (values && !values.has(key)) values.set(key, pair.value);
+				for (const form of [pair.value, ...storedForms(pair.value)]) {
+					const key = collationKey(form);
+					if (values && !values.has(key)) values.set(key, form);
+				}
 			}
 		}
 	}
@@ -65,8 +68,16 @@ export function sameValue(stored: unknown, wanted: unknown, type?: string): bool
 	return sameText(stored, wanted);
 }
 
+/**
+ * Rows holding exactly the wanted values; failing that, rows holding what vtiger's web UI would have stored for them
+ * (a name that lost an unknown tag, see storedForms), so such a record is updated instead of duplicated.
+ */
 export function findMatches<T extends Record<string, unknown>>(rows: T[], alternative: MatchAlternative, types?: FieldTypes): T[] {
-	return rows.filter((row) => alternative.every((pair) => sameValue(row[pair.field], pair.value, types?.get(pair.field))));
+	const holds = (row: T, wanted: (pair: MatchPair) => unknown) =>
+		alternative.every((pair) => sameValue(row[pair.field], wanted(pair), types?.get(pair.field)));
+	const exact = rows.filter((row) => holds(row, (pair) => pair.value));
+	if (exact.length > 0 || !alternative.some((pair) => webUiForm(pair.value) !== undefined)) return exact;
+	return rows.filter((row) => holds(row, (pair) => webUiForm(pair.value) ?? pair.value));
 }
 
 export type MatchDecision<T> =

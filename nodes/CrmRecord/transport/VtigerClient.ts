@@ -1,6 +1,7 @@
 import { sleep } from '../../shared/sleep';
 import { webserviceUrl } from './endpoint';
 import { readEnvelope } from './envelope';
+import { decodeDescribeLabels, decodeRecord } from './htmlText';
 import { handshake, type HandshakeOptions } from './handshake';
 import { sessionEntry, sessionKey, type SessionEntry } from './sessionCache';
 import { SESSION_CODES, TransportCode, VtigerApiError } from './VtigerApiError';
@@ -106,7 +107,7 @@ export class VtigerClient {
 	async describe(module: string): Promise<DescribeResult> {
 		let pending = this.entry.describes.get(module);
 		if (!pending) {
-			pending = this.call('describe', 'GET', { elementType: module }) as Promise<DescribeResult>;
+			pending = this.call('describe', 'GET', { elementType: module }).then((result) => decodeDescribeLabels(result as DescribeResult));
 			this.entry.describes.set(module, pending);
 			pending.catch(() => this.entry.describes.delete(module));
 		}
@@ -114,18 +115,16 @@ export class VtigerClient {
 	}
 
 	async retrieve(id: string): Promise<VtigerRecord> {
-		return (await this.call('retrieve', 'GET', { id })) as VtigerRecord;
+		return decodeRecord((await this.call('retrieve', 'GET', { id })) as VtigerRecord);
 	}
 
 	async create(module: string, element: VtigerRecord): Promise<VtigerRecord> {
-		return (await this.call('create', 'POST', {
-			elementType: module,
-			element: JSON.stringify(element),
-		})) as VtigerRecord;
+		const created = await this.call('create', 'POST', { elementType: module, element: JSON.stringify(element) });
+		return decodeRecord(created as VtigerRecord);
 	}
 
 	async revise(element: VtigerRecord): Promise<VtigerRecord> {
-		return (await this.call('revise', 'POST', { element: JSON.stringify(element) })) as VtigerRecord;
+		return decodeRecord((await this.call('revise', 'POST', { element: JSON.stringify(element) })) as VtigerRecord);
 	}
 
 	async delete(id: string): Promise<void> {
@@ -134,13 +133,11 @@ export class VtigerClient {
 
 	/** One VTQL statement, at most 100 rows; paging is the caller's plan (see helpers/paging). */
 	async query(vtql: string): Promise<VtigerRecord[]> {
-		return (await this.call('query', 'GET', { query: vtql })) as VtigerRecord[];
+		return ((await this.call('query', 'GET', { query: vtql })) as VtigerRecord[]).map((row) => decodeRecord(row));
 	}
 
 	async sync(module: string, modifiedTime: number): Promise<SyncResult> {
-		return (await this.call('sync', 'GET', {
-			modifiedTime: String(modifiedTime),
-			elementType: module,
-		})) as SyncResult;
+		const result = (await this.call('sync', 'GET', { modifiedTime: String(modifiedTime), elementType: module })) as SyncResult;
+		return { ...result, updated: result.updated.map((record) => decodeRecord(record)) };
 	}
 }

@@ -29,6 +29,21 @@ export function serverErrorAdvice(operation: string): string {
 	return `Nothing was changed by this call: run the workflow again; if it fails again, check the CRM server's PHP error log.`;
 }
 
+// Stock vtiger 7.5.0 passes webservice parameters to PHP handlers by name; on PHP 8 these operations die before they
+// run (transcript 38). sync also needs the vtws_sync signature fix on PHP >= 7.1 (transcript 23z).
+const NEEDS_OPERATION_MANAGER_PATCH = new Set(['query', 'retrieve_inventory', 'sync', 'logout']);
+const OPERATION_MANAGER_PATCH =
+	'include/Webservices/OperationManager.php, runOperation(): change both "call_user_func_array($this->handlerMethod,$params)" to "call_user_func_array($this->handlerMethod, array_values($params))" (needed on PHP 8)';
+const GET_UPDATES_PATCH =
+	'include/Webservices/GetUpdates.php: change "function vtws_sync($mtime,$elementType,$syncType,$user)" to "function vtws_sync($mtime,$elementType,$syncType=null,$user=null)" (needed on PHP 7.1 and later)';
+
+/** Why a stock vtiger 7.5.0 may die on this operation, and the upstream lines to patch. */
+export function phpPatchHint(operation: string): string {
+	if (!NEEDS_OPERATION_MANAGER_PATCH.has(operation)) return 'vtiger 7.5 also does this for unknown operations.';
+	const patches = operation === 'sync' ? `${OPERATION_MANAGER_PATCH}; and ${GET_UPDATES_PATCH}` : OPERATION_MANAGER_PATCH;
+	return `Stock vtiger 7.5.0 on PHP 8 does this for every "${operation}" until it is patched: ${patches}.`;
+}
+
 /**
  * vtiger answers handled errors with HTTP 200 and success:false, and fatal PHP errors with HTTP 500 and an empty
  * body; anything else that is not the envelope means the URL is not a vtiger webservice at all.
@@ -45,7 +60,7 @@ export function readEnvelope(operation: string, response: VtigerHttpResponse): u
 	if (response.status >= 500 && parsed === undefined) {
 		throw new VtigerApiError(
 			TransportCode.emptyServerError,
-			`The CRM failed with HTTP ${response.status} and an empty response to "${operation}" (a PHP fatal error on the server; vtiger 7.5 does this for sync without the GetUpdates patch and for unknown operations). ${serverErrorAdvice(operation)}`,
+			`The CRM failed with HTTP ${response.status} and an empty response to "${operation}" (a PHP fatal error on the server). ${phpPatchHint(operation)} ${serverErrorAdvice(operation)}`,
 			operation,
 			response.status,
 		);

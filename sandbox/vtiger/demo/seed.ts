@@ -91,14 +91,15 @@ export function seedDemoData(engine: Engine): void {
 	const xeroAccount = (name: string, code: string, type: string, taxType: string, cls: string, description: string) => ({
 		xero_account_name: name, xero_account_code: code, xero_account_type: type, xero_tax_type: taxType, xero_account_class: cls, xero_account_status: 'ACTIVE', xero_account_id: '', description, ...OWNER,
 	});
-	add('XeroAccounts', xeroAccount('Sales', '200', 'REVENUE', 'OUTPUT2', 'REVENUE', 'Income from any normal business activity'));
-	add('XeroAccounts', xeroAccount('Other Revenue', '260', 'REVENUE', 'OUTPUT2', 'REVENUE', 'Any other income that does not relate to normal business activities'));
-	add('XeroAccounts', xeroAccount('Cost of Goods Sold', '310', 'DIRECTCOSTS', 'INPUT2', 'EXPENSE', 'Cost of goods sold by the business'));
-	add('XeroAccounts', xeroAccount('Business Bank Account', '090', 'BANK', 'NONE', 'ASSET', ''));
+	const hasXeroAccounts = engine.registry.exists('XeroAccounts');
+	if (hasXeroAccounts) add('XeroAccounts', xeroAccount('Sales', '200', 'REVENUE', 'OUTPUT2', 'REVENUE', 'Income from any normal business activity'));
+	if (hasXeroAccounts) add('XeroAccounts', xeroAccount('Other Revenue', '260', 'REVENUE', 'OUTPUT2', 'REVENUE', 'Any other income that does not relate to normal business activities'));
+	if (hasXeroAccounts) add('XeroAccounts', xeroAccount('Cost of Goods Sold', '310', 'DIRECTCOSTS', 'INPUT2', 'EXPENSE', 'Cost of goods sold by the business'));
+	if (hasXeroAccounts) add('XeroAccounts', xeroAccount('Business Bank Account', '090', 'BANK', 'NONE', 'ASSET', ''));
 
 	const expected = [
 		...Object.values(DEMO_IDS.accounts), ...Object.values(DEMO_IDS.contacts), ...Object.values(DEMO_IDS.products), ...Object.values(DEMO_IDS.services),
-		...Object.values(DEMO_IDS.invoices), ...Object.values(DEMO_IDS.quotes), ...Object.values(DEMO_IDS.xeroAccounts),
+		...Object.values(DEMO_IDS.invoices), ...Object.values(DEMO_IDS.quotes), ...(hasXeroAccounts ? Object.values(DEMO_IDS.xeroAccounts) : []),
 	];
 	if (made.join() !== expected.join()) throw new Error(`demo ids drifted: ${made.join()} != ${expected.join()}`);
 }

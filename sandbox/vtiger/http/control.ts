@@ -46,6 +46,7 @@ export async function handleControl(sandbox: VtigerSandbox, url: URL, req: Incom
 				const body = await readJson(req);
 				if (body.currencyDecimals === 0 || body.currencyDecimals === 2) sandbox.setCurrencyDecimals(body.currencyDecimals);
 				if (typeof body.syncPatched === 'boolean') sandbox.setSyncPatched(body.syncPatched);
+				if (typeof body.operationManagerPatched === 'boolean') sandbox.setOperationManagerPatched(body.operationManagerPatched);
 				return sendControlJson(res, 200, sandbox.state().settings);
 			}
 			default:

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Engine } from '../engine';
 import { Errors, FatalError, VtigerError } from '../errors';
-import { OPERATIONS } from '../ops/table';
+import { failsWithoutOperationManagerPatch, OPERATIONS } from '../ops/table';
 import type { Params } from './form';
 import { sendError, sendFatal, sendSuccess } from './respond';
 
@@ -25,6 +25,8 @@ export async function handleWebservice(engine: Engine, request: WebserviceReques
 			user = engine.sessions.validate(sessionName && sessionName !== 'null' ? sessionName : undefined);
 		}
 		if (operation.type === 'POST' && request.method !== 'POST') throw Errors.accessDenied();
+		if (!engine.settings.operationManagerPatched && failsWithoutOperationManagerPatch(operation))
+			throw new FatalError(`Unknown named parameter in OperationManager.php:152 (${name})`);
 		const params = operation.type === 'GET' ? request.query : request.form;
 		const result = await operation.run(engine, { ...params, sessionName: merged.sessionName }, user);
 		sendSuccess(res, result);

@@ -103,7 +103,10 @@ export function retrieveFinalDetails(engine: Engine, record: StoredRecord, total
 			[`hdnProductcode${i}`]: product?.values[isProduct ? 'product_no' : 'service_no'] ?? '',
 			[`productDescription${i}`]: row.description,
 			[`comment${i}`]: row.comment,
-			[`qtyInStock${i}`]: isProduct ? trimmedNumber(product?.values.qtyinstock ?? '0') : 'NA',
+		});
+		// A purchase order's rows carry no stock figure (32).
+		if (record.module !== 'PurchaseOrder') block[`qtyInStock${i}`] = isProduct ? trimmedNumber(product?.values.qtyinstock ?? '0') : 'NA';
+		Object.assign(block, {
 			[`qty${i}`]: trimmedNumber(row.quantity),
 			[`listPrice${i}`]: money(toNumber(row.listprice)),
 			[`unitPrice${i}`]: money(toNumber(product?.values.unit_price ?? row.listprice)),
@@ -128,8 +131,9 @@ export function retrieveFinalDetails(engine: Engine, record: StoredRecord, total
 				[`discount_amount${i}`]: trimmedNumber(amount),
 				[`discount_type${i}`]: 'amount',
 				[`checked_discount_amount${i}`]: ' checked',
-				[`style_discount_percent${i}`]: ' style="visibility:hidden"',
+				// An amount discount lists its own style first (32, row 3).
 				[`style_discount_amount${i}`]: ' style="visibility:visible"',
+				[`style_discount_percent${i}`]: ' style="visibility:hidden"',
 			});
 		} else {
 			Object.assign(block, { [`discount_percent${i}`]: 0, [`discount_amount${i}`]: 0, [`checked_discount_zero${i}`]: ' checked' });

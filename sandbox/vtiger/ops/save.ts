@@ -1,10 +1,11 @@
 import { collationKey } from '../../../nodes/shared/collation';
 import type { Engine } from '../engine';
-import { Errors } from '../errors';
+import { Errors, FatalError } from '../errors';
 import { applyStock, buildLineItems, inventoryTotals } from '../inventory/lineItems';
 import { RECORD_NUMBERS } from '../schema/wsIds';
 import { coerceValue, fixed } from '../schema/values';
 import { phpDateTime } from '../php';
+import { fromHtml } from '../schema/html';
 import type { LineItemRow, StoredRecord } from '../store/records';
 import { checkMandatory, checkReferences, type Element } from './element';
 
@@ -17,7 +18,8 @@ function assignValues(engine: Engine, record: StoredRecord, element: Element): v
 		let value = coerceValue(field, element[field.name], engine.settings.currencyDecimals);
 		// A reference to a record that does not exist is dropped without an error.
 		if (field.kind === 'reference' && value !== '' && !engine.referenceExists(value)) value = '';
-		record.values[field.name] = value;
+		// from_html skips multi-select picklists (uitype 33) only.
+		record.values[field.name] = field.kind === 'text' && field.typeName !== 'multipicklist' ? fromHtml(value) : value;
 	}
 }
 
@@ -30,21 +32,37 @@ function checkDuplicates(engine: Engine, record: StoredRecord): void {
 	if (clash) throw Errors.duplicate();
 }
 
-function refreshTotals(record: StoredRecord): void {
+// balance = grand total - received (paid on a PurchaseOrder) is set by an aftersave handler that only runs when
+// the request set $currentModule: create and update do, revise does not, so a revise leaves balance as it was and
+// a balance written by the client is kept (33, 33b, 32).
+function refreshTotals(record: StoredRecord, recomputeBalance: boolean): void {
 	const totals = inventoryTotals(record);
 	record.values.hdnSubTotal = fixed(totals.subTotal, 8);
 	record.values.hdnGrandTotal = fixed(totals.grand, 8);
 	record.values.pre_tax_total = fixed(totals.preTax, 8);
-	if ('received' in record.values) record.values.balance = fixed(totals.grand - Number(record.values.received || 0), 8);
+	const paid = 'received' in record.values ? 'received' : 'paid' in record.values ? 'paid' : undefined;
+	if (paid && recomputeBalance) record.values.balance = fixed(totals.grand - Number(record.values[paid] || 0), 8);
 }
 
+// Re-saving line items puts the old lines' quantities back in stock and does not take the new ones out (33: a
+// revise with LineItems brought 98 back to 100; 33b: each update added 2 and 3 again), and the rows keep their
+// line item ids (33x40/41 before and after in 33, 33x42/43 in 33b).
 function replaceLineItems(engine: Engine, record: StoredRecord, input: unknown): void {
 	if (!Array.isArray(input) || input.length === 0) throw Errors.lineItemsMissing();
 	const rows = buildLineItems(engine, record.module, input);
-	if (record.lineItems) applyStock(engine, record, record.lineItems, 1);
-	for (const row of rows) row.lineId = engine.store.allocateLineId();
+	const old = record.lineItems ?? [];
+	applyStock(engine, record, old, 1);
+	rows.forEach((row, i) => (row.lineId = old[i]?.lineId ?? engine.store.allocateLineId()));
 	record.lineItems = rows;
-	applyStock(engine, record, rows, -1);
+}
+
+// PHP 8 TypeErrors in VtigerInventoryOperation on update with values exactly as retrieve returns them (33b):
+// "" in hdnDiscountAmount (float - string) and a null/"" shipping_&_handling (int + string).
+function checkUpdateTypes(element: Element): void {
+	if (element.hdnDiscountAmount === '' || (typeof element.hdnDiscountAmount === 'string' && element.hdnDiscountAmount.trim() === ''))
+		throw new FatalError('Unsupported operand types: float - string');
+	if ('shipping_&_handling' in element && (element['shipping_&_handling'] === null || element['shipping_&_handling'] === ''))
+		throw new FatalError('Unsupported operand types: int + string');
 }
 
 export interface PendingCreate {
@@ -78,11 +96,12 @@ export function insertCreated(engine: Engine, { record, lineInput }: PendingCrea
 	if (numbering) record.values[numbering.field] = numbering.prefix + engine.store.nextRecordNumber(record.module);
 	stamp(engine, record, userId);
 	record.values.createdtime = record.values.modifiedtime;
+	record.label = engine.rawLabel(record);
 	if (lineInput) {
 		for (const row of lineInput) row.lineId = engine.store.allocateLineId();
 		record.lineItems = lineInput;
 		applyStock(engine, record, lineInput, -1);
-		refreshTotals(record);
+		refreshTotals(record, true);
 	}
 	engine.store.records.set(record.crmid, record);
 	return record;
@@ -106,6 +125,7 @@ export function modifyRecord(engine: Engine, record: StoredRecord, element: Elem
 	const spec = engine.spec(record.module);
 	checkReferences(engine, spec, element);
 	const hasLines = spec.inventory && (Array.isArray(element.LineItems) || (record.lineItems?.length ?? 0) > 0);
+	if (mode === 'update' && spec.inventory) checkUpdateTypes(element);
 	if (mode === 'update') checkMandatory(spec, element, (name) => !(hasLines && name === 'productid'));
 	else checkMandatory(spec, element, (name) => name in element);
 	const before = { ...record.values };
@@ -117,7 +137,8 @@ export function modifyRecord(engine: Engine, record: StoredRecord, element: Elem
 		record.values = before;
 		throw error;
 	}
-	if (spec.inventory) refreshTotals(record);
+	if (spec.inventory) refreshTotals(record, mode === 'update');
 	stamp(engine, record, userId);
+	record.label = engine.rawLabel(record);
 }
 

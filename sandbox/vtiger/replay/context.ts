@@ -9,6 +9,8 @@ export interface ReplayContext {
 	transcripts: Transcript[];
 	// Recorded accessKeys whose challenge was not recorded, with the live key to send instead.
 	accessKeys: Map<string, string>;
+	// The second instance: logins were left out of its files, and its database was not fresh.
+	secondInstance: boolean;
 }
 
 type Envelope = { success: boolean; result?: Record<string, unknown>; error?: { code: unknown; message: string } };

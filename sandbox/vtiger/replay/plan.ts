@@ -1,4 +1,5 @@
 import { parseDateTime } from '../php';
+import { createRecord } from '../ops/save';
 import { challenge, create, call, login, type ReplayContext } from './context';
 import { md5 } from './mapping';
 import type { Transcript } from './transcripts';
@@ -113,6 +114,41 @@ export const PLANS: Record<string, FilePlan> = {
 			const recordedKey = file.exchanges[0].request.form?.accessKey ?? '';
 			ctx.accessKeys.set(recordedKey, md5(token + ctx.sandbox.accessKey));
 		},
+	},
+	// Second instance (31+). Its database was not fresh: 38's control query (LIMIT 2) shows the two oldest
+	// accounts, 11x2 and 11x3, from an earlier run; 36 reads 11x2238 (ACC2099), created through the webservice as
+	// "UI Probe" at 15:33:03, before 31, and then renamed directly in MariaDB (crmentity.label kept, 36's notes).
+	'31_describe_PurchaseOrder.json': {
+		before: async (ctx) => {
+			const engine = ctx.sandbox.engine();
+			for (const name of ['HVmx94jqyt ALPHA LTD', 'HVmx94jqyt BETA LTD']) createRecord(engine, 'Accounts', { accountname: name, assigned_user_id: '19x1' }, '19x1');
+			engine.store.skipTo(2238);
+			engine.store.skipRecordNumber('Accounts', 2098);
+			ctx.sandbox.clock.set(parseDateTime('2026-12-04 15:33:03'));
+			const probe = createRecord(engine, 'Accounts', { accountname: 'UI Probe', assigned_user_id: '19x1' }, '19x1');
+			probe.values.accountname = 'Jones &amp; Co O&#039;Hara';
+		},
+	},
+	// 36 also reads 11x2269 (ACC2102), saved through the real web UI at 15:38:55 with the form values its notes list.
+	'36_ui_saved_html_entities.json': {
+		before: async (ctx) => {
+			const engine = ctx.sandbox.engine();
+			engine.store.skipTo(2269);
+			engine.store.skipRecordNumber('Accounts', 2101);
+			ctx.sandbox.clock.set(parseDateTime('2026-12-04 15:38:55'));
+			ctx.sandbox.webUiCreate('Accounts', {
+				accountname: "Jones & Co <Ltd> O'Hara",
+				assigned_user_id: '19x1',
+				bill_city: 'Town & <b>Country</b>',
+				description: 'UI desc <b>bold</b> & <script>x</script> "quoted" 5 > 3',
+			});
+		},
+	},
+	// 38 swapped the stock OperationManager.php in for its first 8 exchanges and restored the patched one before the
+	// control query.
+	'38_query_without_operationmanager_patch.json': {
+		before: async (ctx) => ctx.sandbox.setOperationManagerPatched(false),
+		beforeExchange: { 8: async (ctx) => ctx.sandbox.setOperationManagerPatched(true) },
 	},
 	// 30 uses a session from a login that was not recorded.
 	'30_duplicate_detection.json': { before: (ctx) => bindUnrecordedLogin(ctx, '74ce46a66b0185b463c59') },

@@ -25,6 +25,8 @@ export interface Transcript {
 	file: string;
 	scenario: string;
 	recorded_at: string;
+	// Files 31+ were recorded on a second vtiger instance (README of the transcripts), with its own state.
+	endpoint: string;
 	exchanges: Exchange[];
 	created_ids?: string[];
 }

@@ -6,6 +6,8 @@ export type FieldKind = 'currency' | 'decimal' | 'integer' | 'boolean' | 'date' 
 export interface FieldSpec {
 	name: string;
 	kind: FieldKind;
+	// describe's type name (picklist, multipicklist, text, email …)
+	typeName: string;
 	// Digits after the point of the MySQL column; vtiger echoes the column's formatting, not the input's.
 	places?: number;
 	default: string;
@@ -21,7 +23,7 @@ const DOUBLE_PLACES: Record<string, Record<string, number>> = {
 	Currency: { conversion_rate: 5 },
 };
 
-// Values vtiger fills in when a create omits the field (column defaults of a fresh install).
+// Values vtiger fills in when a create omits the field (column defaults of a fresh install; never describe's "default").
 const DEFAULTS: Record<string, Record<string, string>> = {
 	'*': { source: 'WEBSERVICE' },
 	Invoice: { hdnS_H_Percent: '0.00000000', conversion_rate: '1.000', hdnDiscountPercent: '', hdnDiscountAmount: '' },
@@ -64,12 +66,16 @@ function specOf(module: string, field: FieldDescribe): FieldSpec {
 	let fallback = '';
 	if (kind === 'currency') fallback = '0.00000000';
 	else if (kind === 'integer') fallback = '0';
-	else if (kind === 'boolean') fallback = field.default === '1' ? '1' : '0';
+	// A checkbox left out of a create is stored unchecked, whatever describe's default says: the webservice never
+	// applies describe defaults (Products.discontinued default "1" stored "0", transcript 35; Documents.filestatus, 34;
+	// picklist and text defaults are stored "" in 19 and 21c).
+	else if (kind === 'boolean') fallback = '0';
 	else if (kind === 'decimal' && places !== undefined) fallback = (0).toFixed(places);
 	const explicit = DEFAULTS[module]?.[field.name] ?? DEFAULTS['*'][field.name];
 	return {
 		name: field.name,
 		kind,
+		typeName: field.type.name,
 		places,
 		default: explicit ?? fallback,
 		refersTo,

@@ -15,12 +15,20 @@ interface ListTypesData {
 	modulesWithFieldType: Record<string, string[]>;
 }
 
-const RECORDED_DESCRIBES = ['Accounts', 'Contacts', 'Currency', 'Invoice', 'LineItem', 'Products', 'Quotes', 'SalesOrder', 'Services'];
+const RECORDED_DESCRIBES = [
+	'Accounts', 'Contacts', 'Currency', 'Invoice', 'LineItem', 'Products', 'Quotes', 'SalesOrder', 'Services',
+	// transcripts 31-31d (second instance)
+	'PurchaseOrder', 'Vendors', 'Documents', 'PriceBooks',
+];
+
+// Where a module's custom block sits among its fields: Accounts lists it right after its first block (36: the
+// cf_ fields follow "tags", before the address); the other recorded modules list it last, before "id".
+const CUSTOM_BLOCK_AFTER: Record<string, string> = { Accounts: 'tags' };
 
 export interface ModuleExtension {
 	// Modules that do not exist in a stock install (Simply CRM's XTiger-style modules).
 	modules?: Array<{ describe: ModuleDescribe; info: ListTypeInfo }>;
-	// Custom fields (cf_*) added to existing modules, inserted before "id" as vtiger lists custom blocks last.
+	// Custom fields (cf_*) added to existing modules, where vtiger lists the module's custom block.
 	customFields?: Record<string, FieldDescribe[]>;
 }
 
@@ -41,8 +49,9 @@ export class ModuleRegistry {
 		for (const [module, fields] of Object.entries(extension.customFields ?? {})) {
 			const describe = this.describes.get(module);
 			if (!describe) throw new Error(`custom fields for unknown module ${module}`);
-			const idIndex = describe.fields.findIndex((f) => f.name === 'id');
-			describe.fields.splice(idIndex, 0, ...fields);
+			const after = CUSTOM_BLOCK_AFTER[module];
+			const at = after ? describe.fields.findIndex((f) => f.name === after) + 1 : describe.fields.findIndex((f) => f.name === 'id');
+			describe.fields.splice(at, 0, ...fields);
 		}
 		for (const { describe, info } of extension.modules ?? []) {
 			this.types.push(describe.name);

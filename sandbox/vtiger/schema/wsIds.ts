@@ -48,4 +48,7 @@ export const RECORD_NUMBERS: Record<string, { field: string; prefix: string }> =
 	Invoice: { field: 'invoice_no', prefix: 'INV' },
 	Quotes: { field: 'quote_no', prefix: 'QUO' },
 	SalesOrder: { field: 'salesorder_no', prefix: 'SO' },
+	PurchaseOrder: { field: 'purchaseorder_no', prefix: 'PO' },
+	Vendors: { field: 'vendor_no', prefix: 'VEN' },
+	Documents: { field: 'note_no', prefix: 'DOC' },
 };

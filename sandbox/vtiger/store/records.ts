@@ -25,6 +25,8 @@ export interface StoredRecord {
 	deleted: boolean;
 	createdAt: number;
 	modifiedAt: number;
+	// crmentity.label: the raw label text written by the last save (a direct DB edit of the name leaves it, 36).
+	label?: string;
 	lineItems?: LineItemRow[];
 }
 
@@ -47,6 +49,19 @@ export class RecordStore {
 		const n = (this.numbers.get(module) ?? 0) + 1;
 		this.numbers.set(module, n);
 		return n;
+	}
+
+	// Moves the sequences past records created outside the recording (the second instance's database is not fresh).
+	skipTo(nextCrmid: number): void {
+		this.nextCrmid = Math.max(this.nextCrmid, nextCrmid);
+	}
+
+	skipLineTo(nextLineId: number): void {
+		this.nextLineId = Math.max(this.nextLineId, nextLineId);
+	}
+
+	skipRecordNumber(module: string, lastUsed: number): void {
+		this.numbers.set(module, Math.max(this.numbers.get(module) ?? 0, lastUsed));
 	}
 
 	get(crmid: number): StoredRecord | undefined {

@@ -81,7 +81,11 @@ function inventoryRow(engine: Engine, record: StoredRecord, line: Row, renameHea
 	for (const field of describe.fields) {
 		const name = field.name;
 		if (name === 'id' || SHIPPING_FIELDS.includes(name)) continue;
-		if (name === 'source' && withLineColumns) Object.assign(out, { image: line.image, purchase_cost: line.purchase_cost, margin: line.margin });
+		if (name === 'source' && withLineColumns) {
+			// A purchase order's revise output has the line image but no cost or margin (32).
+			const costs = record.module === 'PurchaseOrder' && !renameHeaderDiscounts ? {} : { purchase_cost: line.purchase_cost, margin: line.margin };
+			Object.assign(out, { image: line.image, ...costs });
+		}
 		if (LINE_ITEM_COLUMNS.includes(name)) {
 			if (withLineColumns && !(name in out)) out[name] = line[name];
 			continue;

@@ -1,8 +1,9 @@
-import { Errors } from '../errors';
-
 export type TokenKind =
 	| 'SELECT' | 'FROM' | 'WHERE' | 'AND' | 'OR' | 'LIKE' | 'IN' | 'NOT' | 'ORDER' | 'BY' | 'ASC' | 'DESC' | 'LIMIT' | 'COUNT'
-	| 'COLUMNNAME' | 'VALUE' | 'NUMBER' | 'ASTERISK' | 'COMMA' | 'PARENOPEN' | 'PARENCLOSE' | 'SEMICOLON' | 'OPERATOR';
+	| 'COLUMNNAME' | 'VALUE' | 'NUMBER' | 'ASTERISK' | 'COMMA' | 'PARENOPEN' | 'PARENCLOSE' | 'SEMICOLON' | 'OPERATOR'
+	// Where the lexer cannot go on. vtiger lexes while it parses, so a syntax error before this point is reported
+	// first (36: 'O\'Hara' ends at the quote, then "Hara" is a syntax error); reaching it is an internal error.
+	| 'LEXERROR';
 
 export interface Token {
 	kind: TokenKind;
@@ -56,7 +57,10 @@ export function tokenize(query: string): Token[] {
 				value += "'";
 				j += 2;
 			}
-			if (j >= query.length) throw Errors.internal();
+			if (j >= query.length) {
+				tokens.push({ kind: 'LEXERROR', text: query.slice(i), value: '' });
+				return tokens;
+			}
 			tokens.push({ kind: 'VALUE', text: query.slice(i, j + 1), value });
 			i = j + 1;
 			continue;
@@ -64,7 +68,8 @@ export function tokenize(query: string): Token[] {
 		const word = /^[A-Za-z0-9_.\-]+/.exec(query.slice(i));
 		if (!word) {
 			// The VTQL lexer has no rule for double quotes (or other stray characters) and dies outside the parser.
-			throw Errors.internal();
+			tokens.push({ kind: 'LEXERROR', text: query.slice(i), value: '' });
+			return tokens;
 		}
 		const text = word[0];
 		const upper = text.toUpperCase();

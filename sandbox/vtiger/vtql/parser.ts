@@ -22,7 +22,9 @@ class Parser {
 	constructor(private readonly tokens: Token[]) {}
 
 	private peek(): Token | undefined {
-		return this.tokens[this.pos];
+		const token = this.tokens[this.pos];
+		if (token?.kind === 'LEXERROR') throw Errors.internal();
+		return token;
 	}
 
 	// Same wording as vtiger's generated parser: the offending token, its kind, and what was expected.

@@ -35,6 +35,22 @@ function lineElement(line: Record<string, unknown>, types: FieldTypes): Record<s
 }
 
 /**
+ * Checkboxes that describe defaults to on (Products/Services "Product Active", Documents "Active", PriceBooks
+ * "Active") and the create leaves out. vtiger's web form starts them checked, but its webservice stores a
+ * checkbox that was not sent as off (transcript 35): a product created from a Xero item would be inactive. A value
+ * the user gives, on or off, wins.
+ */
+function checkedByDefault(describe: DescribeResult, element: Record<string, unknown>): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const field of describe.fields) {
+		if (field.type.name !== 'boolean' || field.default !== '1' || field.editable === false) continue;
+		const given = element[field.name];
+		if (given === undefined || given === null || given === '') out[field.name] = '1';
+	}
+	return out;
+}
+
+/**
  * Refuses values vtiger would store mangled or that cannot be sent at all (see valueProblems), in the fields that are
  * written and in the upsert match values, before any call is made for the record.
  */
@@ -75,6 +91,7 @@ export function prepareWrite(
 	if (mode === 'create' && (element.assigned_user_id === undefined || element.assigned_user_id === '')) {
 		element.assigned_user_id = userId;
 	}
+	if (mode === 'create') Object.assign(element, checkedByDefault(describe, element));
 	const missing = missingMandatoryFields(element, describe, mode);
 	if (missing.length > 0) {
 		const names = missing.map((field) => fieldLabel(describe, field)).join(', ');
