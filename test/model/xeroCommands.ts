@@ -25,13 +25,13 @@ export const GENERATE = {
 	/** faults injected into sends: 429, 5xx, reset after commit, a failing second write */
 	faults: true,
 	/**
-	 * Xero-side renames, archives and edits between the page reads of "Changed Since Last Run" — off: issue 11
-	 * defect 2 (a record that moves or leaves shifts a later one onto a page already read; the cursor passes it).
-	 * Off, the same changes still happen, before the Get's first page.
+	 * Xero-side renames, archives and edits between the page reads of "Changed Since Last Run" (issue 11 defect 2:
+	 * a record that moves or leaves must not shift a later one past the cursor). Off, the same changes still happen,
+	 * before the Get's first page.
 	 */
-	changesBetweenPages: false,
-	/** one Get with two input items (two filters), each with its own cursor — off: issue 11 defect 2 (shared cursor) */
-	twoQueriesPerGet: false,
+	changesBetweenPages: true,
+	/** one Get with two input items (two filters), each with its own cursor (issue 11 defect 2: no shared cursor) */
+	twoQueriesPerGet: true,
 	/** bills with the same number from two suppliers (7x1 and 7x2 both INV-001) — off: issue 11 defect 1 */
 	billNumbersAcrossSuppliers: false,
 	/** histories under "Add Suffix" — off: issue 11 defects 5 (and 4: a re-run after a lost answer adds a copy) */
