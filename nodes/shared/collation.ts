@@ -43,7 +43,19 @@ function isUnfolded(cp: number): boolean {
 	return UNFOLDED.has(cp) || (cp >= 0x501 && cp <= 0x52f && cp % 2 === 1);
 }
 
+const weights = new Map<string, string>();
+
+/** Weights are looked up once per character: matching compares every row of a lookup with every value. */
 function weightOf(char: string): string {
+	let weight = weights.get(char);
+	if (weight === undefined) {
+		weight = computeWeight(char);
+		weights.set(char, weight);
+	}
+	return weight;
+}
+
+function computeWeight(char: string): string {
 	const cp = char.codePointAt(0) ?? 0;
 	if (!FOLDED_PAGES.has(cp >> 8)) return char;
 	if (cp in SPECIAL) return String.fromCharCode(SPECIAL[cp]);
@@ -60,14 +72,26 @@ function weightOf(char: string): string {
 
 /** The text as utf8_general_ci weighs it, one character per character, without the padding rule. */
 export function collationWeights(text: string): string {
+	// Plain ASCII (most names and codes) only needs upper-casing.
+	if (/^[\x00-\x7f]*$/.test(text)) return text.toUpperCase();
 	let out = '';
 	for (const char of text) out += weightOf(char);
 	return out;
 }
 
+const keys = new Map<string, string>();
+const MAX_CACHED_KEYS = 20_000;
+
 /** Equal keys mean MySQL's `=` finds the two texts equal (trailing spaces dropped: PAD SPACE). */
 export function collationKey(value: unknown): string {
-	return collationWeights(String(value ?? '')).replace(/ +$/, '');
+	const text = String(value ?? '');
+	let key = keys.get(text);
+	if (key === undefined) {
+		key = collationWeights(text).replace(/ +$/, '');
+		if (keys.size >= MAX_CACHED_KEYS) keys.clear();
+		keys.set(text, key);
+	}
+	return key;
 }
 
 export function sameText(a: unknown, b: unknown): boolean {

@@ -44,8 +44,11 @@ function matches(row: Row, condition: Condition, numeric: boolean): boolean {
 	const value = String(row[condition.column] ?? '');
 	const [first] = condition.values;
 	switch (condition.operator) {
-		case 'IN':
-			return condition.values.some((v) => compare(value, v, numeric) === 0);
+		case 'IN': {
+			if (numeric) return condition.values.some((v) => compare(value, v, numeric) === 0);
+			const key = collationKey(value);
+			return condition.values.some((v) => collationKey(v) === key);
+		}
 		case 'LIKE':
 			return likeMatches(value, first);
 		case 'NOT LIKE':
