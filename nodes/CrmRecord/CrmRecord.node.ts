@@ -4,7 +4,13 @@ import { nodeProperties } from './actions/node.description';
 import { router } from './actions/router';
 import { simplyCrmApiTest } from './methods/credentialTest';
 import { searchModules } from './methods/listSearch';
-import { getMatchFields, getQueryFields, getWritableFields } from './methods/loadOptions';
+import {
+	getMatchFields,
+	getProductsAndServices,
+	getQueryFields,
+	getWritableFields,
+	getXeroIdFields,
+} from './methods/loadOptions';
 import { getFields, getFieldsForUpdate } from './methods/resourceMapping';
 
 export class CrmRecord implements INodeType {
@@ -26,7 +32,7 @@ export class CrmRecord implements INodeType {
 
 	methods = {
 		listSearch: { searchModules },
-		loadOptions: { getWritableFields, getMatchFields, getQueryFields },
+		loadOptions: { getWritableFields, getMatchFields, getQueryFields, getProductsAndServices, getXeroIdFields },
 		resourceMapping: { getFields, getFieldsForUpdate },
 		credentialTest: { simplyCrmApiTest },
 	};

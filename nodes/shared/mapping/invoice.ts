@@ -1,4 +1,4 @@
-import { crmAddress, crmAddressFields, findAddress, xeroAddressToCrm } from './contactParts';
+import { crmAddress, crmAddressFields, findAddress, xeroAddressToCrm, type CrmAddress } from './contactParts';
 import { currencyCodeOf, xeroContactOf } from './inventoryHeader';
 import { crmLinesToXero, xeroLinesToCrm } from './invoiceLines';
 import { crmStatusOf, xeroStatusToSend } from './invoiceStatus';
@@ -94,7 +94,8 @@ export function xeroInvoiceToCrm(invoice: XeroRecord, options: MappingOptions): 
 		}
 	}
 	const rate = num(invoice.CurrencyRate);
-	if (rate !== undefined) fields.conversion_rate = rate;
+	// vtiger stores 3 decimals; sending more would count as a change on every run (Xero gives 0.6060606…).
+	if (rate !== undefined) fields.conversion_rate = Math.round(rate * 1000) / 1000;
 	const link = linkFieldOf(options, 'Invoice');
 	if (link) fields[link] = xeroId ?? '';
 	if (options.invoiceFields.xeroStatus) fields[options.invoiceFields.xeroStatus] = status;
@@ -135,17 +136,25 @@ function accountFor(contact: XeroRecord, resolver: Resolver, options: MappingOpt
 	return found ?? undefined;
 }
 
+/** What an invoice's mandatory street says when neither the Xero contact nor the CRM organisation has an address. */
+export const NO_ADDRESS = '(no address in Xero)';
+
 /**
- * vtiger invoices require bill_street and ship_street; Xero invoices carry no address, so they come from the Xero
- * contact when the invoice includes it, else from the CRM organisation. Empty ones are left out so an update keeps
- * the CRM's.
+ * vtiger invoices require bill_street and ship_street; Xero invoices carry no address of their own. Each comes from
+ * the first address with a street of: the Xero contact's (when the invoice includes it; POBOX for billing, STREET for
+ * shipping, then the other), the CRM organisation's (bill, ship, then the other), else NO_ADDRESS. Empty parts are
+ * left out so an update keeps the CRM's.
  */
 function addressFields(contact: XeroRecord, account: CrmRecord | undefined): CrmRecord {
-	const bill = xeroAddressToCrm(findAddress(contact.Addresses, 'POBOX'));
-	const ship = xeroAddressToCrm(findAddress(contact.Addresses, 'STREET'));
+	const pobox = xeroAddressToCrm(findAddress(contact.Addresses, 'POBOX'));
+	const street = xeroAddressToCrm(findAddress(contact.Addresses, 'STREET'));
+	const accountBill = account ? crmAddress(account, 'bill') : undefined;
+	const accountShip = account ? crmAddress(account, 'ship') : undefined;
+	const first = (...candidates: Array<CrmAddress | undefined>): CrmAddress =>
+		candidates.find((address) => address !== undefined && address.street !== '') ?? { ...pobox, street: NO_ADDRESS };
 	const chosen = {
-		...crmAddressFields('bill', bill.street || !account ? bill : crmAddress(account, 'bill')),
-		...crmAddressFields('ship', ship.street || !account ? ship : crmAddress(account, 'ship')),
+		...crmAddressFields('bill', first(pobox, street, accountBill, accountShip)),
+		...crmAddressFields('ship', first(street, pobox, accountShip, accountBill)),
 	};
 	return Object.fromEntries(Object.entries(chosen).filter(([, value]) => value !== ''));
 }

@@ -10,6 +10,7 @@ import type { WriteInput, WriteOperation } from './types';
 import { runUpdates } from './update';
 import { runUpserts } from './upsert';
 import { readXeroInputs } from './xeroInput';
+import { readsXeroInput } from './xeroInputMode';
 
 async function runCreates(batch: Batch, inputs: WriteInput[], describe: DescribeResult, userId: string) {
 	const prepared = await dropBadReferences(batch, prepareAll(batch, inputs, describe, userId, () => 'create'), describe);
@@ -91,7 +92,7 @@ export async function writeItems(
 
 	const inputs: WriteInput[] = [];
 	const contacts = new Map<number, { contact: Record<string, unknown>; xeroId?: string | null }>();
-	if (this.getNodeParameter('inputMode', 0, 'fields') === 'xero') {
+	if (readsXeroInput(this, items)) {
 		for (const read of await readXeroInputs(this, items, client, operation)) {
 			if ('error' in read) {
 				fail(batch, read.input, read.error, `item ${read.input.itemIndex + 1}`);
