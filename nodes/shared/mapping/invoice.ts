@@ -1,7 +1,7 @@
 import { crmAddress, crmAddressFields, findAddress, xeroAddressToCrm, type CrmAddress } from './contactParts';
 import { currencyCodeOf, xeroContactOf } from './inventoryHeader';
 import { crmLinesToXero, xeroLinesToCrm } from './invoiceLines';
-import { crmStatusOf, xeroStatusToSend } from './invoiceStatus';
+import { crmStatusOf, settledStatus, xeroStatusToSend } from './invoiceStatus';
 import { linkFieldOf, type MappingOptions } from './options';
 import { applyOverrides, compact } from './overrides';
 import { Resolver } from './resolution';
@@ -31,7 +31,11 @@ export function crmInvoiceToXero(record: CrmRecord, options: MappingOptions): Cr
 		record.invoicestatus,
 		label,
 	);
-	if (status.error) errors.push(status.error);
+	// A linked invoice Xero has paid or voided is settled there: it is not sent, and that is no error.
+	const settled = xeroId
+		? settledStatus(options.invoiceFields.xeroStatus ? record[options.invoiceFields.xeroStatus] : '', record.invoicestatus)
+		: undefined;
+	if (status.error && !settled) errors.push(status.error);
 	const contact = xeroContactOf(record, resolver, options, label, errors);
 	const lines = crmLinesToXero(record, resolver, options, label);
 	errors.push(...lines.errors);
@@ -58,6 +62,7 @@ export function crmInvoiceToXero(record: CrmRecord, options: MappingOptions): Cr
 		needs: resolver.needs,
 		errors,
 		warnings: lines.warnings,
+		...(settled ? { settled } : {}),
 	};
 }
 
