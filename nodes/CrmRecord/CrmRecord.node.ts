@@ -20,7 +20,9 @@ export class CrmRecord implements INodeType {
 		icon: 'file:crmRecord.svg',
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + ($parameter["module"].value || $parameter["module"])}}',
+		// In words: "Upsert into Invoice", "Get changes from Accounts".
+		subtitle:
+			'={{ ({ create: "Create in", update: "Update in", upsert: "Upsert into", delete: "Delete from", get: "Get from", getMany: "Get many from", getChanges: "Get changes from" }[$parameter["operation"]] || $parameter["operation"]) + " " + (($parameter["module"] && ($parameter["module"].value || (typeof $parameter["module"] === "string" && $parameter["module"]))) || "a module") }}',
 		description: 'Create, update, upsert, find and sync records in Simply CRM or another vtiger-based CRM',
 		defaults: { name: 'CRM Record' },
 		usableAsTool: true,
