@@ -43,6 +43,12 @@ export const writeInputDescription: INodeProperties[] = [
 				description: 'Map CRM fields yourself, or map input fields of the same name automatically',
 			},
 			{
+				name: 'Sync-Log Entry (From an Error Output)',
+				value: 'syncLog',
+				description:
+					"Create only: each input item is a failed record from an error output; it becomes a log record (fields app_name, result, action, flow, crm_id, xero_id, error_message, as in Simply CRM's Xero Logs)",
+			},
+			{
 				name: 'Xero Record, Auto-Mapped',
 				value: 'xero',
 				description: 'The input items are Xero records; the package mapping turns them into CRM fields',

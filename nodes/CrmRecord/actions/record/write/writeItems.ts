@@ -10,6 +10,7 @@ import type { WriteInput, WriteOperation } from './types';
 import { runUpdates } from './update';
 import { runUpserts } from './upsert';
 import { readXeroInputs } from './xeroInput';
+import { readSyncLogInput } from './syncLogInput';
 import { readsXeroInput } from './xeroInputMode';
 
 async function runCreates(batch: Batch, inputs: WriteInput[], describe: DescribeResult, userId: string) {
@@ -108,7 +109,11 @@ export async function writeItems(
 			const module = moduleOf(this, i);
 			try {
 				if (module === '') throw new Error('Choose a module');
-				inputs.push(readFieldsInput(this, items[i], i, module, operation));
+				inputs.push(
+					this.getNodeParameter('inputMode', i, 'fields') === 'syncLog'
+						? readSyncLogInput(items[i], i, module, operation)
+						: readFieldsInput(this, items[i], i, module, operation),
+				);
 			} catch (error) {
 				batch.results[i] = recordFailure(this, error, i, {
 					action: actionName(operation, module),

@@ -38,6 +38,6 @@ function nothingMapped(ctx: IExecuteFunctions): boolean {
  */
 export function readsXeroInput(ctx: IExecuteFunctions, items: INodeExecutionData[]): boolean {
 	const mode = ctx.getNodeParameter('inputMode', 0, 'fields');
-	if (mode === 'xero') return true;
+	if (mode !== 'fields') return mode === 'xero';
 	return items.length > 0 && items.every((item) => xeroResourceOfRecord(item.json) !== undefined) && nothingMapped(ctx);
 }
