@@ -1,22 +1,18 @@
-import { decodeLabel } from '../../nodes/CrmRecord/helpers/labels';
 import { fieldDisplayName, toMapperField } from '../../nodes/CrmRecord/methods/fieldSchema';
 import type { DescribeField } from '../../nodes/CrmRecord/transport/types';
 
-/** vtiger sends labels HTML-encoded (issue 13: the field list showed "Shipping &amp; Handling"). */
-test('labels are decoded for display: named, decimal and hex entities; unknown ones stay', () => {
-	expect(decodeLabel('Shipping &amp; Handling')).toBe('Shipping & Handling');
-	expect(decodeLabel('O&#039;Brien &quot;VIP&quot; &lt;1&gt;')).toBe('O\'Brien "VIP" <1>');
-	expect(decodeLabel('&#x2013; &bogus; &amp;amp;')).toBe('– &bogus; &amp;');
-});
-
-test('field lists and picklist options show decoded labels; names and values stay as vtiger has them', () => {
+/**
+ * vtiger sends labels HTML-encoded (issue 13: "Shipping &amp; Handling"). The transport decodes describe's field
+ * labels (htmlText.ts); picklist labels are decoded for display here; names and values stay as vtiger has them.
+ */
+test('picklist options show decoded labels; values and field names are untouched', () => {
 	const field = {
 		name: 'shipping_&_handling',
-		label: 'Shipping &amp; Handling',
+		label: 'Shipping & Handling',
 		mandatory: false,
 		editable: true,
-		type: { name: 'picklist', picklistValues: [{ label: 'R&amp;D', value: 'R&amp;D' }] },
+		type: { name: 'picklist', picklistValues: [{ label: 'R&amp;D &quot;Lab&quot;', value: 'R&amp;D' }] },
 	} as unknown as DescribeField;
 	expect(fieldDisplayName(field)).toBe('Shipping & Handling (shipping_&_handling)');
-	expect(toMapperField(field, false).options).toEqual([{ name: 'R&D', value: 'R&amp;D' }]);
+	expect(toMapperField(field, false).options).toEqual([{ name: 'R&D "Lab"', value: 'R&amp;D' }]);
 });

@@ -1,7 +1,7 @@
 import type { FieldType, INodePropertyOptions, ResourceMapperField } from 'n8n-workflow';
 
 import { isInventoryModule, LINE_ITEM_COLUMNS } from '../helpers/inventory';
-import { decodeLabel } from '../helpers/labels';
+import { decodeSpecialChars } from '../transport/htmlText';
 import type { DescribeField, DescribeResult } from '../transport/types';
 
 const TYPE_MAP: Record<string, FieldType> = {
@@ -29,8 +29,7 @@ export function writableDescribeFields(describe: DescribeResult): DescribeField[
 
 /** The label says what the resource mapper cannot: where a reference points, and that an owner is a user id. */
 export function fieldDisplayName(field: DescribeField): string {
-	const text = field.label ? decodeLabel(field.label) : '';
-	const label = text && text !== field.name ? `${text} (${field.name})` : field.name;
+	const label = field.label && field.label !== field.name ? `${field.label} (${field.name})` : field.name;
 	if (field.type.name === 'reference' && field.type.refersTo?.length) {
 		return `${label} → ${field.type.refersTo.join(' / ')} ID`;
 	}
@@ -41,7 +40,8 @@ export function fieldDisplayName(field: DescribeField): string {
 function picklistOptions(field: DescribeField): INodePropertyOptions[] | undefined {
 	const values = field.type.picklistValues;
 	if (!values || values.length === 0) return undefined;
-	return values.map((entry) => ({ name: decodeLabel(entry.label), value: entry.value }));
+	// Picklist labels come HTML-encoded like describe's other labels (the transport decodes field labels only).
+	return values.map((entry) => ({ name: decodeSpecialChars(entry.label), value: entry.value }));
 }
 
 export function toMapperField(field: DescribeField, requiredWhenMandatory: boolean): ResourceMapperField {

@@ -1,7 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { currentModule, editorClient } from './client';
-import { decodeLabel } from '../helpers/labels';
 import { fieldDisplayName, writableDescribeFields } from './fieldSchema';
 
 const MATCHABLE_TYPES = new Set(['string', 'email', 'phone', 'url', 'integer', 'double', 'picklist', 'reference', 'text']);
@@ -55,7 +54,7 @@ export async function getProductsAndServices(this: ILoadOptionsFunctions): Promi
 	]) {
 		try {
 			const rows = await client.query(`SELECT ${nameField} FROM ${module} ORDER BY ${nameField} LIMIT 100;`);
-			for (const row of rows) options.push({ name: `${decodeLabel(String(row[nameField]))} (${label})`, value: String(row.id) });
+			for (const row of rows) options.push({ name: `${String(row[nameField])} (${label})`, value: String(row.id) });
 		} catch {
 			// A CRM without the module (or without access to it) simply offers none of it.
 		}
