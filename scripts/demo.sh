@@ -54,7 +54,8 @@ let instant = [];
 try { instant = JSON.parse(fs.readFileSync(process.argv[2], "utf8")); } catch {}
 for (const i of instant) {
   console.log(`   Instant flow (active): ${i.name} - the Xero sandbox posts signed webhooks to ${i.url}`);
-  console.log("     try it: pay an approved invoice in the Xero sandbox; the CRM invoice turns PAID.");
+  console.log("     try it: npm run demo:pay  (lists the invoices you can pay), then  npm run demo:pay -- INV-0002");
+  console.log("     (in a second terminal): the payment reaches n8n as a signed webhook and the CRM invoice turns Paid.");
 }
 if (s.planted?.length) {
   console.log("   Planted CRM records that Xero refuses (they show on the error outputs and in the CRM log):");

@@ -4,7 +4,13 @@ import { nodeProperties } from './actions/node.description';
 import { router } from './actions/router';
 import { simplyCrmApiTest } from './methods/credentialTest';
 import { searchModules } from './methods/listSearch';
-import { getMatchFields, getQueryFields, getWritableFields } from './methods/loadOptions';
+import {
+	getMatchFields,
+	getProductsAndServices,
+	getQueryFields,
+	getWritableFields,
+	getXeroIdFields,
+} from './methods/loadOptions';
 import { getFields, getFieldsForUpdate } from './methods/resourceMapping';
 
 export class CrmRecord implements INodeType {
@@ -14,7 +20,9 @@ export class CrmRecord implements INodeType {
 		icon: 'file:crmRecord.svg',
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + ($parameter["module"].value || $parameter["module"])}}',
+		// In words: "Upsert into Invoice", "Get changes from Accounts".
+		subtitle:
+			'={{ ({ create: "Create in", update: "Update in", upsert: "Upsert into", delete: "Delete from", get: "Get from", getMany: "Get many from", getChanges: "Get changes from" }[$parameter["operation"]] || $parameter["operation"]) + " " + (($parameter["module"] && ($parameter["module"].value || (typeof $parameter["module"] === "string" && $parameter["module"]))) || "a module") }}',
 		description: 'Create, update, upsert, find and sync records in Simply CRM or another vtiger-based CRM',
 		defaults: { name: 'CRM Record' },
 		usableAsTool: true,
@@ -26,7 +34,7 @@ export class CrmRecord implements INodeType {
 
 	methods = {
 		listSearch: { searchModules },
-		loadOptions: { getWritableFields, getMatchFields, getQueryFields },
+		loadOptions: { getWritableFields, getMatchFields, getQueryFields, getProductsAndServices, getXeroIdFields },
 		resourceMapping: { getFields, getFieldsForUpdate },
 		credentialTest: { simplyCrmApiTest },
 	};

@@ -9,14 +9,17 @@ import { pollTargets } from './poll/tenants';
 
 export class XeroTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Xero Trigger',
+		// Not "Xero Trigger": a search for Xero must tell it from n8n's own Xero nodes. The type name stays.
+		displayName: 'Xero Sync Polling Trigger',
 		name: 'xeroTrigger',
 		icon: 'file:xero.svg',
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["resource"] + ": " + $parameter["event"]}}',
+		// In words: "Invoice status changed", "Organisation created or updated".
+		subtitle:
+			'={{ ({ invoice: "Invoice", item: "Item", organisation: "Organisation" }[$parameter["resource"]] || $parameter["resource"]) + " " + ({ created: "created", createdOrUpdated: "created or updated", updated: "updated", statusChanged: "status changed" }[$parameter["event"]] || $parameter["event"]) }}',
 		description: 'Starts the workflow when Xero contacts, invoices or items change (polling)',
-		defaults: { name: 'Xero Trigger' },
+		defaults: { name: 'Xero Sync Polling Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: ['main'],

@@ -27,14 +27,17 @@ const SPEC_BY_CATEGORY = Object.fromEntries(
 
 export class XeroWebhookTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Xero Webhook Trigger',
+		// Named with the package's "Xero Sync", apart from n8n's own Xero nodes. The type name stays.
+		displayName: 'Xero Sync Webhook Trigger',
 		name: 'xeroWebhookTrigger',
 		icon: 'file:xero.svg',
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["categories"].join(", ")}}',
+		// In words: "Invoice, Contact events" rather than Xero's INVOICE, CONTACT.
+		subtitle:
+			'={{ ($parameter["categories"] || []).map(c => c.charAt(0) + c.slice(1).toLowerCase()).join(", ") + " events" }}',
 		description: 'Starts the workflow the moment Xero sends a signed webhook for a contact or invoice change',
-		defaults: { name: 'Xero Webhook Trigger' },
+		defaults: { name: 'Xero Sync Webhook Trigger' },
 		eventTriggerDescription: 'Waiting for Xero to send a webhook to the test URL',
 		activationMessage:
 			"Xero can now deliver to the production URL. In Xero's developer portal, send 'Intent to receive' to confirm.",

@@ -78,17 +78,19 @@ export function isFailedItem(item: INodeExecutionData): boolean {
  * Under "Stop workflow" a run with failures must stop loudly and name the failed records; under either continue
  * mode the failures travel as items.
  */
+/** Failures listed in the error thrown under "Stop Workflow"; all of them are in its `failures`. */
+const STOP_LIST_LENGTH = 20;
+
 export function throwIfStopping(ctx: IExecuteFunctions, items: INodeExecutionData[]): void {
 	if (ctx.continueOnFail()) return;
 	const failures = items.map(logEntryOf).filter((entry): entry is SyncLogEntry => entry !== undefined);
 	if (failures.length === 0) return;
-	const named = failures
-		.slice(0, 10)
-		.map((f) => `${f.crmId ?? f.xeroId ?? 'record'}: ${f.message}`)
-		.join('; ');
-	const more = failures.length > 10 ? ` (and ${failures.length - 10} more)` : '';
+	// One failure per line, as the messages already name their record (by name or number, then the CRM id); a
+	// leading id would only hide that name.
+	const lines = failures.slice(0, STOP_LIST_LENGTH).map((f) => `- ${f.message}`);
+	if (failures.length > STOP_LIST_LENGTH) lines.push(`- … and ${failures.length - STOP_LIST_LENGTH} more`);
 	throw new NodeApiError(ctx.getNode(), { failures } as unknown as JsonObject, {
-		message: `${failures.length} of ${items.length} records failed: ${named}${more}`,
+		message: `${failures.length} of ${items.length} records failed:\n${lines.join('\n')}`,
 		description:
 			'Set "On Error" to "Continue (using error output)" to route failed records to the error branch as sync-log entries.',
 	});

@@ -325,7 +325,7 @@ describe('On Error: Stop Workflow', () => {
 			{ onError: 'stopWorkflow' },
 		);
 		expect(run.status).toBe('error');
-		expect(run.error?.message).toMatch(/1 of 2 records failed: 11x999998: Accounts record 11x999998: no Accounts record/);
+		expect(run.error?.message).toMatch(/^1 of 2 records failed:\n- Accounts record 11x999998: no Accounts record/);
 	});
 });
 

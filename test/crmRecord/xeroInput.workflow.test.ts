@@ -120,9 +120,10 @@ describe('Xero invoice → CRM Invoice (create, auto-mapped)', () => {
 			{ operation: 'upsert', module: moduleParam('Invoice'), inputMode: 'xero', xeroResource: 'invoice' },
 			[invoice, withoutAddress],
 		);
-		expect(errors.map((e) => failureOf(e).message)).toEqual([
-			'Invoice record "Xero invoice INV-0043" is missing the mandatory field "Billing Address" (bill_street)',
-		]);
+		// vtiger requires both streets: an invoice whose contact carries no address takes the organisation's (its
+		// shipping street stands in for the billing one it lacks).
+		expect(errors.map((e) => failureOf(e).message)).toEqual([]);
+		expect(main[1].json).toMatchObject({ bill_street: '1 Wharf Road', ship_street: '1 Wharf Road' });
 		const accountId = crm.records('Accounts').find((a) => a.cf_xero_contact_id === harbour.ContactID)?.id;
 		expect(main[0].json).toMatchObject({
 			account_id: accountId,

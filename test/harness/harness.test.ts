@@ -67,11 +67,22 @@ describe('workflow test harness (n8n-core WorkflowExecute)', () => {
 			const run = await runWorkflow(failWorkflow(onError), options);
 
 			expect(run.status).toBe('error');
-			expect(run.error?.message).toBe('1 of 3 records failed: B2: Invoice B2 was rejected');
+			expect(run.error?.message).toBe('1 of 3 records failed:\n- Invoice B2 was rejected');
 			expect(run.nodeError('Send')?.message).toBe(run.error?.message);
 			expect(run.executionOrder).toEqual(['Start', 'Send']);
 			expect(() => run.output('After')).toThrow('Node "After" has no run 0');
 		}
+	});
+
+	it('lists every failure on its own line after the count under "Stop workflow" (issue 13)', async () => {
+		const many = Array.from({ length: 23 }, (_, i) => ({ crmId: `X${i + 1}`, fail: i !== 0 }));
+		const workflow = chain([manualTrigger(), node('Send', 'test.failItems', { onError: 'stopWorkflow' })], many);
+		const run = await runWorkflow(workflow, options);
+		const lines = String(run.error?.message).split('\n');
+		expect(lines[0]).toBe('22 of 23 records failed:');
+		expect(lines.slice(1, 3)).toEqual(['- Invoice X2 was rejected', '- Invoice X3 was rejected']);
+		expect(lines).toHaveLength(1 + 20 + 1);
+		expect(lines[21]).toBe('- … and 2 more');
 	});
 
 	it('passes the input items on when a node throws under a continue mode', async () => {

@@ -148,7 +148,8 @@ describe('Xero invoice → CRM invoice', () => {
 			bill_street: '1 Demo Street',
 			bill_city: 'Wellington',
 		});
-		expect(result.fields).not.toHaveProperty('ship_street');
+		// vtiger requires a shipping street too: the account's billing address stands in for the missing one.
+		expect(result.fields).toMatchObject({ ship_street: '1 Demo Street', ship_city: 'Wellington' });
 		expect(result.lineItems).toEqual([
 			{ productid: '14x10', quantity: 40, listprice: 5, comment: 'Golf balls' },
 			{ productid: '26x13', quantity: 1, listprice: 12.5, comment: 'Freight' },
@@ -174,8 +175,8 @@ describe('Xero invoice → CRM invoice', () => {
 		expect(result.errors).toEqual([
 			'Xero invoice INV-0007 is of type ACCPAY; only sales invoices (ACCREC) map to CRM invoices.',
 			'Xero invoice INV-0007: its contact "Ridgeway University" is not a CRM organisation; get organisations from Xero first.',
-			'Xero invoice INV-0007, line 1: item code "GB1" is not a CRM product or service; get items from Xero first.',
-			'Xero invoice INV-0007, line 2: no ItemCode, and CRM line items need a product; set the fallback product option.',
+			'Xero invoice INV-0007, line 1: item code "GB1" is not a CRM product or service; get items from Xero first, or set a fallback product.',
+			'Xero invoice INV-0007, line 2: no ItemCode, and CRM line items need a product; set a fallback product (CRM Record: option "Product for Free-Text Lines").',
 			'Xero invoice INV-0007 is in NZD, which is not an active CRM currency; add it in the CRM or send the invoice in the base currency.',
 		]);
 	});

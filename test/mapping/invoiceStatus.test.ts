@@ -77,3 +77,33 @@ describe('invoice status rules (Xero: only DRAFT, SUBMITTED, AUTHORISED can be s
 		expect(off.record.Status).toBe('AUTHORISED');
 	});
 });
+
+describe('a linked invoice Xero settled (issue 13: no edit loop on paid invoices)', () => {
+	const linked = {
+		id: '7x15',
+		invoice_no: 'INV2',
+		subject: 'Club website build',
+		account_id: '11x2',
+		invoicestatus: 'Paid',
+		cf_xero_invoice_id: '0b1c0000-0000-4000-8000-000000000001',
+		cf_xero_invoice_number: 'INV2',
+		cf_xero_status: 'PAID',
+		LineItems: [],
+	};
+
+	it.each([
+		['PAID', 'Paid', 'PAID'],
+		['VOIDED', 'Cancel', 'VOIDED'],
+		['', 'Paid', 'PAID'],
+	])('Xero Status "%s" / CRM "%s" is settled as %s, with no error', (xeroStatus, crmStatus, settled) => {
+		const result = crmToXero('Invoice', { ...linked, cf_xero_status: xeroStatus, invoicestatus: crmStatus });
+		expect(result.settled).toBe(settled);
+		expect(result.errors.filter((e) => /cannot be set from the CRM/.test(e))).toEqual([]);
+	});
+
+	it('an unlinked paid invoice is still refused (it was never in Xero)', () => {
+		const result = crmToXero('Invoice', { ...linked, cf_xero_invoice_id: '' });
+		expect(result.settled).toBeUndefined();
+		expect(result.errors).toEqual(expect.arrayContaining([expect.stringMatching(/Xero Status PAID cannot be set from the CRM/)]));
+	});
+});

@@ -38,6 +38,20 @@ describe('Xero Organisation list search', () => {
 		expect(filtered.results).toEqual([{ name: 'Second Demo Ltd', value: SECOND_TENANT_ID }]);
 	});
 
+	it('an OAuth2 credential not connected yet says to connect it, not what n8n\'s OAuth2 client says (issue 13)', async () => {
+		const ctx = loadOptionsContext(xero, '');
+		ctx.helpers.httpRequestWithAuthentication = async () => {
+			// What n8n's OAuth2 client (client-oauth2-token.js) throws when the credential holds no token yet.
+			throw new Error('Unable to sign without access token');
+		};
+		const failure = (await searchTenants.call(ctx).then(
+			() => undefined,
+			(error: unknown) => error,
+		)) as Error;
+		expect(failure.message).toMatch(/not connected yet: open it and press "Connect my account"/);
+		expect(failure.message).not.toMatch(/Unable to sign/);
+	});
+
 	it('offers only the organisations the user connected', async () => {
 		// Xero keeps an app's connections across consents, so this needs a sandbox nobody connected to yet.
 		const fresh = await startSandbox();

@@ -21,7 +21,7 @@ describe('On Error modes and input modes', () => {
 	it('Stop Workflow fails the run with an error naming the failed records', async () => {
 		const run = await runSync(xero, send, [invoiceJson(3, { InvoiceNumber: 'MODE-3', Status: 'VOIDED' })], { onError: 'stopWorkflow' });
 		expect(run.status).toBe('error');
-		expect(run.error?.message).toMatch(/1 of 1 records failed: 7x1003: Invoice "MODE-3"/);
+		expect(run.error?.message).toMatch(/^1 of 1 records failed:\n- Invoice "MODE-3"/);
 	});
 
 	it('sends a CRM record auto-mapped, with a single-field override', async () => {

@@ -104,6 +104,14 @@ describe('Organisations (Xero contacts)', () => {
 		expect(stored(xero, 'contacts').filter((c) => String(c.Name).startsWith('City Limousines'))).toHaveLength(2);
 	});
 
+	it('names a failed organisation by its name, not by the CRM id it carries as ContactNumber (issue 13)', async () => {
+		const run = await runSync(xero, { resource: 'organisation', operation: 'send', inputMode: 'json', duplicateHandling: 'update' }, [
+			{ crmId: '11x22', ContactNumber: '11x22', Name: 'Bad Email Trading', EmailAddress: 'accounts at bad-email' },
+		]);
+		expect(run.errors).toHaveLength(1);
+		expect(String(entry(run.errors[0]).message)).toMatch(/^Organisation "Bad Email Trading" \(CRM 11x22\): /);
+	});
+
 	it('keeps one change cursor per tenant', async () => {
 		const changed = (tenantId: string, staticData?: Record<string, unknown>) =>
 			runSync(xero, { resource: 'organisation', operation: 'get', getMode: 'changedSince' }, [{}], {

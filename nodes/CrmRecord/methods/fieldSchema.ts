@@ -1,6 +1,7 @@
 import type { FieldType, INodePropertyOptions, ResourceMapperField } from 'n8n-workflow';
 
 import { isInventoryModule, LINE_ITEM_COLUMNS } from '../helpers/inventory';
+import { decodeSpecialChars } from '../transport/htmlText';
 import type { DescribeField, DescribeResult } from '../transport/types';
 
 const TYPE_MAP: Record<string, FieldType> = {
@@ -39,7 +40,8 @@ export function fieldDisplayName(field: DescribeField): string {
 function picklistOptions(field: DescribeField): INodePropertyOptions[] | undefined {
 	const values = field.type.picklistValues;
 	if (!values || values.length === 0) return undefined;
-	return values.map((entry) => ({ name: entry.label, value: entry.value }));
+	// Picklist labels come HTML-encoded like describe's other labels (the transport decodes field labels only).
+	return values.map((entry) => ({ name: decodeSpecialChars(entry.label), value: entry.value }));
 }
 
 export function toMapperField(field: DescribeField, requiredWhenMandatory: boolean): ResourceMapperField {

@@ -13,7 +13,9 @@ export const versionDescription: INodeTypeDescription = {
 	icon: 'file:xero.svg',
 	group: ['transform'],
 	version: 1,
-	subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+	// In words, as the action list says it: "Get invoices from Xero", "Send organisations to Xero".
+	subtitle:
+		'={{ ($parameter["operation"] === "send" ? "Send " : "Get ") + ({ organisation: "organisations", invoice: "invoices", item: "items", account: "accounts" }[$parameter["resource"]] || $parameter["resource"]) + ($parameter["operation"] === "send" ? " to Xero" : " from Xero") }}',
 	description:
 		'Get and send Xero organisations, invoices, items and accounts in batches, with failed records on the error output as sync-log entries',
 	defaults: { name: 'Xero Sync' },

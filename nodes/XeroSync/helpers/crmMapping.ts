@@ -22,6 +22,21 @@ export function overridesFrom(pairs: IDataObject[] | undefined): Record<string, 
 	return overrides;
 }
 
+/** Thrown for a CRM invoice Xero has paid or voided: the item succeeds as "Skipped", nothing is sent. */
+export class AlreadySettled extends Error {
+	readonly record: IDataObject;
+
+	constructor(mapped: IDataObject, status: string) {
+		super(`already ${status} in Xero`);
+		this.record = {
+			InvoiceID: mapped.InvoiceID,
+			...(mapped.InvoiceNumber ? { InvoiceNumber: mapped.InvoiceNumber } : {}),
+			Status: status,
+			syncNote: `Not sent: the invoice is ${status} in Xero, where payments and voiding happen; it stays linked.`,
+		};
+	}
+}
+
 /**
  * Maps one CRM record with the shared mapping. A record the mapping rejects, or one whose CRM references are not
  * resolved (this node has no CRM connection to resolve them), throws with the mapping's own message.
@@ -36,6 +51,7 @@ export function payloadFromCrmRecord(
 		throw new Error(`CRM module "${module}" does not map to a Xero ${resource}; use ${CRM_MODULES[resource].join(' or ')}`);
 	}
 	const result = crmToXero(module, record, options);
+	if (result.settled) throw new AlreadySettled(result.record as IDataObject, result.settled);
 	if (result.errors.length > 0) throw new Error(result.errors.join(' '));
 	if (hasNeeds(result.needs)) {
 		throw new Error(

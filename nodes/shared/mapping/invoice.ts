@@ -1,7 +1,7 @@
-import { crmAddress, crmAddressFields, findAddress, xeroAddressToCrm } from './contactParts';
+import { crmAddress, crmAddressFields, findAddress, xeroAddressToCrm, type CrmAddress } from './contactParts';
 import { currencyCodeOf, xeroContactOf } from './inventoryHeader';
 import { crmLinesToXero, xeroLinesToCrm } from './invoiceLines';
-import { crmStatusOf, xeroStatusToSend } from './invoiceStatus';
+import { crmStatusOf, settledStatus, xeroStatusToSend } from './invoiceStatus';
 import { linkFieldOf, type MappingOptions } from './options';
 import { applyOverrides, compact } from './overrides';
 import { Resolver } from './resolution';
@@ -31,7 +31,11 @@ export function crmInvoiceToXero(record: CrmRecord, options: MappingOptions): Cr
 		record.invoicestatus,
 		label,
 	);
-	if (status.error) errors.push(status.error);
+	// A linked invoice Xero has paid or voided is settled there: it is not sent, and that is no error.
+	const settled = xeroId
+		? settledStatus(options.invoiceFields.xeroStatus ? record[options.invoiceFields.xeroStatus] : '', record.invoicestatus)
+		: undefined;
+	if (status.error && !settled) errors.push(status.error);
 	const contact = xeroContactOf(record, resolver, options, label, errors);
 	const lines = crmLinesToXero(record, resolver, options, label);
 	errors.push(...lines.errors);
@@ -58,6 +62,7 @@ export function crmInvoiceToXero(record: CrmRecord, options: MappingOptions): Cr
 		needs: resolver.needs,
 		errors,
 		warnings: lines.warnings,
+		...(settled ? { settled } : {}),
 	};
 }
 
@@ -94,7 +99,8 @@ export function xeroInvoiceToCrm(invoice: XeroRecord, options: MappingOptions): 
 		}
 	}
 	const rate = num(invoice.CurrencyRate);
-	if (rate !== undefined) fields.conversion_rate = rate;
+	// vtiger stores 3 decimals; sending more would count as a change on every run (Xero gives 0.6060606…).
+	if (rate !== undefined) fields.conversion_rate = Math.round(rate * 1000) / 1000;
 	const link = linkFieldOf(options, 'Invoice');
 	if (link) fields[link] = xeroId ?? '';
 	if (options.invoiceFields.xeroStatus) fields[options.invoiceFields.xeroStatus] = status;
@@ -135,17 +141,25 @@ function accountFor(contact: XeroRecord, resolver: Resolver, options: MappingOpt
 	return found ?? undefined;
 }
 
+/** What an invoice's mandatory street says when neither the Xero contact nor the CRM organisation has an address. */
+export const NO_ADDRESS = '(no address in Xero)';
+
 /**
- * vtiger invoices require bill_street and ship_street; Xero invoices carry no address, so they come from the Xero
- * contact when the invoice includes it, else from the CRM organisation. Empty ones are left out so an update keeps
- * the CRM's.
+ * vtiger invoices require bill_street and ship_street; Xero invoices carry no address of their own. Each comes from
+ * the first address with a street of: the Xero contact's (when the invoice includes it; POBOX for billing, STREET for
+ * shipping, then the other), the CRM organisation's (bill, ship, then the other), else NO_ADDRESS. Empty parts are
+ * left out so an update keeps the CRM's.
  */
 function addressFields(contact: XeroRecord, account: CrmRecord | undefined): CrmRecord {
-	const bill = xeroAddressToCrm(findAddress(contact.Addresses, 'POBOX'));
-	const ship = xeroAddressToCrm(findAddress(contact.Addresses, 'STREET'));
+	const pobox = xeroAddressToCrm(findAddress(contact.Addresses, 'POBOX'));
+	const street = xeroAddressToCrm(findAddress(contact.Addresses, 'STREET'));
+	const accountBill = account ? crmAddress(account, 'bill') : undefined;
+	const accountShip = account ? crmAddress(account, 'ship') : undefined;
+	const first = (...candidates: Array<CrmAddress | undefined>): CrmAddress =>
+		candidates.find((address) => address !== undefined && address.street !== '') ?? { ...pobox, street: NO_ADDRESS };
 	const chosen = {
-		...crmAddressFields('bill', bill.street || !account ? bill : crmAddress(account, 'bill')),
-		...crmAddressFields('ship', ship.street || !account ? ship : crmAddress(account, 'ship')),
+		...crmAddressFields('bill', first(pobox, street, accountBill, accountShip)),
+		...crmAddressFields('ship', first(street, pobox, accountShip, accountBill)),
 	};
 	return Object.fromEntries(Object.entries(chosen).filter(([, value]) => value !== ''));
 }

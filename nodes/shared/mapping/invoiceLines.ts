@@ -82,7 +82,8 @@ export function xeroLinesToCrm(invoice: XeroRecord, resolver: Resolver, options:
 			productid: productId,
 			quantity,
 			listprice: unitAmount,
-			comment: text(line.Description),
+			// A line on the fallback product keeps its item code in the comment when it has no description.
+			comment: text(line.Description) || (productId === options.fallbackProductId ? text(line.ItemCode) : ''),
 		};
 		const rate = num(line.DiscountRate);
 		const amount = num(line.DiscountAmount);
@@ -104,13 +105,17 @@ function productFor(
 	const code = text(line.ItemCode);
 	if (!code) {
 		if (options.fallbackProductId) return options.fallbackProductId;
-		errors.push(`${where}: no ItemCode, and CRM line items need a product; set the fallback product option.`);
+		errors.push(`${where}: no ItemCode, and CRM line items need a product; set a fallback product (CRM Record: option "Product for Free-Text Lines").`);
 		return '';
 	}
 	const found = resolver.findFirst(itemCodeLookups(code, options));
 	if (found === undefined) return '';
 	if (found === null) {
-		errors.push(`${where}: item code "${code}" is not a CRM product or service; get items from Xero first.`);
+		if (options.fallbackProductId) {
+			warnings.push(`${where}: item code "${code}" is not a CRM product or service; the line uses the fallback product.`);
+			return options.fallbackProductId;
+		}
+		errors.push(`${where}: item code "${code}" is not a CRM product or service; get items from Xero first, or set a fallback product.`);
 		return '';
 	}
 	const salesAccount = options.itemAccountFields.sales ? text(found[options.itemAccountFields.sales]) : '';

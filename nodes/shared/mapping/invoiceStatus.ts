@@ -62,3 +62,13 @@ export function xeroStatusToSend(xeroStatusValue: unknown, crmStatusValue: unkno
 	}
 	return { status };
 }
+
+/**
+ * PAID, VOIDED or DELETED when that is the CRM's status for the invoice (its "Xero Status" field, else derived from
+ * invoicestatus): for a linked invoice it means Xero settled it and nothing is to be sent.
+ */
+export function settledStatus(xeroStatusValue: unknown, crmStatusValue: unknown): XeroInvoiceStatus | undefined {
+	const explicit = text(xeroStatusValue).trim().toUpperCase();
+	const status = explicit || XERO_STATUS_OF[text(crmStatusValue).trim()];
+	return status === 'PAID' || status === 'VOIDED' || status === 'DELETED' ? status : undefined;
+}

@@ -43,6 +43,8 @@ export interface CrmToXeroResult {
 	needs: MappingNeeds;
 	errors: string[];
 	warnings: string[];
+	/** A linked invoice Xero already paid or voided (its status): nothing is to be sent, and that is no error. */
+	settled?: string;
 }
 
 /** Xero → CRM. `fields` suit create/revise of `module`; `lineItems` are vtiger LineItems for inventory modules. */

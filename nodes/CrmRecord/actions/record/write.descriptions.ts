@@ -21,7 +21,7 @@ export function fieldsMapper(operation: string, method: string, hint: string): I
 				addAllFields: false,
 				multiKeyMatch: false,
 				supportAutoMap: true,
-				noFieldsError: 'Choose a module first, or the module has no writable fields',
+				noFieldsError: 'No fields to show yet: choose a module above (a module without writable fields shows none)',
 			},
 		},
 		hint,
@@ -43,6 +43,12 @@ export const writeInputDescription: INodeProperties[] = [
 				description: 'Map CRM fields yourself, or map input fields of the same name automatically',
 			},
 			{
+				name: 'Sync-Log Entry (From an Error Output)',
+				value: 'syncLog',
+				description:
+					"Create only: each input item is a failed record from an error output; it becomes a log record (fields app_name, result, action, flow, crm_id, xero_id, error_message, as in Simply CRM's Xero Logs)",
+			},
+			{
 				name: 'Xero Record, Auto-Mapped',
 				value: 'xero',
 				description: 'The input items are Xero records; the package mapping turns them into CRM fields',
@@ -58,11 +64,17 @@ export const writeInputDescription: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Account (Chart of Accounts)', value: 'account' },
+			{
+				name: 'From the Module',
+				value: 'auto',
+				description:
+					'Invoice, Quotes, Sales Order: invoice; Organisations, Contacts: organisation; Products, Services: item; Xero Accounts: account',
+			},
 			{ name: 'Invoice / Quote', value: 'invoice' },
 			{ name: 'Item', value: 'item' },
 			{ name: 'Organisation (Contact)', value: 'organisation' },
 		],
-		default: 'organisation',
+		default: 'auto',
 		description: 'What the input Xero records are',
 		displayOptions: { show: { operation: WRITE_OPERATIONS, inputMode: ['xero'] } },
 	},
@@ -70,7 +82,7 @@ export const writeInputDescription: INodeProperties[] = [
 		displayName: 'Xero ID Field Name or ID',
 		name: 'xeroIdField',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getWritableFields', loadOptionsDependsOn: ['module.value'] },
+		typeOptions: { loadOptionsMethod: 'getXeroIdFields', loadOptionsDependsOn: ['module.value'] },
 		default: '',
 		description:
 			'The CRM field that keeps the Xero ID, so a second run updates instead of duplicating. Empty uses the mapping default (e.g. cf_xero_contact_id). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -190,6 +202,23 @@ export const writeTailDescription: INodeProperties[] = [
 				default: true,
 				description:
 					'Whether to check that referenced records (account_id, contact_id, line-item products …) exist before writing; vtiger silently drops a reference to a missing record',
+			},
+			{
+				displayName: 'Product for Free-Text Lines Name or ID',
+				name: 'fallbackProduct',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getProductsAndServices' },
+				default: '',
+				description:
+					'For Xero invoice lines without an item code (or with one the CRM has no product for): the CRM product or service the line points at; its description stays in the line comment. A line of an invoice already in the CRM keeps that line\'s product. Empty uses the service "Xero line without item code", created when first needed. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Create Missing Organisations',
+				name: 'createMissingAccounts',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether a Xero invoice's contact that is not yet a CRM organisation (by Xero ID or name) is created as one first, so the invoice can point at it; existing organisations are never changed",
 			},
 			{
 				displayName: 'Clear Fields Mapped to Empty Values',

@@ -5,6 +5,7 @@ import { decide, lookupKeysFor } from '../../helpers/duplicates';
 import { findMatch, lookupPlan, MAX_LOOKUP_QUERY, needsLookupBeforeWrite, sameTarget } from '../../helpers/matching';
 import type { XeroCaller } from './readRecords';
 import { readList } from './readRecords';
+import { refusedAsPaid, settleAlreadyPaid } from './paidInvoices';
 import type { Entry, SendRun, SyncResult } from './sendRun';
 import type { WriteOutcome, WriteTarget } from './writeRecords';
 import { writeRecords } from './writeRecords';
@@ -106,11 +107,14 @@ export class BatchSender {
 		return { creates, updates };
 	}
 
-	private settle(results: Array<[Entry, WriteOutcome, SyncResult]>): void {
+	private async settle(results: Array<[Entry, WriteOutcome, SyncResult]>): Promise<void> {
+		const paid: Entry[] = [];
 		for (const [entry, outcome, result] of results) {
 			if (outcome.ok) this.run.succeed(entry, outcome.record, result);
+			else if (refusedAsPaid(this.spec, outcome, result)) paid.push(entry);
 			else this.run.fail(entry.index, { message: rejected(outcome), code: 'VALIDATION' }, entry.payload);
 		}
+		await settleAlreadyPaid(this.run, this.spec, this.caller, paid);
 	}
 
 	async send(batch: Entry[]): Promise<void> {
@@ -149,7 +153,7 @@ export class BatchSender {
 	private async resolveConflicts(first: Array<[Entry, WriteOutcome, SyncResult]>): Promise<void> {
 		const { spec, run } = this;
 		const refusedCreate = ([, outcome, result]: [Entry, WriteOutcome, SyncResult]) => !outcome.ok && result === 'Created';
-		this.settle(first.filter((written) => !refusedCreate(written)));
+		await this.settle(first.filter((written) => !refusedCreate(written)));
 		const conflicts = first.filter(refusedCreate).map(([entry]) => entry);
 		if (conflicts.length === 0) return;
 		const firstOutcome = new Map(first.map(([entry, outcome]) => [entry.index, outcome]));
@@ -160,6 +164,6 @@ export class BatchSender {
 			run.fail(entry.index, { message: rejected(firstOutcome.get(entry.index) as WriteOutcome), code: 'VALIDATION' }, entry.payload);
 		}
 		const { creates, updates } = this.applyDecisions(duplicates, existing);
-		this.settle(await this.write(creates, updates));
+		await this.settle(await this.write(creates, updates));
 	}
 }

@@ -4,6 +4,7 @@ import { xeroIdProblem } from '../../../shared/xero/recordPath';
 import type { XeroResource } from '../../../shared/xero/resources';
 import { XERO_RESOURCES } from '../../../shared/xero/resources';
 import { clampBatchSize, splitIntoBatches } from '../../helpers/batches';
+import { AlreadySettled } from '../../helpers/crmMapping';
 import { readCrmId } from '../../helpers/crmId';
 import type { DuplicateHandling } from '../../helpers/duplicates';
 import { errorFacts } from '../../helpers/errorFacts';
@@ -42,7 +43,8 @@ export async function executeSend(
 		try {
 			payload = buildPayload.call(this, i, items[i]);
 		} catch (error) {
-			run.fail(i, { message: `not sent: ${(error as Error).message}`, code: 'BAD_INPUT' });
+			if (error instanceof AlreadySettled) run.succeed({ index: i, crmId: readCrmId(items[i].json), payload: {} }, error.record, 'Skipped');
+			else run.fail(i, { message: `not sent: ${(error as Error).message}`, code: 'BAD_INPUT' });
 			continue;
 		}
 		const problems = missingMandatoryFields(resource, payload);

@@ -34,7 +34,9 @@ export class SendRun {
 	}
 
 	name(payload: IDataObject, crmId?: string): string {
-		const key = payload[this.spec.numberField] ?? (this.spec.nameField ? payload[this.spec.nameField] : undefined);
+		// The name a person knows the record by comes first: an organisation's ContactNumber is only its CRM id.
+		const name = this.spec.nameField ? payload[this.spec.nameField] : undefined;
+		const key = name !== undefined && name !== '' ? name : payload[this.spec.numberField];
 		const label = key !== undefined ? `${this.spec.label} "${displayValue(key)}"` : this.spec.label;
 		return crmId ? `${label} (CRM ${crmId})` : label;
 	}

@@ -3,7 +3,7 @@ import type { IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
 
 import { realClock } from './clock';
 import { xeroEndpoints } from './endpoints';
-import { errorFromNetwork, errorFromResponse, errorFromTokenRequest } from './errorMessages';
+import { errorBeforeSending, errorFromNetwork, errorFromResponse, errorFromTokenRequest } from './errorMessages';
 import { classifyFailure, plainHeaders, statusOfThrown } from './failures';
 import { limiterFor, type TenantLimiter } from './limiter';
 import { type AttemptFailure, decideRetry, DEFAULT_RETRY, isRateLimit, type RetrySettings } from './retryPolicy';
@@ -213,11 +213,7 @@ export async function send<T>(
 			permit.release();
 			const failure = classifyFailure(error);
 			if (failure.kind === 'token') throw errorFromTokenRequest(failure.oauthError, context);
-			if (failure.kind === 'other') {
-				throw new XeroApiError(`Calling Xero (${request.method} ${request.path}) failed: ${failure.message}`, {
-					attempts,
-				});
-			}
+			if (failure.kind === 'other') throw errorBeforeSending(failure.message, context);
 			if (!(await waitToRetry(failure, retries, call))) throw errorFromNetwork(failure.code, host, context);
 			continue;
 		}

@@ -145,3 +145,17 @@ export function errorFromTokenRequest(oauthError: string, context: { method: str
 			: `Xero refused to issue an access token for ${call} (${oauthError}). Reconnect the Xero credential: refresh tokens can be used once and expire after 60 days unused.`;
 	return new XeroApiError(message, { status: 401, type: oauthError });
 }
+
+/**
+ * A failure before anything was sent. n8n's OAuth2 client says "Unable to sign without access token" for a
+ * credential that was never connected; the user needs the step to take, not the client's words.
+ */
+export function errorBeforeSending(message: string, context: { method: string; path: string; attempts: number }): XeroApiError {
+	if (/sign without access token/i.test(message)) {
+		return new XeroApiError(
+			'The Xero credential is not connected yet: open it and press "Connect my account" (sign in to Xero and allow access), then try again.',
+			{ attempts: context.attempts, type: 'NOT_CONNECTED' },
+		);
+	}
+	return new XeroApiError(`Calling Xero (${context.method} ${context.path}) failed: ${message}`, { attempts: context.attempts });
+}

@@ -10,6 +10,8 @@ import type { WriteInput, WriteOperation } from './types';
 import { runUpdates } from './update';
 import { runUpserts } from './upsert';
 import { readXeroInputs } from './xeroInput';
+import { readSyncLogInput } from './syncLogInput';
+import { readsXeroInput } from './xeroInputMode';
 
 async function runCreates(batch: Batch, inputs: WriteInput[], describe: DescribeResult, userId: string) {
 	const prepared = await dropBadReferences(batch, prepareAll(batch, inputs, describe, userId, () => 'create'), describe);
@@ -91,7 +93,7 @@ export async function writeItems(
 
 	const inputs: WriteInput[] = [];
 	const contacts = new Map<number, { contact: Record<string, unknown>; xeroId?: string | null }>();
-	if (this.getNodeParameter('inputMode', 0, 'fields') === 'xero') {
+	if (readsXeroInput(this, items)) {
 		for (const read of await readXeroInputs(this, items, client, operation)) {
 			if ('error' in read) {
 				fail(batch, read.input, read.error, `item ${read.input.itemIndex + 1}`);
@@ -107,7 +109,11 @@ export async function writeItems(
 			const module = moduleOf(this, i);
 			try {
 				if (module === '') throw new Error('Choose a module');
-				inputs.push(readFieldsInput(this, items[i], i, module, operation));
+				inputs.push(
+					this.getNodeParameter('inputMode', i, 'fields') === 'syncLog'
+						? readSyncLogInput(items[i], i, module, operation)
+						: readFieldsInput(this, items[i], i, module, operation),
+				);
 			} catch (error) {
 				batch.results[i] = recordFailure(this, error, i, {
 					action: actionName(operation, module),

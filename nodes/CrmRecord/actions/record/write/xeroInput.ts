@@ -3,17 +3,21 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import {
 	hasNeeds,
 	mapBatch,
+	mappingOptions,
 	unresolvedMessage,
 	xeroToCrm,
 	type MappingOptionsInput,
 	type Resolved,
-	type XeroResource,
 	type XeroToCrmResult,
 } from '../../../../shared/mapping';
+import { linkFieldOf } from '../../../../shared/mapping/options';
 import { RecordProblem } from '../../../helpers/recordProblem';
 import type { VtigerClient } from '../../../transport';
 import { moduleOf } from '../../context';
 import { crmFetcher } from '../../crmFetcher';
+import { createMissingAccounts, createsMissingAccounts } from './missingAccounts';
+import { xeroResourceFor } from './xeroInputMode';
+import { chosenFallback, FALLBACK_PENDING, settleFallbackProducts } from './fallbackProduct';
 import { matchOnFields } from './fieldsInput';
 import type { WriteInput, WriteOperation } from './types';
 
@@ -35,10 +39,10 @@ function overridesOf(ctx: IExecuteFunctions, i: number): Record<string, unknown>
 
 function optionsFor(ctx: IExecuteFunctions, i: number, module: string, resolved: Resolved): MappingOptionsInput {
 	const xeroIdField = String(ctx.getNodeParameter('xeroIdField', i, '') ?? '').trim();
-	const input: MappingOptionsInput = { overrides: overridesOf(ctx, i), resolved };
+	const input: MappingOptionsInput = { overrides: overridesOf(ctx, i), resolved, fallbackProductId: FALLBACK_PENDING };
 	if (module) {
 		if (xeroIdField) input.linkFields = { [module]: xeroIdField };
-		if (ctx.getNodeParameter('xeroResource', i, '') === 'account') input.accountModule = module;
+		if (ctx.getNodeParameter('xeroResource', i, 'auto') === 'account') input.accountModule = module;
 	}
 	return input;
 }
@@ -83,14 +87,25 @@ export async function readXeroInputs(
 ): Promise<XeroRead[]> {
 	const map = (i: number, resolved: Resolved): Mapped & { needs: XeroToCrmResult['needs'] } => {
 		const module = moduleOf(ctx, i);
-		const resource = String(ctx.getNodeParameter('xeroResource', i, 'organisation')) as XeroResource;
+		const resource = xeroResourceFor(ctx, i, module, items[i].json);
 		try {
 			return xeroToCrm(resource, items[i].json as IDataObject, optionsFor(ctx, i, module, resolved), module || undefined);
 		} catch (error) {
 			return { failed: error as Error, needs: { crmIds: [], lookups: [] } };
 		}
 	};
+	const invoices = items.filter((item, i) => xeroResourceFor(ctx, i, moduleOf(ctx, i), item.json) === 'invoice');
+	if (invoices.length > 0 && createsMissingAccounts(ctx)) await createMissingAccounts(client, invoices.map((item) => item.json));
 	const mapped = await mapBatch(items.length, map, crmFetcher(client));
+	await settleFallbackProducts(
+		client,
+		mapped.flatMap((entry, index) => {
+			if ('failed' in entry) return [];
+			const module = moduleOf(ctx, index) || entry.module;
+			const linkField = linkFieldOf(mappingOptions(optionsFor(ctx, index, module, {})), module);
+			return [{ index, module, linkField, result: entry, chosen: chosenFallback(ctx, index) }];
+		}),
+	);
 	return mapped.map((entry, i): XeroRead => {
 		const module = moduleOf(ctx, i);
 		if ('failed' in entry) {

@@ -1,0 +1,64 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { text, xeroToCrm, type CrmRecord } from '../../../../shared/mapping';
+import { linkFieldOf, mappingOptions } from '../../../../shared/mapping/options';
+import { VtigerApiError, type VtigerClient } from '../../../transport';
+import { crmFetcher } from '../../crmFetcher';
+
+interface XeroContactRef {
+	id: string;
+	name: string;
+	contact: IDataObject;
+}
+
+function contactsOf(invoices: IDataObject[]): XeroContactRef[] {
+	const seen = new Set<string>();
+	const refs: XeroContactRef[] = [];
+	for (const invoice of invoices) {
+		const contact = (invoice.Contact ?? {}) as IDataObject;
+		const id = text(contact.ContactID);
+		const name = text(contact.Name).trim();
+		const key = (id || name).toLowerCase();
+		if (!name || seen.has(key)) continue;
+		seen.add(key);
+		refs.push({ id, name, contact });
+	}
+	return refs;
+}
+
+export function createsMissingAccounts(ctx: IExecuteFunctions): boolean {
+	const options = ctx.getNodeParameter('writeOptions', 0, {}) as { createMissingAccounts?: unknown };
+	return options.createMissingAccounts !== false;
+}
+
+/**
+ * A Xero invoice's contact the CRM does not have yet (neither by Xero ID nor by name) becomes a CRM organisation
+ * first, mapped like "Get organisations from Xero" would map it (from what the invoice carries of the contact), so
+ * the invoice can point at it. Existing organisations are never written here. One query per key for the batch.
+ */
+export async function createMissingAccounts(client: VtigerClient, invoices: IDataObject[]): Promise<void> {
+	const refs = contactsOf(invoices);
+	if (refs.length === 0) return;
+	const options = mappingOptions();
+	const link = linkFieldOf(options, 'Accounts');
+	const fetcher = crmFetcher(client);
+	const byId = link ? await fetcher.findWhereIn('Accounts', link, refs.map((ref) => ref.id).filter(Boolean)) : [];
+	const byName = await fetcher.findWhereIn('Accounts', 'accountname', refs.map((ref) => ref.name));
+	const has = (rows: CrmRecord[], field: string, value: string) =>
+		value !== '' && rows.some((row) => text(row[field]).trim().toLowerCase() === value.toLowerCase());
+	const missing = refs.filter((ref) => !has(byId, link, ref.id) && !has(byName, 'accountname', ref.name));
+	if (missing.length === 0) return;
+	const { userId } = await client.session();
+	for (const ref of missing) {
+		const mapped = xeroToCrm('organisation', ref.contact, options);
+		if (mapped.errors.length > 0) continue; // the invoice's own mapping reports the contact
+		const element: CrmRecord = { assigned_user_id: userId };
+		for (const [field, value] of Object.entries(mapped.fields)) if (text(value) !== '') element[field] = value;
+		try {
+			await client.create('Accounts', element);
+		} catch (error) {
+			// Another run created it just now (vtiger refuses duplicate names): the mapping finds that one.
+			if (!(error instanceof VtigerApiError)) throw error;
+		}
+	}
+}
