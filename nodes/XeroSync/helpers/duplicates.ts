@@ -52,7 +52,9 @@ function describe(spec: XeroResourceSpec, match: Match): string {
 	const label =
 		match.by === 'name'
 			? `named "${String(existing[spec.nameField as string])}"`
-			: `with ${spec.numberLabel} "${String(existing[spec.numberField])}"`;
+			: match.by === 'crmId'
+				? `carrying this record's CRM ID`
+				: `with ${spec.numberLabel} "${String(existing[spec.numberField])}"`;
 	return `${spec.label} ${label} already exists in Xero (${spec.idField} ${String(existing[spec.idField])})`;
 }
 
@@ -68,7 +70,7 @@ export function decide(
 	crmId: string | undefined,
 ): SendDecision {
 	if (record[spec.idField] !== undefined) return { kind: 'update', payload: record, matchedBy: 'id' };
-	const match = findMatch(spec, record, existing);
+	const match = findMatch(spec, record, existing, crmId);
 	if (!match) return { kind: 'create', payload: record };
 	const xeroId = String(match.existing[spec.idField]);
 	switch (mode) {
@@ -91,6 +93,14 @@ export function decide(
 				};
 			}
 			const renamed = withSuffix(spec, record, crmId);
+			if (match.by === 'crmId') {
+				// Our own earlier copy (a run whose answer was lost): update it, under the suffixed key only when
+				// another record holds the plain one.
+				const others = existing.filter((e) => e !== match.existing);
+				const payload = findMatch(spec, record, others) ? renamed : record;
+				return { kind: 'update', payload: { ...payload, [spec.idField]: xeroId }, matchedBy: 'crmId' };
+			}
+			// The suffix carries the CRM id, so a record holding the suffixed key is ours too.
 			const own = findMatch(spec, renamed, existing);
 			if (own) {
 				return {

@@ -12,24 +12,36 @@ const existingContacts = [
 ];
 
 describe('findMatch', () => {
-	it('prefers the Xero ID, then the number, then the name', () => {
+	it('prefers the Xero ID, then the record carrying this CRM id, then the name; never a Contact Number alone', () => {
 		expect(findMatch(contacts, { ContactID: existingContacts[1].ContactID, Name: 'Acme Ltd' }, existingContacts)).toMatchObject({
 			by: 'id',
 			existing: existingContacts[1],
 		});
-		expect(findMatch(contacts, { ContactNumber: 'c-2', Name: 'Acme Ltd' }, existingContacts)).toMatchObject({
-			by: 'number',
+		expect(findMatch(contacts, { ContactNumber: 'C-2', Name: 'Acme Ltd' }, existingContacts, 'c-2')).toMatchObject({
+			by: 'crmId',
 			existing: existingContacts[1],
 		});
+		expect(findMatch(contacts, { ContactNumber: 'c-2', Name: 'Gamma' }, existingContacts)).toBeUndefined();
 		expect(findMatch(contacts, { Name: ' acme ltd ' }, existingContacts)).toMatchObject({ by: 'name' });
 		expect(findMatch(contacts, { Name: 'Gamma' }, existingContacts)).toBeUndefined();
 	});
 
-	it('never matches items or invoices by name, and matches invoice numbers only within one type', () => {
+	it('never matches items or invoices by name; sales numbers within their type, bills by supplier and number', () => {
 		expect(findMatch(items, { Name: 'Widget' }, [{ ItemID: 'x', Code: 'W1', Name: 'Widget' }])).toBeUndefined();
-		const bill = { InvoiceID: 'b', InvoiceNumber: 'INV-1', Type: 'ACCPAY' };
-		expect(findMatch(invoices, { InvoiceNumber: 'INV-1', Type: 'ACCREC' }, [bill])).toBeUndefined();
-		expect(findMatch(invoices, { InvoiceNumber: 'INV-1', Type: 'ACCPAY' }, [bill])).toMatchObject({ by: 'number' });
+		const bill = { InvoiceID: 'b', InvoiceNumber: 'INV-1', Type: 'ACCPAY', Contact: { ContactID: 'c-a', Name: 'Supplier A' } };
+		expect(findMatch(invoices, { InvoiceNumber: 'INV-1', Type: 'ACCREC', Contact: { Name: 'Supplier A' } }, [bill])).toBeUndefined();
+		expect(findMatch(invoices, { InvoiceNumber: 'INV-1', Type: 'ACCPAY', Contact: { Name: 'supplier a' } }, [bill])).toMatchObject({ by: 'number' });
+		expect(findMatch(invoices, { InvoiceNumber: 'INV-1', Type: 'ACCPAY', Contact: { ContactID: 'C-A' } }, [bill])).toMatchObject({ by: 'number' });
+		expect(findMatch(invoices, { InvoiceNumber: 'INV-1', Type: 'ACCPAY', Contact: { Name: 'Supplier B' } }, [bill])).toBeUndefined();
+		expect(findMatch(invoices, { InvoiceNumber: 'INV-1', Type: 'ACCPAY' }, [bill])).toBeUndefined();
+		const sale = { InvoiceID: 's', InvoiceNumber: 'INV-2', Type: 'ACCREC', Contact: { Name: 'Customer A' } };
+		expect(findMatch(invoices, { InvoiceNumber: 'inv-2', Type: 'ACCREC', Contact: { Name: 'Customer B' } }, [sale])).toMatchObject({ by: 'number' });
+	});
+
+	it('recognises a Xero record carrying the CRM id in a Reference, as a whole word only', () => {
+		const sale = { InvoiceID: 's', InvoiceNumber: 'INV-2', Type: 'ACCREC', Reference: 'QUO7 7x12 fitting' };
+		expect(findMatch(invoices, { InvoiceNumber: 'NEW', Type: 'ACCREC' }, [sale], '7x12')).toMatchObject({ by: 'crmId' });
+		expect(findMatch(invoices, { InvoiceNumber: 'NEW', Type: 'ACCREC' }, [sale], '7x1')).toBeUndefined();
 	});
 
 	it('recognises two input records aimed at the same Xero record', () => {
@@ -111,7 +123,7 @@ describe('needsLookupBeforeWrite', () => {
 		expect(needsLookupBeforeWrite(contacts, { Name: 'A', ContactNumber: 'C-9' })).toBe(true);
 		expect(needsLookupBeforeWrite(contacts, { ContactID: 'x', ContactNumber: 'C-9' })).toBe(false);
 		expect(needsLookupBeforeWrite(invoices, { Type: 'ACCREC', InvoiceNumber: 'INV-1' })).toBe(false);
-		expect(needsLookupBeforeWrite(invoices, { Type: 'ACCPAY', InvoiceNumber: 'SUP-1' })).toBe(true);
+		expect(needsLookupBeforeWrite(invoices, { Type: 'ACCPAY', InvoiceNumber: 'SUP-1', Contact: { Name: 'Supplier A' } })).toBe(true);
 		expect(needsLookupBeforeWrite(items, { Code: 'W1' })).toBe(false);
 	});
 });

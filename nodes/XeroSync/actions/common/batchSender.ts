@@ -154,7 +154,7 @@ export class BatchSender {
 		if (conflicts.length === 0) return;
 		const firstOutcome = new Map(first.map(([entry, outcome]) => [entry.index, outcome]));
 		const { existing, usable } = await this.lookup(conflicts, firstOutcome);
-		const duplicates = usable.filter((e) => findMatch(spec, e.payload, existing) !== undefined);
+		const duplicates = usable.filter((e) => findMatch(spec, e.payload, existing, e.crmId) !== undefined);
 		for (const entry of usable) {
 			if (duplicates.includes(entry)) continue;
 			run.fail(entry.index, { message: rejected(firstOutcome.get(entry.index) as WriteOutcome), code: 'VALIDATION' }, entry.payload);
