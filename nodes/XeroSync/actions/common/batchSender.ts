@@ -9,6 +9,8 @@ import type { Entry, SendRun, SyncResult } from './sendRun';
 import type { WriteOutcome, WriteTarget } from './writeRecords';
 import { writeRecords } from './writeRecords';
 
+type Written = [Entry, WriteOutcome, SyncResult];
+
 function rejected(outcome: WriteOutcome): string {
 	if (outcome.ok) return '';
 	const text = outcome.messages.join('; ');
@@ -81,14 +83,10 @@ export class BatchSender {
 		return await readList(this.caller, this.spec, qs, { pageSize: 1000 });
 	}
 
-	/** Creates via PUT and updates via POST; at most one call each. */
-	private async write(creates: Entry[], updates: Entry[]): Promise<Array<[Entry, WriteOutcome, SyncResult]>> {
-		const created = await writeRecords(this.target, 'PUT', creates.map((e) => e.payload));
-		const updated = await writeRecords(this.target, 'POST', updates.map((e) => e.payload));
-		return [
-			...creates.map((e, i): [Entry, WriteOutcome, SyncResult] => [e, created[i], 'Created']),
-			...updates.map((e, i): [Entry, WriteOutcome, SyncResult] => [e, updated[i], 'Updated']),
-		];
+	/** Creates via PUT and updates via POST, at most one call each; each outcome is passed on as its call returns. */
+	private async write(creates: Entry[], updates: Entry[], settle: (written: Written) => void): Promise<void> {
+		await writeRecords(this.target, 'PUT', creates.map((e) => e.payload), (i, outcome) => settle([creates[i], outcome, 'Created']));
+		await writeRecords(this.target, 'POST', updates.map((e) => e.payload), (i, outcome) => settle([updates[i], outcome, 'Updated']));
 	}
 
 	/** Applies duplicate handling to entries matched against `existing`; returns what still has to be written. */
@@ -106,11 +104,9 @@ export class BatchSender {
 		return { creates, updates };
 	}
 
-	private settle(results: Array<[Entry, WriteOutcome, SyncResult]>): void {
-		for (const [entry, outcome, result] of results) {
-			if (outcome.ok) this.run.succeed(entry, outcome.record, result);
-			else this.run.fail(entry.index, { message: rejected(outcome), code: 'VALIDATION' }, entry.payload);
-		}
+	private settle([entry, outcome, result]: Written): void {
+		if (outcome.ok) this.run.succeed(entry, outcome.record, result);
+		else this.run.fail(entry.index, { message: rejected(outcome), code: 'VALIDATION' }, entry.payload);
 	}
 
 	async send(batch: Entry[]): Promise<void> {
@@ -136,30 +132,35 @@ export class BatchSender {
 			const { creates, updates } = this.applyDecisions(usable, existing);
 			// Another execution (a second queue worker, an overlapping schedule) may create the same record between the
 			// lookup and this write; Xero's uniqueness rules refuse the create, and it is resolved like any conflict.
-			await this.resolveConflicts(await this.write(creates, [...explicit, ...updates]));
+			await this.writeAndResolve(creates, [...explicit, ...updates]);
 			return;
 		}
-		await this.resolveConflicts(await this.write(keyed, explicit));
+		await this.writeAndResolve(keyed, explicit);
 	}
 
 	/**
-	 * Creates Xero refused are looked up once (one call for all of them): those that now match an existing record get
-	 * the chosen duplicate handling, the others fail with Xero's reason.
+	 * Writes, settling every record as its call returns; creates Xero refused are then looked up once (one call for
+	 * all of them): those that now match an existing record get the chosen duplicate handling, the others fail with
+	 * Xero's reason.
 	 */
-	private async resolveConflicts(first: Array<[Entry, WriteOutcome, SyncResult]>): Promise<void> {
+	private async writeAndResolve(creates: Entry[], updates: Entry[]): Promise<void> {
 		const { spec, run } = this;
-		const refusedCreate = ([, outcome, result]: [Entry, WriteOutcome, SyncResult]) => !outcome.ok && result === 'Created';
-		this.settle(first.filter((written) => !refusedCreate(written)));
-		const conflicts = first.filter(refusedCreate).map(([entry]) => entry);
+		const refused = new Map<number, WriteOutcome>();
+		const conflicts: Entry[] = [];
+		await this.write(creates, updates, (written) => {
+			const [entry, outcome, result] = written;
+			if (outcome.ok || result !== 'Created') return this.settle(written);
+			refused.set(entry.index, outcome);
+			conflicts.push(entry);
+		});
 		if (conflicts.length === 0) return;
-		const firstOutcome = new Map(first.map(([entry, outcome]) => [entry.index, outcome]));
-		const { existing, usable } = await this.lookup(conflicts, firstOutcome);
+		const { existing, usable } = await this.lookup(conflicts, refused);
 		const duplicates = usable.filter((e) => findMatch(spec, e.payload, existing, e.crmId) !== undefined);
 		for (const entry of usable) {
 			if (duplicates.includes(entry)) continue;
-			run.fail(entry.index, { message: rejected(firstOutcome.get(entry.index) as WriteOutcome), code: 'VALIDATION' }, entry.payload);
+			run.fail(entry.index, { message: rejected(refused.get(entry.index) as WriteOutcome), code: 'VALIDATION' }, entry.payload);
 		}
-		const { creates, updates } = this.applyDecisions(duplicates, existing);
-		this.settle(await this.write(creates, updates));
+		const decided = this.applyDecisions(duplicates, existing);
+		await this.write(decided.creates, decided.updates, (written) => this.settle(written));
 	}
 }
