@@ -122,13 +122,6 @@ export function findMatch(spec: XeroResourceSpec, record: IDataObject, existing:
 	return undefined;
 }
 
-/** Two input records that would land on the same Xero record: the later one must not silently overwrite. */
-export function sameTarget(spec: XeroResourceSpec, a: IDataObject, b: IDataObject): boolean {
-	const idA = key(a[spec.idField]);
-	if (idA !== undefined && idA === key(b[spec.idField])) return true;
-	return spec.uniqueKeys.some((k) => sameKey(k, a, b));
-}
-
 /**
  * Strings naming every Xero record an input record may land on (its ID, each unique key it holds, its CRM id), so
  * the items of a whole execution can be checked against each other in one pass.

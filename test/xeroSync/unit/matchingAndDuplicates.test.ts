@@ -1,6 +1,11 @@
 import { XERO_RESOURCES } from '../../../nodes/shared/xero/resources';
 import { decide, lookupKeysFor, withSuffix } from '../../../nodes/XeroSync/helpers/duplicates';
-import { findMatch, lookupWhere, needsLookupBeforeWrite, sameTarget } from '../../../nodes/XeroSync/helpers/matching';
+import type { IDataObject } from 'n8n-workflow';
+import type { XeroResourceSpec } from '../../../nodes/shared/xero/resources';
+import { findMatch, lookupWhere, needsLookupBeforeWrite, targetKeys } from '../../../nodes/XeroSync/helpers/matching';
+
+const sameTarget = (spec: XeroResourceSpec, a: IDataObject, b: IDataObject, crmA?: string, crmB?: string) =>
+	targetKeys(spec, a, crmA).some((key) => targetKeys(spec, b, crmB).includes(key));
 
 const contacts = XERO_RESOURCES.organisation;
 const invoices = XERO_RESOURCES.invoice;
@@ -48,6 +53,12 @@ describe('findMatch', () => {
 		expect(sameTarget(items, { Code: 'a' }, { Code: 'A' })).toBe(true);
 		expect(sameTarget(items, { Code: 'a' }, { Code: 'b' })).toBe(false);
 		expect(sameTarget(contacts, { Name: 'X', ContactNumber: '1' }, { Name: 'x' })).toBe(true);
+		expect(sameTarget(contacts, { Name: 'X', ContactNumber: '1' }, { Name: 'Y', ContactNumber: '1' })).toBe(false);
+		expect(sameTarget(contacts, { Name: 'X' }, { Name: 'Y' }, '11x1', '11X1')).toBe(true);
+		const bill = (Name: string) => ({ Type: 'ACCPAY', InvoiceNumber: 'B-1', Contact: { Name } });
+		expect(sameTarget(invoices, bill('Supplier A'), bill('supplier a'))).toBe(true);
+		expect(sameTarget(invoices, bill('Supplier A'), bill('Supplier B'))).toBe(false);
+		expect(sameTarget(invoices, { Type: 'ACCREC', InvoiceNumber: 'S-1' }, { Type: 'ACCPAY', InvoiceNumber: 'S-1', Contact: { Name: 'A' } })).toBe(false);
 	});
 });
 

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { XeroResourceSpec } from '../../../shared/xero/resources';
 import type { DuplicateHandling } from '../../helpers/duplicates';
 import { decide, lookupKeysFor } from '../../helpers/duplicates';
-import { findMatch, lookupPlan, MAX_LOOKUP_QUERY, needsLookupBeforeWrite, sameTarget } from '../../helpers/matching';
+import { findMatch, lookupPlan, MAX_LOOKUP_QUERY, needsLookupBeforeWrite } from '../../helpers/matching';
 import type { XeroCaller } from './readRecords';
 import { readList } from './readRecords';
 import type { Entry, SendRun, SyncResult } from './sendRun';
@@ -110,23 +110,10 @@ export class BatchSender {
 	}
 
 	async send(batch: Entry[]): Promise<void> {
-		const { spec, run } = this;
-		const pending: Entry[] = [];
-		for (const entry of batch) {
-			const earlier = pending.find((p) => sameTarget(spec, p.payload, entry.payload));
-			if (earlier) {
-				run.fail(
-					entry.index,
-					{
-						message: `input item ${earlier.index + 1} in the same batch sends the same ${spec.label.toLowerCase()}; merge the two items or send them in separate runs.`,
-						code: 'DUPLICATE_INPUT',
-					},
-					entry.payload,
-				);
-			} else pending.push(entry);
-		}
-		const explicit = pending.filter((e) => e.payload[spec.idField] !== undefined);
-		const keyed = pending.filter((e) => e.payload[spec.idField] === undefined);
+		const { spec } = this;
+		// Duplicate input was dropped for the whole execution before the batches started (dropDuplicateInput).
+		const explicit = batch.filter((e) => e.payload[spec.idField] !== undefined);
+		const keyed = batch.filter((e) => e.payload[spec.idField] === undefined);
 		if (keyed.some((e) => needsLookupBeforeWrite(spec, e.payload))) {
 			const { existing, usable } = await this.lookup(keyed);
 			const { creates, updates } = this.applyDecisions(usable, existing);
