@@ -123,15 +123,16 @@ export function findMatch(spec: XeroResourceSpec, record: IDataObject, existing:
 }
 
 /**
- * Strings naming every Xero record an input record may land on (its ID, each unique key it holds, its CRM id), so
- * the items of a whole execution can be checked against each other in one pass.
+ * Strings naming every Xero record an input record may land on (its ID, each unique key it holds, the CRM id it
+ * stamps on the record), so the items of a whole execution can be checked against each other in one pass.
  */
 export function targetKeys(spec: XeroResourceSpec, record: IDataObject, crmId: string | undefined): string[] {
 	const keys: string[] = [];
 	const id = key(record[spec.idField]);
 	if (id !== undefined) keys.push(`id:${id}`);
+	// Two items whose payloads stamp one CRM id would each claim the record carrying it.
 	const crm = key(crmId);
-	if (crm !== undefined) keys.push(`crm:${crm}`);
+	if (crm !== undefined && spec.crmIdFields.some((field) => key(record[field]) === crm)) keys.push(`crm:${crm}`);
 	spec.uniqueKeys.forEach((uniqueKey, n) => {
 		if (!hasKey(uniqueKey, record)) return;
 		const type = uniqueKey.appliesTo ? String(record[uniqueKey.appliesTo.field] ?? '') : '';

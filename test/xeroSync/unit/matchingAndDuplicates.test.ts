@@ -54,7 +54,8 @@ describe('findMatch', () => {
 		expect(sameTarget(items, { Code: 'a' }, { Code: 'b' })).toBe(false);
 		expect(sameTarget(contacts, { Name: 'X', ContactNumber: '1' }, { Name: 'x' })).toBe(true);
 		expect(sameTarget(contacts, { Name: 'X', ContactNumber: '1' }, { Name: 'Y', ContactNumber: '1' })).toBe(false);
-		expect(sameTarget(contacts, { Name: 'X' }, { Name: 'Y' }, '11x1', '11X1')).toBe(true);
+		expect(sameTarget(contacts, { Name: 'X', ContactNumber: '11x1' }, { Name: 'Y', ContactNumber: '11x1' }, '11x1', '11X1')).toBe(true);
+		expect(sameTarget(contacts, { Name: 'X' }, { Name: 'Y' }, '11x1', '11x1')).toBe(false);
 		const bill = (Name: string) => ({ Type: 'ACCPAY', InvoiceNumber: 'B-1', Contact: { Name } });
 		expect(sameTarget(invoices, bill('Supplier A'), bill('supplier a'))).toBe(true);
 		expect(sameTarget(invoices, bill('Supplier A'), bill('Supplier B'))).toBe(false);
