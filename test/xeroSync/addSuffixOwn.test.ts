@@ -34,7 +34,8 @@ describe('Add Suffix recognises its own earlier record', () => {
 		await send('organisation', [{ Name: 'Shared Name Ltd' }].map((o) => ({ ...o, crmId: '11x1' })));
 		const organisation = { crmId: '11x6', Name: 'Shared Name Ltd', ContactNumber: '11x6' };
 		const first = await send('organisation', [organisation]);
-		expect(first.main[0].json).toMatchObject({ syncResult: 'Created', Name: 'Shared Name Ltd (11x6)' });
+		// Only the name Xero keeps unique gets the suffix; the Contact Number keeps the CRM id as it is.
+		expect(first.main[0].json).toMatchObject({ syncResult: 'Created', Name: 'Shared Name Ltd (11x6)', ContactNumber: '11x6' });
 		const again = await send('organisation', [organisation]);
 		expect(again.main[0].json).toMatchObject({ syncResult: 'Updated', ContactID: first.main[0].json.ContactID, Name: 'Shared Name Ltd (11x6)' });
 		expect(named('Shared Name Ltd')).toHaveLength(2);

@@ -21,12 +21,15 @@ function suffixed(field: string, value: string, suffix: string): string {
 	return `${value.slice(0, Math.max(room, 1))}${tail}`;
 }
 
-/** The record as "Add Suffix" would send it: every matchable field made unique with the CRM id. */
+/**
+ * The record as "Add Suffix" would send it: each field Xero keeps unique made unique with the CRM id. Fields Xero
+ * lets repeat (a Contact Number holding the CRM id) keep their value, so the copy still carries the CRM id as is.
+ */
 export function withSuffix(spec: XeroResourceSpec, record: IDataObject, crmId: string): IDataObject {
 	const suffix = crmSuffix(crmId);
 	const out = { ...record };
-	for (const field of [spec.numberField, spec.nameField]) {
-		if (field === undefined) continue;
+	const unique = new Set(spec.uniqueKeys.flatMap((k) => k.fields).filter((field) => field !== 'Contact'));
+	for (const field of unique) {
 		const value = out[field];
 		if (typeof value === 'string' && value.trim() !== '') out[field] = suffixed(field, value.trim(), suffix);
 	}

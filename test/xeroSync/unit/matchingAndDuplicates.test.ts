@@ -117,6 +117,11 @@ describe('decide (duplicate handling)', () => {
 		expect(decide(contacts, { Name: 'Acme Ltd' }, existingContacts, 'addSuffix', undefined)).toMatchObject({ kind: 'fail' });
 	});
 
+	it('suffixes only what Xero keeps unique: a Contact Number holding the CRM id stays as it is', () => {
+		expect(withSuffix(contacts, { Name: 'Acme', ContactNumber: '11x1' }, '11x1')).toEqual({ Name: 'Acme (11x1)', ContactNumber: '11x1' });
+		expect(withSuffix(invoices, { InvoiceNumber: 'B-1', Reference: '7x1' }, '7x1')).toEqual({ InvoiceNumber: 'B-1-7x1', Reference: '7x1' });
+	});
+
 	it('keeps suffixed item codes within Xero\'s 30 characters', () => {
 		const code = withSuffix(items, { Code: 'A'.repeat(30) }, '14x123456').Code as string;
 		expect(code).toHaveLength(30);
