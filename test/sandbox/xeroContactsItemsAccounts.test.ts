@@ -50,6 +50,18 @@ describe('Xero sandbox: contacts, items and accounts', () => {
 			expect(second).toMatchObject({ StatusAttributeString: 'ERROR', HasValidationErrors: true });
 		});
 
+		it('keeps names unique against archived contacts too, and lets contact numbers repeat', async () => {
+			const archived = await api.put<{ Contacts: Rec[] }>('/Contacts', { Contacts: [{ Name: 'Retired Vendor Ltd', ContactNumber: 'SHARED-1' }] });
+			const id = String(archived.json.Contacts[0].ContactID);
+			expect((await api.post(`/Contacts/${id}`, { Contacts: [{ ContactStatus: 'ARCHIVED' }] })).status).toBe(200);
+			const clash = await api.put<Rec>('/Contacts', { Contacts: [{ Name: 'RETIRED VENDOR LTD' }] });
+			expect(clash.status).toBe(400);
+			expect((clash.json.Elements as Rec[])[0].ValidationErrors).toEqual([{ Message: 'The Contact Name already exists. Please enter a different Contact Name.' }]);
+			const sameNumber = await api.put<{ Contacts: Rec[] }>('/Contacts', { Contacts: [{ Name: 'New Supplier Ltd', ContactNumber: 'SHARED-1' }] });
+			expect(sameNumber.status).toBe(200);
+			expect(sameNumber.json.Contacts[0].ContactNumber).toBe('SHARED-1');
+		});
+
 		it('summarizeErrors=true (the default) writes nothing when one element fails', async () => {
 			const before = (xero.state()[xero.tenants[0].tenantId].counts as Rec).contacts;
 			const failed = await api.put<Rec>('/Contacts', { Contacts: [{ Name: 'Would Be Fine' }, { Name: '' }] });

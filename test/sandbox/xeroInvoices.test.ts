@@ -114,6 +114,46 @@ describe('Xero sandbox: invoices and payments', () => {
 		expect(contact?.IsCustomer).toBe(true);
 	});
 
+	it('refuses invoices for an archived contact, whether named by ID, number or name', async () => {
+		const created = await api.put<{ Contacts: Rec[] }>('/Contacts', { Contacts: [{ Name: 'Gone Away Ltd', ContactNumber: 'GONE-1' }] });
+		const id = String(created.json.Contacts[0].ContactID);
+		const active = await createInvoice({ Contact: { ContactID: id } });
+		expect((await api.post(`/Contacts/${id}`, { Contacts: [{ ContactStatus: 'ARCHIVED' }] })).status).toBe(200);
+		const refused = await api.put<{ Invoices: Rec[] }>('/Invoices?summarizeErrors=false', {
+			Invoices: [{ ContactID: id }, { ContactNumber: 'GONE-1' }, { Name: 'gone away ltd' }].map((Contact) => ({
+				Type: 'ACCPAY',
+				Contact,
+				LineItems: [{ Description: 'x', UnitAmount: 1, AccountCode: '310' }],
+			})),
+		});
+		const archived = 'The contact with the specified contact details has been archived. The contact must be un-archived before creating new invoices or credit notes.';
+		expect(refused.json.Invoices.map((invoice) => (invoice.ValidationErrors as Rec[]).map((error) => error.Message))).toEqual([[archived], [archived], [archived]]);
+		const moved = await api.post<Rec>(`/Invoices/${String(active.InvoiceID)}`, { Invoices: [{ Contact: { ContactID: id }, Reference: 'moved' }] });
+		expect(moved.status).toBe(400);
+		const contacts = (xero.state()[xero.tenants[0].tenantId].contacts as Rec[]).filter((contact) => String(contact.Name).toLowerCase() === 'gone away ltd');
+		expect(contacts).toHaveLength(1);
+	});
+
+	it('honours an explicit TaxAmount on a line, as the OpenAPI description says', async () => {
+		const invoice = await createInvoice({
+			LineItems: [
+				{ Description: 'Rounded by the supplier', Quantity: 1, UnitAmount: 100, AccountCode: '200', TaxAmount: 14.99 },
+				{ Description: 'Worked out', Quantity: 1, UnitAmount: 100, AccountCode: '200' },
+			],
+		});
+		expect((invoice.LineItems as Rec[]).map((line) => line.TaxAmount)).toEqual([14.99, 15]);
+		expect(invoice).toMatchObject({ SubTotal: 200, TotalTax: 29.99, Total: 229.99 });
+		const inclusive = await createInvoice({ LineAmountTypes: 'Inclusive', LineItems: [{ Description: 'Gift', Quantity: 1, UnitAmount: 115, AccountCode: '200', TaxAmount: 14 }] });
+		expect(inclusive).toMatchObject({ SubTotal: 101, TotalTax: 14, Total: 115 });
+	});
+
+	it('lets bill numbers repeat, across suppliers and for one supplier (Xero keeps only sales numbers unique)', async () => {
+		const bill = (Name: string) => ({ Type: 'ACCPAY', InvoiceNumber: 'SUP-001', Contact: { Name }, LineItems: [{ Description: 'x', UnitAmount: 1, AccountCode: '310' }] });
+		const result = await api.put<{ Invoices: Rec[] }>('/Invoices', { Invoices: [bill('Supplier A'), bill('Supplier B'), bill('Supplier A')] });
+		expect(result.status).toBe(200);
+		expect(result.json.Invoices.map((invoice) => invoice.InvoiceNumber)).toEqual(['SUP-001', 'SUP-001', 'SUP-001']);
+	});
+
 	describe('status transitions', () => {
 		it('moves DRAFT -> SUBMITTED -> AUTHORISED -> VOIDED and no further', async () => {
 			const invoice = await createInvoice();

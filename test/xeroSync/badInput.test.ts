@@ -99,7 +99,7 @@ describe('Bad input never reaches Xero', () => {
 		expectOneOutputPerInput(run.main, run.errors, 2);
 		expect(run.main[0].json).toMatchObject({ Code: 'SAME-1', syncResult: 'Created' });
 		expect(entry(run.errors[0])).toMatchObject({ code: 'DUPLICATE_INPUT' });
-		expect(String(entry(run.errors[0]).message)).toMatch(/input item 1 in the same batch/);
+		expect(String(entry(run.errors[0]).message)).toMatch(/input item 1 of this run/);
 
 		const suffix = await runSync(xero, { resource: 'item', operation: 'send', inputMode: 'json', duplicateHandling: 'addSuffix' }, [
 			{ Code: 'BOOK', Name: 'Books again' },

@@ -36,12 +36,12 @@ describe('Organisations (Xero contacts)', () => {
 		expect(stored(xero, 'contacts').filter((c) => c.Name === 'Harbour Cafe')).toHaveLength(1);
 	});
 
-	it('matches by contact number before writing (Xero does not keep numbers unique) and updates', async () => {
+	it('finds the contact whose Contact Number carries the CRM id before writing (Xero does not keep numbers unique) and updates it', async () => {
 		xero.resetStats();
 		const run = await runSync(
 			xero,
 			{ resource: 'organisation', operation: 'send', inputMode: 'json', duplicateHandling: 'update' },
-			[{ crmId: '11x5', Name: 'ABC Furniture Group', ContactNumber: 'CUST-001', Website: 'https://abc.example' }],
+			[{ crmId: 'CUST-001', Name: 'ABC Furniture Group', ContactNumber: 'CUST-001', Website: 'https://abc.example' }],
 		);
 		expect(run.errors).toEqual([]);
 		expect(run.main[0].json).toMatchObject({ syncResult: 'Updated', Name: 'ABC Furniture Group', ContactNumber: 'CUST-001' });

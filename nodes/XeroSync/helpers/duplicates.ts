@@ -21,12 +21,15 @@ function suffixed(field: string, value: string, suffix: string): string {
 	return `${value.slice(0, Math.max(room, 1))}${tail}`;
 }
 
-/** The record as "Add Suffix" would send it: every matchable field made unique with the CRM id. */
+/**
+ * The record as "Add Suffix" would send it: each field Xero keeps unique made unique with the CRM id. Fields Xero
+ * lets repeat (a Contact Number holding the CRM id) keep their value, so the copy still carries the CRM id as is.
+ */
 export function withSuffix(spec: XeroResourceSpec, record: IDataObject, crmId: string): IDataObject {
 	const suffix = crmSuffix(crmId);
 	const out = { ...record };
-	for (const field of [spec.numberField, spec.nameField]) {
-		if (field === undefined) continue;
+	const unique = new Set(spec.uniqueKeys.flatMap((k) => k.fields).filter((field) => field !== 'Contact'));
+	for (const field of unique) {
 		const value = out[field];
 		if (typeof value === 'string' && value.trim() !== '') out[field] = suffixed(field, value.trim(), suffix);
 	}
@@ -52,7 +55,9 @@ function describe(spec: XeroResourceSpec, match: Match): string {
 	const label =
 		match.by === 'name'
 			? `named "${String(existing[spec.nameField as string])}"`
-			: `with ${spec.numberLabel} "${String(existing[spec.numberField])}"`;
+			: match.by === 'crmId'
+				? `carrying this record's CRM ID`
+				: `with ${spec.numberLabel} "${String(existing[spec.numberField])}"`;
 	return `${spec.label} ${label} already exists in Xero (${spec.idField} ${String(existing[spec.idField])})`;
 }
 
@@ -68,7 +73,7 @@ export function decide(
 	crmId: string | undefined,
 ): SendDecision {
 	if (record[spec.idField] !== undefined) return { kind: 'update', payload: record, matchedBy: 'id' };
-	const match = findMatch(spec, record, existing);
+	const match = findMatch(spec, record, existing, crmId);
 	if (!match) return { kind: 'create', payload: record };
 	const xeroId = String(match.existing[spec.idField]);
 	switch (mode) {
@@ -91,6 +96,14 @@ export function decide(
 				};
 			}
 			const renamed = withSuffix(spec, record, crmId);
+			if (match.by === 'crmId') {
+				// Our own earlier copy (a run whose answer was lost): update it, under the suffixed key only when
+				// another record holds the plain one.
+				const others = existing.filter((e) => e !== match.existing);
+				const payload = findMatch(spec, record, others) ? renamed : record;
+				return { kind: 'update', payload: { ...payload, [spec.idField]: xeroId }, matchedBy: 'crmId' };
+			}
+			// The suffix carries the CRM id, so a record holding the suffixed key is ours too.
 			const own = findMatch(spec, renamed, existing);
 			if (own) {
 				return {

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { XeroResourceSpec } from '../../shared/xero/resources';
+import type { UniqueKey, XeroResourceSpec } from '../../shared/xero/resources';
 import { anyOf, encoderSafeWhere, equalsString } from '../../shared/xero/where';
 
-export type MatchedBy = 'id' | 'number' | 'name';
+export type MatchedBy = 'id' | 'crmId' | 'number' | 'name';
 
 export interface Match {
 	existing: IDataObject;
@@ -10,7 +10,7 @@ export interface Match {
 }
 
 function key(value: unknown): string | undefined {
-	if (value === undefined || value === null) return undefined;
+	if (value === undefined || value === null || typeof value === 'object') return undefined;
 	const trimmed = String(value).trim().toLowerCase();
 	return trimmed === '' ? undefined : trimmed;
 }
@@ -47,63 +47,113 @@ export function lookupWhere(spec: XeroResourceSpec, keys: MatchKeys[]): string |
 	return anyOf(clauses);
 }
 
+/** The ways a record names its contact, strongest first; two contacts are the same when a shared way agrees. */
+function contactIdentity(record: IDataObject): Array<[string, string]> {
+	const contact = record.Contact;
+	if (contact === null || typeof contact !== 'object' || Array.isArray(contact)) return [];
+	const c = contact as IDataObject;
+	return (['ContactID', 'Name', 'ContactNumber'] as const)
+		.map((field): [string, string | undefined] => [field, key(c[field])])
+		.filter((pair): pair is [string, string] => pair[1] !== undefined);
+}
+
+function sameContact(a: IDataObject, b: IDataObject): boolean {
+	const other = new Map(contactIdentity(b));
+	for (const [field, value] of contactIdentity(a)) {
+		if (other.has(field)) return other.get(field) === value;
+	}
+	return false;
+}
+
+function applies(uniqueKey: UniqueKey, record: IDataObject): boolean {
+	const when = uniqueKey.appliesTo;
+	return when === undefined || record[when.field] === undefined || record[when.field] === when.value;
+}
+
+/** The record holds every part of the key, and the key applies to it. */
+function hasKey(uniqueKey: UniqueKey, record: IDataObject): boolean {
+	if (!applies(uniqueKey, record)) return false;
+	return uniqueKey.fields.every((field) => (field === 'Contact' ? contactIdentity(record).length > 0 : key(record[field]) !== undefined));
+}
+
+/** Both records hold the same value of a key Xero keeps unique. */
+function sameKey(uniqueKey: UniqueKey, a: IDataObject, b: IDataObject): boolean {
+	if (!hasKey(uniqueKey, a) || !applies(uniqueKey, b)) return false;
+	if (uniqueKey.appliesTo && a[uniqueKey.appliesTo.field] !== b[uniqueKey.appliesTo.field]) {
+		// A record that leaves the type out takes Xero's default for it: only a stated type is compared.
+		if (a[uniqueKey.appliesTo.field] !== undefined && b[uniqueKey.appliesTo.field] !== undefined) return false;
+	}
+	return uniqueKey.fields.every((field) => (field === 'Contact' ? sameContact(a, b) : key(a[field]) === key(b[field])));
+}
+
+function matchedBy(spec: XeroResourceSpec, uniqueKey: UniqueKey): MatchedBy {
+	return uniqueKey.fields.includes(spec.numberField) ? 'number' : 'name';
+}
+
+/** A Xero record that keeps this CRM record's id (in Contact Number, an invoice's Reference …) is that record's. */
+export function carriesCrmId(spec: XeroResourceSpec, existing: IDataObject, crmId: string | undefined): boolean {
+	const wanted = key(crmId);
+	if (wanted === undefined) return false;
+	return spec.crmIdFields.some((field) => {
+		const value = key(existing[field]);
+		return value !== undefined && value.split(/[\s,;:|/()[\]#]+/).includes(wanted);
+	});
+}
+
 /**
- * Xero ID first, then number or code, then (organisations only) name — the order in which a match is least
- * likely to be a coincidence. Bills (ACCPAY) reuse supplier numbers, so invoice numbers only match the same type.
+ * Xero ID first, then a record that carries this item's CRM id (the item's own earlier copy), then the keys Xero
+ * keeps unique (XeroResourceSpec.uniqueKeys) — never a value Xero lets repeat.
  */
-export function findMatch(spec: XeroResourceSpec, record: IDataObject, existing: IDataObject[]): Match | undefined {
+export function findMatch(spec: XeroResourceSpec, record: IDataObject, existing: IDataObject[], crmId?: string): Match | undefined {
 	const id = key(record[spec.idField]);
 	if (id !== undefined) {
 		const found = existing.find((e) => key(e[spec.idField]) === id);
 		if (found) return { existing: found, by: 'id' };
 	}
-	const number = key(record[spec.numberField]);
-	if (number !== undefined) {
-		const found = existing.find(
-			(e) =>
-				key(e[spec.numberField]) === number &&
-				(spec.resource !== 'invoice' || record.Type === undefined || e.Type === record.Type),
-		);
-		if (found) return { existing: found, by: 'number' };
+	const own = existing.filter((e) => carriesCrmId(spec, e, crmId));
+	if (own.length > 0) {
+		const best = own.find((e) => spec.uniqueKeys.some((k) => sameKey(k, record, e))) ?? own[0];
+		return { existing: best, by: 'crmId' };
 	}
-	if (spec.nameField) {
-		const name = key(record[spec.nameField]);
-		if (name !== undefined) {
-			const found = existing.find((e) => key(e[spec.nameField as string]) === name);
-			if (found) return { existing: found, by: 'name' };
-		}
+	for (const uniqueKey of spec.uniqueKeys) {
+		const found = existing.find((e) => sameKey(uniqueKey, record, e));
+		if (found) return { existing: found, by: matchedBy(spec, uniqueKey) };
 	}
 	return undefined;
 }
 
-/** Two input records that would land on the same Xero record: the later one must not silently overwrite. */
-export function sameTarget(spec: XeroResourceSpec, a: IDataObject, b: IDataObject): boolean {
-	const idA = key(a[spec.idField]);
-	if (idA !== undefined && idA === key(b[spec.idField])) return true;
-	const numberA = key(a[spec.numberField]);
-	if (numberA !== undefined && numberA === key(b[spec.numberField])) {
-		return spec.resource !== 'invoice' || a.Type === b.Type;
-	}
-	if (spec.nameField) {
-		const nameA = key(a[spec.nameField]);
-		if (nameA !== undefined && nameA === key(b[spec.nameField])) return true;
-	}
-	return false;
+/**
+ * Strings naming every Xero record an input record may land on (its ID, each unique key it holds, the CRM id it
+ * stamps on the record), so the items of a whole execution can be checked against each other in one pass.
+ */
+export function targetKeys(spec: XeroResourceSpec, record: IDataObject, crmId: string | undefined): string[] {
+	const keys: string[] = [];
+	const id = key(record[spec.idField]);
+	if (id !== undefined) keys.push(`id:${id}`);
+	// Two items whose payloads stamp one CRM id would each claim the record carrying it.
+	const crm = key(crmId);
+	if (crm !== undefined && spec.crmIdFields.some((field) => key(record[field]) === crm)) keys.push(`crm:${crm}`);
+	spec.uniqueKeys.forEach((uniqueKey, n) => {
+		if (!hasKey(uniqueKey, record)) return;
+		const type = uniqueKey.appliesTo ? String(record[uniqueKey.appliesTo.field] ?? '') : '';
+		const parts = uniqueKey.fields.map((field) =>
+			field === 'Contact' ? contactIdentity(record).map((pair) => pair.join('=')).slice(0, 1).join('') : (key(record[field]) as string),
+		);
+		keys.push(JSON.stringify([n, type, ...parts]));
+	});
+	return keys;
 }
 
 /**
- * Xero itself rejects a second contact with the same name, item with the same code and sales invoice with the same
- * number, atomically. For those keys the node writes first and looks up only the records Xero turned away, which
- * halves the calls of a typical run and cannot race with another writer. Contact numbers and bill (ACCPAY) numbers
- * are not unique in Xero, so a record carrying one is matched by a lookup before writing.
+ * Keys Xero refuses to repeat are written first, and only the records Xero turned away are looked up: half the
+ * calls of a typical run, and no race with another writer. A record is looked up before writing when it holds a
+ * key Xero lets repeat (a bill's supplier and number), or a number field that may keep its CRM id (Contact Number),
+ * since nothing in Xero would stop a second copy.
  */
 export function needsLookupBeforeWrite(spec: XeroResourceSpec, record: IDataObject): boolean {
 	if (record[spec.idField] !== undefined) return false;
-	const number = record[spec.numberField];
-	const hasNumber = typeof number === 'string' && number.trim() !== '';
-	if (spec.resource === 'organisation') return hasNumber;
-	if (spec.resource === 'invoice') return hasNumber && record.Type !== 'ACCREC';
-	return false;
+	if (spec.uniqueKeys.some((k) => !k.refusedByXero && hasKey(k, record))) return true;
+	return spec.crmIdFields.includes(spec.numberField) && key(record[spec.numberField]) !== undefined;
 }
 
 /**

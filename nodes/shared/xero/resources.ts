@@ -4,6 +4,18 @@
  */
 export type XeroResource = 'organisation' | 'invoice' | 'item' | 'account';
 
+/**
+ * A set of fields Xero keeps unique among the records it applies to. Values compare trimmed and case-insensitively;
+ * the field `Contact` compares the contact (by ContactID, else name, else ContactNumber).
+ */
+export interface UniqueKey {
+	fields: string[];
+	/** The key holds only for records with this value (an invoice's Type). */
+	appliesTo?: { field: string; value: string };
+	/** Xero refuses a second record with the key, atomically: the write can go first and a refusal is resolved. */
+	refusedByXero: boolean;
+}
+
 export interface XeroResourceSpec {
 	resource: XeroResource;
 	/** Singular and plural as users read them in actions and messages. */
@@ -16,8 +28,15 @@ export interface XeroResourceSpec {
 	/** The human key Xero records carry: Contact Number, Invoice Number, Item Code, Account Code. */
 	numberField: string;
 	numberLabel: string;
-	/** Only organisations fall back to matching by name: Xero keeps contact names unique. */
+	/** The name a suffix is added to besides the number (contacts). */
 	nameField?: string;
+	/**
+	 * What Xero makes unique, and so all Send matches on besides the Xero ID. Nothing else matches: a value Xero lets
+	 * repeat (a ContactNumber, a bill number across suppliers) could belong to someone else's record.
+	 */
+	uniqueKeys: UniqueKey[];
+	/** Fields where a Xero record keeps the CRM id of the record it came from: a record carrying it is that record's. */
+	crmIdFields: string[];
 	/** Contacts and Invoices page with page/pageSize; Items and Accounts return everything in one response. */
 	paged: boolean;
 	statusField?: string;
@@ -37,6 +56,9 @@ export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 		numberField: 'ContactNumber',
 		numberLabel: 'Contact Number',
 		nameField: 'Name',
+		// Names are unique among active AND archived contacts; ContactNumber may repeat (it holds the CRM id).
+		uniqueKeys: [{ fields: ['Name'], refusedByXero: true }],
+		crmIdFields: ['ContactNumber'],
 		paged: true,
 		statusField: 'ContactStatus',
 		supportsSearchTerm: true,
@@ -51,6 +73,12 @@ export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 		idField: 'InvoiceID',
 		numberField: 'InvoiceNumber',
 		numberLabel: 'Invoice Number',
+		// Sales invoice numbers are unique per organisation; a bill carries its supplier's number, which repeats.
+		uniqueKeys: [
+			{ fields: ['InvoiceNumber'], appliesTo: { field: 'Type', value: 'ACCREC' }, refusedByXero: true },
+			{ fields: ['Contact', 'InvoiceNumber'], appliesTo: { field: 'Type', value: 'ACCPAY' }, refusedByXero: false },
+		],
+		crmIdFields: ['Reference'],
 		paged: true,
 		statusField: 'Status',
 		supportsSearchTerm: true,
@@ -65,6 +93,8 @@ export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 		idField: 'ItemID',
 		numberField: 'Code',
 		numberLabel: 'Item Code',
+		uniqueKeys: [{ fields: ['Code'], refusedByXero: true }],
+		crmIdFields: [],
 		paged: false,
 		supportsSearchTerm: false,
 		supportsArchived: false,
@@ -78,6 +108,8 @@ export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 		idField: 'AccountID',
 		numberField: 'Code',
 		numberLabel: 'Account Code',
+		uniqueKeys: [{ fields: ['Code'], refusedByXero: true }],
+		crmIdFields: [],
 		paged: false,
 		statusField: 'Status',
 		supportsSearchTerm: false,

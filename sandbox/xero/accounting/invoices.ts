@@ -39,6 +39,9 @@ const NOT_MODIFIABLE = 'Invoice not of valid status for modification';
 export const HAS_PAYMENTS = 'This document cannot be edited as it has a payment or credit note allocated to it.';
 export const NUMBER_TAKEN = 'Invoice # must be unique.';
 export const DUE_DATE_REQUIRED = 'The document DueDate field must be specified.';
+/** Xero's refusal, as quoted by integrations that met it (sources in the README). */
+export const CONTACT_ARCHIVED =
+	'The contact with the specified contact details has been archived. The contact must be un-archived before creating new invoices or credit notes.';
 const INVOICE_TYPES = ['ACCREC', 'ACCPAY'];
 const AMOUNT_TYPES: LineAmountTypes[] = ['Exclusive', 'Inclusive', 'NoTax'];
 
@@ -52,18 +55,24 @@ function chooseContact(tx: Transaction, input: unknown): ContactChoice {
 	const contact = obj(input);
 	if (!contact) return { error: 'A Contact must be specified for this type of transaction' };
 	const id = str(contact.ContactID);
-	if (id) return tx.exists('contacts', id) ? { id } : { error: `The contact with ID ${id} could not be found.` };
+	if (id) return tx.exists('contacts', id) ? active(tx, id) : { error: `The contact with ID ${id} could not be found.` };
 	const number = str(contact.ContactNumber);
 	if (number) {
 		for (const [candidateId, candidate] of tx.tenant.records.contacts) {
-			if (candidate.ContactNumber === number) return { id: candidateId };
+			if (candidate.ContactNumber === number) return active(tx, candidateId);
 		}
 	}
 	const name = str(contact.Name);
 	if (!name) return { error: 'A Contact must be specified for this type of transaction' };
+	// Names are unique among active and archived contacts, so a name finds an archived contact too.
 	const byName = tx.findUnique('contacts', 'contactName', name);
 	// Xero creates a contact named on an invoice when none has the name.
-	return byName ? { id: byName } : { create: { Name: name, ...(number ? { ContactNumber: number } : {}) } };
+	return byName ? active(tx, byName) : { create: { Name: name, ...(number ? { ContactNumber: number } : {}) } };
+}
+
+/** Xero refuses new or changed transactions for an archived contact, however the contact was named. */
+function active(tx: Transaction, id: string): ContactChoice {
+	return tx.get('contacts', id)?.ContactStatus === 'ARCHIVED' ? { error: CONTACT_ARCHIVED } : { id };
 }
 
 function transitionError(from: string | undefined, to: string, hasPayments: boolean): string | undefined {

@@ -87,8 +87,16 @@ export function priceLines(
 			else rate = Number(taxRate.EffectiveRate ?? 0);
 		}
 		if (amountTypes === 'NoTax') rate = 0;
+		// Xero works the tax out from the rate unless the line gives its own TaxAmount ("This value can be overriden
+		// if the calculated <TaxAmount> is not correct", LineItem.TaxAmount in the OpenAPI file).
+		const givenTax = amountTypes === 'NoTax' ? undefined : num(line.TaxAmount);
+		if (line.TaxAmount !== undefined && line.TaxAmount !== null && num(line.TaxAmount) === undefined) errors.push('Tax amount must be a number.');
 		const taxAmount =
-			amountTypes === 'Inclusive' ? round(lineAmount - lineAmount / (1 + rate / 100)) : round((lineAmount * rate) / 100);
+			givenTax !== undefined
+				? round(givenTax)
+				: amountTypes === 'Inclusive'
+					? round(lineAmount - lineAmount / (1 + rate / 100))
+					: round((lineAmount * rate) / 100);
 		subTotal += amountTypes === 'Inclusive' ? lineAmount - taxAmount : lineAmount;
 		totalTax += taxAmount;
 		lines.push({

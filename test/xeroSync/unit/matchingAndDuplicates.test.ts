@@ -1,6 +1,11 @@
 import { XERO_RESOURCES } from '../../../nodes/shared/xero/resources';
 import { decide, lookupKeysFor, withSuffix } from '../../../nodes/XeroSync/helpers/duplicates';
-import { findMatch, lookupWhere, needsLookupBeforeWrite, sameTarget } from '../../../nodes/XeroSync/helpers/matching';
+import type { IDataObject } from 'n8n-workflow';
+import type { XeroResourceSpec } from '../../../nodes/shared/xero/resources';
+import { findMatch, lookupWhere, needsLookupBeforeWrite, targetKeys } from '../../../nodes/XeroSync/helpers/matching';
+
+const sameTarget = (spec: XeroResourceSpec, a: IDataObject, b: IDataObject, crmA?: string, crmB?: string) =>
+	targetKeys(spec, a, crmA).some((key) => targetKeys(spec, b, crmB).includes(key));
 
 const contacts = XERO_RESOURCES.organisation;
 const invoices = XERO_RESOURCES.invoice;
@@ -12,30 +17,49 @@ const existingContacts = [
 ];
 
 describe('findMatch', () => {
-	it('prefers the Xero ID, then the number, then the name', () => {
+	it('prefers the Xero ID, then the record carrying this CRM id, then the name; never a Contact Number alone', () => {
 		expect(findMatch(contacts, { ContactID: existingContacts[1].ContactID, Name: 'Acme Ltd' }, existingContacts)).toMatchObject({
 			by: 'id',
 			existing: existingContacts[1],
 		});
-		expect(findMatch(contacts, { ContactNumber: 'c-2', Name: 'Acme Ltd' }, existingContacts)).toMatchObject({
-			by: 'number',
+		expect(findMatch(contacts, { ContactNumber: 'C-2', Name: 'Acme Ltd' }, existingContacts, 'c-2')).toMatchObject({
+			by: 'crmId',
 			existing: existingContacts[1],
 		});
+		expect(findMatch(contacts, { ContactNumber: 'c-2', Name: 'Gamma' }, existingContacts)).toBeUndefined();
 		expect(findMatch(contacts, { Name: ' acme ltd ' }, existingContacts)).toMatchObject({ by: 'name' });
 		expect(findMatch(contacts, { Name: 'Gamma' }, existingContacts)).toBeUndefined();
 	});
 
-	it('never matches items or invoices by name, and matches invoice numbers only within one type', () => {
+	it('never matches items or invoices by name; sales numbers within their type, bills by supplier and number', () => {
 		expect(findMatch(items, { Name: 'Widget' }, [{ ItemID: 'x', Code: 'W1', Name: 'Widget' }])).toBeUndefined();
-		const bill = { InvoiceID: 'b', InvoiceNumber: 'INV-1', Type: 'ACCPAY' };
-		expect(findMatch(invoices, { InvoiceNumber: 'INV-1', Type: 'ACCREC' }, [bill])).toBeUndefined();
-		expect(findMatch(invoices, { InvoiceNumber: 'INV-1', Type: 'ACCPAY' }, [bill])).toMatchObject({ by: 'number' });
+		const bill = { InvoiceID: 'b', InvoiceNumber: 'INV-1', Type: 'ACCPAY', Contact: { ContactID: 'c-a', Name: 'Supplier A' } };
+		expect(findMatch(invoices, { InvoiceNumber: 'INV-1', Type: 'ACCREC', Contact: { Name: 'Supplier A' } }, [bill])).toBeUndefined();
+		expect(findMatch(invoices, { InvoiceNumber: 'INV-1', Type: 'ACCPAY', Contact: { Name: 'supplier a' } }, [bill])).toMatchObject({ by: 'number' });
+		expect(findMatch(invoices, { InvoiceNumber: 'INV-1', Type: 'ACCPAY', Contact: { ContactID: 'C-A' } }, [bill])).toMatchObject({ by: 'number' });
+		expect(findMatch(invoices, { InvoiceNumber: 'INV-1', Type: 'ACCPAY', Contact: { Name: 'Supplier B' } }, [bill])).toBeUndefined();
+		expect(findMatch(invoices, { InvoiceNumber: 'INV-1', Type: 'ACCPAY' }, [bill])).toBeUndefined();
+		const sale = { InvoiceID: 's', InvoiceNumber: 'INV-2', Type: 'ACCREC', Contact: { Name: 'Customer A' } };
+		expect(findMatch(invoices, { InvoiceNumber: 'inv-2', Type: 'ACCREC', Contact: { Name: 'Customer B' } }, [sale])).toMatchObject({ by: 'number' });
+	});
+
+	it('recognises a Xero record carrying the CRM id in a Reference, as a whole word only', () => {
+		const sale = { InvoiceID: 's', InvoiceNumber: 'INV-2', Type: 'ACCREC', Reference: 'QUO7 7x12 fitting' };
+		expect(findMatch(invoices, { InvoiceNumber: 'NEW', Type: 'ACCREC' }, [sale], '7x12')).toMatchObject({ by: 'crmId' });
+		expect(findMatch(invoices, { InvoiceNumber: 'NEW', Type: 'ACCREC' }, [sale], '7x1')).toBeUndefined();
 	});
 
 	it('recognises two input records aimed at the same Xero record', () => {
 		expect(sameTarget(items, { Code: 'a' }, { Code: 'A' })).toBe(true);
 		expect(sameTarget(items, { Code: 'a' }, { Code: 'b' })).toBe(false);
 		expect(sameTarget(contacts, { Name: 'X', ContactNumber: '1' }, { Name: 'x' })).toBe(true);
+		expect(sameTarget(contacts, { Name: 'X', ContactNumber: '1' }, { Name: 'Y', ContactNumber: '1' })).toBe(false);
+		expect(sameTarget(contacts, { Name: 'X', ContactNumber: '11x1' }, { Name: 'Y', ContactNumber: '11x1' }, '11x1', '11X1')).toBe(true);
+		expect(sameTarget(contacts, { Name: 'X' }, { Name: 'Y' }, '11x1', '11x1')).toBe(false);
+		const bill = (Name: string) => ({ Type: 'ACCPAY', InvoiceNumber: 'B-1', Contact: { Name } });
+		expect(sameTarget(invoices, bill('Supplier A'), bill('supplier a'))).toBe(true);
+		expect(sameTarget(invoices, bill('Supplier A'), bill('Supplier B'))).toBe(false);
+		expect(sameTarget(invoices, { Type: 'ACCREC', InvoiceNumber: 'S-1' }, { Type: 'ACCPAY', InvoiceNumber: 'S-1', Contact: { Name: 'A' } })).toBe(false);
 	});
 });
 
@@ -93,6 +117,11 @@ describe('decide (duplicate handling)', () => {
 		expect(decide(contacts, { Name: 'Acme Ltd' }, existingContacts, 'addSuffix', undefined)).toMatchObject({ kind: 'fail' });
 	});
 
+	it('suffixes only what Xero keeps unique: a Contact Number holding the CRM id stays as it is', () => {
+		expect(withSuffix(contacts, { Name: 'Acme', ContactNumber: '11x1' }, '11x1')).toEqual({ Name: 'Acme (11x1)', ContactNumber: '11x1' });
+		expect(withSuffix(invoices, { InvoiceNumber: 'B-1', Reference: '7x1' }, '7x1')).toEqual({ InvoiceNumber: 'B-1-7x1', Reference: '7x1' });
+	});
+
 	it('keeps suffixed item codes within Xero\'s 30 characters', () => {
 		const code = withSuffix(items, { Code: 'A'.repeat(30) }, '14x123456').Code as string;
 		expect(code).toHaveLength(30);
@@ -111,7 +140,7 @@ describe('needsLookupBeforeWrite', () => {
 		expect(needsLookupBeforeWrite(contacts, { Name: 'A', ContactNumber: 'C-9' })).toBe(true);
 		expect(needsLookupBeforeWrite(contacts, { ContactID: 'x', ContactNumber: 'C-9' })).toBe(false);
 		expect(needsLookupBeforeWrite(invoices, { Type: 'ACCREC', InvoiceNumber: 'INV-1' })).toBe(false);
-		expect(needsLookupBeforeWrite(invoices, { Type: 'ACCPAY', InvoiceNumber: 'SUP-1' })).toBe(true);
+		expect(needsLookupBeforeWrite(invoices, { Type: 'ACCPAY', InvoiceNumber: 'SUP-1', Contact: { Name: 'Supplier A' } })).toBe(true);
 		expect(needsLookupBeforeWrite(items, { Code: 'W1' })).toBe(false);
 	});
 });

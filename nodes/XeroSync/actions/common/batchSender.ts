@@ -2,13 +2,15 @@ import type { IDataObject } from 'n8n-workflow';
 import type { XeroResourceSpec } from '../../../shared/xero/resources';
 import type { DuplicateHandling } from '../../helpers/duplicates';
 import { decide, lookupKeysFor } from '../../helpers/duplicates';
-import { findMatch, lookupPlan, MAX_LOOKUP_QUERY, needsLookupBeforeWrite, sameTarget } from '../../helpers/matching';
+import { findMatch, lookupPlan, MAX_LOOKUP_QUERY, needsLookupBeforeWrite } from '../../helpers/matching';
 import type { XeroCaller } from './readRecords';
 import { readList } from './readRecords';
 import { refusedAsPaid, settleAlreadyPaid } from './paidInvoices';
 import type { Entry, SendRun, SyncResult } from './sendRun';
 import type { WriteOutcome, WriteTarget } from './writeRecords';
 import { writeRecords } from './writeRecords';
+
+type Written = [Entry, WriteOutcome, SyncResult];
 
 function rejected(outcome: WriteOutcome): string {
 	if (outcome.ok) return '';
@@ -82,14 +84,10 @@ export class BatchSender {
 		return await readList(this.caller, this.spec, qs, { pageSize: 1000 });
 	}
 
-	/** Creates via PUT and updates via POST; at most one call each. */
-	private async write(creates: Entry[], updates: Entry[]): Promise<Array<[Entry, WriteOutcome, SyncResult]>> {
-		const created = await writeRecords(this.target, 'PUT', creates.map((e) => e.payload));
-		const updated = await writeRecords(this.target, 'POST', updates.map((e) => e.payload));
-		return [
-			...creates.map((e, i): [Entry, WriteOutcome, SyncResult] => [e, created[i], 'Created']),
-			...updates.map((e, i): [Entry, WriteOutcome, SyncResult] => [e, updated[i], 'Updated']),
-		];
+	/** Creates via PUT and updates via POST, at most one call each; each outcome is passed on as its call returns. */
+	private async write(creates: Entry[], updates: Entry[], settle: (written: Written) => void): Promise<void> {
+		await writeRecords(this.target, 'PUT', creates.map((e) => e.payload), (i, outcome) => settle([creates[i], outcome, 'Created']));
+		await writeRecords(this.target, 'POST', updates.map((e) => e.payload), (i, outcome) => settle([updates[i], outcome, 'Updated']));
 	}
 
 	/** Applies duplicate handling to entries matched against `existing`; returns what still has to be written. */
@@ -107,63 +105,62 @@ export class BatchSender {
 		return { creates, updates };
 	}
 
-	private async settle(results: Array<[Entry, WriteOutcome, SyncResult]>): Promise<void> {
-		const paid: Entry[] = [];
-		for (const [entry, outcome, result] of results) {
-			if (outcome.ok) this.run.succeed(entry, outcome.record, result);
-			else if (refusedAsPaid(this.spec, outcome, result)) paid.push(entry);
-			else this.run.fail(entry.index, { message: rejected(outcome), code: 'VALIDATION' }, entry.payload);
-		}
-		await settleAlreadyPaid(this.run, this.spec, this.caller, paid);
+	/** Settles one written record; an update Xero refused only because the invoice is paid waits in `paid`. */
+	private settle([entry, outcome, result]: Written, paid: Entry[]): void {
+		if (outcome.ok) this.run.succeed(entry, outcome.record, result);
+		else if (refusedAsPaid(this.spec, outcome, result)) paid.push(entry);
+		else this.run.fail(entry.index, { message: rejected(outcome), code: 'VALIDATION' }, entry.payload);
 	}
 
 	async send(batch: Entry[]): Promise<void> {
-		const { spec, run } = this;
-		const pending: Entry[] = [];
-		for (const entry of batch) {
-			const earlier = pending.find((p) => sameTarget(spec, p.payload, entry.payload));
-			if (earlier) {
-				run.fail(
-					entry.index,
-					{
-						message: `input item ${earlier.index + 1} in the same batch sends the same ${spec.label.toLowerCase()}; merge the two items or send them in separate runs.`,
-						code: 'DUPLICATE_INPUT',
-					},
-					entry.payload,
-				);
-			} else pending.push(entry);
-		}
-		const explicit = pending.filter((e) => e.payload[spec.idField] !== undefined);
-		const keyed = pending.filter((e) => e.payload[spec.idField] === undefined);
+		const { spec } = this;
+		// Duplicate input was dropped for the whole execution before the batches started (dropDuplicateInput).
+		const explicit = batch.filter((e) => e.payload[spec.idField] !== undefined);
+		const keyed = batch.filter((e) => e.payload[spec.idField] === undefined);
 		if (keyed.some((e) => needsLookupBeforeWrite(spec, e.payload))) {
 			const { existing, usable } = await this.lookup(keyed);
 			const { creates, updates } = this.applyDecisions(usable, existing);
 			// Another execution (a second queue worker, an overlapping schedule) may create the same record between the
 			// lookup and this write; Xero's uniqueness rules refuse the create, and it is resolved like any conflict.
-			await this.resolveConflicts(await this.write(creates, [...explicit, ...updates]));
+			await this.writeAndResolve(creates, [...explicit, ...updates]);
 			return;
 		}
-		await this.resolveConflicts(await this.write(keyed, explicit));
+		await this.writeAndResolve(keyed, explicit);
+	}
+
+	/**
+	 * Writes, settling every record as its call returns; creates Xero refused are then looked up once (one call for
+	 * all of them): those that now match an existing record get the chosen duplicate handling, the others fail with
+	 * Xero's reason.
+	 */
+	private async writeAndResolve(creates: Entry[], updates: Entry[]): Promise<void> {
+		const { spec, run } = this;
+		const refused = new Map<number, WriteOutcome>();
+		const conflicts: Entry[] = [];
+		const paid: Entry[] = [];
+		await this.write(creates, updates, (written) => {
+			const [entry, outcome, result] = written;
+			if (outcome.ok || result !== 'Created') return this.settle(written, paid);
+			refused.set(entry.index, outcome);
+			conflicts.push(entry);
+		});
+		if (conflicts.length > 0) await this.resolveConflicts(conflicts, refused, paid);
+		await settleAlreadyPaid(run, spec, this.caller, paid);
 	}
 
 	/**
 	 * Creates Xero refused are looked up once (one call for all of them): those that now match an existing record get
 	 * the chosen duplicate handling, the others fail with Xero's reason.
 	 */
-	private async resolveConflicts(first: Array<[Entry, WriteOutcome, SyncResult]>): Promise<void> {
+	private async resolveConflicts(conflicts: Entry[], refused: Map<number, WriteOutcome>, paid: Entry[]): Promise<void> {
 		const { spec, run } = this;
-		const refusedCreate = ([, outcome, result]: [Entry, WriteOutcome, SyncResult]) => !outcome.ok && result === 'Created';
-		await this.settle(first.filter((written) => !refusedCreate(written)));
-		const conflicts = first.filter(refusedCreate).map(([entry]) => entry);
-		if (conflicts.length === 0) return;
-		const firstOutcome = new Map(first.map(([entry, outcome]) => [entry.index, outcome]));
-		const { existing, usable } = await this.lookup(conflicts, firstOutcome);
-		const duplicates = usable.filter((e) => findMatch(spec, e.payload, existing) !== undefined);
+		const { existing, usable } = await this.lookup(conflicts, refused);
+		const duplicates = usable.filter((e) => findMatch(spec, e.payload, existing, e.crmId) !== undefined);
 		for (const entry of usable) {
 			if (duplicates.includes(entry)) continue;
-			run.fail(entry.index, { message: rejected(firstOutcome.get(entry.index) as WriteOutcome), code: 'VALIDATION' }, entry.payload);
+			run.fail(entry.index, { message: rejected(refused.get(entry.index) as WriteOutcome), code: 'VALIDATION' }, entry.payload);
 		}
-		const { creates, updates } = this.applyDecisions(duplicates, existing);
-		await this.settle(await this.write(creates, updates));
+		const decided = this.applyDecisions(duplicates, existing);
+		await this.write(decided.creates, decided.updates, (written) => this.settle(written, paid));
 	}
 }

@@ -13,6 +13,7 @@ import { runPool } from '../../helpers/pool';
 import { invoiceDateProblems, invoiceStatusProblem } from '../../helpers/preflight';
 import { BatchSender } from './batchSender';
 import { openConnection } from './connection';
+import { dropDuplicateInput } from './duplicateInput';
 import { preflight } from './preflight';
 import { RunLookups } from './runLookups';
 import type { Entry } from './sendRun';
@@ -73,7 +74,7 @@ export async function executeSend(
 	if (entries.length > 0) {
 		const connection = openConnection(this);
 		const lookups = new RunLookups(connection.caller);
-		const ready = await preflight(run, spec, entries, lookups);
+		const ready = dropDuplicateInput(run, spec, await preflight(run, spec, entries, lookups));
 		const mode = this.getNodeParameter('duplicateHandling', 0, 'skip') as DuplicateHandling;
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const target: WriteTarget = {

@@ -7,6 +7,12 @@ import type { XeroCaller } from './readRecords';
 
 export type WriteOutcome = { ok: true; record: IDataObject } | { ok: false; messages: string[] };
 
+/**
+ * Called with each record's outcome as soon as the call that wrote it returns, so a later call that throws (a
+ * daily limit, a 5xx) cannot take the earlier calls' results with it.
+ */
+export type ReportOutcome = (index: number, outcome: WriteOutcome) => void;
+
 export interface WriteTarget {
 	caller: XeroCaller;
 	spec: XeroResourceSpec;
@@ -82,9 +88,8 @@ function answeredPerElement(error: unknown): boolean {
  * Accounts have no batch endpoint: PUT /Accounts creates one, POST /Accounts/{id} updates one. A validation
  * failure (400) belongs to that account; other failures end the batch like a failed batch call would.
  */
-async function writeAccounts(target: WriteTarget, method: 'PUT' | 'POST', payloads: IDataObject[]): Promise<WriteOutcome[]> {
-	const outcomes: WriteOutcome[] = [];
-	for (const payload of payloads) {
+async function writeAccounts(target: WriteTarget, method: 'PUT' | 'POST', payloads: IDataObject[], report: ReportOutcome): Promise<void> {
+	for (const [index, payload] of payloads.entries()) {
 		const path = method === 'PUT' ? '/Accounts' : recordPath('/Accounts', 'AccountID', payload.AccountID);
 		const body = method === 'PUT' ? payload : { Accounts: [payload] };
 		try {
@@ -95,14 +100,13 @@ async function writeAccounts(target: WriteTarget, method: 'PUT' | 'POST', payloa
 				idempotencyKey: batchIdempotencyKey({ executionId: target.executionId, nodeId: target.nodeId, method, path, body }),
 			});
 			const record = (response.body?.Accounts as IDataObject[] | undefined)?.[0];
-			outcomes.push(record ? { ok: true, record } : { ok: false, messages: ['Xero returned no account'] });
+			report(index, record ? { ok: true, record } : { ok: false, messages: ['Xero returned no account'] });
 		} catch (error) {
 			const messages = validationMessages(error);
 			if (!messages) throw error;
-			outcomes.push({ ok: false, messages });
+			report(index, { ok: false, messages });
 		}
 	}
-	return outcomes;
 }
 
 /**
@@ -113,23 +117,27 @@ export async function writeRecords(
 	target: WriteTarget,
 	method: 'PUT' | 'POST',
 	payloads: IDataObject[],
-): Promise<WriteOutcome[]> {
-	if (payloads.length === 0) return [];
+	report: ReportOutcome,
+): Promise<void> {
+	if (payloads.length === 0) return;
 	const { spec } = target;
 	// One oversize record would make Xero refuse its whole batch (413) without naming it: it fails alone, here.
 	const problems = payloads.map(oversizeProblem);
 	if (problems.some((problem) => problem !== undefined)) {
-		const sendable = payloads.filter((_p, i) => problems[i] === undefined);
-		const written = await writeRecords(target, method, sendable);
-		let next = 0;
-		return problems.map((problem): WriteOutcome => (problem ? { ok: false, messages: [problem] } : written[next++]));
+		const sendable = payloads.map((_p, i) => i).filter((i) => problems[i] === undefined);
+		problems.forEach((problem, i) => problem && report(i, { ok: false, messages: [problem] }));
+		return writeRecords(target, method, sendable.map((i) => payloads[i]), (j, outcome) => report(sendable[j], outcome));
 	}
-	if (spec.resource === 'account') return writeAccounts(target, method, payloads);
+	if (spec.resource === 'account') return writeAccounts(target, method, payloads, report);
 	const groups = bySize(payloads);
 	if (groups.length > 1) {
-		const outcomes: WriteOutcome[] = [];
-		for (const group of groups) outcomes.push(...(await writeRecords(target, method, group)));
-		return outcomes;
+		let offset = 0;
+		for (const group of groups) {
+			const start = offset;
+			await writeRecords(target, method, group, (j, outcome) => report(start + j, outcome));
+			offset += group.length;
+		}
+		return;
 	}
 	const body = { [spec.collection]: payloads };
 	let elements: IDataObject[];
@@ -153,13 +161,13 @@ export async function writeRecords(
 		if (statusOf(error) === 413) {
 			// Over a limit lower than the one assumed above: halve until the record that does not fit stands alone.
 			if (payloads.length === 1) {
-				return [{ ok: false, messages: [`not sent: Xero refused the record as too large (413) at ${megabytes(jsonBytes(payloads[0]))} as JSON. Shorten its longest fields.`] }];
+				report(0, { ok: false, messages: [`not sent: Xero refused the record as too large (413) at ${megabytes(jsonBytes(payloads[0]))} as JSON. Shorten its longest fields.`] });
+				return;
 			}
 			const half = Math.ceil(payloads.length / 2);
-			return [
-				...(await writeRecords(target, method, payloads.slice(0, half))),
-				...(await writeRecords(target, method, payloads.slice(half))),
-			];
+			await writeRecords(target, method, payloads.slice(0, half), report);
+			await writeRecords(target, method, payloads.slice(half), (index, outcome) => report(half + index, outcome));
+			return;
 		}
 		const messages = validationMessages(error);
 		if (!messages) throw error;
@@ -167,20 +175,21 @@ export async function writeRecords(
 			// Xero refused the request as a whole (e.g. a body it could not read) without saying which record is at
 			// fault: halving finds the culprits in a few calls and lets every good record through.
 			const half = Math.ceil(payloads.length / 2);
-			return [
-				...(await writeRecords(target, method, payloads.slice(0, half))),
-				...(await writeRecords(target, method, payloads.slice(half))),
-			];
+			await writeRecords(target, method, payloads.slice(0, half), report);
+			await writeRecords(target, method, payloads.slice(half), (index, outcome) => report(half + index, outcome));
+			return;
 		}
-		return payloads.map(() => ({ ok: false, messages }));
+		payloads.forEach((_payload, index) => report(index, { ok: false, messages }));
+		return;
 	}
-	return payloads.map((_payload, index): WriteOutcome => {
-		const element = elements[index];
-		if (!element) return { ok: false, messages: ['Xero returned no result for this record'] };
-		if (elementFailed(element)) {
-			const messages = elementValidationMessages(element);
-			return { ok: false, messages: messages.length > 0 ? messages : ['Xero rejected the record without a reason'] };
-		}
-		return { ok: true, record: element };
-	});
+	payloads.forEach((_payload, index) => report(index, outcomeOf(elements[index])));
+}
+
+function outcomeOf(element: IDataObject | undefined): WriteOutcome {
+	if (!element) return { ok: false, messages: ['Xero returned no result for this record'] };
+	if (elementFailed(element)) {
+		const messages = elementValidationMessages(element);
+		return { ok: false, messages: messages.length > 0 ? messages : ['Xero rejected the record without a reason'] };
+	}
+	return { ok: true, record: element };
 }
