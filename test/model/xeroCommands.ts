@@ -11,8 +11,8 @@ import { CHANGE_QUERIES, INVOICES, ORGANISATIONS, RENAMED } from './xeroWorld';
  * or a documented limit; turn it back on (MODEL_ON=name to try first) once the fix is merged.
  */
 export const GENERATE = {
-	/** one execution sends one CRM record twice, or two whose keys collide, across batches — off: issue 11 defect 3 */
-	collidingSends: false,
+	/** one execution sends one CRM record twice, or two whose keys collide, across batches (issue 11 defect 3) */
+	collidingSends: true,
 	/** two executions at once (organisations; Xero keeps contact names unique) */
 	concurrentSends: true,
 	/**
@@ -32,10 +32,10 @@ export const GENERATE = {
 	changesBetweenPages: true,
 	/** one Get with two input items (two filters), each with its own cursor (issue 11 defect 2: no shared cursor) */
 	twoQueriesPerGet: true,
-	/** bills with the same number from two suppliers (7x1 and 7x2 both INV-001) — off: issue 11 defect 1 */
-	billNumbersAcrossSuppliers: false,
-	/** histories under "Add Suffix" — off: issue 11 defects 5 (and 4: a re-run after a lost answer adds a copy) */
-	addSuffix: false,
+	/** bills with the same number from two suppliers (7x1 and 7x2 both INV-001; issue 11 defect 1) */
+	billNumbersAcrossSuppliers: true,
+	/** histories under "Add Suffix" (issue 11 defects 5 and 4: a re-run after a lost answer must not add a copy) */
+	addSuffix: true,
 	/**
 	 * histories whose Get has "Overlap" 0 (found a double delivery at the cursor's second, fixed with
 	 * test/xeroSync/changedSinceSameSecond.test.ts)
