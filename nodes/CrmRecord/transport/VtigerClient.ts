@@ -1,4 +1,4 @@
-import { sleep } from '../../shared/sleep';
+import { sleep } from 'n8n-workflow';
 import { webserviceUrl } from './endpoint';
 import { readEnvelope } from './envelope';
 import { handshake, type HandshakeOptions } from './handshake';

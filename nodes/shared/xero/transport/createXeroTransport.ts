@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
 
-import { realClock } from './clock';
+import { announcedClockScale, realClock } from './clock';
 import { xeroEndpoints } from './endpoints';
 import { errorFromNetwork, errorFromResponse, errorFromTokenRequest } from './errorMessages';
 import { classifyFailure, plainHeaders, statusOfThrown } from './failures';
@@ -164,7 +164,7 @@ async function waitToRetry(
 	retries: { errors: number; rateLimits: number },
 	call: CallSetup,
 ): Promise<boolean> {
-	const decision = decideRetry(failure, retries, call.retry);
+	const decision = decideRetry(failure, retries, { ...call.retry, clockScale: call.limiter.clockScale() });
 	if (!decision.retry) return false;
 	if (isRateLimit(failure)) retries.rateLimits++;
 	else retries.errors++;
@@ -225,6 +225,8 @@ export async function send<T>(
 
 		const status = response.statusCode;
 		const headers = plainHeaders(response.headers);
+		const announcedScale = announcedClockScale(httpOptions.url, headers);
+		if (announcedScale !== undefined) limiter.noteClockScale(announcedScale);
 		if (status !== 429 && headers['x-minlimit-remaining'] !== undefined) {
 			limiter.noteRemaining(Number(headers['x-minlimit-remaining']));
 		}
