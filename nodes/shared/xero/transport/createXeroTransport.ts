@@ -10,6 +10,7 @@ import { type AttemptFailure, decideRetry, DEFAULT_RETRY, isRateLimit, type Retr
 import { refreshOnce, refreshStateFor } from './tokenRefresh';
 import type { XeroCredentialType, XeroRequest, XeroResponse } from './types';
 import { XeroApiError } from './XeroApiError';
+import { attempt } from '../../attempt';
 
 /** What the transport needs from any n8n context (execute, poll, webhook, load options). */
 export interface XeroContext {
@@ -202,16 +203,17 @@ export async function send<T>(
 		}
 		const generationWhenSent = call.refresh.generation;
 		const permit = await limiter.acquire();
-		let response: FullResponse;
-		try {
-			// Options are copied: n8n signs them in place, and each attempt must carry the current token.
-			response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
-				...httpOptions,
-				headers: { ...httpOptions.headers },
-			})) as FullResponse;
-		} catch (error) {
-			permit.release();
-			const failure = classifyFailure(error);
+		// Options are copied: n8n signs them in place, and each attempt must carry the current token.
+		const sent = await attempt(
+			async () =>
+				(await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
+					...httpOptions,
+					headers: { ...httpOptions.headers },
+				})) as FullResponse,
+		);
+		permit.release();
+		if (!sent.ok) {
+			const failure = classifyFailure(sent.error);
 			if (failure.kind === 'token') throw errorFromTokenRequest(failure.oauthError, context);
 			if (failure.kind === 'other') {
 				throw new XeroApiError(`Calling Xero (${request.method} ${request.path}) failed: ${failure.message}`, {
@@ -221,7 +223,7 @@ export async function send<T>(
 			if (!(await waitToRetry(failure, retries, call))) throw errorFromNetwork(failure.code, host, context);
 			continue;
 		}
-		permit.release();
+		const response = sent.value;
 
 		const status = response.statusCode;
 		const headers = plainHeaders(response.headers);
@@ -234,9 +236,11 @@ export async function send<T>(
 
 		if (status === 401 && renewals < MAX_RENEWALS_PER_CALL && tokenMayHaveExpired(response.body)) {
 			renewals++;
-			try {
-				await refreshOnce(call.refresh, generationWhenSent, async () => await renewToken(call, httpOptions));
-			} catch (error) {
+			const renewed = await attempt(
+				async () => await refreshOnce(call.refresh, generationWhenSent, async () => await renewToken(call, httpOptions)),
+			);
+			if (!renewed.ok) {
+				const error = renewed.error;
 				const failure = classifyFailure(error);
 				if (failure.kind === 'token' && failure.oauthError === 'invalid_grant' && !waitedForOtherRefresh) {
 					// Another n8n process (a queue worker) may have used the same single-use refresh token a moment
