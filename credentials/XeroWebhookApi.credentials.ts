@@ -9,6 +9,10 @@ export class XeroWebhookApi implements ICredentialType {
 
 	displayName = 'Xero Webhook Key API';
 
+	icon = 'file:xero.svg' as const;
+
+	documentationUrl = 'https://developer.xero.com/documentation/guides/webhooks/overview/';
+
 	properties: INodeProperties[] = [
 		{
 			displayName: 'Webhook Key',

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties } from './actions/node.description';
 import { router } from './actions/router';
@@ -18,8 +19,8 @@ export class CrmRecord implements INodeType {
 		description: 'Create, update, upsert, find and sync records in Simply CRM or another vtiger-based CRM',
 		defaults: { name: 'CRM Record' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'simplyCrmApi', required: true, testedBy: 'simplyCrmApiTest' }],
 		properties: nodeProperties,
 	};

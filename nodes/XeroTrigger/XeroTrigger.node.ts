@@ -1,4 +1,5 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { xeroCredentials } from '../shared/xero/authentication.description';
 import { searchTenants } from '../XeroSync/methods/listSearch';
@@ -19,7 +20,7 @@ export class XeroTrigger implements INodeType {
 		defaults: { name: 'Xero Trigger' },
 		polling: true,
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: xeroCredentials(),
 		properties: pollTriggerProperties,
 	};
