@@ -12,7 +12,7 @@ export class SimplyCrmApi implements ICredentialType {
 	// vtiger's own description of the webservice this credential logs in to (challenge, access key, session).
 	documentationUrl = 'https://community.vtiger.com/help/vtigercrm/developers/third-party-app-integration.html';
 
-	icon: Icon = 'file:simplycrm.svg';
+	icon: Icon = { light: 'file:simplycrm.svg', dark: 'file:simplycrm.dark.svg' };
 
 	properties: INodeProperties[] = [
 		{

@@ -12,7 +12,7 @@ export class CrmRecord implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CRM Record',
 		name: 'crmRecord',
-		icon: 'file:crmRecord.svg',
+		icon: { light: 'file:crmRecord.svg', dark: 'file:crmRecord.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + ($parameter["module"].value || $parameter["module"])}}',

@@ -9,7 +9,7 @@ export class XeroSync implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Xero Sync',
 		name: 'xeroSync',
-		icon: 'file:xero.svg',
+		icon: { light: 'file:xero.svg', dark: 'file:xero.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',

@@ -12,7 +12,7 @@ export class XeroTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Xero Trigger',
 		name: 'xeroTrigger',
-		icon: 'file:xero.svg',
+		icon: { light: 'file:xero.svg', dark: 'file:xero.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["resource"] + ": " + $parameter["event"]}}',

@@ -32,7 +32,7 @@ export class XeroWebhookTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Xero Webhook Trigger',
 		name: 'xeroWebhookTrigger',
-		icon: 'file:xero.svg',
+		icon: { light: 'file:xero.svg', dark: 'file:xero.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["categories"].join(", ")}}',
