@@ -7,11 +7,12 @@ import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 export class SimplyCrmApi implements ICredentialType {
 	name = 'simplyCrmApi';
 
-	// vtiger spells its name in lower case; title-casing it would misname the product.
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-miscased
-	displayName = 'Simply CRM / vtiger API';
+	displayName = 'Simply CRM / Vtiger API';
 
-	icon: Icon = 'file:simplycrm.svg';
+	// vtiger's own description of the webservice this credential logs in to (challenge, access key, session).
+	documentationUrl = 'https://community.vtiger.com/help/vtigercrm/developers/third-party-app-integration.html';
+
+	icon: Icon = { light: 'file:simplycrm.svg', dark: 'file:simplycrm.dark.svg' };
 
 	properties: INodeProperties[] = [
 		{

@@ -4,6 +4,7 @@ import type {
 	IAuthenticateGeneric,
 	IHttpRequestHelper,
 	INodeProperties,
+	Icon,
 } from 'n8n-workflow';
 
 import { baseUrlProperty, xeroEndpoints } from '../nodes/shared/xero/transport/endpoints';
@@ -20,7 +21,7 @@ export class XeroCustomConnectionApi implements ICredentialType {
 
 	displayName = 'Xero Custom Connection API';
 
-	icon = 'file:xero.svg' as const;
+	icon: Icon = { light: 'file:xero.svg', dark: 'file:xero.dark.svg' };
 
 	documentationUrl = 'https://developer.xero.com/documentation/guides/oauth2/custom-connections';
 

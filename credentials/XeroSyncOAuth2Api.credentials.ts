@@ -1,4 +1,4 @@
-import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
 import { baseUrlProperty, xeroHostExpression } from '../nodes/shared/xero/transport/endpoints';
 
@@ -14,7 +14,7 @@ export class XeroSyncOAuth2Api implements ICredentialType {
 
 	displayName = 'Xero Sync OAuth2 API';
 
-	icon = 'file:xero.svg' as const;
+	icon: Icon = { light: 'file:xero.svg', dark: 'file:xero.dark.svg' };
 
 	documentationUrl = 'https://developer.xero.com/documentation/guides/oauth2/auth-flow';
 

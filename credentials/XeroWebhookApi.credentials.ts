@@ -1,4 +1,4 @@
-import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
 /**
  * The webhook signing key of a Xero app. Kept in a credential rather than a node parameter so it is encrypted at
@@ -8,6 +8,10 @@ export class XeroWebhookApi implements ICredentialType {
 	name = 'xeroWebhookApi';
 
 	displayName = 'Xero Webhook Key API';
+
+	icon: Icon = { light: 'file:xero.svg', dark: 'file:xero.dark.svg' };
+
+	documentationUrl = 'https://developer.xero.com/documentation/guides/webhooks/overview/';
 
 	properties: INodeProperties[] = [
 		{

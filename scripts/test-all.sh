@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test the project has, in the order that fails fastest: lint, types, build, jest (unit, sandbox fidelity,
+# Every test the project has, in the order that fails fastest: lint, types, build, n8n's verification checks
+# (scripts/verify-n8n.mjs), jest (unit, sandbox fidelity,
 # workflow tests, faults and fuzz), the real-n8n end-to-end suite (both n8n versions, browser), then n8n queue mode
 # (main + 2 workers on Redis and Postgres, overlapping schedules).
 set -euo pipefail
@@ -11,6 +12,8 @@ echo "== typecheck"
 npm run --silent typecheck
 echo "== build"
 npm run --silent build
+echo "== n8n's verification (scanner on source and tarball, n8n-node lint, publish workflow schema)"
+node scripts/verify-n8n.mjs
 echo "== jest"
 npx jest --ci
 echo "== e2e (real n8n)"

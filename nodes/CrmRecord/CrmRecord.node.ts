@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties } from './actions/node.description';
 import { router } from './actions/router';
@@ -17,7 +18,7 @@ export class CrmRecord implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CRM Record',
 		name: 'crmRecord',
-		icon: 'file:crmRecord.svg',
+		icon: { light: 'file:crmRecord.svg', dark: 'file:crmRecord.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		// In words: "Upsert into Invoice", "Get changes from Accounts".
@@ -26,8 +27,8 @@ export class CrmRecord implements INodeType {
 		description: 'Create, update, upsert, find and sync records in Simply CRM or another vtiger-based CRM',
 		defaults: { name: 'CRM Record' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'simplyCrmApi', required: true, testedBy: 'simplyCrmApiTest' }],
 		properties: nodeProperties,
 	};

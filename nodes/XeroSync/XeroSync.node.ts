@@ -1,10 +1,40 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { versionDescription } from './actions/node.description';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { nodeProperties } from './actions/node.description';
 import { router } from './actions/router';
 import { credentialTest, listSearch } from './methods';
 
 export class XeroSync implements INodeType {
-	description: INodeTypeDescription = versionDescription;
+	description: INodeTypeDescription = {
+		displayName: 'Xero Sync',
+		name: 'xeroSync',
+		icon: { light: 'file:xero.svg', dark: 'file:xero.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		// In words, as the action list says it: "Get invoices from Xero", "Send organisations to Xero".
+		subtitle:
+			'={{ ($parameter["operation"] === "send" ? "Send " : "Get ") + ({ organisation: "organisations", invoice: "invoices", item: "items", account: "accounts" }[$parameter["resource"]] || $parameter["resource"]) + ($parameter["operation"] === "send" ? " to Xero" : " from Xero") }}',
+		description:
+			'Get and send Xero organisations, invoices, items and accounts in batches, with failed records on the error output as sync-log entries',
+		defaults: { name: 'Xero Sync' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		// Written out here (not from xeroCredentials()) because n8n's verification reads `testedBy` from the node file;
+		// this node owns the Custom Connection's Test button (methods.credentialTest). test/package.test.ts keeps it equal
+		// to the shared list.
+		credentials: [
+			{ name: 'xeroSyncOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{
+				name: 'xeroCustomConnectionApi',
+				required: true,
+				testedBy: 'xeroCustomConnectionApiTest',
+				displayOptions: { show: { authentication: ['customConnection'] } },
+			},
+		],
+		properties: nodeProperties,
+	};
 
 	methods = { listSearch, credentialTest };
 

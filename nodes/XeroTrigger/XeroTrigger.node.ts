@@ -1,4 +1,5 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { xeroCredentials } from '../shared/xero/authentication.description';
 import { searchTenants } from '../XeroSync/methods/listSearch';
@@ -12,7 +13,7 @@ export class XeroTrigger implements INodeType {
 		// Not "Xero Trigger": a search for Xero must tell it from n8n's own Xero nodes. The type name stays.
 		displayName: 'Xero Sync Polling Trigger',
 		name: 'xeroTrigger',
-		icon: 'file:xero.svg',
+		icon: { light: 'file:xero.svg', dark: 'file:xero.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		// In words: "Invoice status changed", "Organisation created or updated".
@@ -22,7 +23,7 @@ export class XeroTrigger implements INodeType {
 		defaults: { name: 'Xero Sync Polling Trigger' },
 		polling: true,
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: xeroCredentials(),
 		properties: pollTriggerProperties,
 	};

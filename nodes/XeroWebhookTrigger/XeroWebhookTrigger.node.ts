@@ -6,6 +6,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { xeroCredentials } from '../shared/xero/authentication.description';
 import type { XeroCredentialType } from '../shared/xero/transport/types';
@@ -13,6 +14,8 @@ import { RESOURCE_SPECS } from '../XeroTrigger/helpers/resources';
 import { eventItem } from '../XeroTrigger/helpers/output';
 import { claimDeliveries } from './claimDeliveries';
 import { webhookTriggerProperties } from './description';
+import { xeroWebhookKeyTest } from './methods/credentialTest';
+import { webhookLifecycle } from './methods/lifecycle';
 import { fetchGroupRecords } from './fetchRecords';
 import type { FetchedGroup } from './fetchRecords';
 import type { WebhookFilter, XeroWebhookEvent } from './helpers/events';
@@ -30,7 +33,7 @@ export class XeroWebhookTrigger implements INodeType {
 		// Named with the package's "Xero Sync", apart from n8n's own Xero nodes. The type name stays.
 		displayName: 'Xero Sync Webhook Trigger',
 		name: 'xeroWebhookTrigger',
-		icon: 'file:xero.svg',
+		icon: { light: 'file:xero.svg', dark: 'file:xero.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		// In words: "Invoice, Contact events" rather than Xero's INVOICE, CONTACT.
@@ -42,9 +45,9 @@ export class XeroWebhookTrigger implements INodeType {
 		activationMessage:
 			"Xero can now deliver to the production URL. In Xero's developer portal, send 'Intent to receive' to confirm.",
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'xeroWebhookApi', required: true },
+			{ name: 'xeroWebhookApi', required: true, testedBy: 'xeroWebhookKeyTest' },
 			...xeroCredentials({ fetchRecords: [true] }),
 		],
 		webhooks: [
@@ -58,6 +61,10 @@ export class XeroWebhookTrigger implements INodeType {
 		],
 		properties: webhookTriggerProperties,
 	};
+
+	methods = { credentialTest: { xeroWebhookKeyTest } };
+
+	webhookMethods = webhookLifecycle;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject();

@@ -3,7 +3,8 @@
 # n8n with the package installed as a community package, provision owner/credentials/workflows, stop it all again.
 #
 # Inputs (env, all optional): STACK_DIR (state + logs), N8N_VERSION / N8N_NODE_MAJOR (default: versions.env default),
-# N8N_PORT (default free port), STACK_NAME (log prefix), XERO_CRM_CLOCK_SCALE.
+# N8N_PORT (default free port), STACK_NAME (log prefix), XERO_CRM_CLOCK_SCALE (the Xero sandbox's clock; n8n's nodes
+# learn it from the sandbox's X-Sandbox-Clock-Scale header, not from the environment).
 # Outputs (env after stack_up): N8N_URL, SANDBOX_JSON, STACK_OWNER_EMAIL, STACK_OWNER_PASSWORD, N8N_USER_FOLDER.
 
 export STACK_REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -54,7 +55,6 @@ n8n_env() {
   export DB_SQLITE_POOL_SIZE="${DB_SQLITE_POOL_SIZE:-2}"
   export EXECUTIONS_DATA_SAVE_ON_SUCCESS=all EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS=true
   export GENERIC_TIMEZONE=UTC TZ=UTC
-  export XERO_CRM_CLOCK_SCALE="${XERO_CRM_CLOCK_SCALE:-1}"
   export PATH="$(dirname "$N8N_NODE_BIN"):$PATH"
 }
 

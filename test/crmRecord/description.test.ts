@@ -16,7 +16,7 @@ function shown(operation: string, extra: Record<string, string> = {}) {
 }
 
 test('node identity: type, display name, tool use, credential with its Test', () => {
-	expect(description).toMatchObject({ name: 'crmRecord', displayName: 'CRM Record', usableAsTool: true, icon: 'file:crmRecord.svg' });
+	expect(description).toMatchObject({ name: 'crmRecord', displayName: 'CRM Record', usableAsTool: true, icon: { light: 'file:crmRecord.svg', dark: 'file:crmRecord.dark.svg' } });
 	expect(description.credentials).toEqual([{ name: 'simplyCrmApi', required: true, testedBy: 'simplyCrmApiTest' }]);
 });
 

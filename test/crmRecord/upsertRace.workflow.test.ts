@@ -1,4 +1,4 @@
-import { sleep } from '../../nodes/shared/sleep';
+import { sleep } from 'n8n-workflow';
 import type { VtigerSandbox } from '../../sandbox/vtiger';
 import { remove } from '../../sandbox/vtiger/ops/records';
 import { createRecord } from '../../sandbox/vtiger/ops/save';

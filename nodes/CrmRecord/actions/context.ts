@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { failedItem, type SyncFlow } from '../../shared/syncLog';
+import { attempt } from '../../shared/attempt';
 import { fieldTypes, normaliseRecord } from '../helpers/normalise';
 import { RecordProblem } from '../helpers/recordProblem';
 import { withoutSecrets } from '../helpers/secrets';
@@ -30,12 +31,10 @@ export function moduleOf(ctx: IExecuteFunctions, itemIndex: number): string {
 /** Line-item types refine the output; a CRM that hides LineItem only loses them, a failed login stops the run. */
 export async function lineItemTypes(client: VtigerClient) {
 	await client.session();
-	try {
-		return fieldTypes(await client.describe('LineItem'));
-	} catch (error) {
-		if (error instanceof VtigerApiError && error.code === 'ACCESS_DENIED') return undefined;
-		throw error;
-	}
+	const described = await attempt(async () => await client.describe('LineItem'));
+	if (described.ok) return fieldTypes(described.value);
+	if (described.error instanceof VtigerApiError && described.error.code === 'ACCESS_DENIED') return undefined;
+	throw described.error;
 }
 
 export interface OutputShape {

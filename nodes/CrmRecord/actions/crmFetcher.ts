@@ -1,3 +1,4 @@
+import { attempt } from '../../shared/attempt';
 import type { CrmFetcher, CrmRecord } from '../../shared/mapping';
 import { collectPages } from '../helpers/paging';
 import { withoutSecrets } from '../helpers/secrets';
@@ -18,11 +19,9 @@ export function crmFetcher(client: VtigerClient): CrmFetcher {
 		async retrieve(ids: string[]): Promise<CrmRecord[]> {
 			const records: CrmRecord[] = [];
 			for (const id of ids) {
-				try {
-					records.push(withoutSecrets(await client.retrieve(id)));
-				} catch (error) {
-					if (!isMissing(error)) throw error;
-				}
+				const found = await attempt(async () => await client.retrieve(id));
+				if (found.ok) records.push(withoutSecrets(found.value));
+				else if (!isMissing(found.error)) throw found.error;
 			}
 			return records;
 		},
@@ -32,13 +31,10 @@ export function crmFetcher(client: VtigerClient): CrmFetcher {
 			for (let start = 0; start < usable.length; start += IN_LIST_SIZE) {
 				const chunk = usable.slice(start, start + IN_LIST_SIZE);
 				const base = `SELECT * FROM ${vtqlName(module)} WHERE ${vtqlName(field)} IN (${chunk.map(vtqlString).join(', ')})`;
-				try {
-					const found = await collectPages((page) => client.query(withLimit(base, page.offset, page.count)));
-					rows.push(...found.map((row) => withoutSecrets(row)));
-				} catch (error) {
-					// A custom field or module this CRM lacks means "nothing found", which the mapping words better.
-					if (!(error instanceof VtigerApiError) || error.code !== 'ACCESS_DENIED') throw error;
-				}
+				const found = await attempt(async () => await collectPages((page) => client.query(withLimit(base, page.offset, page.count))));
+				if (found.ok) rows.push(...found.value.map((row) => withoutSecrets(row)));
+				// A custom field or module this CRM lacks means "nothing found", which the mapping words better.
+				else if (!(found.error instanceof VtigerApiError) || found.error.code !== 'ACCESS_DENIED') throw found.error;
 			}
 			return rows;
 		},

@@ -1,4 +1,5 @@
-import { sleep } from '../../shared/sleep';
+import { sleep } from 'n8n-workflow';
+import { attempt } from '../../shared/attempt';
 import { webserviceUrl } from './endpoint';
 import { readEnvelope } from './envelope';
 import { decodeDescribeLabels, decodeRecord } from './htmlText';
@@ -75,7 +76,7 @@ export class VtigerClient {
 		let renewed = false;
 		let transientRetries = 0;
 		for (;;) {
-			try {
+			const sent = await attempt(async () => {
 				const response = await this.send({
 					method,
 					url: this.url,
@@ -83,20 +84,21 @@ export class VtigerClient {
 				});
 				this.entry.lastUsed = Date.now();
 				return readEnvelope(operation, response);
-			} catch (error) {
-				if (!(error instanceof VtigerApiError)) throw error;
-				if (SESSION_CODES.has(error.code) && !renewed) {
-					renewed = true;
-					session = await this.renew(session);
-					continue;
-				}
-				if (method === 'GET' && isTransient(error) && transientRetries < TRANSIENT_RETRIES) {
-					transientRetries++;
-					await sleep(TRANSIENT_DELAY_MS * transientRetries);
-					continue;
-				}
-				throw error;
+			});
+			if (sent.ok) return sent.value;
+			const error = sent.error;
+			if (!(error instanceof VtigerApiError)) throw error;
+			if (SESSION_CODES.has(error.code) && !renewed) {
+				renewed = true;
+				session = await this.renew(session);
+				continue;
 			}
+			if (method === 'GET' && isTransient(error) && transientRetries < TRANSIENT_RETRIES) {
+				transientRetries++;
+				await sleep(TRANSIENT_DELAY_MS * transientRetries);
+				continue;
+			}
+			throw error;
 		}
 	}
 

@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 
-import { sleep } from '../../shared/sleep';
+import { sleep } from 'n8n-workflow';
 import { readEnvelope } from './envelope';
 import { VtigerApiError } from './VtigerApiError';
 import type { VtigerCredentials, VtigerSend, VtigerSessionInfo } from './types';

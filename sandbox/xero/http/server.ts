@@ -4,6 +4,7 @@ import type { SandboxCore } from '../sandboxCore';
 import { handleAccounting } from './accountingPipeline';
 import { handleControl } from './controlRoutes';
 import { authorize, connections, revocation, token } from './identityRoutes';
+import { SANDBOX_CLOCK_HEADER } from '../../../nodes/shared/xero/transport/clock';
 import { BodyTooLarge, readBody, send } from './io';
 
 async function dispatch(core: SandboxCore, control: SandboxControl, req: IncomingMessage, res: ServerResponse, log?: (line: string) => void): Promise<void> {
@@ -44,6 +45,8 @@ async function dispatch(core: SandboxCore, control: SandboxControl, req: Incomin
 
 export function createSandboxServer(core: SandboxCore, control: SandboxControl, log?: (line: string) => void): Server {
 	const server = createServer((req, res) => {
+		// Tells the nodes' transport how fast this sandbox's clock runs (see SANDBOX_CLOCK_HEADER in the transport).
+		res.setHeader(SANDBOX_CLOCK_HEADER, String(core.clock.scale));
 		dispatch(core, control, req, res, log).catch((error: unknown) => {
 			// A crash here is a sandbox bug; say so loudly rather than look like a Xero 500.
 			process.stderr.write(`[xero-sandbox] internal error on ${req.method} ${req.url?.split('?')[0]}: ${error instanceof Error ? error.stack : String(error)}\n`);

@@ -17,15 +17,13 @@ export const description: INodeProperties[] = [
 				value: 'get',
 				description:
 					'Read the Xero chart of accounts: one account by AccountID or account code, or many filtered by status (or by type with a Where expression)',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- "Xero" is a proper noun
-				action: 'Get accounts from Xero',
+				action: 'Get accounts',
 			},
 			{
 				name: 'Send',
 				value: 'send',
 				description: 'Create Xero accounts (code, name, type), or update the one with the same AccountID or code',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- "Xero" is a proper noun
-				action: 'Send account to Xero',
+				action: 'Send account',
 			},
 		],
 		default: 'get',

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { attempt } from '../../../shared/attempt';
 import type { XeroResourceSpec } from '../../../shared/xero/resources';
 import type { DuplicateHandling } from '../../helpers/duplicates';
 import { decide, lookupKeysFor } from '../../helpers/duplicates';
@@ -64,17 +65,18 @@ export class BatchSender {
 		const usableKeys = keys.filter((_k, i) => !unusable.has(i));
 		let wheres = plan.wheres;
 		for (;;) {
-			try {
+			const current = wheres;
+			const read = await attempt(async () => {
 				const existing: IDataObject[] = [];
-				for (const where of wheres) existing.push(...(await this.read(where)));
-				return { existing, usable };
-			} catch (error) {
-				// Xero refuses long OR-chains on organisations with very many records (400 HighVolumeException: "Your
-				// request is not filtering … efficiently"): ask in small lookups, for the rest of the run too.
-				if ((error as { type?: unknown }).type !== 'HighVolumeException' || this.maxClauses <= 1) throw error;
-				this.maxClauses = this.maxClauses === Number.POSITIVE_INFINITY ? HIGH_VOLUME_CLAUSES : 1;
-				wheres = lookupPlan(this.spec, usableKeys, MAX_LOOKUP_QUERY, this.maxClauses).wheres;
-			}
+				for (const where of current) existing.push(...(await this.read(where)));
+				return existing;
+			});
+			if (read.ok) return { existing: read.value, usable };
+			// Xero refuses long OR-chains on organisations with very many records (400 HighVolumeException: "Your
+			// request is not filtering … efficiently"): ask in small lookups, for the rest of the run too.
+			if ((read.error as { type?: unknown }).type !== 'HighVolumeException' || this.maxClauses <= 1) throw read.error;
+			this.maxClauses = this.maxClauses === Number.POSITIVE_INFINITY ? HIGH_VOLUME_CLAUSES : 1;
+			wheres = lookupPlan(this.spec, usableKeys, MAX_LOOKUP_QUERY, this.maxClauses).wheres;
 		}
 	}
 

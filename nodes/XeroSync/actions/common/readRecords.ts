@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { attempt } from '../../../shared/attempt';
 import type { XeroRequest, XeroResponse } from '../../../shared/xero/transport/types';
 import type { XeroResourceSpec } from '../../../shared/xero/resources';
 import { isXeroId } from '../../../shared/xero/resources';
@@ -70,15 +71,13 @@ export async function readOne(
 ): Promise<IDataObject | undefined> {
 	const value = idOrNumber.trim();
 	if (isXeroId(value)) {
-		try {
-			const response = await caller.request({ method: 'GET', path: recordPath(spec.path, spec.idField, value) });
-			return recordsOf(spec, response.body)[0];
-		} catch (error) {
-			if (Number((error as { status?: unknown }).status ?? (error as { httpCode?: unknown }).httpCode) === 404) {
-				return undefined;
-			}
-			throw error;
-		}
+		const found = await attempt(
+			async () => await caller.request({ method: 'GET', path: recordPath(spec.path, spec.idField, value) }),
+		);
+		if (found.ok) return recordsOf(spec, found.value.body)[0];
+		const error = found.error as { status?: unknown; httpCode?: unknown };
+		if (Number(error.status ?? error.httpCode) === 404) return undefined;
+		throw found.error;
 	}
 	const clauses = [equalsString(spec.numberField, value)];
 	if (spec.nameField) clauses.push(equalsString(spec.nameField, value));

@@ -83,14 +83,14 @@ export function sendHeadDescription(resource: XeroResource): INodeProperties[] {
 /** "CRM Record, Auto-Mapped": which CRM module the items come from, and single fields to set after mapping. */
 export function crmMappingDescription(resource: XeroResource): INodeProperties[] {
 	const modules = CRM_MODULES[resource];
+	const firstModule = modules[0];
 	return [
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- default is the resource's first module
 		{
 			displayName: 'CRM Module',
 			name: 'crmModule',
 			type: 'options',
 			options: modules.map((module) => ({ name: module, value: module })),
-			default: modules[0],
+			default: firstModule,
 			description: 'The CRM module of the input records',
 			displayOptions: sendShow(resource, 'crmRecord'),
 		},

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { attempt } from '../../../shared/attempt';
 import type { XeroResourceSpec } from '../../../shared/xero/resources';
 import { elementFailed, elementValidationMessages } from '../../../shared/xero/validationErrors';
 import { recordPath } from '../../../shared/xero/recordPath';
@@ -92,20 +93,23 @@ async function writeAccounts(target: WriteTarget, method: 'PUT' | 'POST', payloa
 	for (const [index, payload] of payloads.entries()) {
 		const path = method === 'PUT' ? '/Accounts' : recordPath('/Accounts', 'AccountID', payload.AccountID);
 		const body = method === 'PUT' ? payload : { Accounts: [payload] };
-		try {
-			const response = await target.caller.request({
-				method,
-				path,
-				body,
-				idempotencyKey: batchIdempotencyKey({ executionId: target.executionId, nodeId: target.nodeId, method, path, body }),
-			});
-			const record = (response.body?.Accounts as IDataObject[] | undefined)?.[0];
+		const sent = await attempt(
+			async () =>
+				await target.caller.request({
+					method,
+					path,
+					body,
+					idempotencyKey: batchIdempotencyKey({ executionId: target.executionId, nodeId: target.nodeId, method, path, body }),
+				}),
+		);
+		if (sent.ok) {
+			const record = (sent.value.body?.Accounts as IDataObject[] | undefined)?.[0];
 			report(index, record ? { ok: true, record } : { ok: false, messages: ['Xero returned no account'] });
-		} catch (error) {
-			const messages = validationMessages(error);
-			if (!messages) throw error;
-			report(index, { ok: false, messages });
+			continue;
 		}
+		const messages = validationMessages(sent.error);
+		if (!messages) throw sent.error;
+		report(index, { ok: false, messages });
 	}
 }
 
@@ -140,24 +144,24 @@ export async function writeRecords(
 		return;
 	}
 	const body = { [spec.collection]: payloads };
-	let elements: IDataObject[];
-	try {
-		const response = await target.caller.request({
-			method,
-			path: spec.path,
-			qs: { summarizeErrors: false },
-			body,
-			idempotencyKey: batchIdempotencyKey({
-				executionId: target.executionId,
-				nodeId: target.nodeId,
+	const sent = await attempt(
+		async () =>
+			await target.caller.request({
 				method,
 				path: spec.path,
+				qs: { summarizeErrors: false },
 				body,
+				idempotencyKey: batchIdempotencyKey({
+					executionId: target.executionId,
+					nodeId: target.nodeId,
+					method,
+					path: spec.path,
+					body,
+				}),
 			}),
-		});
-		const list = response.body?.[spec.collection];
-		elements = Array.isArray(list) ? (list as IDataObject[]) : [];
-	} catch (error) {
+	);
+	if (!sent.ok) {
+		const error = sent.error;
 		if (statusOf(error) === 413) {
 			// Over a limit lower than the one assumed above: halve until the record that does not fit stands alone.
 			if (payloads.length === 1) {
@@ -182,6 +186,8 @@ export async function writeRecords(
 		payloads.forEach((_payload, index) => report(index, { ok: false, messages }));
 		return;
 	}
+	const list = sent.value.body?.[spec.collection];
+	const elements = Array.isArray(list) ? (list as IDataObject[]) : [];
 	payloads.forEach((_payload, index) => report(index, outcomeOf(elements[index])));
 }
 

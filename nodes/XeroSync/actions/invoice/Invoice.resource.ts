@@ -17,16 +17,14 @@ export const description: INodeProperties[] = [
 				value: 'get',
 				description:
 					'Read Xero sales invoices and bills: one by InvoiceID or invoice number, or many filtered by contact (ContactID), date, status or search term',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- "Xero" is a proper noun
-				action: 'Get invoices from Xero',
+				action: 'Get invoices',
 			},
 			{
 				name: 'Send',
 				value: 'send',
 				description:
 					'Create Xero invoices or bills for a contact with line items, or update the one with the same InvoiceID or invoice number',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- "Xero" is a proper noun
-				action: 'Send invoice to Xero',
+				action: 'Send invoice',
 			},
 		],
 		default: 'get',

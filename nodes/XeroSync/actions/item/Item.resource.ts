@@ -16,15 +16,13 @@ export const description: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				description: 'Read Xero items (products and services): one by ItemID or item code, or many filtered by last update',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- "Xero" is a proper noun
-				action: 'Get items from Xero',
+				action: 'Get items',
 			},
 			{
 				name: 'Send',
 				value: 'send',
 				description: 'Create Xero items by item code, or update the one with the same ItemID or code',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- "Xero" is a proper noun
-				action: 'Send item to Xero',
+				action: 'Send item',
 			},
 		],
 		default: 'get',

@@ -17,16 +17,14 @@ export const description: INodeProperties[] = [
 				value: 'get',
 				description:
 					'Read Xero contacts (customers and suppliers): one by ContactID or contact number, or many filtered by name, e-mail, status or last update',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- "Xero" is a proper noun
-				action: 'Get organisations from Xero',
+				action: 'Get organisations',
 			},
 			{
 				name: 'Send',
 				value: 'send',
 				description:
 					'Create Xero contacts from a name and details, or update the one with the same ContactID, contact number or name; returns each with its ContactID',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- "Xero" is a proper noun
-				action: 'Send organisation to Xero',
+				action: 'Send organisation',
 			},
 		],
 		default: 'get',

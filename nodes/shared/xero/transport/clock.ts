@@ -1,19 +1,21 @@
-import { sleep } from '../../sleep';
+import { sleep } from 'n8n-workflow';
 
 /**
- * Xero's windows (60 calls a minute, Retry-After, backoff) last real minutes; the sandbox can run them faster. Tests,
- * the benchmark and e2e runs tell the transport the same scale, so its waits shrink with the sandbox's clock.
- * Production never sets it (1).
+ * Xero's windows (60 calls a minute, backoff) last real minutes; the sandbox can run its clock faster. The transport
+ * then has to shrink its waits by the same factor, and it learns the factor without any setting a user could change:
+ * - in-process tests and the benchmark call setXeroClockScale();
+ * - a sandbox announces its scale on every response (SANDBOX_CLOCK_HEADER), and the transport believes the
+ *   announcement only from a server on this machine's loopback interface, i.e. from a base-URL override that points
+ *   at a sandbox the operator started. Xero itself and any remote host are never believed, so no response from the
+ *   internet can make the nodes call faster than Xero's limits.
+ * Production never has either: the scale is 1.
  */
-let clockScale = readEnvScale();
+let clockScale = 1;
 
-function readEnvScale(): number {
-	const value = Number(process.env.XERO_CRM_CLOCK_SCALE ?? '1');
-	return Number.isFinite(value) && value > 0 ? value : 1;
-}
+export const SANDBOX_CLOCK_HEADER = 'x-sandbox-clock-scale';
 
 export function setXeroClockScale(scale: number): void {
-	if (!(Number.isFinite(scale) && scale > 0)) throw new Error(`Clock scale must be a positive number, got ${scale}`);
+	if (!isScale(scale)) throw new Error(`Clock scale must be a positive number, got ${scale}`);
 	clockScale = scale;
 }
 
@@ -21,9 +23,31 @@ export function getXeroClockScale(): number {
 	return clockScale;
 }
 
-/** A duration in Xero's time, in real milliseconds under the current scale. */
-export function scaled(xeroMs: number): number {
-	return xeroMs / clockScale;
+/** A duration in Xero's time, in real milliseconds under the given scale (by default the process's). */
+export function scaled(xeroMs: number, scale: number = clockScale): number {
+	return xeroMs / scale;
+}
+
+/** The clock scale a response announces, if it came from a loopback host; otherwise undefined. */
+export function announcedClockScale(url: string | undefined, headers: Record<string, string>): number | undefined {
+	const raw = headers[SANDBOX_CLOCK_HEADER];
+	if (raw === undefined || url === undefined) return undefined;
+	const scale = Number(raw);
+	return isScale(scale) && isLoopback(url) ? scale : undefined;
+}
+
+function isScale(value: number): boolean {
+	return Number.isFinite(value) && value > 0;
+}
+
+function isLoopback(url: string): boolean {
+	let hostname: string;
+	try {
+		hostname = new URL(url).hostname;
+	} catch {
+		return false;
+	}
+	return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
 export interface Clock {
@@ -33,5 +57,5 @@ export interface Clock {
 
 export const realClock: Clock = {
 	now: () => Date.now(),
-	sleep,
+	sleep: async (ms) => await sleep(Math.max(0, ms)),
 };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
 
-import { realClock } from './clock';
+import { announcedClockScale, realClock } from './clock';
 import { xeroEndpoints } from './endpoints';
 import { errorBeforeSending, errorFromNetwork, errorFromResponse, errorFromTokenRequest } from './errorMessages';
 import { classifyFailure, plainHeaders, statusOfThrown } from './failures';
@@ -10,6 +10,7 @@ import { type AttemptFailure, decideRetry, DEFAULT_RETRY, isRateLimit, type Retr
 import { refreshOnce, refreshStateFor } from './tokenRefresh';
 import type { XeroCredentialType, XeroRequest, XeroResponse } from './types';
 import { XeroApiError } from './XeroApiError';
+import { attempt } from '../../attempt';
 
 /** What the transport needs from any n8n context (execute, poll, webhook, load options). */
 export interface XeroContext {
@@ -164,7 +165,7 @@ async function waitToRetry(
 	retries: { errors: number; rateLimits: number },
 	call: CallSetup,
 ): Promise<boolean> {
-	const decision = decideRetry(failure, retries, call.retry);
+	const decision = decideRetry(failure, retries, { ...call.retry, clockScale: call.limiter.clockScale() });
 	if (!decision.retry) return false;
 	if (isRateLimit(failure)) retries.rateLimits++;
 	else retries.errors++;
@@ -202,25 +203,28 @@ export async function send<T>(
 		}
 		const generationWhenSent = call.refresh.generation;
 		const permit = await limiter.acquire();
-		let response: FullResponse;
-		try {
-			// Options are copied: n8n signs them in place, and each attempt must carry the current token.
-			response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
-				...httpOptions,
-				headers: { ...httpOptions.headers },
-			})) as FullResponse;
-		} catch (error) {
-			permit.release();
-			const failure = classifyFailure(error);
+		// Options are copied: n8n signs them in place, and each attempt must carry the current token.
+		const sent = await attempt(
+			async () =>
+				(await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
+					...httpOptions,
+					headers: { ...httpOptions.headers },
+				})) as FullResponse,
+		);
+		permit.release();
+		if (!sent.ok) {
+			const failure = classifyFailure(sent.error);
 			if (failure.kind === 'token') throw errorFromTokenRequest(failure.oauthError, context);
 			if (failure.kind === 'other') throw errorBeforeSending(failure.message, context);
 			if (!(await waitToRetry(failure, retries, call))) throw errorFromNetwork(failure.code, host, context);
 			continue;
 		}
-		permit.release();
+		const response = sent.value;
 
 		const status = response.statusCode;
 		const headers = plainHeaders(response.headers);
+		const announcedScale = announcedClockScale(httpOptions.url, headers);
+		if (announcedScale !== undefined) limiter.noteClockScale(announcedScale);
 		if (status !== 429 && headers['x-minlimit-remaining'] !== undefined) {
 			limiter.noteRemaining(Number(headers['x-minlimit-remaining']));
 		}
@@ -228,9 +232,11 @@ export async function send<T>(
 
 		if (status === 401 && renewals < MAX_RENEWALS_PER_CALL && tokenMayHaveExpired(response.body)) {
 			renewals++;
-			try {
-				await refreshOnce(call.refresh, generationWhenSent, async () => await renewToken(call, httpOptions));
-			} catch (error) {
+			const renewed = await attempt(
+				async () => await refreshOnce(call.refresh, generationWhenSent, async () => await renewToken(call, httpOptions)),
+			);
+			if (!renewed.ok) {
+				const error = renewed.error;
 				const failure = classifyFailure(error);
 				if (failure.kind === 'token' && failure.oauthError === 'invalid_grant' && !waitedForOtherRefresh) {
 					// Another n8n process (a queue worker) may have used the same single-use refresh token a moment

@@ -1,24 +1,24 @@
 import type { Clock } from './clock';
-import { realClock, scaled } from './clock';
+import { getXeroClockScale, realClock, scaled } from './clock';
 
 export interface LimiterSettings {
 	/** Xero: 5 calls in flight per tenant. */
 	maxInFlight: number;
 	/** Xero: 60 calls per minute per tenant. */
 	perWindow: number;
-	/** Real milliseconds of the window; a function so a changed clock scale applies at once. */
-	windowMs: () => number;
+	/** Real milliseconds of the window under the limiter's clock scale (a function so a new scale applies at once). */
+	windowMs: (clockScale: number) => number;
 	/** Longest time a request may take to reach Xero after we send it (real ms). */
-	arrivalMarginMs: () => number;
+	arrivalMarginMs: (clockScale: number) => number;
 }
 
 export const XERO_LIMITS: LimiterSettings = {
 	maxInFlight: 5,
 	perWindow: 60,
-	windowMs: () => scaled(60_000),
+	windowMs: (clockScale) => scaled(60_000, clockScale),
 	// Arrival takes real time that does not shrink with the clock scale; an in-process sandbox shares the event loop
 	// with the caller, so under load a request can be counted well after it was sent.
-	arrivalMarginMs: () => Math.max(250, scaled(2_000)),
+	arrivalMarginMs: (clockScale) => Math.max(250, scaled(2_000, clockScale)),
 };
 
 export interface Permit {
@@ -47,10 +47,22 @@ export class TenantLimiter {
 
 	private timerDue: number | undefined;
 
+	/** The scale a loopback sandbox announced for this tenant's calls (see announcedClockScale). */
+	private announcedScale: number | undefined;
+
 	constructor(
 		private readonly settings: LimiterSettings = XERO_LIMITS,
 		private readonly clock: Clock = realClock,
 	) {}
+
+	/** This tenant's clock scale: what its sandbox announced, else the process's (1 unless a test set it). */
+	clockScale(): number {
+		return this.announcedScale ?? getXeroClockScale();
+	}
+
+	noteClockScale(scale: number): void {
+		this.announcedScale = scale;
+	}
 
 	async acquire(): Promise<Permit> {
 		await new Promise<void>((resolve) => {
@@ -64,7 +76,7 @@ export class TenantLimiter {
 				if (released) return;
 				released = true;
 				this.inFlight -= 1;
-				this.record(Math.min(this.clock.now(), sentAt + this.settings.arrivalMarginMs()));
+				this.record(Math.min(this.clock.now(), sentAt + this.settings.arrivalMarginMs(this.clockScale())));
 				this.pump();
 			},
 		};
@@ -115,7 +127,7 @@ export class TenantLimiter {
 	}
 
 	private prune(now: number): void {
-		const windowStart = now - this.settings.windowMs();
+		const windowStart = now - this.settings.windowMs(this.clockScale());
 		let drop = 0;
 		while (drop < this.finished.length && this.finished[drop] <= windowStart) drop++;
 		if (drop > 0) this.finished.splice(0, drop);
@@ -128,7 +140,7 @@ export class TenantLimiter {
 		this.prune(now);
 		if (this.finished.length + this.inFlight < this.settings.perWindow) return 0;
 		if (this.finished.length === 0) return Infinity;
-		return this.finished[0] + this.settings.windowMs() - now + 1;
+		return this.finished[0] + this.settings.windowMs(this.clockScale()) - now + 1;
 	}
 
 	private pump(): void {

@@ -18,6 +18,8 @@ export interface RetrySettings {
 	/** Backoff base and cap in Xero milliseconds (scaled with the clock). */
 	baseDelayMs: number;
 	maxDelayMs: number;
+	/** The tenant's clock scale (its limiter's); the process's when absent. */
+	clockScale?: number;
 }
 
 export const DEFAULT_RETRY: RetrySettings = {
@@ -42,7 +44,7 @@ const RETRYABLE_NETWORK = new Set([
 /** Exponential backoff with jitter (half fixed, half random), so parallel retries do not return in lockstep. */
 export function backoffDelay(retry: number, settings: RetrySettings, random: () => number = Math.random): number {
 	const ceiling = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** (retry - 1));
-	return scaled(ceiling / 2 + random() * (ceiling / 2));
+	return scaled(ceiling / 2 + random() * (ceiling / 2), settings.clockScale);
 }
 
 /** Retry-After is in real seconds: the sandbox already scales it, Xero's is real; it may be fractional. */
@@ -72,7 +74,7 @@ export function decideRetry(
 		const after = retryAfterMs(headers);
 		if (after !== undefined) {
 			// A little jitter on top so the calls that waited together do not arrive together.
-			const delayMs = after + random() * scaled(250);
+			const delayMs = after + random() * scaled(250, settings.clockScale);
 			return { retry: true, delayMs, pauseTenantMs: problem === 'concurrent' ? undefined : after };
 		}
 		return { retry: true, delayMs: backoffDelay(retriesSoFar.rateLimits + 1, settings, random) };

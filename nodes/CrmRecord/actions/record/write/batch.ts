@@ -4,7 +4,7 @@ import { fieldTypes, type FieldTypes } from '../../../helpers/normalise';
 import { RecordProblem } from '../../../helpers/recordProblem';
 import { isUnchanged } from '../../../helpers/unchanged';
 import { droppedReferences, referenceValues, roundedCurrencies } from '../../../helpers/validateRecord';
-import { sleep } from '../../../../shared/sleep';
+import { sleep } from 'n8n-workflow';
 import { VtigerApiError, type DescribeResult, type VtigerClient, type VtigerRecord } from '../../../transport';
 import { actionName, outputRecord, recordFailure } from '../../context';
 import { describeReferenceIssue, findReferenceIssues } from '../../references';

@@ -1,4 +1,4 @@
-import { sleep } from '../../../../shared/sleep';
+import { sleep } from 'n8n-workflow';
 import { isFailedItem } from '../../../../shared/syncLog';
 import { fieldTypes } from '../../../helpers/normalise';
 import { recordLabel } from '../../../helpers/recordLabel';
