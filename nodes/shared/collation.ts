@@ -70,10 +70,15 @@ function computeWeight(char: string): string {
 	return upper.length === 1 && FOLDED_PAGES.has(upper.charCodeAt(0) >> 8) ? upper : base;
 }
 
+function isAscii(text: string): boolean {
+	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+	return true;
+}
+
 /** The text as utf8_general_ci weighs it, one character per character, without the padding rule. */
 export function collationWeights(text: string): string {
 	// Plain ASCII (most names and codes) only needs upper-casing.
-	if (/^[\x00-\x7f]*$/.test(text)) return text.toUpperCase();
+	if (isAscii(text)) return text.toUpperCase();
 	let out = '';
 	for (const char of text) out += weightOf(char);
 	return out;

@@ -4,6 +4,7 @@ import { text, xeroToCrm, type CrmRecord } from '../../../../shared/mapping';
 import { linkFieldOf, mappingOptions } from '../../../../shared/mapping/options';
 import { VtigerApiError, type VtigerClient } from '../../../transport';
 import { crmFetcher } from '../../crmFetcher';
+import { attempt } from '../../../../shared/attempt';
 
 interface XeroContactRef {
 	id: string;
@@ -54,11 +55,8 @@ export async function createMissingAccounts(client: VtigerClient, invoices: IDat
 		if (mapped.errors.length > 0) continue; // the invoice's own mapping reports the contact
 		const element: CrmRecord = { assigned_user_id: userId };
 		for (const [field, value] of Object.entries(mapped.fields)) if (text(value) !== '') element[field] = value;
-		try {
-			await client.create('Accounts', element);
-		} catch (error) {
-			// Another run created it just now (vtiger refuses duplicate names): the mapping finds that one.
-			if (!(error instanceof VtigerApiError)) throw error;
-		}
+		const created = await attempt(async () => await client.create('Accounts', element));
+		// Another run created it just now (vtiger refuses duplicate names): the mapping finds that one.
+		if (!created.ok && !(created.error instanceof VtigerApiError)) throw created.error;
 	}
 }
