@@ -104,9 +104,9 @@ test('the node panel finds the Xero nodes with their Get/Send actions and the CR
 	await browser.screenshot('node-panel-xero');
 	await xeroSync.click();
 	const panel = page.getByTestId('node-creator');
-	await panel.getByText('Get organisations from Xero').waitFor();
+	await panel.getByText('Get organisations', { exact: true }).waitFor();
 	const actions = await panel.innerText();
-	for (const a of ['Get organisations from Xero', 'Send organisation to Xero', 'Get invoices from Xero', 'Send invoice to Xero', 'Get items from Xero', 'Send item to Xero']) {
+	for (const a of ['Get organisations', 'Send organisation', 'Get invoices', 'Send invoice', 'Get items', 'Send item']) {
 		assert.ok(actions.includes(a), `action "${a}" is offered`);
 	}
 	await browser.screenshot('xero-sync-actions');
@@ -127,7 +127,7 @@ test('adds a Xero Sync node and picks a tenant from the searchable list', async 
 	await page.getByTestId('node-creator-plus-button').click();
 	await page.getByTestId('node-creator-search-bar').fill('Xero');
 	await creatorItems().filter({ hasText: 'Xero Sync' }).first().click();
-	await page.getByTestId('node-creator').getByText('Get organisations from Xero').click();
+	await page.getByTestId('node-creator').getByText('Get organisations', { exact: true }).click();
 	const ndv = page.getByTestId('ndv');
 	await ndv.waitFor();
 	// OAuth2 is the default authentication; the connected sandbox credential is the only one of its type.
