@@ -61,5 +61,20 @@ describe('flow: CRM invoices → Xero, with an invoice paid in Xero', () => {
 		expect(again).toHaveLength(1);
 		for (const item of again) expect(item.json).toMatchObject({ InvoiceID: xeroId, Status: 'PAID', syncResult: 'Skipped' });
 		expect(xeroInvoice().Status).toBe('PAID');
+
+		// Reading the invoice back fails for good (an outage): the item goes to the error output; it never succeeds
+		// carrying the status we were about to send.
+		await runCrm(sandboxes.crm, {
+			operation: 'update',
+			module: moduleParam('Invoice'),
+			recordId: id,
+			fields: { mappingMode: 'defineBelow', value: { invoicestatus: 'Approved', cf_xero_status: 'AUTHORISED' } },
+		});
+		sandboxes.crm.clock.advance(15 * 60);
+		sandboxes.xero.injectFault({ kind: 'server-error', count: 50, method: 'GET', path: '/Invoices' });
+		const outage = await runFlow(sandboxes, workflow, third.staticData);
+		expect(outage.main(SEND).filter((item) => item.json.crmId === id)).toEqual([]);
+		expect(outage.logged().map((entry) => [entry.crmId, entry.code])).toEqual([[id, 'PAID_READBACK']]);
+		expect(xeroInvoice().Status).toBe('PAID');
 	});
 });

@@ -43,6 +43,11 @@ export interface XeroResourceSpec {
 	/** Query parameters Xero accepts on the list endpoint. */
 	supportsSearchTerm: boolean;
 	supportsArchived: boolean;
+	/**
+	 * Xero's refusal to edit a record that is settled there (an invoice with a payment or credit note allocated). An
+	 * update refused only for this is not a failure: the record stays linked and comes back as Xero holds it.
+	 */
+	settledRefusal?: RegExp;
 }
 
 export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
@@ -81,6 +86,7 @@ export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 		crmIdFields: ['Reference'],
 		paged: true,
 		statusField: 'Status',
+		settledRefusal: /cannot be edited as it has a payment or credit note allocated/i,
 		supportsSearchTerm: true,
 		supportsArchived: true,
 	},
