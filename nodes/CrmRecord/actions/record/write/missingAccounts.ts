@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { attempt } from '../../../../shared/attempt';
+import { collationKey, sameText } from '../../../../shared/collation';
 import { text, xeroToCrm, type CrmRecord } from '../../../../shared/mapping';
 import { linkFieldOf, mappingOptions } from '../../../../shared/mapping/options';
 import { VtigerApiError, type VtigerClient } from '../../../transport';
 import { crmFetcher } from '../../crmFetcher';
-import { attempt } from '../../../../shared/attempt';
 
 interface XeroContactRef {
 	id: string;
@@ -19,7 +20,9 @@ function contactsOf(invoices: IDataObject[]): XeroContactRef[] {
 		const contact = (invoice.Contact ?? {}) as IDataObject;
 		const id = text(contact.ContactID);
 		const name = text(contact.Name).trim();
-		const key = (id || name).toLowerCase();
+		// Xero keeps contact names unique, so the name (compared as vtiger's MySQL compares it) is the contact, whether
+		// or not this invoice carries its ContactID.
+		const key = collationKey(name);
 		if (!name || seen.has(key)) continue;
 		seen.add(key);
 		refs.push({ id, name, contact });
@@ -46,7 +49,7 @@ export async function createMissingAccounts(client: VtigerClient, invoices: IDat
 	const byId = link ? await fetcher.findWhereIn('Accounts', link, refs.map((ref) => ref.id).filter(Boolean)) : [];
 	const byName = await fetcher.findWhereIn('Accounts', 'accountname', refs.map((ref) => ref.name));
 	const has = (rows: CrmRecord[], field: string, value: string) =>
-		value !== '' && rows.some((row) => text(row[field]).trim().toLowerCase() === value.toLowerCase());
+		value !== '' && rows.some((row) => sameText(row[field], value));
 	const missing = refs.filter((ref) => !has(byId, link, ref.id) && !has(byName, 'accountname', ref.name));
 	if (missing.length === 0) return;
 	const { userId } = await client.session();
