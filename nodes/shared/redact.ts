@@ -4,12 +4,14 @@
  * not matter (`bearer`, `BEARER`, `Access_Token`): proxies and servers echo headers in any case.
  */
 const SECRET_NAMES =
-	'access_token|refresh_token|id_token|client_secret|clientsecret|secret|password|passwd|api[_-]?key|accesskey|access_key|sessionname|session_name|code_verifier|authorization';
+	'access_token|refresh_token|id_token|client_secret|clientsecret|secret|password|passwd|api[_-]?key|accesskey|access_key|sessionname|session_name|code_verifier|authorization|user_hash|user_password|confirm_password';
 
 const PATTERNS: Array<[RegExp, string]> = [
 	[/\b(bearer|basic)\s+[A-Za-z0-9\-._~+/]+=*/gi, '$1 [hidden]'],
 	[new RegExp(`(["']?(?:${SECRET_NAMES})["']?\\s*[:=]\\s*)("[^"]*"|'[^']*'|[^\\s"'&,;}]+)`, 'gi'), '$1[hidden]'],
 	[/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, '[hidden]'],
+	// bcrypt and crypt(3) password hashes (vtiger's user_password / user_hash), wherever an error body quotes a row
+	[/\$(?:2[abxy]?|1|5|6)\$[./A-Za-z0-9$]{8,}/g, '[hidden]'],
 ];
 
 export function redact(text: string): string {

@@ -15,12 +15,19 @@ describe('secrets are hidden on every path, in any case', () => {
 		'grant_type=refresh_token&refresh_token=rt-987654&client_secret=cs-555',
 		`token ${JWT} was rejected`,
 		'Basic c2FuZGJveC13ZWItY2xpZW50OnNhbmRib3gtd2ViLXNlY3JldA==',
+		'{"user_name":"admin","user_hash":"at-123456"}',
 	])('%s', (text) => {
 		const out = redact(text);
 		for (const secret of ['abc.def-ghi', 'at-123456', 'rt-987654', 'cs-555', JWT, 'c2FuZGJveC13ZWItY2xpZW50']) {
 			expect(out).not.toContain(secret);
 		}
 		expect(out).toMatch(/\[hidden\]/);
+	});
+
+	it('vtiger password hashes are hidden wherever a body quotes a Users row', () => {
+		const hash = '$2y$10$abcdefghijklmnopqrstuuCs5551234567890ABCDEFGHIJKLMNOPQ';
+		expect(redact(`SQL error near row (admin, ${hash}, 1)`)).not.toContain(hash.slice(7));
+		expect(redact('{"user_hash":"d41d8cd98f00b204e9800998ecf8427e"}')).not.toContain('d41d8cd98f');
 	});
 
 	it('a non-JSON error body becomes a short redacted excerpt, never 300 characters of an echoed request', () => {
