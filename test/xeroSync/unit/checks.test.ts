@@ -6,7 +6,7 @@ import {
 	itemAccountProblems,
 	needsAccountCheck,
 	needsCurrencyCheck,
-} from '../../../nodes/XeroSync/helpers/preflight';
+} from '../../../nodes/XeroSync/send/checks';
 
 describe('missingMandatoryFields', () => {
 	it('requires an organisation name unless the record is an update by ID', () => {

@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { accountFromFields } from '../../helpers/fieldPayloads';
-import { payloadForInputMode } from '../common/buildPayload';
-import { executeSend } from '../common/executeSend';
+import { payloadForInputMode } from '../../send/payload';
+import { executeSend } from '../../send/run';
 import {
 	crmMappingDescription,
 	sendHeadDescription,
 	sendOptionsDescription,
 	sendShow,
 	xeroIdField,
-} from '../common/send.description';
+} from '../../send/description';
 
 const ACCOUNT_TYPES = [
 	['Bank', 'BANK'],

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { failedItem } from '../../../shared/syncLog';
-import { normaliseXeroRecord } from '../../../shared/xero/normalise';
-import type { XeroResourceSpec } from '../../../shared/xero/resources';
-import { readCrmId } from '../../helpers/crmId';
-import { displayValue } from '../../helpers/display';
-import type { ErrorFacts } from '../../helpers/errorFacts';
+import { failedItem } from '../../shared/syncLog';
+import { normaliseXeroRecord } from '../../shared/xero/normalise';
+import type { XeroResourceSpec } from '../../shared/xero/resources';
+import { readCrmId } from '../helpers/crmId';
+import { displayValue } from '../helpers/display';
+import type { ErrorFacts } from '../helpers/errorFacts';
 
 export interface Entry {
 	index: number;

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { XeroResourceSpec } from '../../shared/xero/resources';
-import { crmSuffix } from './crmId';
-import type { Match, MatchKeys } from './matching';
-import { findMatch, matchKeys } from './matching';
+import { crmSuffix } from '../helpers/crmId';
+import type { Match, MatchKeys } from './match';
+import { findMatch, matchKeys } from './match';
 
 export type DuplicateHandling = 'skip' | 'addSuffix' | 'update' | 'fail';
 

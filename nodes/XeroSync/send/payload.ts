@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { MappingOptionsInput } from '../../../shared/mapping';
-import type { XeroResource } from '../../../shared/xero/resources';
-import { overridesFrom, payloadFromCrmRecord } from '../../helpers/crmMapping';
-import { toXeroPayload } from '../../helpers/xeroShape';
+import type { MappingOptionsInput } from '../../shared/mapping';
+import type { XeroResource } from '../../shared/xero/resources';
+import { overridesFrom, payloadFromCrmRecord } from '../helpers/crmMapping';
+import { toXeroPayload } from '../helpers/xeroShape';
 
 function jsonParameter(value: unknown): IDataObject {
 	if (value === undefined || value === null || value === '') return {};

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { XeroResource } from '../../../shared/xero/resources';
-import { XERO_RESOURCES } from '../../../shared/xero/resources';
-import { CRM_MODULES } from '../../helpers/crmMapping';
+import type { XeroResource } from '../../shared/xero/resources';
+import { XERO_RESOURCES } from '../../shared/xero/resources';
+import { CRM_MODULES } from '../helpers/crmMapping';
 
 export function sendShow(resource: XeroResource, inputMode?: string) {
 	return {

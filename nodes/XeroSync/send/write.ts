@@ -1,10 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
-import { attempt } from '../../../shared/attempt';
-import type { XeroResourceSpec } from '../../../shared/xero/resources';
-import { elementFailed, elementValidationMessages } from '../../../shared/xero/validationErrors';
-import { recordPath } from '../../../shared/xero/recordPath';
-import { batchIdempotencyKey } from '../../helpers/idempotency';
-import type { XeroCaller } from './readRecords';
+import { attempt } from '../../shared/attempt';
+import type { XeroResourceSpec } from '../../shared/xero/resources';
+import { elementFailed, elementValidationMessages } from '../../shared/xero/validationErrors';
+import { recordPath } from '../../shared/xero/recordPath';
+import { batchIdempotencyKey } from '../helpers/idempotency';
+import type { XeroCaller } from '../actions/common/readRecords';
+import { readList } from '../actions/common/readRecords';
+import type { Entry, SendRun, SyncResult } from './results';
 
 export type WriteOutcome = { ok: true; record: IDataObject } | { ok: false; messages: string[] };
 
@@ -198,4 +200,37 @@ function outcomeOf(element: IDataObject | undefined): WriteOutcome {
 		return { ok: false, messages: messages.length > 0 ? messages : ['Xero rejected the record without a reason'] };
 	}
 	return { ok: true, record: element };
+}
+
+export const PAID_NOTE =
+	'Not sent: the invoice has a payment or credit note allocated in Xero, which then refuses edits. It stays linked; the output is the Xero invoice as it is now.';
+
+/** An update of an invoice that Xero refused only because it is paid (in part) or credited. */
+export function refusedAsPaid(spec: XeroResourceSpec, outcome: WriteOutcome, result: SyncResult): boolean {
+	const refusal = spec.settledRefusal;
+	return refusal !== undefined && result === 'Updated' && !outcome.ok && outcome.messages.every((m) => refusal.test(m));
+}
+
+/**
+ * A paid invoice is not an error: what Xero holds is the truth (the payment was made there). Each entry succeeds as
+ * "Skipped" with the invoice read back (one call for all), so a following "save status in CRM" step records PAID.
+ */
+export async function settleAlreadyPaid(run: SendRun, spec: XeroResourceSpec, caller: XeroCaller, entries: Entry[]): Promise<void> {
+	if (entries.length === 0) return;
+	const ids = entries.map((entry) => String(entry.payload[spec.idField]));
+	const read = await attempt(async () => await readList(caller, spec, { IDs: ids.join(',') }, { pageSize: 100 }));
+	for (const entry of entries) {
+		const record = read.ok ? read.value.find((invoice) => invoice[spec.idField] === entry.payload[spec.idField]) : undefined;
+		if (record) {
+			run.succeed(entry, { ...record, syncNote: PAID_NOTE }, 'Skipped');
+			continue;
+		}
+		// Without Xero's copy the output would carry the status we were about to send, not PAID: say so instead.
+		const reason = read.ok ? 'Xero did not return it' : (read.error as Error).message;
+		run.fail(
+			entry.index,
+			{ message: `not sent: the invoice is paid or credited in Xero, and reading it back failed (${reason}); run again to link it`, code: 'PAID_READBACK' },
+			entry.payload,
+		);
+	}
 }

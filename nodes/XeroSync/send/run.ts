@@ -1,24 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { failedItem } from '../../../shared/syncLog';
-import { xeroIdProblem } from '../../../shared/xero/recordPath';
-import type { XeroResource } from '../../../shared/xero/resources';
-import { XERO_RESOURCES } from '../../../shared/xero/resources';
-import { clampBatchSize, splitIntoBatches } from '../../helpers/batches';
-import { AlreadySettled } from '../../helpers/crmMapping';
-import { readCrmId } from '../../helpers/crmId';
-import type { DuplicateHandling } from '../../helpers/duplicates';
-import { errorFacts } from '../../helpers/errorFacts';
-import { missingMandatoryFields } from '../../helpers/mandatory';
-import { runPool } from '../../helpers/pool';
-import { invoiceDateProblems, invoiceStatusProblem } from '../../helpers/preflight';
-import { BatchSender } from './batchSender';
-import { openConnection } from './connection';
-import { dropDuplicateInput } from './duplicateInput';
-import { preflight } from './preflight';
-import { RunLookups } from './runLookups';
-import type { Entry } from './sendRun';
-import { SendRun } from './sendRun';
-import type { WriteTarget } from './writeRecords';
+import { failedItem } from '../../shared/syncLog';
+import { xeroIdProblem } from '../../shared/xero/recordPath';
+import type { XeroResource } from '../../shared/xero/resources';
+import { XERO_RESOURCES } from '../../shared/xero/resources';
+import { clampBatchSize, splitIntoBatches } from '../helpers/batches';
+import { AlreadySettled } from '../helpers/crmMapping';
+import { readCrmId } from '../helpers/crmId';
+import { errorFacts } from '../helpers/errorFacts';
+import { missingMandatoryFields } from '../helpers/mandatory';
+import { runPool } from '../helpers/pool';
+import { openConnection } from '../actions/common/connection';
+import { BatchSender, dropDuplicateInput } from './batch';
+import { checkSettings, invoiceDateProblems, invoiceStatusProblem, RunLookups } from './checks';
+import type { DuplicateHandling } from './duplicates';
+import type { Entry } from './results';
+import { SendRun } from './results';
+import type { WriteTarget } from './write';
 
 /** Builds the Xero payload for one input item; throws with a user-facing message when the input is unusable. */
 export type PayloadBuilder = (this: IExecuteFunctions, itemIndex: number, item: INodeExecutionData) => IDataObject;
@@ -74,7 +71,7 @@ export async function executeSend(
 	if (entries.length > 0) {
 		const connection = openConnection(this);
 		const lookups = new RunLookups(connection.caller);
-		const ready = dropDuplicateInput(run, spec, await preflight(run, spec, entries, lookups));
+		const ready = dropDuplicateInput(run, spec, await checkSettings(run, spec, entries, lookups));
 		const mode = this.getNodeParameter('duplicateHandling', 0, 'skip') as DuplicateHandling;
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const target: WriteTarget = {

@@ -1,5 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
-import { displayValue } from './display';
+import type { XeroResourceSpec } from '../../shared/xero/resources';
+import { errorFacts } from '../helpers/errorFacts';
+import { displayValue } from '../helpers/display';
+import type { XeroCaller } from '../actions/common/readRecords';
+import type { Entry, SendRun } from './results';
 
 const SENDABLE_STATUSES = ['DRAFT', 'SUBMITTED', 'AUTHORISED'];
 
@@ -103,4 +107,76 @@ export function needsCurrencyCheck(records: IDataObject[]): boolean {
 
 export function needsAccountCheck(records: IDataObject[]): boolean {
 	return records.some((r) => itemAccountProblems(r, []).length > 0);
+}
+
+/**
+ * Organisation settings the pre-flight checks need, read at most once per run and only when a record needs them:
+ * a run without foreign currencies or item account codes spends no calls on them.
+ */
+export class RunLookups {
+	private currencyRead?: Promise<CurrencySettings>;
+	private accountsRead?: Promise<AccountSummary[]>;
+
+	constructor(private readonly caller: XeroCaller) {}
+
+	currencies(): Promise<CurrencySettings> {
+		this.currencyRead ??= (async () => {
+			const organisation = await this.caller.request({ method: 'GET', path: '/Organisation' });
+			const org = (organisation.body?.Organisations as IDataObject[] | undefined)?.[0];
+			const currencies = await this.caller.request({ method: 'GET', path: '/Currencies' });
+			const list = (currencies.body?.Currencies as IDataObject[] | undefined) ?? [];
+			return {
+				base: String(org?.BaseCurrency ?? ''),
+				enabled: list.map((c) => String(c.Code ?? '')).filter((c) => c !== ''),
+			};
+		})();
+		return this.currencyRead;
+	}
+
+	accounts(): Promise<AccountSummary[]> {
+		this.accountsRead ??= (async () => {
+			const response = await this.caller.request({ method: 'GET', path: '/Accounts' });
+			return ((response.body?.Accounts as IDataObject[] | undefined) ?? []).map((a) => ({
+				Code: a.Code as string | undefined,
+				Status: a.Status as string | undefined,
+				Name: a.Name as string | undefined,
+			}));
+		})();
+		return this.accountsRead;
+	}
+}
+
+/** Checks that need the organisation's settings; those are read once per run, and only if a record needs them. */
+export async function checkSettings(run: SendRun, spec: XeroResourceSpec, entries: Entry[], lookups: RunLookups): Promise<Entry[]> {
+	const withCurrency = spec.resource === 'invoice' ? entries.filter((e) => e.payload.CurrencyCode) : [];
+	const withAccounts = spec.resource === 'item' ? entries.filter((e) => itemAccountProblems(e.payload, []).length > 0) : [];
+	const settle = async (subset: Entry[], check: (entry: Entry) => Promise<string | undefined>, code: string) => {
+		for (const entry of subset) {
+			if (run.settled(entry)) continue;
+			try {
+				const problem = await check(entry);
+				if (problem) run.fail(entry.index, { message: problem, code }, entry.payload);
+			} catch (error) {
+				const facts = errorFacts(error);
+				run.fail(entry.index, { message: `Could not read the organisation's settings: ${facts.message}`, code: facts.code }, entry.payload);
+				if (facts.haltsRun) run.halt(facts);
+			}
+		}
+	};
+	await settle(
+		withCurrency,
+		async (entry) => currencyProblem(entry.payload.CurrencyCode, await lookups.currencies()),
+		'CURRENCY',
+	);
+	await settle(
+		withAccounts,
+		async (entry) => {
+			const problems = itemAccountProblems(entry.payload, await lookups.accounts());
+			return problems.length > 0
+				? `${problems.join('; ')}. Run "Get accounts from Xero" and pick an active account code.`
+				: undefined;
+		},
+		'ITEM_ACCOUNT',
+	);
+	return entries.filter((e) => !run.settled(e));
 }
