@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { MappingOptionsInput } from '../../shared/mapping';
-import type { XeroResource } from '../../shared/xero/resources';
+import type { MappedRecord } from '../helpers/crmMapping';
 import { overridesFrom, payloadFromCrmRecord } from '../helpers/crmMapping';
 import { toXeroPayload } from '../helpers/xeroShape';
+import type { SendRules } from './rules';
 
 function jsonParameter(value: unknown): IDataObject {
 	if (value === undefined || value === null || value === '') return {};
@@ -13,23 +14,23 @@ function jsonParameter(value: unknown): IDataObject {
 	return parsed as IDataObject;
 }
 
-/** The write payload for one input item, in whichever input mode the node is set to. */
-export function payloadForInputMode(
-	ctx: IExecuteFunctions,
-	resource: XeroResource,
-	itemIndex: number,
-	item: INodeExecutionData,
-	fromFields: () => IDataObject,
-): IDataObject {
+/**
+ * The write payload for one input item, in whichever input mode the node is set to; a CRM invoice Xero has already
+ * settled comes back as `settled` instead. Throws with a user-facing message when the input is unusable.
+ */
+export function payloadForInputMode(ctx: IExecuteFunctions, rules: SendRules, itemIndex: number, item: INodeExecutionData): MappedRecord {
+	const { resource } = rules.spec;
 	const inputMode = ctx.getNodeParameter('inputMode', itemIndex, 'fields') as string;
-	if (inputMode === 'json') return toXeroPayload(resource, item.json);
+	if (inputMode === 'json') return { payload: toXeroPayload(resource, item.json) };
 	if (inputMode === 'crmRecord') {
 		const options = jsonParameter(ctx.getNodeParameter('mappingOptions', itemIndex, '{}')) as MappingOptionsInput;
 		const pairs = (ctx.getNodeParameter('overridesUi', itemIndex, {}) as IDataObject).override as IDataObject[];
 		const overrides = { ...(options.overrides ?? {}), ...overridesFrom(pairs) };
 		const module = ctx.getNodeParameter('crmModule', itemIndex) as string;
+		const target = { resource, modules: rules.crmModules, moduleFromOptions: rules.crmModuleFromOptions?.(options) };
+		const mapped = payloadFromCrmRecord(target, module, item.json, { ...options, overrides });
 		// The mapping emits Xero's request shape; the same whitelist as JSON input keeps unknown fields out.
-		return toXeroPayload(resource, payloadFromCrmRecord(resource, module, item.json, { ...options, overrides }));
+		return 'payload' in mapped ? { payload: toXeroPayload(resource, mapped.payload) } : mapped;
 	}
-	return fromFields();
+	return { payload: rules.fromFields(ctx, itemIndex) };
 }

@@ -76,4 +76,17 @@ export class SendRun {
 	get haltedBy(): ErrorFacts | undefined {
 		return this.halted;
 	}
+
+	/** The output, one item per input item; a slot left empty would be a bug, and still gets its log entry. */
+	outputs(): INodeExecutionData[] {
+		return this.results.map(
+			(result, index) =>
+				result ??
+				failedItem(
+					this.ctx.getNode(),
+					{ app: 'Xero', action: `Send ${this.spec.label}`, flow: 'CRM → Xero', message: 'The record was not processed.', code: 'INTERNAL' },
+					index,
+				),
+		);
+	}
 }

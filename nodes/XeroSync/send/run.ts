@@ -1,86 +1,67 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { failedItem } from '../../shared/syncLog';
-import { xeroIdProblem } from '../../shared/xero/recordPath';
-import type { XeroResource } from '../../shared/xero/resources';
-import { XERO_RESOURCES } from '../../shared/xero/resources';
+import { openConnection } from '../actions/common/connection';
 import { clampBatchSize, splitIntoBatches } from '../helpers/batches';
-import { AlreadySettled } from '../helpers/crmMapping';
 import { readCrmId } from '../helpers/crmId';
 import { errorFacts } from '../helpers/errorFacts';
-import { missingMandatoryFields } from '../helpers/mandatory';
 import { runPool } from '../helpers/pool';
-import { openConnection } from '../actions/common/connection';
 import { BatchSender, dropDuplicateInput } from './batch';
-import { checkSettings, invoiceDateProblems, invoiceStatusProblem, RunLookups } from './checks';
+import { checkSettings, OrganisationSettings, recordProblem } from './checks';
 import type { DuplicateHandling } from './duplicates';
+import { payloadForInputMode } from './payload';
 import type { Entry } from './results';
 import { SendRun } from './results';
+import type { SendRules } from './rules';
 import type { WriteTarget } from './write';
-
-/** Builds the Xero payload for one input item; throws with a user-facing message when the input is unusable. */
-export type PayloadBuilder = (this: IExecuteFunctions, itemIndex: number, item: INodeExecutionData) => IDataObject;
 
 /** Xero's in-flight limit per organisation; the transport enforces it, this just keeps that many busy. */
 const BATCHES_IN_FLIGHT = 5;
 
-/**
- * Send: checks every record before any call, then writes in batches. Every input item ends as exactly one output
- * item: the Xero record (with its CRM ID and whether it was created, updated or skipped) or a sync-log failure.
- */
-export async function executeSend(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	resource: XeroResource,
-	buildPayload: PayloadBuilder,
-): Promise<INodeExecutionData[]> {
-	const spec = XERO_RESOURCES[resource];
-	const run = new SendRun(this, spec, items);
+/** Each item's payload, checked on its own; items that cannot be sent are failed (or skipped as settled) here. */
+function checkedEntries(ctx: IExecuteFunctions, run: SendRun, rules: SendRules, items: INodeExecutionData[]): Entry[] {
 	const entries: Entry[] = [];
 	for (let i = 0; i < items.length; i++) {
+		const crmId = readCrmId(items[i].json);
 		let payload: IDataObject;
 		try {
-			payload = buildPayload.call(this, i, items[i]);
+			const mapped = payloadForInputMode(ctx, rules, i, items[i]);
+			if ('settled' in mapped) {
+				run.succeed({ index: i, crmId, payload: {} }, mapped.settled, 'Skipped');
+				continue;
+			}
+			payload = mapped.payload;
 		} catch (error) {
-			if (error instanceof AlreadySettled) run.succeed({ index: i, crmId: readCrmId(items[i].json), payload: {} }, error.record, 'Skipped');
-			else run.fail(i, { message: `not sent: ${(error as Error).message}`, code: 'BAD_INPUT' });
+			run.fail(i, { message: `not sent: ${(error as Error).message}`, code: 'BAD_INPUT' });
 			continue;
 		}
-		const problems = missingMandatoryFields(resource, payload);
-		if (problems.length > 0) {
-			run.fail(i, { message: `not sent because ${problems.join('; ')}.`, code: 'MANDATORY_FIELDS' }, payload);
-			continue;
-		}
-		const badId = xeroIdProblem(spec.idField, payload[spec.idField]);
-		if (badId) {
-			run.fail(i, { message: `not sent: ${badId}.`, code: 'BAD_ID' }, { ...payload, [spec.idField]: undefined });
-			continue;
-		}
-		const status = resource === 'invoice' ? invoiceStatusProblem(payload) : undefined;
-		if (status) {
-			run.fail(i, { message: status, code: 'INVOICE_STATUS' }, payload);
-			continue;
-		}
-		const dates = resource === 'invoice' ? invoiceDateProblems(payload, items[i].json) : [];
-		if (dates.length > 0) {
-			run.fail(i, { message: `not sent because ${dates.join('; ')}.`, code: 'BAD_DATE' }, payload);
-			continue;
-		}
-		entries.push({ index: i, crmId: readCrmId(items[i].json), payload });
+		const problem = recordProblem(rules, payload, items[i].json);
+		if (problem) run.fail(i, problem.failure, problem.payload);
+		else entries.push({ index: i, crmId, payload });
 	}
+	return entries;
+}
 
+/**
+ * Send, for any resource declared by its SendRules: checks every record before any call, then writes in batches.
+ * Every input item ends as exactly one output item: the Xero record (with its CRM ID and whether it was created,
+ * updated or skipped) or a sync-log failure.
+ */
+export async function sendRecords(ctx: IExecuteFunctions, items: INodeExecutionData[], rules: SendRules): Promise<INodeExecutionData[]> {
+	const run = new SendRun(ctx, rules.spec, items);
+	const entries = checkedEntries(ctx, run, rules, items);
 	if (entries.length > 0) {
-		const connection = openConnection(this);
-		const lookups = new RunLookups(connection.caller);
-		const ready = dropDuplicateInput(run, spec, await checkSettings(run, spec, entries, lookups));
-		const mode = this.getNodeParameter('duplicateHandling', 0, 'skip') as DuplicateHandling;
-		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+		const connection = openConnection(ctx);
+		const settings = new OrganisationSettings(connection.caller);
+		const ready = dropDuplicateInput(run, rules.spec, await checkSettings(run, rules, entries, settings));
+		const mode = ctx.getNodeParameter('duplicateHandling', 0, 'skip') as DuplicateHandling;
+		const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 		const target: WriteTarget = {
 			caller: connection.caller,
-			spec,
-			executionId: this.getExecutionId() ?? 'manual',
-			nodeId: this.getNode().id ?? this.getNode().name,
+			spec: rules.spec,
+			writer: rules.writer,
+			executionId: ctx.getExecutionId() ?? 'manual',
+			nodeId: ctx.getNode().id ?? ctx.getNode().name,
 		};
-		const sender = new BatchSender(run, spec, connection.caller, target, mode);
+		const sender = new BatchSender(run, target, mode, rules.settledRefusal);
 		await runPool(splitIntoBatches(ready, clampBatchSize(options.batchSize)), BATCHES_IN_FLIGHT, async (batch) => {
 			const halted = run.haltedBy;
 			if (halted) {
@@ -101,13 +82,5 @@ export async function executeSend(
 			}
 		});
 	}
-	return run.results.map(
-		(result, index) =>
-			result ??
-			failedItem(
-				this.getNode(),
-				{ app: 'Xero', action: `Send ${spec.label}`, flow: 'CRM → Xero', message: 'The record was not processed.', code: 'INTERNAL' },
-				index,
-			),
-	);
+	return run.outputs();
 }

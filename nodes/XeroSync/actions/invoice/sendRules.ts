@@ -1,0 +1,114 @@
+import type { IDataObject } from 'n8n-workflow';
+import { XERO_RESOURCES } from '../../../shared/xero/resources';
+import { displayValue } from '../../helpers/display';
+import { invoiceFromFields } from '../../helpers/fieldPayloads';
+import type { CurrencySettings } from '../../send/checks';
+import type { SendRules } from '../../send/rules';
+import { writeInBatches } from '../../send/write';
+
+const SENDABLE_STATUSES = ['DRAFT', 'SUBMITTED', 'AUTHORISED'];
+
+/**
+ * The seed: Paid and Voided cannot be set from the CRM. Xero sets PAID itself when payments cover the invoice,
+ * and voiding is a deliberate act in Xero, so the message says where to do it instead.
+ */
+export function invoiceStatusProblem(record: IDataObject): string | undefined {
+	const status = record.Status;
+	if (status === undefined || status === null || status === '') return undefined;
+	const value = String(status).toUpperCase();
+	if (SENDABLE_STATUSES.includes(value)) return undefined;
+	if (value === 'PAID') {
+		return 'Invoice status PAID cannot be sent: Xero marks an invoice paid when payments cover it. Send it as AUTHORISED and record the payment in Xero.';
+	}
+	if (value === 'VOIDED') {
+		return 'Invoice status VOIDED cannot be sent: voiding happens in Xero (Invoice → Options → Void). Send it as DRAFT, SUBMITTED or AUTHORISED.';
+	}
+	if (value === 'DELETED') {
+		return 'Invoice status DELETED cannot be sent: delete draft invoices in Xero. Send it as DRAFT, SUBMITTED or AUTHORISED.';
+	}
+	return `Invoice status "${displayValue(status)}" is not one Xero accepts from a sync; use DRAFT, SUBMITTED or AUTHORISED.`;
+}
+
+const INVOICE_DATE_FIELDS = ['Date', 'DueDate', 'ExpectedPaymentDate', 'PlannedPaymentDate'];
+/** Xero stores dates as SQL dates and answers 400 for the whole request when one is out of range. */
+export const XERO_MIN_YEAR = 1900;
+export const XERO_MAX_YEAR = 9999;
+
+/**
+ * Dates Xero would refuse, checked before sending: one such date would otherwise make Xero reject the whole batch
+ * ("Could not convert string to DateTime"). `original` is the input item, so the message shows what the user sent.
+ */
+export function invoiceDateProblems(record: IDataObject, original: IDataObject = {}): string[] {
+	const problems: string[] = [];
+	for (const field of INVOICE_DATE_FIELDS) {
+		const value = record[field];
+		if (value === undefined) continue;
+		const text = typeof value === 'string' ? value : '';
+		const match = /^(\d{4})-(\d{2})-(\d{2})(T.*)?$/.exec(text);
+		const year = match ? Number(match[1]) : NaN;
+		if (match && year >= XERO_MIN_YEAR && year <= XERO_MAX_YEAR) continue;
+		const sent = original[field] !== undefined && original[field] !== value ? original[field] : value;
+		problems.push(
+			`${field} "${displayValue(sent)}" is not a date Xero accepts (yyyy-mm-dd, years ${XERO_MIN_YEAR}–${XERO_MAX_YEAR}); correct the ${field} in the input`,
+		);
+	}
+	return problems;
+}
+
+/** The seed asks for the same base currency in both systems; Xero also accepts any currency enabled there. */
+export function currencyProblem(code: unknown, currencies: CurrencySettings): string | undefined {
+	if (code === undefined || code === null || code === '') return undefined;
+	const value = String(code).toUpperCase();
+	if (value === currencies.base.toUpperCase()) return undefined;
+	if (currencies.enabled.some((enabled) => enabled.toUpperCase() === value)) return undefined;
+	const enabled = currencies.enabled.length > 0 ? currencies.enabled.join(', ') : 'none besides the base currency';
+	return `Currency ${value} is neither the organisation's base currency (${currencies.base}) nor enabled in Xero (enabled: ${enabled}). Enable it in Xero under Settings → Currencies, or send the invoice in ${currencies.base}.`;
+}
+
+/** A record names a currency, which must then be one the organisation can invoice in. */
+export function needsCurrencyCheck(records: IDataObject[]): boolean {
+	return records.some((r) => Boolean(r.CurrencyCode));
+}
+
+
+export const PAID_NOTE =
+	'Not sent: the invoice has a payment or credit note allocated in Xero, which then refuses edits. It stays linked; the output is the Xero invoice as it is now.';
+
+/** Send invoice: what differs from the other resources; the engine in send/ does the rest. */
+export const invoiceSendRules: SendRules = {
+	spec: XERO_RESOURCES.invoice,
+	fromFields(ctx, i) {
+		const lines = (ctx.getNodeParameter('lineItemsUi', i, {}) as IDataObject).lineItem;
+		return invoiceFromFields(
+			ctx.getNodeParameter('invoiceType', i, 'ACCREC') as string,
+			ctx.getNodeParameter('contact', i, '') as string,
+			Array.isArray(lines) ? (lines as IDataObject[]) : [],
+			ctx.getNodeParameter('additionalFields', i, {}) as IDataObject,
+		);
+	},
+	crmModules: ['Invoice', 'Quotes', 'SalesOrder'],
+	checks: [
+		{ code: 'INVOICE_STATUS', problem: (payload) => invoiceStatusProblem(payload) },
+		{
+			code: 'BAD_DATE',
+			problem(payload, input) {
+				const dates = invoiceDateProblems(payload, input);
+				return dates.length > 0 ? `not sent because ${dates.join('; ')}.` : undefined;
+			},
+		},
+	],
+	settingsChecks: [
+		{
+			code: 'CURRENCY',
+			needed: needsCurrencyCheck,
+			problem: async (payload, settings) => currencyProblem(payload.CurrencyCode, await settings.currencies()),
+		},
+	],
+	writer: writeInBatches,
+	settledRefusal: {
+		refusal: XERO_RESOURCES.invoice.settledRefusal as RegExp,
+		note: PAID_NOTE,
+		readBackFailed: (reason) =>
+			`not sent: the invoice is paid or credited in Xero, and reading it back failed (${reason}); run again to link it`,
+	},
+};
