@@ -2,12 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import type { MappingOptionsInput } from '../../shared/mapping';
 import type { MappedRecord } from '../helpers/crmMapping';
 import { overridesFrom, payloadFromCrmRecord } from '../helpers/crmMapping';
+import { parseJsonParameter } from '../helpers/fieldPayloads';
 import { toXeroPayload } from '../helpers/xeroShape';
 import type { SendRules } from './rules';
 
 function jsonParameter(value: unknown): IDataObject {
 	if (value === undefined || value === null || value === '') return {};
-	const parsed = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+	const parsed = typeof value === 'string' ? parseJsonParameter('Mapping Options (JSON)', 'an object such as {"overrides": {…}}', value) : value;
 	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
 		throw new Error('Mapping Options (JSON) must be an object');
 	}
