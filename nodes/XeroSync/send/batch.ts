@@ -5,8 +5,8 @@ import type { XeroCaller } from '../actions/common/readRecords';
 import { readList } from '../actions/common/readRecords';
 import type { DuplicateHandling } from './duplicates';
 import { decide, lookupKeysFor } from './duplicates';
-import { findMatch, lookupPlan, MAX_LOOKUP_QUERY, needsLookupBeforeWrite, targetKeys } from './match';
-import type { Entry, SendRun, SyncResult } from './results';
+import { findMatch, lookupPlan, MAX_LOOKUP_QUERY, needsLookupBeforeWrite } from './match';
+import type { Entry, SendRun, SyncResult } from './run';
 import type { WriteOutcome, WriteTarget } from './write';
 import type { SettledRefusal } from './rules';
 import { refusedAsSettled, settleRefused, writeRecords } from './write';
@@ -18,34 +18,6 @@ function rejected(outcome: WriteOutcome): string {
 	const text = outcome.messages.join('; ');
 	// A record refused before sending (its size) says so itself; only Xero's own answers are attributed to Xero.
 	return text.startsWith('not sent:') ? text : `Xero rejected it: ${text}`;
-}
-
-/**
- * Items of one execution aimed at the same Xero record (same ID, same CRM record, or a key Xero keeps unique): the
- * first goes on, the later ones fail. Checked over the whole execution before any batch starts, because batches
- * run concurrently and each looks up before it writes — two copies in two batches would both find nothing.
- */
-export function dropDuplicateInput(run: SendRun, spec: XeroResourceSpec, entries: Entry[]): Entry[] {
-	const firstBy = new Map<string, Entry>();
-	const kept: Entry[] = [];
-	for (const entry of entries) {
-		const keys = targetKeys(spec, entry.payload, entry.crmId);
-		const earlier = keys.map((k) => firstBy.get(k)).find((e) => e !== undefined);
-		if (earlier) {
-			run.fail(
-				entry.index,
-				{
-					message: `input item ${earlier.index + 1} of this run sends the same ${spec.label.toLowerCase()}; merge the two items or send them in separate runs.`,
-					code: 'DUPLICATE_INPUT',
-				},
-				entry.payload,
-			);
-			continue;
-		}
-		for (const k of keys) firstBy.set(k, entry);
-		kept.push(entry);
-	}
-	return kept;
 }
 
 /** Matching, duplicate handling and the writes of one batch; at most one lookup call per batch. */

@@ -1,10 +1,16 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { MappingOptionsInput } from '../../shared/mapping';
 import { xeroIdProblem } from '../../shared/xero/recordPath';
 import type { XeroCaller } from '../actions/common/readRecords';
+import type { MappedRecord } from '../helpers/crmMapping';
+import { overridesFrom, payloadFromCrmRecord } from '../helpers/crmMapping';
+import { readCrmId } from '../helpers/crmId';
 import { errorFacts } from '../helpers/errorFacts';
+import { parseJsonParameter } from '../helpers/fieldPayloads';
 import { missingMandatoryFields } from '../helpers/mandatory';
-import type { Entry, Failure, SendRun } from './results';
+import { toXeroPayload } from '../helpers/xeroShape';
 import type { SendRules } from './rules';
+import type { Entry, Failure, SendRun } from './run';
 
 export interface CurrencySettings {
 	base: string;
@@ -54,6 +60,36 @@ export class OrganisationSettings {
 	}
 }
 
+function jsonParameter(value: unknown): IDataObject {
+	if (value === undefined || value === null || value === '') return {};
+	const parsed = typeof value === 'string' ? parseJsonParameter('Mapping Options (JSON)', 'an object such as {"overrides": {…}}', value) : value;
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw new Error('Mapping Options (JSON) must be an object');
+	}
+	return parsed as IDataObject;
+}
+
+/**
+ * The write payload for one input item, in whichever input mode the node is set to; a CRM invoice Xero has already
+ * settled comes back as `settled` instead. Throws with a user-facing message when the input is unusable.
+ */
+export function payloadForInputMode(ctx: IExecuteFunctions, rules: SendRules, itemIndex: number, item: INodeExecutionData): MappedRecord {
+	const { resource } = rules.spec;
+	const inputMode = ctx.getNodeParameter('inputMode', itemIndex, 'fields') as string;
+	if (inputMode === 'json') return { payload: toXeroPayload(resource, item.json) };
+	if (inputMode === 'crmRecord') {
+		const options = jsonParameter(ctx.getNodeParameter('mappingOptions', itemIndex, '{}')) as MappingOptionsInput;
+		const pairs = (ctx.getNodeParameter('overridesUi', itemIndex, {}) as IDataObject).override as IDataObject[];
+		const overrides = { ...(options.overrides ?? {}), ...overridesFrom(pairs) };
+		const module = ctx.getNodeParameter('crmModule', itemIndex) as string;
+		const target = { resource, modules: rules.crmModules, moduleFromOptions: rules.crmModuleFromOptions?.(options) };
+		const mapped = payloadFromCrmRecord(target, module, item.json, { ...options, overrides });
+		// The mapping emits Xero's request shape; the same whitelist as JSON input keeps unknown fields out.
+		return 'payload' in mapped ? { payload: toXeroPayload(resource, mapped.payload) } : mapped;
+	}
+	return { payload: rules.fromFields(ctx, itemIndex) };
+}
+
 /**
  * Why one record cannot be sent, found before any call: its mandatory fields, its Xero ID, then the resource's own
  * checks (SendRules.checks). `payload` is what the failure shows (a malformed ID is not echoed as the record's ID).
@@ -75,6 +111,30 @@ export function recordProblem(
 		if (message) return { failure: { message, code: check.code }, payload };
 	}
 	return undefined;
+}
+
+/** Each item's payload, checked on its own; items that cannot be sent are failed (or skipped as settled) here. */
+export function checkedEntries(ctx: IExecuteFunctions, run: SendRun, rules: SendRules, items: INodeExecutionData[]): Entry[] {
+	const entries: Entry[] = [];
+	for (let i = 0; i < items.length; i++) {
+		const crmId = readCrmId(items[i].json);
+		let payload: IDataObject;
+		try {
+			const mapped = payloadForInputMode(ctx, rules, i, items[i]);
+			if ('settled' in mapped) {
+				run.succeed({ index: i, crmId, payload: {} }, mapped.settled, 'Skipped');
+				continue;
+			}
+			payload = mapped.payload;
+		} catch (error) {
+			run.fail(i, { message: `not sent: ${(error as Error).message}`, code: 'BAD_INPUT' });
+			continue;
+		}
+		const problem = recordProblem(rules, payload, items[i].json);
+		if (problem) run.fail(i, problem.failure, problem.payload);
+		else entries.push({ index: i, crmId, payload });
+	}
+	return entries;
 }
 
 /** The resource's checks against the organisation's settings; those are read once per run, and only if a record needs them. */

@@ -6,7 +6,7 @@ import { recordPath } from '../../shared/xero/recordPath';
 import { batchIdempotencyKey } from '../helpers/idempotency';
 import type { XeroCaller } from '../actions/common/readRecords';
 import { readList } from '../actions/common/readRecords';
-import type { Entry, SendRun, SyncResult } from './results';
+import type { Entry, SendRun, SyncResult } from './run';
 import type { SettledRefusal } from './rules';
 
 export type WriteOutcome = { ok: true; record: IDataObject } | { ok: false; messages: string[] };
