@@ -112,7 +112,10 @@ export class BatchSender {
 		return { creates, updates };
 	}
 
-	/** Settles one written record; an update Xero refused only because the record is settled there (a paid invoice) waits in `settled`. */
+	/**
+	 * Settles one written record; an update Xero refused only because the record is settled there (a paid invoice,
+	 * SendRules.settledRefusal) waits in `settled`, to be read back.
+	 */
 	private settle([entry, outcome, result]: Written, settled: Entry[]): void {
 		if (outcome.ok) this.run.succeed(entry, outcome.record, result);
 		else if (refusedAsSettled(this.settledRefusal, outcome, result)) settled.push(entry);
