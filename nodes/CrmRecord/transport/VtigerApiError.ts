@@ -28,7 +28,3 @@ export const TransportCode = {
 } as const;
 
 export const SESSION_CODES = new Set(['INVALID_SESSIONID', 'SESSION_EXPIRED', 'SESSION_LEFT_IDLE']);
-
-export function isVtigerApiError(error: unknown): error is VtigerApiError {
-	return error instanceof VtigerApiError;
-}
