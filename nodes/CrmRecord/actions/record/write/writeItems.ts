@@ -5,13 +5,13 @@ import { RecordProblem } from '../../../helpers/recordProblem';
 import type { DescribeResult, VtigerClient } from '../../../transport';
 import { actionName, lineItemTypes, moduleOf, recordFailure } from '../../context';
 import { type Batch, createOne, dropBadReferences, fail, prepareAll } from './batch';
-import { readFieldsInput } from './fieldsInput';
+import { readFieldsInput } from './input/fields';
 import type { WriteInput, WriteOperation } from './types';
 import { runUpdates } from './update';
 import { runUpserts } from './upsert';
-import { readXeroInputs } from './xeroInput';
-import { readSyncLogInput } from './syncLogInput';
-import { readsXeroInput } from './xeroInputMode';
+import { readXeroInputs } from './input/xero';
+import { readSyncLogInput } from './input/syncLogEntry';
+import { readsXeroInput } from './input/xeroMode';
 
 async function runCreates(batch: Batch, inputs: WriteInput[], describe: DescribeResult, userId: string) {
 	const prepared = await dropBadReferences(batch, prepareAll(batch, inputs, describe, userId, () => 'create'), describe);

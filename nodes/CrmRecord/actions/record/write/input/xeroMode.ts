@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { xeroResourceOf, type XeroResource } from '../../../../shared/mapping';
+import { xeroResourceOf, type XeroResource } from '../../../../../shared/mapping';
 
 /** The ID field that tells what kind of Xero record an item is (Xero Sync's and the triggers' output shape). */
 const ID_FIELDS: ReadonlyArray<[string, XeroResource]> = [

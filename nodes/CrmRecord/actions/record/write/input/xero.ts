@@ -9,17 +9,17 @@ import {
 	type MappingOptionsInput,
 	type Resolved,
 	type XeroToCrmResult,
-} from '../../../../shared/mapping';
-import { linkFieldOf } from '../../../../shared/mapping/options';
-import { RecordProblem } from '../../../helpers/recordProblem';
-import type { VtigerClient } from '../../../transport';
-import { moduleOf } from '../../context';
-import { crmFetcher } from '../../crmFetcher';
+} from '../../../../../shared/mapping';
+import { linkFieldOf } from '../../../../../shared/mapping/options';
+import { RecordProblem } from '../../../../helpers/recordProblem';
+import type { VtigerClient } from '../../../../transport';
+import { moduleOf } from '../../../context';
+import { crmFetcher } from '../../../crmFetcher';
 import { createMissingAccounts, createsMissingAccounts } from './missingAccounts';
-import { xeroResourceFor } from './xeroInputMode';
+import { xeroResourceFor } from './xeroMode';
 import { chosenFallback, FALLBACK_PENDING, settleFallbackProducts } from './fallbackProduct';
-import { matchOnFields } from './fieldsInput';
-import type { WriteInput, WriteOperation } from './types';
+import { matchOnFields } from './fields';
+import type { WriteInput, WriteOperation } from '../types';
 
 export type XeroRead = { input: WriteInput; contact?: Record<string, unknown> } | { input: WriteInput; error: unknown };
 

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { attempt } from '../../../../shared/attempt';
-import { collationKey, sameText } from '../../../../shared/collation';
-import { text, xeroToCrm, type CrmRecord } from '../../../../shared/mapping';
-import { linkFieldOf, mappingOptions } from '../../../../shared/mapping/options';
-import { VtigerApiError, type VtigerClient } from '../../../transport';
-import { crmFetcher } from '../../crmFetcher';
+import { attempt } from '../../../../../shared/attempt';
+import { collationKey, sameText } from '../../../../../shared/collation';
+import { text, xeroToCrm, type CrmRecord } from '../../../../../shared/mapping';
+import { linkFieldOf, mappingOptions } from '../../../../../shared/mapping/options';
+import { VtigerApiError, type VtigerClient } from '../../../../transport';
+import { crmFetcher } from '../../../crmFetcher';
 
 interface XeroContactRef {
 	id: string;
