@@ -19,9 +19,7 @@ import { createMissingAccounts, createsMissingAccounts } from './missingAccounts
 import { xeroResourceFor } from './xeroMode';
 import { chosenFallback, FALLBACK_PENDING, settleFallbackProducts } from './fallbackProduct';
 import { matchOnFields } from './fields';
-import type { WriteInput, WriteOperation } from '../types';
-
-export type XeroRead = { input: WriteInput; contact?: Record<string, unknown> } | { input: WriteInput; error: unknown };
+import type { InputRead, WriteInput, WriteOperation } from '../types';
 
 type Mapped = XeroToCrmResult | { failed: Error };
 
@@ -84,7 +82,7 @@ export async function readXeroInputs(
 	items: INodeExecutionData[],
 	client: VtigerClient,
 	operation: WriteOperation,
-): Promise<XeroRead[]> {
+): Promise<InputRead[]> {
 	const map = (i: number, resolved: Resolved): Mapped & { needs: XeroToCrmResult['needs'] } => {
 		const module = moduleOf(ctx, i);
 		const resource = xeroResourceFor(ctx, i, module, items[i].json);
@@ -106,7 +104,7 @@ export async function readXeroInputs(
 			return [{ index, module, linkField, result: entry, chosen: chosenFallback(ctx, index) }];
 		}),
 	);
-	return mapped.map((entry, i): XeroRead => {
+	return mapped.map((entry, i): InputRead => {
 		const module = moduleOf(ctx, i);
 		if ('failed' in entry) {
 			return { input: { itemIndex: i, module, values: {}, alternatives: [] }, error: entry.failed };
