@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import type { VtigerClient } from '../../transport';
 import { writePrimaryContacts } from './write/primaryContacts';
 import { WriteRun } from './write/run';
-import { upsertRecords } from './write/upsert';
+import { upsertRecords } from './write/upsert/upsert';
 import { fieldsMapper, matchOnField } from './write.descriptions';
 
 export const description: INodeProperties[] = [

@@ -4,7 +4,7 @@ import { isFailedItem } from '../../../../shared/syncLog';
 import { RecordProblem } from '../../../helpers/recordProblem';
 import type { WriteRun } from './run';
 import type { WriteInput } from './types';
-import { upsertRecords } from './upsert';
+import { upsertRecords } from './upsert/upsert';
 
 /**
  * A Xero organisation's person becomes the account's primary Contacts record, upserted on its Xero ID or on

@@ -1,13 +1,13 @@
-import { collectPages } from '../../../helpers/paging';
-import { recordLabel } from '../../../helpers/recordLabel';
-import { RecordProblem } from '../../../helpers/recordProblem';
-import { matchWhere, usableAlternatives } from '../../../helpers/upsertMatch';
-import { withLimit } from '../../../helpers/vtql';
-import type { DescribeResult, VtigerRecord } from '../../../transport';
-import { encodedParamLength } from '../../../transport';
-import type { WriteRun } from './run';
-import { checkValues } from './prepare';
-import type { WriteInput } from './types';
+import { collectPages } from '../../../../helpers/paging';
+import { recordLabel } from '../../../../helpers/recordLabel';
+import { RecordProblem } from '../../../../helpers/recordProblem';
+import { matchWhere, usableAlternatives } from '../../../../helpers/upsertMatch';
+import { withLimit } from '../../../../helpers/vtql';
+import type { DescribeResult, VtigerRecord } from '../../../../transport';
+import { encodedParamLength } from '../../../../transport';
+import type { WriteRun } from '../run';
+import { checkValues } from '../prepare';
+import type { WriteInput } from '../types';
 
 /** Items per upsert lookup query. */
 const MATCH_BATCH = 100;

@@ -1,8 +1,8 @@
-import { fieldTypes } from '../../../helpers/normalise';
-import { isUnchanged } from '../../../helpers/unchanged';
-import type { DescribeResult, VtigerRecord } from '../../../transport';
-import type { PreparedWrite } from './prepare';
-import type { WriteRun } from './run';
+import { fieldTypes } from '../../../../helpers/normalise';
+import { isUnchanged } from '../../../../helpers/unchanged';
+import type { DescribeResult, VtigerRecord } from '../../../../transport';
+import type { PreparedWrite } from '../prepare';
+import type { WriteRun } from '../run';
 
 /** Updates the record an upsert matched, or leaves it alone when nothing would change. */
 export async function updateMatched(
