@@ -28,3 +28,8 @@ export const TransportCode = {
 } as const;
 
 export const SESSION_CODES = new Set(['INVALID_SESSIONID', 'SESSION_EXPIRED', 'SESSION_LEFT_IDLE']);
+
+/** vtiger's answer when its duplicate prevention (Accounts by name) refuses a save: code 0, "Duplicate(s) detected!" (transcript 30). */
+export function isDuplicateRefusal(error: unknown): boolean {
+	return error instanceof VtigerApiError && error.code === '0' && /duplicate/i.test(error.message);
+}

@@ -3,7 +3,7 @@ import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionDat
 import type { FieldTypes } from '../../../helpers/normalise';
 import { RecordProblem } from '../../../helpers/recordProblem';
 import { droppedReferences, referenceValues, roundedCurrencies } from '../../../helpers/validateRecord';
-import { VtigerApiError, type DescribeResult, type VtigerClient, type VtigerRecord } from '../../../transport';
+import { isDuplicateRefusal, type DescribeResult, type VtigerClient, type VtigerRecord } from '../../../transport';
 import { actionName, lineItemTypes, outputRecord, recordFailure } from '../../context';
 import { describeReferenceIssue, findReferenceIssues } from '../../references';
 import { readInputs } from './input/read';
@@ -22,10 +22,6 @@ export interface RunOptions {
 	raw: boolean;
 	checkReferences: boolean;
 	lineTypes?: FieldTypes;
-}
-
-export function isDuplicateRefusal(error: unknown): boolean {
-	return error instanceof VtigerApiError && error.code === '0' && /duplicate/i.test(error.message);
 }
 
 function groupByModule(inputs: WriteInput[]): Map<string, WriteInput[]> {

@@ -2,10 +2,10 @@ import { isFailedItem } from '../../../../../shared/syncLog';
 import { fieldTypes } from '../../../../helpers/normalise';
 import { RecordProblem } from '../../../../helpers/recordProblem';
 import { decideMatch, oldestRecord, usableAlternatives } from '../../../../helpers/upsertMatch';
-import type { DescribeResult, VtigerRecord } from '../../../../transport';
+import { isDuplicateRefusal, type DescribeResult, type VtigerRecord } from '../../../../transport';
 import { findCandidates } from './lookups';
 import type { PreparedWrite } from '../prepare';
-import { isDuplicateRefusal, type WriteRun } from '../run';
+import type { WriteRun } from '../run';
 import type { WriteInput } from '../types';
 import { updateMatched } from './matched';
 
