@@ -15,7 +15,7 @@ import { RecordProblem } from '../../../../helpers/recordProblem';
 import type { VtigerClient } from '../../../../transport';
 import { moduleOf } from '../../../context';
 import { crmFetcher } from '../../../crmFetcher';
-import { createMissingAccounts, createsMissingAccounts } from './missingAccounts';
+import { createMissingAccounts, createsMissingAccounts, organisationKey } from './missingAccounts';
 import { xeroResourceFor } from './xeroMode';
 import { chosenFallback, FALLBACK_PENDING, settleFallbackProducts } from './fallbackProduct';
 import { matchOnFields } from './fields';
@@ -92,8 +92,12 @@ export async function readXeroInputs(
 			return { failed: error as Error, needs: { crmIds: [], lookups: [] } };
 		}
 	};
-	const invoices = items.filter((item, i) => xeroResourceFor(ctx, i, moduleOf(ctx, i), item.json) === 'invoice');
-	if (invoices.length > 0 && createsMissingAccounts(ctx)) await createMissingAccounts(client, invoices.map((item) => item.json));
+	const isInvoice = items.map((item, i) => xeroResourceFor(ctx, i, moduleOf(ctx, i), item.json) === 'invoice');
+	const invoices = items.filter((_item, i) => isInvoice[i]);
+	const accountFailures =
+		invoices.length > 0 && createsMissingAccounts(ctx)
+			? await createMissingAccounts(client, invoices.map((item) => item.json))
+			: new Map<string, RecordProblem>();
 	const mapped = await mapBatch(items.length, map, crmFetcher(client));
 	await settleFallbackProducts(
 		client,
@@ -110,6 +114,8 @@ export async function readXeroInputs(
 			return { input: { itemIndex: i, module, values: {}, alternatives: [] }, error: entry.failed };
 		}
 		const input = toInput(ctx, i, module, entry, operation);
+		const accountFailure = isInvoice[i] ? accountFailures.get(organisationKey(items[i].json)) : undefined;
+		if (accountFailure) return { input, error: accountFailure };
 		const problems = [...entry.errors];
 		if (hasNeeds(entry.needs)) problems.push(unresolvedMessage(entry.needs));
 		if (problems.length > 0) return { input, error: new RecordProblem(problems.join(' '), 'MAPPING') };
