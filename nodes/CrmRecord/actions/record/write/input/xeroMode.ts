@@ -10,7 +10,7 @@ const ID_FIELDS: ReadonlyArray<[string, XeroResource]> = [
 	['ContactID', 'organisation'],
 ];
 
-export function xeroResourceOfRecord(json: IDataObject): XeroResource | undefined {
+function xeroResourceOfRecord(json: IDataObject): XeroResource | undefined {
 	return ID_FIELDS.find(([field]) => typeof json[field] === 'string' && json[field] !== '')?.[1];
 }
 
