@@ -1,5 +1,5 @@
 import { DEMO_IDS, type VtigerSandbox } from '../../sandbox/vtiger';
-import { FALLBACK_SERVICE_NAME } from '../../nodes/CrmRecord/actions/record/write/fallbackProduct';
+import { FALLBACK_SERVICE_NAME } from '../../nodes/CrmRecord/actions/record/write/input/fallbackProduct';
 import { failureOf, moduleParam, runCrm, withSandbox } from './workflow';
 
 /**

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { DEMO_IDS, type VtigerSandbox } from '../../sandbox/vtiger';
-import { MAX_LOOKUP_URL_CHARS } from '../../nodes/CrmRecord/actions/record/write/lookups';
+import { MAX_LOOKUP_URL_CHARS } from '../../nodes/CrmRecord/actions/record/write/upsert/lookups';
 import { failuresByItem, moduleParam, runCrm, withSandbox } from './workflow';
 
 let crm: VtigerSandbox;

@@ -29,6 +29,7 @@ export const TransportCode = {
 
 export const SESSION_CODES = new Set(['INVALID_SESSIONID', 'SESSION_EXPIRED', 'SESSION_LEFT_IDLE']);
 
-export function isVtigerApiError(error: unknown): error is VtigerApiError {
-	return error instanceof VtigerApiError;
+/** vtiger's answer when its duplicate prevention (Accounts by name) refuses a save: code 0, "Duplicate(s) detected!" (transcript 30). */
+export function isDuplicateRefusal(error: unknown): boolean {
+	return error instanceof VtigerApiError && error.code === '0' && /duplicate/i.test(error.message);
 }

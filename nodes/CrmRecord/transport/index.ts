@@ -1,7 +1,7 @@
 import type { VtigerCredentials } from './types';
 
 export { VtigerClient, type VtigerRecord } from './VtigerClient';
-export { VtigerApiError, TransportCode, isVtigerApiError } from './VtigerApiError';
+export { VtigerApiError, TransportCode, isDuplicateRefusal } from './VtigerApiError';
 export { encodedParamLength, senderFromHttpRequest, senderFromLegacyRequest } from './senders';
 export type * from './types';
 

@@ -39,11 +39,3 @@ export function sessionEntry(key: string, now = Date.now(), ephemeral = false): 
 	entry.lastUsed = now;
 	return entry;
 }
-
-export function cachedSessionCount(): number {
-	return entries.size;
-}
-
-export function clearSessionCache(): void {
-	entries.clear();
-}

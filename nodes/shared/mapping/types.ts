@@ -64,10 +64,6 @@ export interface XeroToCrmResult {
 	warnings: string[];
 }
 
-export function emptyNeeds(): MappingNeeds {
-	return { crmIds: [], lookups: [] };
-}
-
 export function hasNeeds(needs: MappingNeeds): boolean {
 	return needs.crmIds.length > 0 || needs.lookups.length > 0;
 }

@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { VtigerClient } from '../../transport';
-import { writeItems } from './write/writeItems';
+import { createRecords } from './write/create';
+import { writePrimaryContacts } from './write/primaryContacts';
+import { WriteRun } from './write/run';
 import { fieldsMapper } from './write.descriptions';
 
 export const description: INodeProperties[] = [
@@ -13,5 +15,8 @@ export async function execute(
 	items: INodeExecutionData[],
 	client: VtigerClient,
 ): Promise<INodeExecutionData[]> {
-	return await writeItems.call(this, items, client, 'create');
+	const run = await WriteRun.start(this, items, client, 'create');
+	await run.writeEachModule(createRecords);
+	await writePrimaryContacts(run);
+	return run.output();
 }

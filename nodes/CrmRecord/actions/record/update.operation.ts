@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { VtigerClient } from '../../transport';
-import { writeItems } from './write/writeItems';
+import { WriteRun } from './write/run';
+import { updateRecords } from './write/update';
 import { fieldsMapper } from './write.descriptions';
 
 export const description: INodeProperties[] = [
@@ -23,5 +24,7 @@ export async function execute(
 	items: INodeExecutionData[],
 	client: VtigerClient,
 ): Promise<INodeExecutionData[]> {
-	return await writeItems.call(this, items, client, 'update');
+	const run = await WriteRun.start(this, items, client, 'update');
+	await run.writeEachModule(updateRecords);
+	return run.output();
 }

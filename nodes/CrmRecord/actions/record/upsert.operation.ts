@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { VtigerClient } from '../../transport';
-import { writeItems } from './write/writeItems';
+import { writePrimaryContacts } from './write/primaryContacts';
+import { WriteRun } from './write/run';
+import { upsertRecords } from './write/upsert/upsert';
 import { fieldsMapper, matchOnField } from './write.descriptions';
 
 export const description: INodeProperties[] = [
@@ -14,5 +16,8 @@ export async function execute(
 	items: INodeExecutionData[],
 	client: VtigerClient,
 ): Promise<INodeExecutionData[]> {
-	return await writeItems.call(this, items, client, 'upsert');
+	const run = await WriteRun.start(this, items, client, 'upsert');
+	await run.writeEachModule(upsertRecords);
+	await writePrimaryContacts(run);
+	return run.output();
 }

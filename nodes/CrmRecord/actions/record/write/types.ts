@@ -13,3 +13,6 @@ export interface WriteInput {
 	/** Upsert keys, strongest first; empty means "always create". */
 	alternatives: MatchAlternative[];
 }
+
+/** An item read as a WriteInput (Xero input: with the organisation's person), or with why it could not be read. */
+export type InputRead = { input: WriteInput; contact?: Record<string, unknown> } | { input: WriteInput; error: unknown };

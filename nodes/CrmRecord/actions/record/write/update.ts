@@ -1,22 +1,22 @@
 import { fieldTypes } from '../../../helpers/normalise';
-import { collectPages } from '../../../helpers/paging';
+import { collectPages, VTIGER_PAGE_SIZE } from '../../../helpers/paging';
 import { RecordProblem } from '../../../helpers/recordProblem';
 import { isUnchanged } from '../../../helpers/unchanged';
 import { idProblem } from '../../../helpers/validateRecord';
 import { vtqlString, withLimit } from '../../../helpers/vtql';
 import type { DescribeResult, VtigerRecord } from '../../../transport';
-import { type Batch, currentRecord, dropBadReferences, fail, MATCH_BATCH, prepareAll, reviseOne, succeed } from './batch';
+import type { WriteRun } from './run';
 import type { WriteInput } from './types';
 
-/** The records about to be updated, one query per 100 ids; missing ones are left for revise to report. */
-async function currentRows(batch: Batch, module: string, ids: string[]): Promise<Map<string, VtigerRecord>> {
+/** The records about to be updated, one query (one page) per 100 ids; missing ones are left for revise to report. */
+async function currentRows(run: WriteRun, module: string, ids: string[]): Promise<Map<string, VtigerRecord>> {
 	const rows = new Map<string, VtigerRecord>();
 	const unique = [...new Set(ids)];
-	for (let start = 0; start < unique.length; start += MATCH_BATCH) {
-		const chunk = unique.slice(start, start + MATCH_BATCH);
+	for (let start = 0; start < unique.length; start += VTIGER_PAGE_SIZE) {
+		const chunk = unique.slice(start, start + VTIGER_PAGE_SIZE);
 		const base = `SELECT * FROM ${module} WHERE id IN (${chunk.map(vtqlString).join(', ')})`;
 		try {
-			for (const row of await collectPages((page) => batch.client.query(withLimit(base, page.offset, page.count)))) {
+			for (const row of await collectPages((page) => run.client.query(withLimit(base, page.offset, page.count)))) {
 				rows.set(String(row.id), row);
 			}
 		} catch {
@@ -30,27 +30,27 @@ async function currentRows(batch: Batch, module: string, ids: string[]): Promise
  * Updates skip records whose values would not change: a "write the Xero ID back" step after a CRM → Xero send then
  * leaves modifiedtime alone, and the next Get Changes does not see the record again.
  */
-export async function runUpdates(batch: Batch, inputs: WriteInput[], describe: DescribeResult, userId: string) {
+export async function updateRecords(run: WriteRun, inputs: WriteInput[], describe: DescribeResult, userId: string) {
 	const types = fieldTypes(describe);
 	const withId = inputs.filter((input) => {
 		const problem = input.recordId ? idProblem(input.recordId, describe) : 'Record ID is empty';
 		if (!problem) return true;
 		const label = input.recordId || `item ${input.itemIndex + 1}`;
-		fail(batch, input, new RecordProblem(`${describe.name} record ${label}: ${problem}`, 'WRONG_MODULE'), label, describe);
+		run.fail(input, new RecordProblem(`${describe.name} record ${label}: ${problem}`, 'WRONG_MODULE'), label, describe);
 		return false;
 	});
-	const prepared = await dropBadReferences(batch, prepareAll(batch, withId, describe, userId, () => 'revise'), describe);
-	const rows = await currentRows(batch, describe.name, prepared.map((write) => write.input.recordId as string));
+	const prepared = await run.prepare(withId, describe, userId, () => 'revise');
+	const rows = await currentRows(run, describe.name, prepared.map((write) => write.input.recordId as string));
 	for (const write of prepared) {
 		const id = write.input.recordId as string;
 		const row = rows.get(id);
 		if (row) {
-			const current = await currentRecord(batch, row, write.element);
+			const current = await run.currentRecord(row, write.element);
 			if (isUnchanged(current, write.element, types)) {
-				succeed(batch, write.input, current, describe);
+				run.succeed(write.input, current, describe);
 				continue;
 			}
 		}
-		await reviseOne(batch, write, id, describe);
+		await run.revise(write, id, describe);
 	}
 }

@@ -1,16 +1,25 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { attempt } from '../../../../shared/attempt';
-import { collationKey, sameText } from '../../../../shared/collation';
-import { text, xeroToCrm, type CrmRecord } from '../../../../shared/mapping';
-import { linkFieldOf, mappingOptions } from '../../../../shared/mapping/options';
-import { VtigerApiError, type VtigerClient } from '../../../transport';
-import { crmFetcher } from '../../crmFetcher';
+import { attempt } from '../../../../../shared/attempt';
+import { collationKey, sameText } from '../../../../../shared/collation';
+import { text, xeroToCrm, type CrmRecord } from '../../../../../shared/mapping';
+import { linkFieldOf, mappingOptions } from '../../../../../shared/mapping/options';
+import { RecordProblem } from '../../../../helpers/recordProblem';
+import { isDuplicateRefusal, type VtigerClient } from '../../../../transport';
+import { crmFetcher } from '../../../crmFetcher';
 
 interface XeroContactRef {
 	id: string;
 	name: string;
 	contact: IDataObject;
+}
+
+/**
+ * Xero keeps contact names unique, so the name (compared as vtiger's MySQL compares it) is the contact, whether or
+ * not the invoice carries its ContactID.
+ */
+export function organisationKey(invoice: IDataObject): string {
+	return collationKey(text(((invoice.Contact ?? {}) as IDataObject).Name).trim());
 }
 
 function contactsOf(invoices: IDataObject[]): XeroContactRef[] {
@@ -20,9 +29,7 @@ function contactsOf(invoices: IDataObject[]): XeroContactRef[] {
 		const contact = (invoice.Contact ?? {}) as IDataObject;
 		const id = text(contact.ContactID);
 		const name = text(contact.Name).trim();
-		// Xero keeps contact names unique, so the name (compared as vtiger's MySQL compares it) is the contact, whether
-		// or not this invoice carries its ContactID.
-		const key = collationKey(name);
+		const key = organisationKey(invoice);
 		if (!name || seen.has(key)) continue;
 		seen.add(key);
 		refs.push({ id, name, contact });
@@ -39,10 +46,12 @@ export function createsMissingAccounts(ctx: IExecuteFunctions): boolean {
  * A Xero invoice's contact the CRM does not have yet (neither by Xero ID nor by name) becomes a CRM organisation
  * first, mapped like "Get organisations from Xero" would map it (from what the invoice carries of the contact), so
  * the invoice can point at it. Existing organisations are never written here. One query per key for the batch.
+ * Returns, by organisationKey, why an organisation could not be created: the invoices that need it fail with that.
  */
-export async function createMissingAccounts(client: VtigerClient, invoices: IDataObject[]): Promise<void> {
+export async function createMissingAccounts(client: VtigerClient, invoices: IDataObject[]): Promise<Map<string, RecordProblem>> {
+	const failures = new Map<string, RecordProblem>();
 	const refs = contactsOf(invoices);
-	if (refs.length === 0) return;
+	if (refs.length === 0) return failures;
 	const options = mappingOptions();
 	const link = linkFieldOf(options, 'Accounts');
 	const fetcher = crmFetcher(client);
@@ -51,7 +60,7 @@ export async function createMissingAccounts(client: VtigerClient, invoices: IDat
 	const has = (rows: CrmRecord[], field: string, value: string) =>
 		value !== '' && rows.some((row) => sameText(row[field], value));
 	const missing = refs.filter((ref) => !has(byId, link, ref.id) && !has(byName, 'accountname', ref.name));
-	if (missing.length === 0) return;
+	if (missing.length === 0) return failures;
 	const { userId } = await client.session();
 	for (const ref of missing) {
 		const mapped = xeroToCrm('organisation', ref.contact, options);
@@ -60,6 +69,10 @@ export async function createMissingAccounts(client: VtigerClient, invoices: IDat
 		for (const [field, value] of Object.entries(mapped.fields)) if (text(value) !== '') element[field] = value;
 		const created = await attempt(async () => await client.create('Accounts', element));
 		// Another run created it just now (vtiger refuses duplicate names): the mapping finds that one.
-		if (!created.ok && !(created.error instanceof VtigerApiError)) throw created.error;
+		if (created.ok || isDuplicateRefusal(created.error)) continue;
+		const reason = created.error instanceof Error ? created.error.message : String(created.error);
+		const message = `The invoice's organisation "${ref.name}" is not in the CRM and creating it failed, so the invoice was not written. Fix what the CRM said, or create the organisation (Get organisations from Xero), then run again. The CRM said: ${reason}`;
+		failures.set(collationKey(ref.name), new RecordProblem(message, 'ACCOUNT_NOT_CREATED'));
 	}
+	return failures;
 }

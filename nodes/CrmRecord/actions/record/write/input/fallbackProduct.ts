@@ -1,9 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { text, type CrmRecord, type XeroToCrmResult } from '../../../../shared/mapping';
-import { vtqlString } from '../../../helpers/vtql';
-import type { VtigerClient } from '../../../transport';
-import { crmFetcher } from '../../crmFetcher';
+import { text, type CrmRecord, type XeroToCrmResult } from '../../../../../shared/mapping';
+import { vtqlString } from '../../../../helpers/vtql';
+import type { VtigerClient } from '../../../../transport';
+import { crmFetcher } from '../../../crmFetcher';
 
 /**
  * Xero invoice lines without an item code (free-text lines), or with a code the CRM has no product for, still need a

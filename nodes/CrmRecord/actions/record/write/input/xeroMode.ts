@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { xeroResourceOf, type XeroResource } from '../../../../shared/mapping';
+import { xeroResourceOf, type XeroResource } from '../../../../../shared/mapping';
 
 /** The ID field that tells what kind of Xero record an item is (Xero Sync's and the triggers' output shape). */
 const ID_FIELDS: ReadonlyArray<[string, XeroResource]> = [
@@ -10,7 +10,7 @@ const ID_FIELDS: ReadonlyArray<[string, XeroResource]> = [
 	['ContactID', 'organisation'],
 ];
 
-export function xeroResourceOfRecord(json: IDataObject): XeroResource | undefined {
+function xeroResourceOfRecord(json: IDataObject): XeroResource | undefined {
 	return ID_FIELDS.find(([field]) => typeof json[field] === 'string' && json[field] !== '')?.[1];
 }
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { WriteInput, WriteOperation } from './types';
+import type { WriteInput, WriteOperation } from '../types';
 
 function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || value === '';

@@ -1,8 +1,8 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { logEntryOf } from '../../../../shared/syncLog';
-import { RecordProblem } from '../../../helpers/recordProblem';
-import type { WriteInput, WriteOperation } from './types';
+import { logEntryOf } from '../../../../../shared/syncLog';
+import { RecordProblem } from '../../../../helpers/recordProblem';
+import type { WriteInput, WriteOperation } from '../types';
 
 /**
  * Input "Sync-Log Entry": the item is a failed record from any of the package's error outputs, and becomes a record

@@ -1,13 +1,16 @@
-import { collectPages } from '../../../helpers/paging';
-import { recordLabel } from '../../../helpers/recordLabel';
-import { RecordProblem } from '../../../helpers/recordProblem';
-import { matchWhere, usableAlternatives } from '../../../helpers/upsertMatch';
-import { withLimit } from '../../../helpers/vtql';
-import type { DescribeResult, VtigerRecord } from '../../../transport';
-import { encodedParamLength } from '../../../transport';
-import { type Batch, fail, MATCH_BATCH } from './batch';
-import { checkValues } from './prepare';
-import type { WriteInput } from './types';
+import { collectPages } from '../../../../helpers/paging';
+import { recordLabel } from '../../../../helpers/recordLabel';
+import { RecordProblem } from '../../../../helpers/recordProblem';
+import { matchWhere, usableAlternatives } from '../../../../helpers/upsertMatch';
+import { withLimit } from '../../../../helpers/vtql';
+import type { DescribeResult, VtigerRecord } from '../../../../transport';
+import { encodedParamLength } from '../../../../transport';
+import type { WriteRun } from '../run';
+import { checkValues } from '../prepare';
+import type { WriteInput } from '../types';
+
+/** Items per upsert lookup query. */
+const MATCH_BATCH = 100;
 
 /**
  * The lookup travels in the GET query string, URL-encoded. Apache's default request line limit is 8190 bytes and
@@ -15,7 +18,7 @@ import type { WriteInput } from './types';
  */
 export const MAX_LOOKUP_URL_CHARS = 6_500;
 
-export function lookupBase(module: string, inputs: WriteInput[]): string | undefined {
+function lookupBase(module: string, inputs: WriteInput[]): string | undefined {
 	const where = matchWhere(inputs.map((input) => usableAlternatives(input.alternatives)));
 	return where === undefined ? undefined : `SELECT * FROM ${module} WHERE ${where}`;
 }
@@ -30,7 +33,7 @@ function lookupUrlLength(base: string | undefined): number {
  * so one long name costs its own lookup, not the whole batch. An item whose match values alone do not fit (or cannot
  * be put in a query) fails alone, with the reason.
  */
-export function lookupChunks(batch: Batch, inputs: WriteInput[], describe: DescribeResult): WriteInput[][] {
+export function lookupChunks(run: WriteRun, inputs: WriteInput[], describe: DescribeResult): WriteInput[][] {
 	const chunks: WriteInput[][] = [];
 	let current: WriteInput[] = [];
 	for (const input of inputs) {
@@ -38,14 +41,14 @@ export function lookupChunks(batch: Batch, inputs: WriteInput[], describe: Descr
 		try {
 			alone = lookupUrlLength(lookupBase(describe.name, [input]));
 		} catch (error) {
-			fail(batch, input, error, recordLabel(input.values, describe, input.itemIndex), describe);
+			run.fail(input, error, recordLabel(input.values, describe, input.itemIndex), describe);
 			continue;
 		}
 		if (alone > MAX_LOOKUP_URL_CHARS) {
 			const label = recordLabel(input.values, describe, input.itemIndex);
 			const fields = usableAlternatives(input.alternatives).flat().map((pair) => pair.field);
 			const message = `${describe.name} record ${label}: the value of the match field ${[...new Set(fields)].join(', ')} is too long to look up in the CRM (the lookup would be ${alone} characters in the request URL; the limit is ${MAX_LOOKUP_URL_CHARS}). Shorten the value or change "Match On" to another field.`;
-			fail(batch, input, new RecordProblem(message, 'MATCH_VALUE_TOO_LONG'), label, describe);
+			run.fail(input, new RecordProblem(message, 'MATCH_VALUE_TOO_LONG'), label, describe);
 			continue;
 		}
 		const candidate = [...current, input];
@@ -61,21 +64,21 @@ export function lookupChunks(batch: Batch, inputs: WriteInput[], describe: Descr
 }
 
 /** Values that could not be sent or would be stored mangled fail their record before any lookup. */
-export function checkedInputs(batch: Batch, inputs: WriteInput[], describe: DescribeResult): WriteInput[] {
+export function checkedInputs(run: WriteRun, inputs: WriteInput[], describe: DescribeResult): WriteInput[] {
 	return inputs.filter((input) => {
 		try {
 			checkValues(input, describe);
 			return true;
 		} catch (error) {
-			fail(batch, input, error, recordLabel(input.values, describe, input.itemIndex), describe);
+			run.fail(input, error, recordLabel(input.values, describe, input.itemIndex), describe);
 			return false;
 		}
 	});
 }
 
 /** Every record that may match one of the items: one query (paged past vtiger's 100-row cap). */
-export async function findCandidates(batch: Batch, inputs: WriteInput[], describe: DescribeResult): Promise<VtigerRecord[]> {
+export async function findCandidates(run: WriteRun, inputs: WriteInput[], describe: DescribeResult): Promise<VtigerRecord[]> {
 	const base = lookupBase(describe.name, inputs);
 	if (base === undefined) return [];
-	return await collectPages((page) => batch.client.query(withLimit(base, page.offset, page.count)));
+	return await collectPages((page) => run.client.query(withLimit(base, page.offset, page.count)));
 }

@@ -1,12 +1,13 @@
-import { isFailedItem } from '../../../../shared/syncLog';
-import { fieldTypes } from '../../../helpers/normalise';
-import { RecordProblem } from '../../../helpers/recordProblem';
-import { decideMatch, oldestRecord, usableAlternatives } from '../../../helpers/upsertMatch';
-import type { DescribeResult, VtigerRecord } from '../../../transport';
-import { type Batch, checkWritten, fail, isDuplicateRefusal, updateMatched } from './batch';
+import { isFailedItem } from '../../../../../shared/syncLog';
+import { fieldTypes } from '../../../../helpers/normalise';
+import { RecordProblem } from '../../../../helpers/recordProblem';
+import { decideMatch, oldestRecord, usableAlternatives } from '../../../../helpers/upsertMatch';
+import { isDuplicateRefusal, type DescribeResult, type VtigerRecord } from '../../../../transport';
 import { findCandidates } from './lookups';
-import type { PreparedWrite } from './prepare';
-import type { WriteInput } from './types';
+import type { PreparedWrite } from '../prepare';
+import type { WriteRun } from '../run';
+import type { WriteInput } from '../types';
+import { updateMatched } from './matched';
 
 export interface CreatedRecord {
 	write: PreparedWrite;
@@ -19,19 +20,19 @@ export interface CreatedRecord {
  * so overlapping runs may have made several copies by then: the refused create joins the oldest, the copy every run
  * keeps (see settleCreateRaces). Returns the record when this call created it.
  */
-export async function createOrJoin(batch: Batch, write: PreparedWrite, describe: DescribeResult): Promise<VtigerRecord | undefined> {
+export async function createOrJoin(run: WriteRun, write: PreparedWrite, describe: DescribeResult): Promise<VtigerRecord | undefined> {
 	let record: VtigerRecord;
 	try {
-		record = await batch.client.create(describe.name, write.element);
+		record = await run.client.create(describe.name, write.element);
 	} catch (error) {
-		const again = isDuplicateRefusal(error) ? await lookupAgain(batch, [write.input], describe) : undefined;
+		const again = isDuplicateRefusal(error) ? await lookupAgain(run, [write.input], describe) : undefined;
 		const decision = again && decideMatch(again, usableAlternatives(write.input.alternatives), fieldTypes(describe));
 		const survivor = decision?.kind === 'update' ? decision.row : decision?.kind === 'ambiguous' ? oldestRecord(decision.rows) : undefined;
-		if (survivor) await updateMatched(batch, write, survivor, true, describe);
-		else fail(batch, write.input, error, write.label, describe);
+		if (survivor) await updateMatched(run, write, survivor, true, describe);
+		else run.fail(write.input, error, write.label, describe);
 		return undefined;
 	}
-	checkWritten(batch, write, record, describe);
+	run.checkWritten(write, record, describe);
 	return record;
 }
 
@@ -42,9 +43,9 @@ export async function createOrJoin(batch: Batch, write: PreparedWrite, describe:
  * so they agree without talking. The later creator deletes its own record and sends its values, and those of the
  * items of the chunk that updated it, to the oldest.
  */
-export async function settleCreateRaces(batch: Batch, created: CreatedRecord[], prepared: PreparedWrite[], describe: DescribeResult) {
+export async function settleCreateRaces(run: WriteRun, created: CreatedRecord[], prepared: PreparedWrite[], describe: DescribeResult) {
 	if (created.length === 0) return;
-	const rows = await lookupAgain(batch, created.map(({ write }) => write.input), describe);
+	const rows = await lookupAgain(run, created.map(({ write }) => write.input), describe);
 	if (!rows) return;
 	for (const { write, record } of created) {
 		const decision = decideMatch(rows, usableAlternatives(write.input.alternatives), fieldTypes(describe));
@@ -52,25 +53,25 @@ export async function settleCreateRaces(batch: Batch, created: CreatedRecord[], 
 		if (!oldest || String(oldest.id) === String(record.id)) continue;
 		const id = String(record.id);
 		const writers = prepared.filter((other) => {
-			const result = batch.results[other.input.itemIndex];
+			const result = run.results[other.input.itemIndex];
 			return other === write || (result !== undefined && !isFailedItem(result) && String(result.json.id) === id);
 		});
 		try {
-			await batch.client.delete(id);
+			await run.client.delete(id);
 		} catch (error) {
 			const reason = error instanceof Error ? error.message : String(error);
 			const message = `${describe.name} record ${write.label} was created as ${id} while another run created the same record as ${String(oldest.id)}; deleting the duplicate ${id} failed, so delete it in the CRM if it is still there. The CRM said: ${reason}`;
-			for (const writer of writers) fail(batch, writer.input, new RecordProblem(message, 'DUPLICATE_CREATED'), writer.label, describe, id);
+			for (const writer of writers) run.fail(writer.input, new RecordProblem(message, 'DUPLICATE_CREATED'), writer.label, describe, id);
 			continue;
 		}
-		for (const writer of writers) await updateMatched(batch, writer, oldest, true, describe);
+		for (const writer of writers) await updateMatched(run, writer, oldest, true, describe);
 	}
 }
 
 /** Undefined when the lookup fails: the caller then keeps what it has. */
-async function lookupAgain(batch: Batch, inputs: WriteInput[], describe: DescribeResult): Promise<VtigerRecord[] | undefined> {
+async function lookupAgain(run: WriteRun, inputs: WriteInput[], describe: DescribeResult): Promise<VtigerRecord[] | undefined> {
 	try {
-		return await findCandidates(batch, inputs, describe);
+		return await findCandidates(run, inputs, describe);
 	} catch {
 		return undefined;
 	}

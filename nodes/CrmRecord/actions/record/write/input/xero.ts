@@ -9,19 +9,17 @@ import {
 	type MappingOptionsInput,
 	type Resolved,
 	type XeroToCrmResult,
-} from '../../../../shared/mapping';
-import { linkFieldOf } from '../../../../shared/mapping/options';
-import { RecordProblem } from '../../../helpers/recordProblem';
-import type { VtigerClient } from '../../../transport';
-import { moduleOf } from '../../context';
-import { crmFetcher } from '../../crmFetcher';
-import { createMissingAccounts, createsMissingAccounts } from './missingAccounts';
-import { xeroResourceFor } from './xeroInputMode';
+} from '../../../../../shared/mapping';
+import { linkFieldOf } from '../../../../../shared/mapping/options';
+import { RecordProblem } from '../../../../helpers/recordProblem';
+import type { VtigerClient } from '../../../../transport';
+import { moduleOf } from '../../../context';
+import { crmFetcher } from '../../../crmFetcher';
+import { createMissingAccounts, createsMissingAccounts, organisationKey } from './missingAccounts';
+import { xeroResourceFor } from './xeroMode';
 import { chosenFallback, FALLBACK_PENDING, settleFallbackProducts } from './fallbackProduct';
-import { matchOnFields } from './fieldsInput';
-import type { WriteInput, WriteOperation } from './types';
-
-export type XeroRead = { input: WriteInput; contact?: Record<string, unknown> } | { input: WriteInput; error: unknown };
+import { matchOnFields } from './fields';
+import type { InputRead, WriteInput, WriteOperation } from '../types';
 
 type Mapped = XeroToCrmResult | { failed: Error };
 
@@ -84,7 +82,7 @@ export async function readXeroInputs(
 	items: INodeExecutionData[],
 	client: VtigerClient,
 	operation: WriteOperation,
-): Promise<XeroRead[]> {
+): Promise<InputRead[]> {
 	const map = (i: number, resolved: Resolved): Mapped & { needs: XeroToCrmResult['needs'] } => {
 		const module = moduleOf(ctx, i);
 		const resource = xeroResourceFor(ctx, i, module, items[i].json);
@@ -94,8 +92,12 @@ export async function readXeroInputs(
 			return { failed: error as Error, needs: { crmIds: [], lookups: [] } };
 		}
 	};
-	const invoices = items.filter((item, i) => xeroResourceFor(ctx, i, moduleOf(ctx, i), item.json) === 'invoice');
-	if (invoices.length > 0 && createsMissingAccounts(ctx)) await createMissingAccounts(client, invoices.map((item) => item.json));
+	const isInvoice = items.map((item, i) => xeroResourceFor(ctx, i, moduleOf(ctx, i), item.json) === 'invoice');
+	const invoices = items.filter((_item, i) => isInvoice[i]);
+	const accountFailures =
+		invoices.length > 0 && createsMissingAccounts(ctx)
+			? await createMissingAccounts(client, invoices.map((item) => item.json))
+			: new Map<string, RecordProblem>();
 	const mapped = await mapBatch(items.length, map, crmFetcher(client));
 	await settleFallbackProducts(
 		client,
@@ -106,12 +108,14 @@ export async function readXeroInputs(
 			return [{ index, module, linkField, result: entry, chosen: chosenFallback(ctx, index) }];
 		}),
 	);
-	return mapped.map((entry, i): XeroRead => {
+	return mapped.map((entry, i): InputRead => {
 		const module = moduleOf(ctx, i);
 		if ('failed' in entry) {
 			return { input: { itemIndex: i, module, values: {}, alternatives: [] }, error: entry.failed };
 		}
 		const input = toInput(ctx, i, module, entry, operation);
+		const accountFailure = isInvoice[i] ? accountFailures.get(organisationKey(items[i].json)) : undefined;
+		if (accountFailure) return { input, error: accountFailure };
 		const problems = [...entry.errors];
 		if (hasNeeds(entry.needs)) problems.push(unresolvedMessage(entry.needs));
 		if (problems.length > 0) return { input, error: new RecordProblem(problems.join(' '), 'MAPPING') };

@@ -1,0 +1,230 @@
+import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+import type { FieldTypes } from '../../../helpers/normalise';
+import { RecordProblem } from '../../../helpers/recordProblem';
+import { droppedReferences, referenceValues, roundedCurrencies } from '../../../helpers/validateRecord';
+import { isDuplicateRefusal, type DescribeResult, type VtigerClient, type VtigerRecord } from '../../../transport';
+import { actionName, lineItemTypes, outputRecord, recordFailure } from '../../context';
+import { describeReferenceIssue, findReferenceIssues } from '../../references';
+import { readInputs } from './input/read';
+import { prepareWrite, type PreparedWrite } from './prepare';
+import type { WriteInput, WriteOperation } from './types';
+
+/** How one operation writes the items of one module (see create.ts, update.ts, upsert/upsert.ts). */
+export type ModuleWriter = (run: WriteRun, inputs: WriteInput[], describe: DescribeResult, userId: string) => Promise<void>;
+
+export interface RefusedRevise {
+	write: PreparedWrite;
+	id: string;
+}
+
+export interface RunOptions {
+	raw: boolean;
+	checkReferences: boolean;
+	lineTypes?: FieldTypes;
+}
+
+function groupByModule(inputs: WriteInput[]): Map<string, WriteInput[]> {
+	const groups = new Map<string, WriteInput[]>();
+	for (const input of inputs) {
+		if (!groups.has(input.module)) groups.set(input.module, []);
+		groups.get(input.module)?.push(input);
+	}
+	return groups;
+}
+
+/**
+ * One Create, Update or Upsert execution: the items read as write inputs, and one result slot per input item, which
+ * every path settles exactly once as a success (succeed, checkWritten) or a sync-log failure (fail). An item no path
+ * settled comes out as a failure too, so each input item ends in exactly one output.
+ */
+export class WriteRun {
+	readonly results: Array<INodeExecutionData | undefined>;
+
+	/** The items that were read without error, in input order. */
+	readonly inputs: WriteInput[] = [];
+
+	/** Xero input: an organisation's person, written as the account's primary contact after the accounts. */
+	readonly primaryContacts = new Map<number, { contact: Record<string, unknown>; xeroId?: string | null }>();
+
+	/**
+	 * vtiger's duplicate check runs on every save, revises included: while an overlapping run's copy of a record
+	 * exists, the revise of the copy every run keeps is refused. Upserts collect those revises here and send them
+	 * again once every run has settled its races (see upsertRecords), instead of waiting inside a chunk for a run
+	 * that may itself be waiting for this one.
+	 */
+	refusedRevises?: RefusedRevise[];
+
+	constructor(
+		readonly ctx: IExecuteFunctions,
+		readonly client: VtigerClient,
+		readonly operation: WriteOperation,
+		itemCount: number,
+		readonly options: RunOptions,
+	) {
+		this.results = new Array(itemCount);
+	}
+
+	/** Reads the items (fields, Xero record or sync-log entry); an item that cannot be read fails here. */
+	static async start(
+		ctx: IExecuteFunctions,
+		items: INodeExecutionData[],
+		client: VtigerClient,
+		operation: WriteOperation,
+	): Promise<WriteRun> {
+		const options = ctx.getNodeParameter('writeOptions', 0, {}) as IDataObject;
+		const run = new WriteRun(ctx, client, operation, items.length, {
+			raw: options.rawOutput === true,
+			checkReferences: options.checkReferences !== false,
+			lineTypes: await lineItemTypes(client),
+		});
+		for (const read of await readInputs(ctx, items, client, operation)) {
+			if ('error' in read) {
+				run.fail(read.input, read.error, `item ${read.input.itemIndex + 1}`);
+				continue;
+			}
+			run.inputs.push(read.input);
+			if (read.contact && read.input.module === 'Accounts') {
+				run.primaryContacts.set(read.input.itemIndex, { contact: read.contact, xeroId: read.input.xeroId });
+			}
+		}
+		return run;
+	}
+
+	/** A run of its own for records written on the side (primary contacts), with its own result slots. */
+	subRun(operation: WriteOperation, options: Partial<RunOptions>): WriteRun {
+		return new WriteRun(this.ctx, this.client, operation, this.results.length, { ...this.options, ...options });
+	}
+
+	/** Each module's describe and the user once, then its items go to `write`; failing that, they fail. */
+	async writeEachModule(write: ModuleWriter): Promise<void> {
+		for (const [module, group] of groupByModule(this.inputs)) {
+			let describe: DescribeResult;
+			let userId: string;
+			try {
+				describe = await this.client.describe(module);
+				userId = (await this.client.session()).userId;
+			} catch (error) {
+				for (const input of group) this.fail(input, error, `item ${input.itemIndex + 1}`);
+				continue;
+			}
+			await write(this, group, describe, userId);
+		}
+	}
+
+	output(): INodeExecutionData[] {
+		return this.results.map(
+			(result, index) =>
+				result ??
+				recordFailure(this.ctx, new Error('was not processed'), index, {
+					action: actionName(this.operation, ''),
+					flow: 'Xero → CRM',
+					module: '',
+					label: `item ${index + 1}`,
+				}),
+		);
+	}
+
+	fail(input: WriteInput, error: unknown, label: string, describe?: DescribeResult, id?: string) {
+		this.results[input.itemIndex] = recordFailure(this.ctx, error, input.itemIndex, {
+			action: actionName(this.operation, input.module),
+			flow: 'Xero → CRM',
+			module: input.module,
+			label,
+			describe,
+			id: id ?? input.recordId,
+			xeroId: input.xeroId,
+		});
+	}
+
+	succeed(input: WriteInput, record: VtigerRecord, describe: DescribeResult) {
+		this.results[input.itemIndex] = {
+			json: outputRecord(record, { raw: this.options.raw, describe, lineItemTypes: this.options.lineTypes }) as IDataObject,
+			pairedItem: { item: input.itemIndex },
+		};
+	}
+
+	/**
+	 * Turns the inputs into what vtiger receives (an input that cannot be written fails alone), then checks the
+	 * reference ids of the whole group with one query per referenced module, before anything is written.
+	 */
+	async prepare(
+		inputs: WriteInput[],
+		describe: DescribeResult,
+		userId: string,
+		mode: (input: WriteInput) => 'create' | 'revise',
+	): Promise<PreparedWrite[]> {
+		const prepared: PreparedWrite[] = [];
+		for (const input of inputs) {
+			try {
+				prepared.push(prepareWrite(input, describe, mode(input), userId, this.options.lineTypes));
+			} catch (error) {
+				this.fail(input, error, `item ${input.itemIndex + 1}`, describe);
+			}
+		}
+		if (!this.options.checkReferences || prepared.length === 0) return prepared;
+		const issues = await findReferenceIssues(
+			this.client,
+			prepared.map((write) => referenceValues(write.element, describe)),
+		);
+		return prepared.filter((write, index) => {
+			if (issues[index].length === 0) return true;
+			const message = `${describe.name} record ${write.label}: ${issues[index].map(describeReferenceIssue).join('; ')}`;
+			this.fail(write.input, new RecordProblem(message, 'REFERENCE_MISSING'), write.label, describe);
+			return false;
+		});
+	}
+
+	/**
+	 * What vtiger accepts but silently changes, found in its answer: a reference to a missing record stored as "" (when
+	 * references were not checked up front) and amounts rounded to the user's currency decimals. The record is written,
+	 * so the failure names it for a fix.
+	 */
+	checkWritten(write: PreparedWrite, record: VtigerRecord, describe: DescribeResult) {
+		const id = String(record.id);
+		const what = `${describe.name} record ${write.label} was written as ${id}, but`;
+		const dropped = droppedReferences(write.element, record, describe);
+		if (dropped.length > 0) {
+			const message = `${what} vtiger dropped ${dropped.map((ref) => `${ref.field} = ${ref.id}`).join(', ')}: no such record. Fix the reference and update ${id}.`;
+			return this.fail(write.input, new RecordProblem(message, 'REFERENCE_DROPPED'), write.label, describe, id);
+		}
+		const rounded = roundedCurrencies(write.element, record, describe);
+		if (rounded.length > 0) {
+			const changes = rounded.map((r) => `${r.field} ${r.sent} to ${r.stored}`).join(', ');
+			const message = `${what} the CRM rounded ${changes}. Set "Number of Currency Decimals" to 2 in the CRM user's My Preferences, then update ${id} again.`;
+			return this.fail(write.input, new RecordProblem(message, 'CURRENCY_ROUNDED'), write.label, describe, id);
+		}
+		this.succeed(write.input, record, describe);
+	}
+
+	async create(write: PreparedWrite, describe: DescribeResult) {
+		try {
+			this.checkWritten(write, await this.client.create(describe.name, write.element), describe);
+		} catch (error) {
+			this.fail(write.input, error, write.label, describe);
+		}
+	}
+
+	/** A duplicate refusal is kept for later while an upsert collects them, else retried after each of the waits. */
+	async revise(write: PreparedWrite, id: string, describe: DescribeResult, retryWaitsMs: number[] = []) {
+		try {
+			this.checkWritten(write, await this.client.revise({ ...write.element, id }), describe);
+		} catch (error) {
+			if (isDuplicateRefusal(error) && this.refusedRevises) return this.refusedRevises.push({ write, id });
+			const [wait, ...later] = retryWaitsMs;
+			if (wait === undefined || !isDuplicateRefusal(error)) return this.fail(write.input, error, write.label, describe, id);
+			await sleep(wait);
+			await this.revise(write, id, describe, later);
+		}
+	}
+
+	/** Query rows carry no LineItems; a write that sends lines is compared with the retrieved record instead. */
+	async currentRecord(row: VtigerRecord, element: Record<string, unknown>): Promise<VtigerRecord> {
+		if (!('LineItems' in element)) return row;
+		try {
+			return await this.client.retrieve(String(row.id));
+		} catch {
+			return row;
+		}
+	}
+}
