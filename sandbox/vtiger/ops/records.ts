@@ -1,7 +1,7 @@
 import type { SandboxUser } from '../auth/sessions';
 import type { Engine } from '../engine';
 import { Errors } from '../errors';
-import { createShape, retrieveShape, reviseInventoryShape } from '../store/shapes';
+import { createShape, retrieveShape, reviseInventoryShape, reviseLinesShape, updateLinesShape } from '../store/shapes';
 import { parseElement } from './element';
 import { checkCreate, insertCreated, modifyRecord } from './save';
 
@@ -18,7 +18,7 @@ export async function create(engine: Engine, params: Params, user: SandboxUser) 
 	const module = entityModule(engine, params.elementType);
 	const pending = checkCreate(engine, module, parseElement(params.element));
 	await engine.betweenCheckAndInsert();
-	return createShape(engine, insertCreated(engine, pending, user.wsId));
+	return createShape(engine, insertCreated(engine, pending, user.wsId), pending.request);
 }
 
 export function retrieve(engine: Engine, params: Params) {
@@ -32,8 +32,13 @@ function modify(engine: Engine, params: Params, user: SandboxUser, mode: 'revise
 	const element = parseElement(params.element);
 	const resolved = engine.resolve(element.id);
 	if (resolved.kind !== 'entity') throw Errors.accessDenied();
-	modifyRecord(engine, resolved.record, element, user.wsId, mode);
-	if (engine.spec(resolved.module).inventory) return reviseInventoryShape(engine, resolved.record, Object.keys(element));
+	const saved = modifyRecord(engine, resolved.record, element, user.wsId, mode);
+	if (saved.request && saved.linesSaved) {
+		if (mode === 'update') return updateLinesShape(engine, resolved.record, saved.request, saved.shownBalance);
+		return reviseLinesShape(engine, resolved.record, saved.request, Object.keys(element));
+	}
+	// An inventory update without LineItems is handed to revise, and answers like one.
+	if (saved.request) return reviseInventoryShape(engine, resolved.record, Object.keys(element));
 	return retrieveShape(engine, resolved.record);
 }
 

@@ -28,6 +28,8 @@ export interface StoredRecord {
 	// crmentity.label: the raw label text written by the last save (a direct DB edit of the name leaves it, 36).
 	label?: string;
 	lineItems?: LineItemRow[];
+	// vtiger_inventorychargesrel's Shipping & Handling value as the last line-item save wrote it (null: none).
+	shippingCharge?: unknown;
 }
 
 // One crmid sequence for every module (vtiger_crmentity_seq) and its own one for line items.
