@@ -1,6 +1,7 @@
 import { SessionManager, type SandboxUser } from './auth/sessions';
 import { SandboxClock } from './clock';
 import { Errors } from './errors';
+import { DEFAULT_FOLDER } from './ops/documents';
 import { htmlSpecialChars, unFromHtml } from './schema/html';
 import { buildModuleSpec, type ModuleSpec } from './schema/fieldSpecs';
 import { ModuleRegistry, type ModuleExtension } from './schema/registry';
@@ -115,6 +116,7 @@ export class Engine {
 		if (module === 'Users') return value === this.adminUser.id;
 		if (module === 'Groups') return false;
 		if (module === 'Currency') return this.currencies.some((c) => c.id === value);
+		if (module === 'DocumentFolders') return value === DEFAULT_FOLDER.id;
 		const record = this.store.get(Number(match[2]));
 		return !!record && !record.deleted && record.module === module;
 	}

@@ -2,6 +2,7 @@ import type { SandboxUser } from '../auth/sessions';
 import type { Engine } from '../engine';
 import { Errors } from '../errors';
 import { createShape, retrieveShape, reviseInventoryShape, reviseLinesShape, updateLinesShape } from '../store/shapes';
+import type { UploadedFile } from '../http/form';
 import { parseElement } from './element';
 import { checkCreate, insertCreated, modifyRecord } from './save';
 
@@ -14,11 +15,11 @@ function entityModule(engine: Engine, elementType: string | undefined): string {
 	return module;
 }
 
-export async function create(engine: Engine, params: Params, user: SandboxUser) {
+export async function create(engine: Engine, params: Params, user: SandboxUser, files: UploadedFile[] = []) {
 	const module = entityModule(engine, params.elementType);
 	const pending = checkCreate(engine, module, parseElement(params.element));
 	await engine.betweenCheckAndInsert();
-	return createShape(engine, insertCreated(engine, pending, user.wsId), pending.request);
+	return createShape(engine, insertCreated(engine, pending, user.wsId, files), pending.request);
 }
 
 export function retrieve(engine: Engine, params: Params) {
@@ -28,11 +29,11 @@ export function retrieve(engine: Engine, params: Params) {
 	return retrieveShape(engine, resolved.record);
 }
 
-function modify(engine: Engine, params: Params, user: SandboxUser, mode: 'revise' | 'update') {
+function modify(engine: Engine, params: Params, user: SandboxUser, mode: 'revise' | 'update', files: UploadedFile[]) {
 	const element = parseElement(params.element);
 	const resolved = engine.resolve(element.id);
 	if (resolved.kind !== 'entity') throw Errors.accessDenied();
-	const saved = modifyRecord(engine, resolved.record, element, user.wsId, mode);
+	const saved = modifyRecord(engine, resolved.record, element, user.wsId, mode, files);
 	if (saved.request && saved.linesSaved) {
 		if (mode === 'update') return updateLinesShape(engine, resolved.record, saved.request, saved.shownBalance);
 		return reviseLinesShape(engine, resolved.record, saved.request, Object.keys(element));
@@ -42,8 +43,8 @@ function modify(engine: Engine, params: Params, user: SandboxUser, mode: 'revise
 	return retrieveShape(engine, resolved.record);
 }
 
-export const revise = (engine: Engine, params: Params, user: SandboxUser) => modify(engine, params, user, 'revise');
-export const update = (engine: Engine, params: Params, user: SandboxUser) => modify(engine, params, user, 'update');
+export const revise = (engine: Engine, params: Params, user: SandboxUser, files: UploadedFile[] = []) => modify(engine, params, user, 'revise', files);
+export const update = (engine: Engine, params: Params, user: SandboxUser, files: UploadedFile[] = []) => modify(engine, params, user, 'update', files);
 
 export function remove(engine: Engine, params: Params) {
 	const resolved = engine.resolve(params.id);

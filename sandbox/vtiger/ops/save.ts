@@ -8,6 +8,8 @@ import { coerceValue, fixed, toNumber } from '../schema/values';
 import { phpDateTime } from '../php';
 import { fromHtml } from '../schema/html';
 import type { LineItemRow, StoredRecord } from '../store/records';
+import type { UploadedFile } from '../http/form';
+import { saveDocumentFile } from './documents';
 import { checkMandatory, checkReferences, type Element } from './element';
 
 const SYSTEM_FIELDS = new Set(['id', 'createdtime', 'modifiedtime', 'modifiedby', 'source', 'starred', 'tags']);
@@ -106,12 +108,13 @@ export function checkCreate(engine: Engine, module: string, element: Element): P
 }
 
 /** The INSERT, whatever was inserted since the check. */
-export function insertCreated(engine: Engine, { record, lineInput }: PendingCreate, userId: string): StoredRecord {
+export function insertCreated(engine: Engine, { record, lineInput }: PendingCreate, userId: string, files: UploadedFile[] = []): StoredRecord {
 	record.crmid = engine.store.allocateCrmid();
 	const numbering = RECORD_NUMBERS[record.module];
 	if (numbering) record.values[numbering.field] = numbering.prefix + engine.store.nextRecordNumber(record.module);
 	stamp(engine, record, userId);
 	record.values.createdtime = record.values.modifiedtime;
+	saveDocumentFile(engine, record, files);
 	record.label = engine.rawLabel(record);
 	if (lineInput) {
 		for (const row of lineInput) row.lineId = engine.store.allocateLineId();
@@ -125,8 +128,8 @@ export function insertCreated(engine: Engine, { record, lineInput }: PendingCrea
 }
 
 /** Check and insert at once: for planting records in tests and demo data. */
-export function createRecord(engine: Engine, module: string, element: Element, userId: string): StoredRecord {
-	return insertCreated(engine, checkCreate(engine, module, element), userId);
+export function createRecord(engine: Engine, module: string, element: Element, userId: string, files: UploadedFile[] = []): StoredRecord {
+	return insertCreated(engine, checkCreate(engine, module, element), userId, files);
 }
 
 function stamp(engine: Engine, record: StoredRecord, userId: string): void {
@@ -146,7 +149,14 @@ export interface Modified {
 
 // revise: only the given fields change; a given mandatory field must not be blank.
 // update: every mandatory field must be in the element, but omitted optional fields are kept (not cleared).
-export function modifyRecord(engine: Engine, record: StoredRecord, element: Element, userId: string, mode: 'revise' | 'update'): Modified {
+export function modifyRecord(
+	engine: Engine,
+	record: StoredRecord,
+	element: Element,
+	userId: string,
+	mode: 'revise' | 'update',
+	files: UploadedFile[] = [],
+): Modified {
 	const spec = engine.spec(record.module);
 	checkReferences(engine, spec, element);
 	const hasLines = spec.inventory && (Array.isArray(element.LineItems) || (record.lineItems?.length ?? 0) > 0);
@@ -166,6 +176,7 @@ export function modifyRecord(engine: Engine, record: StoredRecord, element: Elem
 		throw error;
 	}
 	if (spec.inventory) refreshTotals(record);
+	saveDocumentFile(engine, record, files, before);
 	stamp(engine, record, userId);
 	record.label = engine.rawLabel(record);
 	const shownBalance = record.values.balance;

@@ -43,12 +43,23 @@ async function replayExchange(ctx: ReplayContext, exchange: Exchange, offset: nu
 		query: await mapParams(ctx, request.query),
 		form: request.method === 'POST' ? await mapParams(ctx, request.form) : undefined,
 	};
+	if (request.content_type?.startsWith('multipart/form-data') && request.raw_body && live.form) live.multipart = multipartBody(request, live.form);
 	if (ctx.secondInstance) skipUnrecordedCreates(ctx, exchange);
 	const result = await send(ctx.sandbox.url, live);
 	const body = response.body as { success?: boolean; result?: { token?: string } } | null;
 	if (body?.success && typeof body.result?.token === 'string') ctx.maps.recordedTokens.push(body.result.token);
 	// Comparing also binds the recorded tokens, session names and ids to the live ones for later requests.
 	return compareResponse(response, result, gap ? ctx.maps.scratch() : ctx.maps);
+}
+
+// The recorded multipart body with each recorded form value swapped for its live one (session name, ids).
+function multipartBody(request: Exchange['request'], liveForm: Record<string, string>): LiveRequest['multipart'] {
+	let body = request.raw_body ?? '';
+	for (const [key, value] of Object.entries(request.form ?? {})) {
+		const live = liveForm[key];
+		if (live !== undefined && live !== value) body = body.split(`name="${key}"\r\n\r\n${value}\r\n`).join(`name="${key}"\r\n\r\n${live}\r\n`);
+	}
+	return { contentType: request.content_type ?? '', body };
 }
 
 // Concurrent requests (37: "round N …, start <time>") were recorded in thread order; the server handled them in

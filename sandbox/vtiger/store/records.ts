@@ -30,6 +30,17 @@ export interface StoredRecord {
 	lineItems?: LineItemRow[];
 	// vtiger_inventorychargesrel's Shipping & Handling value as the last line-item save wrote it (null: none).
 	shippingCharge?: unknown;
+	// Documents: the crmid of the attachment an upload created (vtiger_seattachmentsrel), shown as imageattachmentids.
+	attachmentId?: number;
+}
+
+// vtiger_attachments: an uploaded file, with a crmid of its own from the shared sequence.
+export interface Attachment {
+	crmid: number;
+	ownerCrmid: number;
+	name: string;
+	type: string;
+	bytes: Buffer;
 }
 
 // One crmid sequence for every module (vtiger_crmentity_seq) and its own one for line items.
@@ -38,6 +49,9 @@ export class RecordStore {
 	private nextLineId = 1;
 	private readonly numbers = new Map<string, number>();
 	readonly records = new Map<number, StoredRecord>();
+	readonly attachments = new Map<number, Attachment>();
+	// Related-list rows (vtiger_senotesrel, vtiger_crmentityrel): [source crmid, related crmid], in insert order.
+	readonly relations: Array<[number, number]> = [];
 
 	allocateCrmid(): number {
 		return this.nextCrmid++;

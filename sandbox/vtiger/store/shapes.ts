@@ -13,6 +13,11 @@ function storedFields(engine: Engine, record: StoredRecord): Row {
 	return out;
 }
 
+// A Document with an uploaded file names its attachment (34), in the Documents id space.
+function attachment(engine: Engine, record: StoredRecord): Row {
+	return record.attachmentId === undefined ? {} : { imageattachmentids: `${engine.idOf(record).split('x')[0]}x${record.attachmentId}` };
+}
+
 // Products and Services carry the base-currency price as a JSON number next to the currency id.
 function pricing(record: StoredRecord): Row {
 	if (record.module !== 'Products' && record.module !== 'Services') return {};
@@ -36,7 +41,7 @@ function numericTotals(record: StoredRecord, fields: Row): void {
 
 export function createShape(engine: Engine, record: StoredRecord, request?: InventoryRequest): Row {
 	const id = engine.idOf(record);
-	if (!engine.spec(record.module).inventory) return { ...storedFields(engine, record), id, label: engine.label(record), ...pricing(record) };
+	if (!engine.spec(record.module).inventory) return { ...storedFields(engine, record), id, ...attachment(engine, record), label: engine.label(record), ...pricing(record) };
 	const fields = storedFields(engine, record);
 	// The create response echoes the element before totals are read back: numeric totals, zero balance.
 	numericTotals(record, fields);
@@ -55,7 +60,7 @@ export function createShape(engine: Engine, record: StoredRecord, request?: Inve
 
 export function retrieveShape(engine: Engine, record: StoredRecord): Row {
 	const id = engine.idOf(record);
-	const base = { ...storedFields(engine, record), id, label: engine.label(record) };
+	const base = { ...storedFields(engine, record), id, ...attachment(engine, record), label: engine.label(record) };
 	if (!engine.spec(record.module).inventory) return { ...base, ...pricing(record) };
 	const first = record.lineItems?.[0];
 	return {
@@ -113,7 +118,7 @@ function inventoryRow(engine: Engine, record: StoredRecord, line: Row, renameHea
 
 export function queryRowShape(engine: Engine, record: StoredRecord): Row {
 	const id = engine.idOf(record);
-	if (!engine.spec(record.module).inventory) return { ...storedFields(engine, record), id };
+	if (!engine.spec(record.module).inventory) return { ...storedFields(engine, record), id, ...attachment(engine, record) };
 	const last = record.lineItems?.[record.lineItems.length - 1];
 	return { ...inventoryRow(engine, record, lineColumns(engine, last, false), true, true), id };
 }
