@@ -16,6 +16,10 @@ export interface EngineSettings {
 	operationManagerPatched: boolean;
 }
 
+// CheckDuplicateHandler's SELECT, the crmid from vtiger_crmentity_seq, setModuleSeqNumber's read and its
+// UPDATE of vtiger_modentity_num, and the INSERT of the record.
+export type CreateStep = 'check' | 'crmid' | 'numberRead' | 'numberWrite' | 'insert';
+
 export interface CurrencyRow {
 	id: string;
 	currency_name: string;
@@ -38,6 +42,12 @@ export class Engine {
 	private readonly specs = new Map<string, ModuleSpec>();
 	/** How long a create spends between its duplicate check and its insert (a fault: faults.slowSaves). */
 	saveGapMs = 0;
+	/**
+	 * Awaited before each step of a create that vtiger runs as a separate statement, with nothing locked between
+	 * them (CreateStep). By default no step waits; the transcript replay sets it to put concurrent creates'
+	 * steps in the order the recording's results show (37).
+	 */
+	createStep: (step: CreateStep, sessionName: string | undefined) => Promise<void> = async () => undefined;
 
 	constructor(
 		readonly registry: ModuleRegistry,

@@ -1,10 +1,10 @@
 import type { SandboxUser } from '../auth/sessions';
-import type { Engine } from '../engine';
+import type { CreateStep, Engine } from '../engine';
 import { Errors } from '../errors';
 import { createShape, retrieveShape, reviseInventoryShape, reviseLinesShape, updateLinesShape } from '../store/shapes';
 import type { UploadedFile } from '../http/form';
 import { parseElement } from './element';
-import { checkCreate, insertCreated, modifyRecord } from './save';
+import { checkDuplicatesOf, insertCreatedInSteps, modifyRecord, prepareCreate } from './save';
 
 type Params = Record<string, string | undefined>;
 
@@ -17,9 +17,12 @@ function entityModule(engine: Engine, elementType: string | undefined): string {
 
 export async function create(engine: Engine, params: Params, user: SandboxUser, files: UploadedFile[] = []) {
 	const module = entityModule(engine, params.elementType);
-	const pending = checkCreate(engine, module, parseElement(params.element));
+	const pending = prepareCreate(engine, module, parseElement(params.element));
+	const step = (name: CreateStep) => engine.createStep(name, params.sessionName);
+	await step('check');
+	checkDuplicatesOf(engine, pending);
 	await engine.betweenCheckAndInsert();
-	return createShape(engine, insertCreated(engine, pending, user.wsId, files), pending.request);
+	return createShape(engine, await insertCreatedInSteps(engine, pending, user.wsId, files, step), pending.request);
 }
 
 export function retrieve(engine: Engine, params: Params) {

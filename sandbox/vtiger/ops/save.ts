@@ -1,5 +1,5 @@
 import { collationKey } from '../../../nodes/shared/collation';
-import type { Engine } from '../engine';
+import type { CreateStep, Engine } from '../engine';
 import { Errors } from '../errors';
 import { applyStock, buildLineItems, inventoryTotals } from '../inventory/lineItems';
 import { RECORD_NUMBERS } from '../schema/wsIds';
@@ -86,11 +86,12 @@ export interface PendingCreate {
 }
 
 /**
- * What vtws_create does before the INSERT: the checks, the values and the duplicate check. CheckDuplicateHandler's
- * SELECT and CRMEntity's INSERT are separate statements with nothing locked between them, so requests that run in
- * parallel (one session each) can all pass the check before any of them inserts (transcript 37).
+ * What vtws_create does before the duplicate check: the checks and the values. CheckDuplicateHandler's SELECT,
+ * the crmid, the record number and CRMEntity's INSERT are separate statements with nothing locked between them,
+ * so requests that run in parallel (one session each) can all pass the check before any of them inserts, and can
+ * read the same record number (transcript 37).
  */
-export function checkCreate(engine: Engine, module: string, element: Element): PendingCreate {
+export function prepareCreate(engine: Engine, module: string, element: Element): PendingCreate {
 	const spec = engine.spec(module);
 	checkReferences(engine, spec, element);
 	checkMandatory(spec, element);
@@ -102,16 +103,32 @@ export function checkCreate(engine: Engine, module: string, element: Element): P
 	const defaults = { ...record.values };
 	assignValues(engine, record, element);
 	if (request) applyInventoryHeader(record, request, defaults);
-	checkDuplicates(engine, record);
 	const lineInput = spec.inventory ? buildLineItems(engine, module, element.LineItems as unknown[]) : undefined;
 	return { record, lineInput, request };
 }
 
-/** The INSERT, whatever was inserted since the check. */
-export function insertCreated(engine: Engine, { record, lineInput }: PendingCreate, userId: string, files: UploadedFile[] = []): StoredRecord {
-	record.crmid = engine.store.allocateCrmid();
+export function checkCreate(engine: Engine, module: string, element: Element): PendingCreate {
+	const pending = prepareCreate(engine, module, element);
+	checkDuplicates(engine, pending.record);
+	return pending;
+}
+
+export function checkDuplicatesOf(engine: Engine, pending: PendingCreate): void {
+	checkDuplicates(engine, pending.record);
+}
+
+function readNumber(engine: Engine, record: StoredRecord): number | undefined {
+	return RECORD_NUMBERS[record.module] ? engine.store.peekRecordNumber(record.module) : undefined;
+}
+
+function writeNumber(engine: Engine, record: StoredRecord, used: number | undefined): void {
 	const numbering = RECORD_NUMBERS[record.module];
-	if (numbering) record.values[numbering.field] = numbering.prefix + engine.store.nextRecordNumber(record.module);
+	if (!numbering || used === undefined) return;
+	engine.store.commitRecordNumber(record.module, used);
+	record.values[numbering.field] = numbering.prefix + used;
+}
+
+function finishInsert(engine: Engine, { record, lineInput }: PendingCreate, userId: string, files: UploadedFile[]): StoredRecord {
 	stamp(engine, record, userId);
 	record.values.createdtime = record.values.modifiedtime;
 	saveDocumentFile(engine, record, files);
@@ -125,6 +142,31 @@ export function insertCreated(engine: Engine, { record, lineInput }: PendingCrea
 	}
 	engine.store.records.set(record.crmid, record);
 	return record;
+}
+
+/** The INSERT at once, whatever was inserted since the check. */
+export function insertCreated(engine: Engine, pending: PendingCreate, userId: string, files: UploadedFile[] = []): StoredRecord {
+	pending.record.crmid = engine.store.allocateCrmid();
+	writeNumber(engine, pending.record, readNumber(engine, pending.record));
+	return finishInsert(engine, pending, userId, files);
+}
+
+/** The INSERT as vtiger runs it, one statement at a time, each after engine.createStep lets it go. */
+export async function insertCreatedInSteps(
+	engine: Engine,
+	pending: PendingCreate,
+	userId: string,
+	files: UploadedFile[],
+	step: (name: CreateStep) => Promise<void>,
+): Promise<StoredRecord> {
+	await step('crmid');
+	pending.record.crmid = engine.store.allocateCrmid();
+	await step('numberRead');
+	const used = readNumber(engine, pending.record);
+	await step('numberWrite');
+	writeNumber(engine, pending.record, used);
+	await step('insert');
+	return finishInsert(engine, pending, userId, files);
 }
 
 /** Check and insert at once: for planting records in tests and demo data. */

@@ -62,9 +62,19 @@ export class RecordStore {
 	}
 
 	nextRecordNumber(module: string): number {
-		const n = (this.numbers.get(module) ?? 0) + 1;
-		this.numbers.set(module, n);
+		const n = this.peekRecordNumber(module);
+		this.commitRecordNumber(module, n);
 		return n;
+	}
+
+	// setModuleSeqNumber("increment") reads cur_id, then runs "UPDATE … SET cur_id = next WHERE cur_id = read":
+	// two saves that read the same cur_id both use that number, and the counter moves on once (37).
+	peekRecordNumber(module: string): number {
+		return (this.numbers.get(module) ?? 0) + 1;
+	}
+
+	commitRecordNumber(module: string, used: number): void {
+		if ((this.numbers.get(module) ?? 0) === used - 1) this.numbers.set(module, used);
 	}
 
 	// Moves the sequences past records created outside the recording (the second instance's database is not fresh).
