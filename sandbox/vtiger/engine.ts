@@ -1,6 +1,7 @@
 import { SessionManager, type SandboxUser } from './auth/sessions';
 import { SandboxClock } from './clock';
 import { Errors } from './errors';
+import { DEFAULT_FOLDER } from './ops/documents';
 import { htmlSpecialChars, unFromHtml } from './schema/html';
 import { buildModuleSpec, type ModuleSpec } from './schema/fieldSpecs';
 import { ModuleRegistry, type ModuleExtension } from './schema/registry';
@@ -14,6 +15,10 @@ export interface EngineSettings {
 	// from its PHP handler's arguments (query, retrieve_inventory, sync, logout) dies with an empty HTTP 500.
 	operationManagerPatched: boolean;
 }
+
+// CheckDuplicateHandler's SELECT, the crmid from vtiger_crmentity_seq, setModuleSeqNumber's read and its
+// UPDATE of vtiger_modentity_num, and the INSERT of the record.
+export type CreateStep = 'check' | 'crmid' | 'numberRead' | 'numberWrite' | 'insert';
 
 export interface CurrencyRow {
 	id: string;
@@ -37,6 +42,12 @@ export class Engine {
 	private readonly specs = new Map<string, ModuleSpec>();
 	/** How long a create spends between its duplicate check and its insert (a fault: faults.slowSaves). */
 	saveGapMs = 0;
+	/**
+	 * Awaited before each step of a create that vtiger runs as a separate statement, with nothing locked between
+	 * them (CreateStep). By default no step waits; the transcript replay sets it to put concurrent creates'
+	 * steps in the order the recording's results show (37).
+	 */
+	createStep: (step: CreateStep, sessionName: string | undefined) => Promise<void> = async () => undefined;
 
 	constructor(
 		readonly registry: ModuleRegistry,
@@ -115,6 +126,7 @@ export class Engine {
 		if (module === 'Users') return value === this.adminUser.id;
 		if (module === 'Groups') return false;
 		if (module === 'Currency') return this.currencies.some((c) => c.id === value);
+		if (module === 'DocumentFolders') return value === DEFAULT_FOLDER.id;
 		const record = this.store.get(Number(match[2]));
 		return !!record && !record.deleted && record.module === module;
 	}

@@ -37,5 +37,8 @@ export const Errors = {
 	unknownUser: () => new VtigerError('ACCESS_DENIED', 'username does not exists'),
 	noUsername: () => new VtigerError('ACCESS_DENIED', 'No username given'),
 	querySyntax: (message: string) => new VtigerError('QUERY_SYNTAX_ERROR', message),
+	recordNotFound: () => new VtigerError('RECORD_NOT_FOUND', 'Record you are trying to access is not found'),
+	// The code is misspelt upstream (WebServiceErrorCode::$UNKOWNENTITY).
+	unknownRelation: () => new VtigerError('UNKOWN_ENTITY', 'Relation specified is incorrect'),
 	internal: () => new VtigerError('INTERNAL_SERVER_ERROR', 'Unknown Error while processing request'),
 };

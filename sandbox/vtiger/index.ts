@@ -148,7 +148,7 @@ export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Pr
 				return;
 			}
 			const query = paramsOf(url.searchParams);
-			const form = req.method === 'POST' ? await readForm(req) : {};
+			const { form, files } = req.method === 'POST' ? await readForm(req) : { form: {}, files: [] };
 			const operation = { ...query, ...form }.operation ?? '';
 			calls[operation] = (calls[operation] ?? 0) + 1;
 			if (options.verbose) console.error(`[vtiger sandbox] ${req.method} ${operation}`);
@@ -160,7 +160,7 @@ export async function startVtigerSandbox(options: VtigerSandboxOptions = {}): Pr
 				sendFatal(res, true);
 				return;
 			}
-			const request = { method: req.method ?? 'GET', query, form };
+			const request = { method: req.method ?? 'GET', query, form, files };
 			await sessions.inTurn({ ...query, ...form }.sessionName, () => handleWebservice(engine, request, res));
 		})().catch((error: unknown) => {
 			console.error('[vtiger sandbox]', error);

@@ -399,3 +399,53 @@ describe('vtiger sandbox: fields left out of a create (35)', () => {
 		expect((await create(crm, session, 'Products', { productname: 'Explicit', assigned_user_id: '19x1', discontinued: '1' })).result.discontinued).toBe('1');
 	});
 });
+
+describe('vtiger sandbox: invoice payments and documents (33, 33b, 34)', () => {
+	let crm: VtigerSandbox;
+	let session: string;
+	beforeEach(async () => {
+		crm = await startVtigerSandbox({ data: 'empty' });
+		session = await login(crm);
+	});
+	afterEach(() => crm.close());
+
+	async function invoice(): Promise<{ id: string; product: string }> {
+		const account = (await create(crm, session, 'Accounts', { accountname: 'Payer', assigned_user_id: '19x1' })).result.id;
+		const product = (await create(crm, session, 'Products', { productname: 'Widget', assigned_user_id: '19x1', unit_price: '100' })).result.id;
+		const lines = [{ productid: product, quantity: '2', listprice: '100' }];
+		const element = { subject: 'Pay', account_id: account, assigned_user_id: '19x1', bill_street: 'x', ship_street: 'x', invoicestatus: 'Sent', hdnTaxType: 'group', productid: product, LineItems: lines };
+		return { id: (await create(crm, session, 'Invoice', element)).result.id, product };
+	}
+	const retrieve = async (id: string) => (await ws(crm, 'GET', { operation: 'retrieve', sessionName: session, id })).result;
+	const update = (element: object) => raw(crm, 'POST', { operation: 'update', sessionName: session, element: JSON.stringify(element) });
+
+	it('recomputes balance only on an update that re-sends LineItems, shows the old one in its answer, and never sets Paid', async () => {
+		const { id } = await invoice();
+		const full = await retrieve(id);
+		const { LineItems_FinalDetails: _details, ...element } = full;
+		expect((await update({ ...element, received: '50' })).status).toBe(500);
+		const clean = { ...element, hdnDiscountAmount: '0', hdnDiscountPercent: '0' };
+		for (const key of Object.keys(clean)) if (key.startsWith('shipping_&_handling')) delete (clean as Record<string, unknown>)[key];
+		const { LineItems: _lines, ...withoutLines } = clean;
+		expect(JSON.parse((await update({ ...withoutLines, received: '50' })).text).result.balance).toBe('200.00000000');
+		expect((await retrieve(id)).balance).toBe('200.00000000');
+		const answer = JSON.parse((await update({ ...clean, received: '200' })).text).result;
+		expect(answer).toMatchObject({ balance: '200.00000000', hdnGrandTotal: 200, LineItems: [] });
+		expect(await retrieve(id)).toMatchObject({ balance: '0.00000000', received: '200.00000000', invoicestatus: 'Sent', region_id: '0', 'shipping_&_handling': '0.00000000' });
+	});
+
+	it('stores an uploaded binary file byte for byte and hands it back by its attachment id', async () => {
+		const bytes = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0xfe, 0x80, 0x0d, 0x0a, 0xc3]);
+		const form = new FormData();
+		form.set('operation', 'create');
+		form.set('sessionName', session);
+		form.set('elementType', 'Documents');
+		form.set('element', JSON.stringify({ notes_title: 'Invoice PDF', assigned_user_id: '19x1', filelocationtype: 'I', filename: 'inv 1.pdf' }));
+		form.set('filename', new Blob([bytes], { type: 'application/pdf' }), 'inv 1.pdf');
+		const created = (await (await fetch(crm.webserviceUrl, { method: 'POST', body: form })).json()) as Envelope;
+		expect(created.result).toMatchObject({ filename: 'inv_1.pdf', filetype: 'application/pdf', filesize: String(bytes.length), folderid: '22x1' });
+		const file = await ws(crm, 'GET', { operation: 'files_retrieve', sessionName: session, id: created.result.imageattachmentids });
+		expect(Buffer.from(file.result[0].filecontents, 'base64')).toEqual(bytes);
+		expect((await ws(crm, 'GET', { operation: 'files_retrieve', sessionName: session, id: created.result.id })).error?.code).toBe('RECORD_NOT_FOUND');
+	});
+});

@@ -2,13 +2,14 @@ import type { ServerResponse } from 'node:http';
 import type { Engine } from '../engine';
 import { Errors, FatalError, VtigerError } from '../errors';
 import { failsWithoutOperationManagerPatch, OPERATIONS } from '../ops/table';
-import type { Params } from './form';
+import type { Params, UploadedFile } from './form';
 import { sendError, sendFatal, sendSuccess } from './respond';
 
 export interface WebserviceRequest {
 	method: string;
 	query: Params;
 	form: Params;
+	files?: UploadedFile[];
 }
 
 // The order of checks follows webservice.php: operation lookup (outside the try block), session, method.
@@ -28,7 +29,7 @@ export async function handleWebservice(engine: Engine, request: WebserviceReques
 		if (!engine.settings.operationManagerPatched && failsWithoutOperationManagerPatch(operation))
 			throw new FatalError(`Unknown named parameter in OperationManager.php:152 (${name})`);
 		const params = operation.type === 'GET' ? request.query : request.form;
-		const result = await operation.run(engine, { ...params, sessionName: merged.sessionName }, user);
+		const result = await operation.run(engine, { ...params, sessionName: merged.sessionName }, user, request.files ?? []);
 		sendSuccess(res, result);
 	} catch (error) {
 		if (error instanceof VtigerError) return sendError(res, error.code, error.message);

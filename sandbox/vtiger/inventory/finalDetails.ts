@@ -1,5 +1,5 @@
 import type { Engine } from '../engine';
-import { toNumber } from '../schema/values';
+import { phpRound, toNumber } from '../schema/values';
 import type { StoredRecord } from '../store/records';
 import { lineNet, productName } from './lineItems';
 import { trimmedNumber, userCurrency } from './userFormat';
@@ -25,6 +25,19 @@ function shTaxes() {
 	}));
 }
 
+// getAssociatedProducts rounds each tax amount to the currency decimals before summing them: half down when the
+// digit at that place is a 5 (round(..., PHP_ROUND_HALF_DOWN)), number_format's half up otherwise (33: 74.65).
+function taxAmount(raw: number, decimals: number): number {
+	const afterDot = String(raw).split('.')[1] ?? '';
+	if (afterDot[decimals] === '5') {
+		const factor = 10 ** decimals;
+		const scaled = Math.abs(raw) * factor;
+		const down = Math.ceil(scaled - 0.5 - 1e-9) / factor;
+		return Math.sign(raw) * down;
+	}
+	return phpRound(raw, decimals);
+}
+
 interface Totals {
 	subTotal: number;
 	grand: number;
@@ -40,7 +53,7 @@ function finalDetails(record: StoredRecord, totals: Totals, decimals: number, on
 	let taxTotal = 0;
 	TAXES.forEach((t, i) => {
 		const percentage = taxType === 'group' ? (onCreate ? 0 : '0.000') : t.percentage;
-		const amount = (totals.subTotal * toNumber(percentage)) / 100;
+		const amount = taxAmount((totals.subTotal * toNumber(percentage)) / 100, decimals);
 		taxTotal += amount;
 		taxes[String(i + 1)] = {
 			taxname: t.taxname,
@@ -70,15 +83,16 @@ function finalDetails(record: StoredRecord, totals: Totals, decimals: number, on
 		grandTotal: money(totals.grand),
 		preTaxTotal: money(totals.preTax),
 		totalAfterDiscount: money(totals.preTax),
-		chargesAndItsTaxes: { '1': { value: null, taxes: { '1': 0, '2': 0, '3': 0 } } },
+		chargesAndItsTaxes: { '1': { value: record.shippingCharge ?? null, taxes: { '1': 0, '2': 0, '3': 0 } } },
 		deductTaxes: [],
 		deductTaxesTotalAmount: money(0),
 	};
 }
 
-// The create response is built before the line items are read back, so it only has zeroed final details.
-export function createFinalDetails(record: StoredRecord, decimals: number) {
-	return { '1': { final_details: finalDetails(record, { subTotal: 0, grand: 0, preTax: 0 }, decimals, true) } };
+// A save that writes line items answers with the parent as retrieved before its line items were read back: no
+// rows, and final details built from the header totals the request itself carried (0 unless it sent them).
+export function headerFinalDetails(record: StoredRecord, requestTotals: Totals, decimals: number) {
+	return { '1': { final_details: finalDetails(record, requestTotals, decimals, true) } };
 }
 
 // getAssociatedProducts(): one block per row, keys suffixed with the row number.

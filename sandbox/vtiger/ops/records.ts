@@ -1,9 +1,10 @@
 import type { SandboxUser } from '../auth/sessions';
-import type { Engine } from '../engine';
+import type { CreateStep, Engine } from '../engine';
 import { Errors } from '../errors';
-import { createShape, retrieveShape, reviseInventoryShape } from '../store/shapes';
+import { createShape, retrieveShape, reviseInventoryShape, reviseLinesShape, updateLinesShape } from '../store/shapes';
+import type { UploadedFile } from '../http/form';
 import { parseElement } from './element';
-import { checkCreate, insertCreated, modifyRecord } from './save';
+import { checkDuplicatesOf, insertCreatedInSteps, modifyRecord, prepareCreate } from './save';
 
 type Params = Record<string, string | undefined>;
 
@@ -14,11 +15,14 @@ function entityModule(engine: Engine, elementType: string | undefined): string {
 	return module;
 }
 
-export async function create(engine: Engine, params: Params, user: SandboxUser) {
+export async function create(engine: Engine, params: Params, user: SandboxUser, files: UploadedFile[] = []) {
 	const module = entityModule(engine, params.elementType);
-	const pending = checkCreate(engine, module, parseElement(params.element));
+	const pending = prepareCreate(engine, module, parseElement(params.element));
+	const step = (name: CreateStep) => engine.createStep(name, params.sessionName);
+	await step('check');
+	checkDuplicatesOf(engine, pending);
 	await engine.betweenCheckAndInsert();
-	return createShape(engine, insertCreated(engine, pending, user.wsId));
+	return createShape(engine, await insertCreatedInSteps(engine, pending, user.wsId, files, step), pending.request);
 }
 
 export function retrieve(engine: Engine, params: Params) {
@@ -28,17 +32,22 @@ export function retrieve(engine: Engine, params: Params) {
 	return retrieveShape(engine, resolved.record);
 }
 
-function modify(engine: Engine, params: Params, user: SandboxUser, mode: 'revise' | 'update') {
+function modify(engine: Engine, params: Params, user: SandboxUser, mode: 'revise' | 'update', files: UploadedFile[]) {
 	const element = parseElement(params.element);
 	const resolved = engine.resolve(element.id);
 	if (resolved.kind !== 'entity') throw Errors.accessDenied();
-	modifyRecord(engine, resolved.record, element, user.wsId, mode);
-	if (engine.spec(resolved.module).inventory) return reviseInventoryShape(engine, resolved.record, Object.keys(element));
+	const saved = modifyRecord(engine, resolved.record, element, user.wsId, mode, files);
+	if (saved.request && saved.linesSaved) {
+		if (mode === 'update') return updateLinesShape(engine, resolved.record, saved.request, saved.shownBalance);
+		return reviseLinesShape(engine, resolved.record, saved.request, Object.keys(element));
+	}
+	// An inventory update without LineItems is handed to revise, and answers like one.
+	if (saved.request) return reviseInventoryShape(engine, resolved.record, Object.keys(element));
 	return retrieveShape(engine, resolved.record);
 }
 
-export const revise = (engine: Engine, params: Params, user: SandboxUser) => modify(engine, params, user, 'revise');
-export const update = (engine: Engine, params: Params, user: SandboxUser) => modify(engine, params, user, 'update');
+export const revise = (engine: Engine, params: Params, user: SandboxUser, files: UploadedFile[] = []) => modify(engine, params, user, 'revise', files);
+export const update = (engine: Engine, params: Params, user: SandboxUser, files: UploadedFile[] = []) => modify(engine, params, user, 'update', files);
 
 export function remove(engine: Engine, params: Params) {
 	const resolved = engine.resolve(params.id);

@@ -4,6 +4,9 @@ import { runQuery } from '../vtql/execute';
 import { getChallenge, login, logout } from './auth';
 import { create, describe, listTypes, remove, retrieve, revise, update } from './records';
 import { sync } from './sync';
+import { filesRetrieve } from './documents';
+import { addRelated, queryRelated, relatedTypes, retrieveRelated } from './related';
+import type { UploadedFile } from '../http/form';
 
 type Params = Record<string, string | undefined>;
 
@@ -17,7 +20,7 @@ export interface OperationDef {
 	// "Unknown named parameter" (transcript 38). Only login is special-cased upstream.
 	params: string[];
 	handlerArgs: string[];
-	run(engine: Engine, params: Params, user: SandboxUser | undefined): unknown | Promise<unknown>;
+	run(engine: Engine, params: Params, user: SandboxUser | undefined, files: UploadedFile[]): unknown | Promise<unknown>;
 }
 
 // Whether stock 7.5.0's runOperation dies on PHP 8 for this operation (the array_values patch fixes it).
@@ -32,12 +35,28 @@ export const OPERATIONS: Record<string, OperationDef> = {
 	logout: { type: 'POST', params: ['sessionName'], handlerArgs: ['sessionId', 'user'], run: (e, p) => logout(e, p) },
 	listtypes: { type: 'GET', params: ['fieldTypeList'], handlerArgs: ['fieldTypeList', 'user'], run: (e, p) => listTypes(e, p) },
 	describe: { type: 'GET', params: ['elementType'], handlerArgs: ['elementType', 'user'], run: (e, p) => describe(e, p) },
-	create: { type: 'POST', params: ['elementType', 'element'], handlerArgs: ['elementType', 'element', 'user'], run: (e, p, u) => create(e, p, u as SandboxUser) },
+	create: { type: 'POST', params: ['elementType', 'element'], handlerArgs: ['elementType', 'element', 'user'], run: (e, p, u, f) => create(e, p, u as SandboxUser, f) },
 	retrieve: { type: 'GET', params: ['id'], handlerArgs: ['id', 'user'], run: (e, p) => retrieve(e, p) },
 	retrieve_inventory: { type: 'GET', params: ['id'], handlerArgs: ['id'], run: (e, p) => retrieve(e, p) },
-	revise: { type: 'POST', params: ['element'], handlerArgs: ['element', 'user'], run: (e, p, u) => revise(e, p, u as SandboxUser) },
-	update: { type: 'POST', params: ['element'], handlerArgs: ['element', 'user'], run: (e, p, u) => update(e, p, u as SandboxUser) },
+	revise: { type: 'POST', params: ['element'], handlerArgs: ['element', 'user'], run: (e, p, u, f) => revise(e, p, u as SandboxUser, f) },
+	update: { type: 'POST', params: ['element'], handlerArgs: ['element', 'user'], run: (e, p, u, f) => update(e, p, u as SandboxUser, f) },
 	delete: { type: 'POST', params: ['id'], handlerArgs: ['id', 'user'], run: (e, p) => remove(e, p) },
 	query: { type: 'GET', params: ['query'], handlerArgs: ['q', 'user'], run: (e, p) => runQuery(e, p.query) },
+	// The operations of vtiger_ws_operation that 34 uses (files_retrieve's handler argument is $file_id).
+	files_retrieve: { type: 'GET', params: ['id'], handlerArgs: ['file_id', 'user'], run: (e, p) => filesRetrieve(e, p) },
+	relatedtypes: { type: 'GET', params: ['elementType'], handlerArgs: ['elementType', 'user'], run: (e, p) => relatedTypes(e, p) },
+	retrieve_related: {
+		type: 'GET',
+		params: ['id', 'relatedType', 'relatedLabel'],
+		handlerArgs: ['id', 'relatedType', 'relatedLabel', 'user'],
+		run: (e, p) => retrieveRelated(e, p),
+	},
+	query_related: { type: 'GET', params: ['query', 'id', 'relatedLabel'], handlerArgs: ['query', 'id', 'relatedLabel', 'user'], run: (e, p) => queryRelated(e, p) },
+	add_related: {
+		type: 'POST',
+		params: ['sourceRecordId', 'relatedRecordId', 'relationIdLabel'],
+		handlerArgs: ['sourceRecordId', 'relatedRecordId', 'relationIdLabel', 'user'],
+		run: (e, p) => addRelated(e, p),
+	},
 	sync: { type: 'GET', params: ['modifiedTime', 'elementType'], handlerArgs: ['mtime', 'elementType', 'syncType', 'user'], run: (e, p) => sync(e, p) },
 };

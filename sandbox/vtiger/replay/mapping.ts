@@ -6,10 +6,6 @@ export class Bijection {
 	private readonly forward = new Map<string, string>();
 	private readonly backward = new Map<string, string>();
 
-	copyInto(other: Bijection): void {
-		for (const [r, l] of this.forward) other.bindOrCheck(r, l);
-	}
-
 	get(recorded: string): string | undefined {
 		return this.forward.get(recorded);
 	}
@@ -43,17 +39,6 @@ export class ReplayMaps {
 	readonly recordedTokens: string[] = [];
 
 	constructor(readonly accessKey: string) {}
-
-	// Maps to compare an exchange against without keeping what it binds.
-	scratch(): ReplayMaps {
-		const out = new ReplayMaps(this.accessKey);
-		this.tokens.copyInto(out.tokens);
-		this.sessions.copyInto(out.sessions);
-		this.crmids.copyInto(out.crmids);
-		this.lineIds.copyInto(out.lineIds);
-		out.recordedTokens.push(...this.recordedTokens);
-		return out;
-	}
 
 	idSpace(prefix: string): Bijection {
 		return prefix === '33' ? this.lineIds : this.crmids;

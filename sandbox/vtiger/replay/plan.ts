@@ -1,5 +1,6 @@
 import { parseDateTime } from '../php';
 import { createRecord } from '../ops/save';
+import type { UploadedFile } from '../http/form';
 import { challenge, create, call, login, type ReplayContext } from './context';
 import { md5 } from './mapping';
 import type { Transcript } from './transcripts';
@@ -11,6 +12,16 @@ export interface FilePlan {
 	beforeExchange?: Record<number, (ctx: ReplayContext, file: Transcript) => Promise<void>>;
 	// Seconds added to the recorded response time before an exchange (expiry simulated in the recording's DB).
 	clockOffset?: Record<number, number>;
+}
+
+// The file parts of a recorded multipart body, as the emulator's own parser reads them.
+function uploadOf(raw: string): UploadedFile[] {
+	const boundary = /^--(\S+)\r\n/.exec(raw)?.[1] ?? '';
+	return raw
+		.split(`--${boundary}`)
+		.map((part) => /name="([^"]*)"; filename="([^"]*)"\r\nContent-Type: ([^\r]*)\r\n\r\n([\s\S]*)\r\n$/.exec(part))
+		.filter((m): m is RegExpExecArray => !!m)
+		.map((m) => ({ field: m[1], name: m[2], type: m[3], bytes: Buffer.from(m[4], 'utf8') }));
 }
 
 const MAIN_SESSION = '716c8ba6b01858fee476';
@@ -142,6 +153,24 @@ export const PLANS: Record<string, FilePlan> = {
 				bill_city: 'Town & <b>Country</b>',
 				description: 'UI desc <b>bold</b> & <script>x</script> "quoted" 5 > 3',
 			});
+		},
+	},
+	// 34's retrieve_related lists DOC1 (15x2257, an external link) and DOC5 (15x2261, an upload with attachment
+	// 15x2262), both created at 15:38:05 and related to invoice 7x2252 by an earlier run of the same script: its
+	// DOC1-DOC5 are the same five creates as 34's, so they are made again here, with the same upload.
+	'34_documents.json': {
+		before: async (ctx, file) => {
+			const engine = ctx.sandbox.engine();
+			ctx.sandbox.clock.set(parseDateTime('2026-12-04 15:38:05'));
+			engine.store.skipTo(2257);
+			const creates = file.exchanges.filter((e) => e.request.form?.operation === 'create' && e.request.form.elementType === 'Documents');
+			const made = creates.map((e) => {
+				const upload = e.request.content_type?.startsWith('multipart/') ? uploadOf(e.request.raw_body ?? '') : [];
+				return createRecord(engine, 'Documents', JSON.parse(e.request.form?.element ?? '{}') as Record<string, unknown>, '19x1', upload);
+			});
+			const invoice = Number(ctx.maps.mapIdsInText('7x2252').split('x')[1]);
+			for (const doc of [made[0], made[made.length - 1]]) engine.store.relations.push([invoice, doc.crmid]);
+			engine.store.get(invoice)!.values.modifiedtime = '2026-12-04 15:38:05';
 		},
 	},
 	// 38 swapped the stock OperationManager.php in for its first 8 exchanges and restored the patched one before the

@@ -1,10 +1,10 @@
 import { startVtigerSandbox } from '../index';
-import { compareResponse } from './compare';
+import { compareResponse, type LiveResponse } from './compare';
+import { RaceSchedule, raceOrder } from './race';
 import { login, type ReplayContext } from './context';
 import { RECORD_NUMBERS } from '../schema/wsIds';
 import { send, type LiveRequest } from './http';
 import { ReplayMaps } from './mapping';
-import { NOT_YET_REPRODUCED } from './gaps';
 import { PLANS } from './plan';
 import { serverTime, type Exchange, type Transcript } from './transcripts';
 
@@ -35,20 +35,91 @@ async function mapParams(ctx: ReplayContext, params: Record<string, string> | nu
 	return out;
 }
 
-async function replayExchange(ctx: ReplayContext, exchange: Exchange, offset: number, gap: boolean): Promise<string[]> {
-	ctx.sandbox.clock.set(serverTime(exchange) + offset);
-	const { request, response } = exchange;
+async function liveRequest(ctx: ReplayContext, exchange: Exchange): Promise<LiveRequest> {
+	const { request } = exchange;
 	const live: LiveRequest = {
 		method: request.method,
 		query: await mapParams(ctx, request.query),
 		form: request.method === 'POST' ? await mapParams(ctx, request.form) : undefined,
 	};
-	if (ctx.secondInstance) skipUnrecordedCreates(ctx, exchange);
-	const result = await send(ctx.sandbox.url, live);
-	const body = response.body as { success?: boolean; result?: { token?: string } } | null;
+	if (request.content_type?.startsWith('multipart/form-data') && request.raw_body && live.form) live.multipart = multipartBody(request, live.form);
+	return live;
+}
+
+function compareLive(ctx: ReplayContext, exchange: Exchange, result: LiveResponse): string[] {
+	const body = exchange.response.body as { success?: boolean; result?: { token?: string } } | null;
 	if (body?.success && typeof body.result?.token === 'string') ctx.maps.recordedTokens.push(body.result.token);
 	// Comparing also binds the recorded tokens, session names and ids to the live ones for later requests.
-	return compareResponse(response, result, gap ? ctx.maps.scratch() : ctx.maps);
+	return compareResponse(exchange.response, result, ctx.maps);
+}
+
+async function replayExchange(ctx: ReplayContext, exchange: Exchange, offset: number): Promise<string[]> {
+	ctx.sandbox.clock.set(serverTime(exchange) + offset);
+	const live = await liveRequest(ctx, exchange);
+	if (ctx.secondInstance) skipUnrecordedCreates(ctx, exchange);
+	return compareLive(ctx, exchange, await send(ctx.sandbox.url, live));
+}
+
+// The creates of one round sent with one session per thread really ran in parallel (37): they are sent at once,
+// and the emulator's create steps are put in the order their recorded results show (race.ts).
+function raceBatch(exchanges: Exchange[], order: number[], from: number): number[] {
+	const round = (i: number) => /^round (\d+) .*start /.exec(exchanges[i].note ?? '')?.[1];
+	const first = round(order[from]);
+	if (first === undefined) return [];
+	const batch: number[] = [];
+	for (let k = from; k < order.length && round(order[k]) === first; k++) batch.push(order[k]);
+	const sessions = batch.map((i) => exchanges[i].request.form?.sessionName);
+	const parallel = batch.every((i) => exchanges[i].request.form?.operation === 'create') && new Set(sessions).size === batch.length;
+	return parallel && batch.length > 1 ? batch : [];
+}
+
+async function replayRace(ctx: ReplayContext, file: Transcript, batch: number[]): Promise<Map<number, string[]>> {
+	const exchanges = batch.map((i) => file.exchanges[i]);
+	ctx.sandbox.clock.set(Math.min(...exchanges.map(serverTime)));
+	const lives: LiveRequest[] = [];
+	for (const exchange of exchanges) lives.push(await liveRequest(ctx, exchange));
+	const engine = ctx.sandbox.engine();
+	const created = exchanges
+		.map((e) => (e.response.body as { success?: boolean; result?: Record<string, string> } | null)?.result)
+		.filter((r): r is Record<string, string> => !!r && typeof r.id === 'string');
+	if (ctx.secondInstance && created.length) {
+		engine.store.skipTo(Math.min(...created.map((r) => Number(r.id.split('x')[1]))));
+		const module = exchanges[0].request.form?.elementType ?? '';
+		const numbering = RECORD_NUMBERS[module];
+		const numbers = created.map((r) => Number(/(\d+)$/.exec(String(numbering ? r[numbering.field] : ''))?.[1])).filter(Number.isFinite);
+		if (numbering && numbers.length) engine.store.skipRecordNumber(module, Math.min(...numbers) - 1);
+	}
+	const schedule = new RaceSchedule(raceOrder(exchanges.map((exchange, k) => ({ session: lives[k].form?.sessionName ?? '', exchange }))));
+	const previous = engine.createStep;
+	engine.createStep = schedule.step;
+	let responses: LiveResponse[];
+	try {
+		responses = await Promise.all(
+			lives.map(async (live) => {
+				const response = await send(ctx.sandbox.url, live);
+				schedule.finished(live.form?.sessionName ?? '');
+				return response;
+			}),
+		);
+	} finally {
+		engine.createStep = previous;
+	}
+	const out = new Map<number, string[]>();
+	batch
+		.map((index, k) => ({ index, k }))
+		.sort((a, b) => a.index - b.index)
+		.forEach(({ index, k }) => out.set(index, compareLive(ctx, exchanges[k], responses[k])));
+	return out;
+}
+
+// The recorded multipart body with each recorded form value swapped for its live one (session name, ids).
+function multipartBody(request: Exchange['request'], liveForm: Record<string, string>): LiveRequest['multipart'] {
+	let body = request.raw_body ?? '';
+	for (const [key, value] of Object.entries(request.form ?? {})) {
+		const live = liveForm[key];
+		if (live !== undefined && live !== value) body = body.split(`name="${key}"\r\n\r\n${value}\r\n`).join(`name="${key}"\r\n\r\n${live}\r\n`);
+	}
+	return { contentType: request.content_type ?? '', body };
 }
 
 // Concurrent requests (37: "round N …, start <time>") were recorded in thread order; the server handled them in
@@ -68,13 +139,22 @@ async function runTranscript(ctx: ReplayContext, transcript: Transcript): Promis
 	const plan = PLANS[transcript.file] ?? {};
 	await plan.before?.(ctx, transcript);
 	const results: ExchangeResult[] = [];
-	for (const index of sendingOrder(transcript.exchanges)) {
+	const record = (index: number, diffs: string[]) => {
 		const exchange = transcript.exchanges[index];
-		await plan.beforeExchange?.[index]?.(ctx, transcript);
-		const gap = NOT_YET_REPRODUCED[transcript.file]?.exchanges.includes(index) ?? false;
-		const diffs = await replayExchange(ctx, exchange, plan.clockOffset?.[index] ?? 0, gap);
 		const params = exchange.request.query ?? exchange.request.form ?? {};
 		results[index] = { index, operation: params.operation ?? '', note: exchange.note, diffs };
+	};
+	const order = sendingOrder(transcript.exchanges);
+	for (let k = 0; k < order.length; ) {
+		const batch = raceBatch(transcript.exchanges, order, k);
+		for (const index of batch.length ? batch : [order[k]]) await plan.beforeExchange?.[index]?.(ctx, transcript);
+		if (batch.length) {
+			for (const [index, diffs] of await replayRace(ctx, transcript, batch)) record(index, diffs);
+			k += batch.length;
+			continue;
+		}
+		const index = order[k++];
+		record(index, await replayExchange(ctx, transcript.exchanges[index], plan.clockOffset?.[index] ?? 0));
 	}
 	await plan.after?.(ctx, transcript);
 	return results;

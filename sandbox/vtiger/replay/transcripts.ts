@@ -6,6 +6,8 @@ export interface RecordedRequest {
 	url: string;
 	query: Record<string, string> | null;
 	form: Record<string, string> | null;
+	content_type?: string | null;
+	raw_body?: string | null;
 }
 
 export interface RecordedResponse {

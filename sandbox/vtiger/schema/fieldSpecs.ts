@@ -84,6 +84,8 @@ function specOf(module: string, field: FieldDescribe): FieldSpec {
 	};
 }
 
+const LABEL_COLUMN_FIELDS: Record<string, Record<string, string>> = { Documents: { title: 'notes_title' } };
+
 export interface ModuleSpec {
 	module: string;
 	inventory: boolean;
@@ -106,5 +108,8 @@ export function buildModuleSpec(describe: ModuleDescribe): ModuleSpec {
 		if ((module === 'Products' || module === 'Services') && PRICING_FIELDS.includes(field.name)) continue;
 		stored.push(spec);
 	}
-	return { module, inventory, stored, all, labelFields: describe.labelFields ? describe.labelFields.split(',') : [] };
+	// labelFields names table columns; where a column's field is named differently (Documents: "title" is the
+	// field notes_title) the label is still built from that field.
+	const labelFields = describe.labelFields ? describe.labelFields.split(',').map((c) => LABEL_COLUMN_FIELDS[module]?.[c] ?? c) : [];
+	return { module, inventory, stored, all, labelFields };
 }

@@ -28,6 +28,19 @@ export interface StoredRecord {
 	// crmentity.label: the raw label text written by the last save (a direct DB edit of the name leaves it, 36).
 	label?: string;
 	lineItems?: LineItemRow[];
+	// vtiger_inventorychargesrel's Shipping & Handling value as the last line-item save wrote it (null: none).
+	shippingCharge?: unknown;
+	// Documents: the crmid of the attachment an upload created (vtiger_seattachmentsrel), shown as imageattachmentids.
+	attachmentId?: number;
+}
+
+// vtiger_attachments: an uploaded file, with a crmid of its own from the shared sequence.
+export interface Attachment {
+	crmid: number;
+	ownerCrmid: number;
+	name: string;
+	type: string;
+	bytes: Buffer;
 }
 
 // One crmid sequence for every module (vtiger_crmentity_seq) and its own one for line items.
@@ -36,6 +49,9 @@ export class RecordStore {
 	private nextLineId = 1;
 	private readonly numbers = new Map<string, number>();
 	readonly records = new Map<number, StoredRecord>();
+	readonly attachments = new Map<number, Attachment>();
+	// Related-list rows (vtiger_senotesrel, vtiger_crmentityrel): [source crmid, related crmid], in insert order.
+	readonly relations: Array<[number, number]> = [];
 
 	allocateCrmid(): number {
 		return this.nextCrmid++;
@@ -46,9 +62,19 @@ export class RecordStore {
 	}
 
 	nextRecordNumber(module: string): number {
-		const n = (this.numbers.get(module) ?? 0) + 1;
-		this.numbers.set(module, n);
+		const n = this.peekRecordNumber(module);
+		this.commitRecordNumber(module, n);
 		return n;
+	}
+
+	// setModuleSeqNumber("increment") reads cur_id, then runs "UPDATE … SET cur_id = next WHERE cur_id = read":
+	// two saves that read the same cur_id both use that number, and the counter moves on once (37).
+	peekRecordNumber(module: string): number {
+		return (this.numbers.get(module) ?? 0) + 1;
+	}
+
+	commitRecordNumber(module: string, used: number): void {
+		if ((this.numbers.get(module) ?? 0) === used - 1) this.numbers.set(module, used);
 	}
 
 	// Moves the sequences past records created outside the recording (the second instance's database is not fresh).

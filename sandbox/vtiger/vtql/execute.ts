@@ -1,3 +1,4 @@
+import { DEFAULT_FOLDER } from '../ops/documents';
 import { collationKey, collationWeights } from '../../../nodes/shared/collation';
 import type { Engine } from '../engine';
 import { Errors } from '../errors';
@@ -73,6 +74,7 @@ function matches(row: Row, condition: Condition, numeric: boolean): boolean {
 
 function sourceRows(engine: Engine, module: string): Row[] {
 	if (module === 'Currency') return engine.currencies.map((c) => ({ ...c }));
+	if (module === 'DocumentFolders') return [{ ...DEFAULT_FOLDER }];
 	if (module === 'Users') return [{ ...engine.adminUser }];
 	return engine.store
 		.live(module)
@@ -87,7 +89,7 @@ export function runQuery(engine: Engine, query: string | undefined): Row[] {
 	if (!engine.registry.exists(module)) throw Errors.deniedForName(module);
 	const parsed = parseVtql(text);
 	const spec = engine.spec(module);
-	const known = (column: string) => column === 'id' || spec.all.has(column);
+	const known = (column: string) => column === 'id' || spec.all.has(column) || (module === 'DocumentFolders' && column in DEFAULT_FOLDER);
 	const referenced = [
 		...(Array.isArray(parsed.columns) ? parsed.columns : []),
 		...parsed.where.flat().map((c) => c.column),

@@ -76,6 +76,8 @@ class Parser {
 			else query.limit = { offset: 0, count: first };
 		}
 		this.expect('SEMICOLON');
+		// The grammar ends at the first ";": anything after it is unexpected, with nothing expected (34: ";;").
+		if (this.peek()) this.fail('');
 		return query;
 	}
 
