@@ -10,8 +10,12 @@ export interface RemoteSandbox {
 	url: string;
 	clientId: string;
 	clientSecret: string;
+	/** the OAuth2 web app client, for nodes that use an authorization-code credential */
+	web: { clientId: string; clientSecret: string };
 	child: ChildProcess;
 }
+
+type Announced = Omit<RemoteSandbox, 'child'>;
 
 export interface SandboxStats {
 	calls: number;
@@ -26,7 +30,13 @@ async function serve(): Promise<void> {
 	// the day limit is lifted: a 10,000-record re-send makes more calls than one Xero day allows, and the bench
 	// measures minutes, not days
 	const xero = await startXeroSandbox({ port: 0, data: 'empty', validate: false, clockScale: scale, latency, dailyLimit: 1_000_000 });
-	process.send?.({ url: xero.url, clientId: xero.clients.custom.clientId, clientSecret: xero.clients.custom.clientSecret });
+	const announced: Announced = {
+		url: xero.url,
+		clientId: xero.clients.custom.clientId,
+		clientSecret: xero.clients.custom.clientSecret,
+		web: { clientId: xero.clients.web.clientId, clientSecret: xero.clients.web.clientSecret },
+	};
+	process.send?.(announced);
 	process.on('disconnect', () => void xero.close().then(() => process.exit(0)));
 }
 
@@ -36,8 +46,8 @@ export async function startRemoteSandbox(scale: number, latency: LatencyModel): 
 		execArgv: ['-r', 'ts-node/register/transpile-only'],
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 	});
-	const ready = await new Promise<{ url: string; clientId: string; clientSecret: string }>((resolve, reject) => {
-		child.once('message', (message) => resolve(message as { url: string; clientId: string; clientSecret: string }));
+	const ready = await new Promise<Announced>((resolve, reject) => {
+		child.once('message', (message) => resolve(message as Announced));
 		child.once('exit', (code) => reject(new Error(`the sandbox process ended with ${code}`)));
 	});
 	return { ...ready, child };
