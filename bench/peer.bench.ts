@@ -181,6 +181,8 @@ export const suite: BenchSuite = {
 				rows.push(
 					row(`peer: ${task.label}`, latency, { ...m, calls: calls.made }, {
 						'calls to finish': task.needs,
+						// what it changed before it stopped, which its lost output no longer tells the user
+						'records written': m.recordsWritten,
 						'workflow failed': m.workflowFailed ? `yes${firstRefusal ? ` (429 at call ${firstRefusal})` : ''}` : 'no',
 					}),
 				);
