@@ -176,8 +176,11 @@ export async function handleAccounting(core: SandboxCore, req: IncomingMessage, 
 		// kept as text so a later change to the records cannot alter the replay
 		if (pendingKey) pendingKey.settle({ status: result.status, json: result.json === undefined ? undefined : JSON.parse(serialise(result).body), text: result.text });
 
-		const took = core.clock.real(core.options.latency.baseMs + core.options.latency.perRecordMs * recordsIn(result.json));
-		if (took > 0) await sleep(took);
+		const modelled = core.options.latency.baseMs + core.options.latency.perRecordMs * recordsIn(result.json);
+		const tenantStats = core.stats.tenant(tenant.id);
+		tenantStats.latenciesMs.push(modelled);
+		tenantStats.recordsWritten += result.changes?.filter((change) => !change.silent).length ?? 0;
+		if (modelled > 0) await sleep(core.clock.real(modelled));
 
 		if (result.changes && core.faults.take(method, route.template, tenant.id, 'after-commit')) {
 			core.stats.record(tenant.id, method, route.template, 0);
