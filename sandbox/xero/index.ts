@@ -8,7 +8,7 @@ import { SandboxControl } from './sandboxControl';
 import { DEMO_TENANT_ID, SECOND_TENANT_ID } from './store/demoData';
 import type { XeroSandboxOptions } from './types';
 
-export type { XeroSandboxOptions, WebhookSettings, DemoData } from './types';
+export type { XeroSandboxOptions, WebhookSettings, DemoData, LatencyModel } from './types';
 export type { FaultKind, FaultSpec } from './control/faults';
 export type { SandboxClient } from './identity/clients';
 export type { WebhookDelivery, IntentToReceiveResult, WebhookEvent } from './webhooks/webhookSender';

@@ -8,15 +8,18 @@ import { IdentityService } from './identity/identityService';
 import { RateLimiter } from './limits/rateLimiter';
 import { buildTenants } from './store/demoData';
 import type { Tenant } from './store/tenant';
-import type { Json, XeroSandboxOptions } from './types';
+import type { Json, LatencyModel, XeroSandboxOptions } from './types';
 import { OpenApiValidator } from './validation/openapiValidator';
 import { eventDate, WebhookSender, type WebhookEvent } from './webhooks/webhookSender';
+
+const NO_LATENCY: LatencyModel = { baseMs: 0, perRecordMs: 0 };
 
 export interface ResolvedOptions {
 	clockScale: number;
 	data: 'demo' | 'empty';
 	validate: boolean;
 	latencyMs: number;
+	latency: LatencyModel;
 	dailyLimit: number;
 	minuteLimit: number;
 	concurrentLimit: number;
@@ -30,6 +33,7 @@ export function resolveOptions(options: XeroSandboxOptions): ResolvedOptions {
 		data: options.data ?? 'demo',
 		validate: options.validate ?? false,
 		latencyMs: options.latencyMs ?? 0,
+		latency: options.latency ?? NO_LATENCY,
 		dailyLimit: options.dailyLimit ?? 5000,
 		minuteLimit: options.minuteLimit ?? 60,
 		concurrentLimit: options.concurrentLimit ?? 5,

@@ -35,6 +35,8 @@ export interface XeroSandboxOptions {
 	appMinuteLimit?: number;
 	/** artificial real milliseconds added to every accounting call, so concurrency is observable */
 	latencyMs?: number;
+	/** sandbox time every accounting call takes, growing with the records in its answer (see LatencyModel) */
+	latency?: LatencyModel;
 	/**
 	 * Records in a collection above which Xero refuses long OR-chained filters (400 HighVolumeException). Xero's
 	 * threshold is 100,000 (README "High-volume organisations"); tests lower it instead of seeding 100,000 records.
@@ -43,4 +45,15 @@ export interface XeroSandboxOptions {
 	webhooks?: WebhookSettings;
 	/** receives one line per request when set (never tokens or secrets) */
 	log?: (line: string) => void;
+}
+
+/**
+ * How long an accounting call takes, in sandbox milliseconds (divided by clockScale like every duration): `baseMs`
+ * for the round trip, plus `perRecordMs` for each record in the answer (a page of 1,000 invoices, a batch of 50
+ * echoed back). A 429 takes the round trip only. Xero publishes no latency figures; the models the benchmark uses
+ * are assumptions, stated in README "Latency".
+ */
+export interface LatencyModel {
+	baseMs: number;
+	perRecordMs: number;
 }

@@ -1,6 +1,6 @@
 import { parseMsDate } from '../dates';
 import type { Json } from '../types';
-import { compileWhere, hasWhereType, propertyType, WhereSyntaxError } from './where';
+import { compileWhere, hasWhereType, propertyType, readPath, WhereSyntaxError } from './where';
 
 export interface ListQuery {
 	ids?: string[];
@@ -23,7 +23,15 @@ export interface ListSpec {
 	searchFields: string[];
 	/** the record as `where` and `order` see it, e.g. an invoice with its Contact */
 	view: (record: Json) => Json;
+	/**
+	 * For an indexed `where` lookup: reads from the stored record the value `view(record)` has at `path`, or
+	 * undefined when the stored record cannot tell (the read then scans every record).
+	 */
+	indexValue?: (path: string[]) => ((record: Json) => unknown) | undefined;
 }
+
+/** for records whose `where` view is the stored record itself */
+export const storedValue = (path: string[]) => (record: Json) => readPath(record, path);
 
 function csv(value: string | undefined): string[] | undefined {
 	if (value === undefined || value.trim() === '') return undefined;

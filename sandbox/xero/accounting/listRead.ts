@@ -5,6 +5,7 @@ import { ok } from './envelope';
 import { highVolumeException, queryParseException } from './errorShapes';
 import { parseListQuery, runListQuery, type ListQuery, type ListSpec } from './listQuery';
 import { WhereSyntaxError } from './where';
+import { whereIndexHint } from './whereIndex';
 
 export interface Paging {
 	/** Xero pages this resource (page/pageSize) */
@@ -74,6 +75,18 @@ function intParam(value: string | null): number | undefined {
 	return Number.isInteger(parsed) ? parsed : undefined;
 }
 
+/**
+ * The records a query can match: for a `where` that names its values (Name=="A" OR Name=="B"), those holding them,
+ * from an index, as Xero's own database finds them; otherwise all. runListQuery still applies the whole query.
+ */
+function candidates(tenant: Tenant, read: ListRead, query: ListQuery): Iterable<Json> {
+	const all = tenant.records[read.collection].values();
+	const hint = query.where ? whereIndexHint(query.where) : undefined;
+	const valueOf = hint ? read.spec.indexValue?.(hint.path) : undefined;
+	if (!hint || !valueOf) return all;
+	return tenant.lookup(read.collection, hint.path.join('.'), valueOf, hint.values);
+}
+
 export function listRead(call: AccountingCall, read: ListRead, ifModifiedSince: number | undefined): RouteResult {
 	const query: ListQuery = parseListQuery(call.query, ifModifiedSince);
 	if (query.where && call.tenant.records[read.collection].size > call.highVolumeThreshold && orComparisons(query.where) > MAX_HIGH_VOLUME_OR) {
@@ -81,9 +94,7 @@ export function listRead(call: AccountingCall, read: ListRead, ifModifiedSince: 
 	}
 	let records: Json[];
 	try {
-		records = cached(call.tenant, read.collection, JSON.stringify(query), () =>
-			runListQuery(call.tenant.records[read.collection].values(), query, read.spec),
-		);
+		records = cached(call.tenant, read.collection, JSON.stringify(query), () => runListQuery(candidates(call.tenant, read, query), query, read.spec));
 	} catch (error) {
 		const message = error instanceof WhereSyntaxError || error instanceof Error ? error.message : String(error);
 		return { status: 400, json: queryParseException(message) };

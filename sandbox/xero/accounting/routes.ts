@@ -9,6 +9,7 @@ import { invalid, notFound, ok } from './envelope';
 import { postDataInvalid, withValidationErrors } from './errorShapes';
 import { invoicesHandler, renderInvoice } from './invoices';
 import { itemsHandler } from './items';
+import { storedValue } from './listQuery';
 import { listRead, PAGED, type ListRead } from './listRead';
 import { paymentsHandler } from './payments';
 import { addCurrency, currencyList, filtered, organisationRecord } from './reference';
@@ -38,12 +39,24 @@ const contactsRead: ListRead = {
 		archived: (record) => record.ContactStatus === 'ARCHIVED',
 		searchFields: ['Name', 'FirstName', 'LastName', 'ContactNumber', 'CompanyNumber', 'EmailAddress'],
 		view: (record) => record,
+		indexValue: storedValue,
 	},
 	render: (_tenant, record) => ({ ...record }),
 };
 
 function invoiceView(tenant: Tenant) {
 	return (record: Json): Json => renderInvoice(tenant, record, { withLineItems: true, unitdp: 4 });
+}
+
+/**
+ * renderInvoice (the `where` view) copies the stored invoice's fields, except that it moves ContactID into Contact
+ * and adds the contact's current name and the date strings; those come from elsewhere and are not indexed.
+ */
+const RENDERED_ONLY = ['contact', 'contactid', 'lineitems', 'datestring', 'duedatestring'];
+function invoiceStoredValue(path: string[]): ((record: Json) => unknown) | undefined {
+	const [first, second] = path.map((part) => part.toLowerCase());
+	if (path.length === 2 && first === 'contact' && second === 'contactid') return (record) => record.ContactID;
+	return RENDERED_ONLY.includes(first) ? undefined : storedValue(path);
 }
 
 function invoicesRead(tenant: Tenant, unitdp: number): ListRead {
@@ -57,6 +70,7 @@ function invoicesRead(tenant: Tenant, unitdp: number): ListRead {
 			archived: (record) => record.Status === 'DELETED',
 			searchFields: ['InvoiceNumber', 'Reference'],
 			view: invoiceView(tenant),
+			indexValue: invoiceStoredValue,
 		},
 		render: (source, record, withLineItems) => renderInvoice(source, record, { withLineItems, unitdp }),
 	};
@@ -66,7 +80,7 @@ function itemsRead(unitdp: number): ListRead {
 	return {
 		key: 'Items',
 		collection: 'items',
-		spec: { idField: 'ItemID', archived: () => false, searchFields: [], view: (record) => record },
+		spec: { idField: 'ItemID', archived: () => false, searchFields: [], view: (record) => record, indexValue: storedValue },
 		render: (tenant, record) => itemsHandler.render(tenant, record, { withLineItems: true, unitdp }),
 	};
 }
@@ -74,7 +88,7 @@ function itemsRead(unitdp: number): ListRead {
 const accountsRead: ListRead = {
 	key: 'Accounts',
 	collection: 'accounts',
-	spec: { idField: 'AccountID', archived: (record) => record.Status === 'DELETED', searchFields: [], view: (record) => record },
+	spec: { idField: 'AccountID', archived: (record) => record.Status === 'DELETED', searchFields: [], view: (record) => record, indexValue: storedValue },
 	render: (_tenant, record) => ({ ...record }),
 };
 
@@ -82,7 +96,7 @@ const paymentsRead: ListRead = {
 	key: 'Payments',
 	collection: 'payments',
 	paging: PAGED,
-	spec: { idField: 'PaymentID', archived: () => false, searchFields: [], view: (record) => record },
+	spec: { idField: 'PaymentID', archived: () => false, searchFields: [], view: (record) => record, indexValue: storedValue },
 	render: (tenant, record) => paymentsHandler.render(tenant, record, { withLineItems: true, unitdp: 2 }),
 };
 

@@ -39,13 +39,13 @@ export function hasWhereType(typeName: string): boolean {
 
 export class WhereSyntaxError extends Error {}
 
-type Token =
+export type Token =
 	| { kind: 'string'; value: string }
 	| { kind: 'number'; value: number }
 	| { kind: 'ident'; value: string }
 	| { kind: 'op'; value: string };
 
-function tokenize(source: string): Token[] {
+export function tokenize(source: string): Token[] {
 	const tokens: Token[] = [];
 	let i = 0;
 	while (i < source.length) {
@@ -100,7 +100,7 @@ function tokenize(source: string): Token[] {
 	return tokens;
 }
 
-type Value = string | number | boolean | null | undefined | { date: number } | { guid: string };
+export type Value = string | number | boolean | null | undefined | { date: number } | { guid: string };
 type Node = (record: Json) => Value;
 
 const COMPARISONS = ['==', '!=', '>', '<', '>=', '<='];
@@ -321,7 +321,7 @@ class Parser {
 	}
 }
 
-function readPath(record: Json, path: string[]): Value {
+export function readPath(record: Json, path: string[]): Value {
 	let current: unknown = record;
 	for (const part of path) {
 		if (current === null || typeof current !== 'object') return undefined;

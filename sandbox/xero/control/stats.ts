@@ -4,7 +4,12 @@ export interface TenantStats {
 	rateLimitedBy: Record<string, number>;
 	byStatus: Record<string, number>;
 	byPath: Record<string, number>;
+	/** calls with a write method (PUT/POST/DELETE), refused ones too */
 	writes: number;
+	/** records a write actually changed (created or updated), Xero's side bookkeeping left out */
+	recordsWritten: number;
+	/** each accepted call's modelled latency in sandbox ms (XeroSandboxOptions.latency), in order: the benchmark's floor */
+	latenciesMs: number[];
 	idempotentReplays: number;
 	maxInFlight: number;
 }
@@ -17,6 +22,8 @@ function empty(): TenantStats {
 		byStatus: {},
 		byPath: {},
 		writes: 0,
+		recordsWritten: 0,
+		latenciesMs: [],
 		idempotentReplays: 0,
 		maxInFlight: 0,
 	};
@@ -63,6 +70,8 @@ export class CallStats {
 			totals.calls += stats.calls;
 			totals.rateLimited += stats.rateLimited;
 			totals.writes += stats.writes;
+			totals.recordsWritten += stats.recordsWritten;
+			totals.latenciesMs.push(...stats.latenciesMs);
 			totals.idempotentReplays += stats.idempotentReplays;
 			totals.maxInFlight = Math.max(totals.maxInFlight, stats.maxInFlight);
 			for (const [key, value] of Object.entries(stats.byStatus)) totals.byStatus[key] = (totals.byStatus[key] ?? 0) + value;

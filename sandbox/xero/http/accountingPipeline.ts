@@ -21,6 +21,14 @@ function sleep(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** the records an answer carries: its longest list (Invoices, Contacts, …); 0 for an answer without one */
+function recordsIn(json: unknown): number {
+	if (json === null || typeof json !== 'object') return 0;
+	let most = 0;
+	for (const value of Object.values(json)) if (Array.isArray(value)) most = Math.max(most, value.length);
+	return most;
+}
+
 function parseJson(raw: Buffer): { ok: true; value: unknown } | { ok: false; message: string } {
 	if (raw.length === 0) return { ok: true, value: undefined };
 	try {
@@ -94,7 +102,11 @@ export async function handleAccounting(core: SandboxCore, req: IncomingMessage, 
 
 	const admission = core.limiter.admit(tenant.id, grant.clientId);
 	if (!admission.ok) {
-		respond(rateLimited(core.clock, admission.problem ?? 'minute', admission.retryAfterMs), admission.headers, admission.problem);
+		// A refusal still costs the client a round trip; Retry-After counts from when the answer leaves.
+		const roundTrip = core.clock.real(core.options.latency.baseMs);
+		if (roundTrip > 0) await sleep(roundTrip);
+		const retryAfterMs = admission.retryAfterMs === undefined ? undefined : Math.max(0, admission.retryAfterMs - roundTrip);
+		respond(rateLimited(core.clock, admission.problem ?? 'minute', retryAfterMs), admission.headers, admission.problem);
 		return;
 	}
 	core.stats.tenant(tenant.id).maxInFlight = Math.max(core.stats.tenant(tenant.id).maxInFlight, core.limiter.inFlight(tenant.id).now);
@@ -163,6 +175,12 @@ export async function handleAccounting(core: SandboxCore, req: IncomingMessage, 
 		if (result.changes && result.changes.length > 0) core.afterCommit(tenant, result.changes);
 		// kept as text so a later change to the records cannot alter the replay
 		if (pendingKey) pendingKey.settle({ status: result.status, json: result.json === undefined ? undefined : JSON.parse(serialise(result).body), text: result.text });
+
+		const modelled = core.options.latency.baseMs + core.options.latency.perRecordMs * recordsIn(result.json);
+		const tenantStats = core.stats.tenant(tenant.id);
+		tenantStats.latenciesMs.push(modelled);
+		tenantStats.recordsWritten += result.changes?.filter((change) => !change.silent).length ?? 0;
+		if (modelled > 0) await sleep(core.clock.real(modelled));
 
 		if (result.changes && core.faults.take(method, route.template, tenant.id, 'after-commit')) {
 			core.stats.record(tenant.id, method, route.template, 0);

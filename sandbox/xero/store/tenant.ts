@@ -55,6 +55,23 @@ export class Tenant {
 		payments: new Map(),
 	};
 	private readonly indexes = new Map<UniqueKey, Map<string, string>>();
+	/** `where` lookup indexes (FieldIndex), built on first use and kept in step by store/remove */
+	private readonly fieldIndexes: Record<Collection, Map<string, FieldIndex>> = {
+		contacts: new Map(),
+		invoices: new Map(),
+		items: new Map(),
+		accounts: new Map(),
+		payments: new Map(),
+	};
+	/** each record's place in its collection's Map (the order lists answer in), so index hits keep that order */
+	private readonly places: Record<Collection, Map<string, number>> = {
+		contacts: new Map(),
+		invoices: new Map(),
+		items: new Map(),
+		accounts: new Map(),
+		payments: new Map(),
+	};
+	private nextPlace = 0;
 	taxRates: Json[] = [];
 	currencies: Json[] = [];
 	organisation: Json = {};
@@ -90,6 +107,8 @@ export class Tenant {
 			const after = uniqueValue(key, record);
 			if (after !== undefined) index.set(after, id);
 		}
+		for (const index of this.fieldIndexes[collection].values()) index.update(id, previous, record);
+		if (!this.places[collection].has(id)) this.places[collection].set(id, this.nextPlace++);
 		this.records[collection].set(id, record);
 		this.version++;
 	}
@@ -101,8 +120,29 @@ export class Tenant {
 			const before = uniqueValue(key, previous);
 			if (before !== undefined && this.indexes.get(key)?.get(before) === id) this.indexes.get(key)?.delete(before);
 		}
+		for (const index of this.fieldIndexes[collection].values()) index.update(id, previous, undefined);
+		this.places[collection].delete(id);
 		this.records[collection].delete(id);
 		this.version++;
+	}
+
+	/**
+	 * The records whose `name`d value (`valueOf`, read from the stored record) is one of `values` (lower case), in
+	 * the collection's own order. The index is built on the first call and then kept in step by store/remove.
+	 */
+	lookup(collection: Collection, name: string, valueOf: (record: Json) => unknown, values: Iterable<string>): Json[] {
+		let index = this.fieldIndexes[collection].get(name);
+		if (!index) {
+			index = new FieldIndex(valueOf);
+			for (const [id, record] of this.records[collection]) index.update(id, undefined, record);
+			this.fieldIndexes[collection].set(name, index);
+		}
+		const ids = new Set<string>();
+		for (const value of values) for (const id of index.ids(value)) ids.add(id);
+		const places = this.places[collection];
+		return [...ids]
+			.sort((a, b) => (places.get(a) ?? 0) - (places.get(b) ?? 0))
+			.map((id) => this.records[collection].get(id) as Json);
 	}
 
 	currencyEnabled(code: string): boolean {
@@ -111,6 +151,39 @@ export class Tenant {
 
 	taxRate(taxType: string): Json | undefined {
 		return this.taxRates.find((rate) => rate.TaxType === taxType && rate.Status === 'ACTIVE');
+	}
+}
+
+/** the ids of the records holding each text value of one field, compared ignoring case */
+class FieldIndex {
+	private readonly byValue = new Map<string, Set<string>>();
+
+	constructor(private readonly valueOf: (record: Json) => unknown) {}
+
+	private key(record: Json | undefined): string | undefined {
+		const value = record === undefined ? undefined : this.valueOf(record);
+		return typeof value === 'string' ? value.toLowerCase() : undefined;
+	}
+
+	update(id: string, before: Json | undefined, after: Json | undefined): void {
+		const old = this.key(before);
+		if (old !== undefined) {
+			const holders = this.byValue.get(old);
+			holders?.delete(id);
+			if (holders?.size === 0) this.byValue.delete(old);
+		}
+		const now = this.key(after);
+		if (now === undefined) return;
+		let holders = this.byValue.get(now);
+		if (!holders) {
+			holders = new Set();
+			this.byValue.set(now, holders);
+		}
+		holders.add(id);
+	}
+
+	ids(value: string): Iterable<string> {
+		return this.byValue.get(value) ?? [];
 	}
 }
 

@@ -1,0 +1,50 @@
+import { startXeroSandbox, type XeroSandbox } from '../../sandbox/xero';
+import { apiClient, type ApiClient } from '../../sandbox/xero/testing/apiClient';
+
+/** latency model: sandbox ms (divided by clockScale) = baseMs + perRecordMs × records in the answer */
+describe('sandbox latency grows with the size of the answer', () => {
+	let xero: XeroSandbox;
+	let api: ApiClient;
+	const timed = async (path: string) => {
+		const started = performance.now();
+		const answer = await api.get(path);
+		return { ms: performance.now() - started, answer };
+	};
+
+	beforeAll(async () => {
+		// 1 real ms = 10 sandbox ms: a call takes 20 ms + 2 ms a record
+		xero = await startXeroSandbox({ data: 'empty', clockScale: 10, latency: { baseMs: 200, perRecordMs: 20 }, minuteLimit: 3 });
+		const tokens = await xero.authorize();
+		api = apiClient({ baseUrl: xero.url, accessToken: tokens.access_token, tenantId: xero.tenants[0].tenantId });
+		xero.seed({ contacts: 100, invoices: 0, prefix: 'Lat' });
+	});
+	afterAll(async () => {
+		await xero.close();
+	});
+
+	it('takes the round trip for an empty answer and 2 ms more per record for a page of 100', async () => {
+		await timed(`/Contacts?where=${encodeURIComponent('Name=="nobody"')}`);
+		const empty = await timed(`/Contacts?where=${encodeURIComponent('Name=="nobody"')}`);
+		expect(empty.answer.status).toBe(200);
+		expect(empty.ms).toBeGreaterThanOrEqual(19);
+		const page = await timed('/Contacts?page=1&pageSize=100');
+		expect(page.answer.status).toBe(200);
+		expect(page.ms).toBeGreaterThanOrEqual(219);
+		expect(page.ms - empty.ms).toBeGreaterThan(150);
+	});
+
+	it('answers a 429 after the round trip, with Retry-After counted from then', async () => {
+		await timed('/Contacts?page=1&pageSize=1');
+		let refused: { ms: number; answer: Awaited<ReturnType<ApiClient['get']>> } | undefined;
+		for (let i = 0; i < 4 && !refused; i++) {
+			const call = await timed('/Contacts?page=1&pageSize=1');
+			if (call.answer.status === 429) refused = call;
+		}
+		expect(refused?.answer.status).toBe(429);
+		expect(refused?.ms).toBeGreaterThanOrEqual(19);
+		// a sandbox minute is 6 real seconds here; the wait left is under it
+		const retryAfter = Number(refused?.answer.headers.get('retry-after'));
+		expect(retryAfter).toBeGreaterThan(0);
+		expect(retryAfter).toBeLessThan(6);
+	});
+});
