@@ -1,21 +1,19 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { credentialTypeOf } from '../../../shared/xero/authentication.description';
 import { createXeroTransport } from '../../../shared/xero/transport';
 import type { XeroCredentialType } from '../../../shared/xero/transport/types';
 import type { XeroCaller } from './readRecords';
 
-export interface XeroConnection {
+/** What one execution talks to Xero through: the caller, and the organisation it is bound to. */
+export interface OpenedXeroConnection {
 	caller: XeroCaller;
 	credentialType: XeroCredentialType;
 	/** Undefined for a Custom Connection, which is bound to one organisation. */
 	tenantId?: string;
 }
 
-export function credentialTypeOf(authentication: string): XeroCredentialType {
-	return authentication === 'customConnection' ? 'xeroCustomConnectionApi' : 'xeroSyncOAuth2Api';
-}
-
-export function openConnection(ctx: IExecuteFunctions): XeroConnection {
+export function openConnection(ctx: IExecuteFunctions): OpenedXeroConnection {
 	const credentialType = credentialTypeOf(ctx.getNodeParameter('authentication', 0, 'oAuth2') as string);
 	let tenantId: string | undefined;
 	if (credentialType === 'xeroSyncOAuth2Api') {

@@ -21,7 +21,7 @@ import { errorFacts } from '../../helpers/errorFacts';
 import type { ListFilters } from '../../helpers/listQuery';
 import { listQuery } from '../../helpers/listQuery';
 import { clampPageSize } from '../../helpers/paging';
-import type { XeroConnection } from './connection';
+import type { OpenedXeroConnection } from './connection';
 import { openConnection } from './connection';
 import type { XeroCaller } from './readRecords';
 import { readList, readOne } from './readRecords';
@@ -57,7 +57,7 @@ async function readChanged(
 	ctx: IExecuteFunctions,
 	caller: XeroCaller,
 	spec: XeroResourceSpec,
-	connection: XeroConnection,
+	connection: OpenedXeroConnection,
 	filters: ListFilters,
 	options: IDataObject,
 ): Promise<IDataObject[]> {
