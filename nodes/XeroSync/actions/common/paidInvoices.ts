@@ -1,7 +1,7 @@
 import { attempt } from '../../../shared/attempt';
 import type { XeroResourceSpec } from '../../../shared/xero/resources';
-import type { XeroCaller } from './readRecords';
-import { readList } from './readRecords';
+import type { XeroCaller } from './connection';
+import { readList } from '../../get/reads';
 import type { Entry, SendRun, SyncResult } from './sendRun';
 import type { WriteOutcome } from './writeRecords';
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { AccountSummary, CurrencySettings } from '../../helpers/preflight';
-import type { XeroCaller } from './readRecords';
+import type { XeroCaller } from './connection';
 
 /**
  * Organisation settings the pre-flight checks need, read at most once per run and only when a record needs them:

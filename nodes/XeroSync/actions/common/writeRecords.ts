@@ -4,7 +4,7 @@ import type { XeroResourceSpec } from '../../../shared/xero/resources';
 import { elementFailed, elementValidationMessages } from '../../../shared/xero/validationErrors';
 import { recordPath } from '../../../shared/xero/recordPath';
 import { batchIdempotencyKey } from '../../helpers/idempotency';
-import type { XeroCaller } from './readRecords';
+import type { XeroCaller } from './connection';
 
 export type WriteOutcome = { ok: true; record: IDataObject } | { ok: false; messages: string[] };
 

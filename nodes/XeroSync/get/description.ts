@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { XeroResource } from '../../../shared/xero/resources';
-import { XERO_RESOURCES } from '../../../shared/xero/resources';
+import type { XeroResource } from '../../shared/xero/resources';
+import { XERO_RESOURCES } from '../../shared/xero/resources';
 
 function filterOptions(resource: XeroResource): INodeProperties[] {
 	const spec = XERO_RESOURCES[resource];
