@@ -9,10 +9,6 @@ export function parseXeroDate(value: string): string | undefined {
 	return DateTime.fromMillis(Number(match[1]), { zone: 'utc' }).toISO() ?? undefined;
 }
 
-export function toXeroDate(millis: number): string {
-	return `/Date(${Math.trunc(millis)}+0000)/`;
-}
-
 /** Replaces every "/Date(…)/" string in a Xero record, at any depth, with its ISO form. */
 export function isoDates<T>(value: T): T {
 	if (typeof value === 'string') return (parseXeroDate(value) ?? value) as T;

@@ -37,7 +37,7 @@ export interface ChangedRecord {
 export const SECOND = 1000;
 
 /** A burst larger than this inside one look-back window is beyond what one organisation produces; keeps the state small. */
-export const MAX_PROCESSED_IN_WINDOW = 5000;
+const MAX_PROCESSED_IN_WINDOW = 5000;
 
 export function startCursor(sinceMs: number): ChangeCursorState {
 	return { cursorMs: sinceMs, sinceMs, processed: {} };
