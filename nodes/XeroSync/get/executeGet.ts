@@ -26,6 +26,13 @@ export async function executeGet(
 	const connection = openConnection(this);
 	const { caller } = connection;
 	const out: INodeExecutionData[] = [];
+	// The item's sync-log entry: every Get failure names the same action and flow.
+	const failed = (i: number, message: string, code: string) =>
+		failedItem(
+			this.getNode(),
+			{ app: 'Xero', action: `Get ${spec.plural}`, flow: 'Xero → CRM', crmId: readCrmId(items[i].json), message, code },
+			i,
+		);
 	for (let i = 0; i < items.length; i++) {
 		const mode = this.getNodeParameter('getMode', i) as string;
 		const options = this.getNodeParameter('options', i, {}) as IDataObject;
@@ -35,20 +42,8 @@ export async function executeGet(
 				const wanted = String(this.getNodeParameter('recordId', i, '')).trim();
 				const found = wanted === '' ? undefined : await readOne(caller, spec, wanted);
 				if (!found) {
-					out.push(
-						failedItem(
-							this.getNode(),
-							{
-								app: 'Xero',
-								action: `Get ${spec.plural}`,
-								flow: 'Xero → CRM',
-								crmId: readCrmId(items[i].json),
-								message: `No ${spec.label.toLowerCase()} with ${spec.idField} or ${spec.numberLabel} "${wanted}" in Xero. Check the value, or the Xero Organisation chosen.`,
-								code: 'NOT_FOUND',
-							},
-							i,
-						),
-					);
+					const message = `No ${spec.label.toLowerCase()} with ${spec.idField} or ${spec.numberLabel} "${wanted}" in Xero. Check the value, or the Xero Organisation chosen.`;
+					out.push(failed(i, message, 'NOT_FOUND'));
 					continue;
 				}
 				records = [found];
@@ -71,20 +66,7 @@ export async function executeGet(
 			}
 		} catch (error) {
 			const facts = errorFacts(error);
-			out.push(
-				failedItem(
-					this.getNode(),
-					{
-						app: 'Xero',
-						action: `Get ${spec.plural}`,
-						flow: 'Xero → CRM',
-						crmId: readCrmId(items[i].json),
-						message: `Reading ${spec.plural.toLowerCase()} from Xero failed: ${facts.message}`,
-						code: facts.code,
-					},
-					i,
-				),
-			);
+			out.push(failed(i, `Reading ${spec.plural.toLowerCase()} from Xero failed: ${facts.message}`, facts.code));
 		}
 	}
 	return out;
