@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { XeroSandbox } from '../../sandbox/xero';
 import { XERO_RESOURCES } from '../../nodes/shared/xero/resources';
-import { lookupWhere } from '../../nodes/XeroSync/helpers/matching';
+import { lookupWhere } from '../../nodes/XeroSync/send/match';
 import { entry, expectOneOutputPerInput, invoiceJson, runSync, startSandbox, stats, stored } from './support';
 
 /** Input that is legal but large or odd: only the offending record may fail, never its batch. */

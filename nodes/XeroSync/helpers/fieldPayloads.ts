@@ -92,9 +92,26 @@ function isXeroShapedLine(line: IDataObject): boolean {
 	return Object.keys(line).some((key) => /^[A-Z]/.test(key));
 }
 
+/**
+ * A JSON parameter's text, parsed; text that is not JSON fails naming the parameter and what was expected, rather
+ * than with the parser's bare "Unexpected token" (which names neither).
+ */
+export function parseJsonParameter(label: string, expected: string, text: string): unknown {
+	let problem: string;
+	try {
+		return JSON.parse(text) as unknown;
+	} catch (error) {
+		problem = (error as Error).message;
+	}
+	const position = / at position (\d+)/.exec(problem);
+	const where = position ? ` (at character ${Number(position[1]) + 1})` : '';
+	// A plain Error: the Send engine turns it into this item's sync-log failure (BAD_INPUT), not a node error.
+	throw new Error(`${label} is not valid JSON${where}; write ${expected}`);
+}
+
 function parseLines(value: unknown): IDataObject[] | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	const parsed = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+	const parsed = typeof value === 'string' ? parseJsonParameter('Line Items (JSON)', 'an array of line objects', value) : value;
 	if (!Array.isArray(parsed)) throw new Error('Line Items (JSON) must be an array of line objects');
 	return parsed as IDataObject[];
 }

@@ -134,25 +134,31 @@ export function contactReference(value: unknown): IDataObject | undefined {
 	return Object.keys(reference).length > 0 ? reference : undefined;
 }
 
+/** Invoices: Xero's contact reference, writable line fields, request dates and upper-case codes. */
+function invoiceRequestShape(payload: IDataObject): void {
+	if (payload.Contact !== undefined) payload.Contact = contactReference(payload.Contact);
+	if (payload.Contact === undefined) delete payload.Contact;
+	if (Array.isArray(payload.LineItems)) {
+		payload.LineItems = (payload.LineItems as IDataObject[]).map((line) =>
+			pick(line ?? {}, LINE_ITEM_WRITABLE),
+		);
+	}
+	for (const field of INVOICE_DATES) {
+		if (payload[field] === undefined) continue;
+		const date = toXeroRequestDate(payload[field]);
+		if (date === undefined) delete payload[field];
+		else payload[field] = date;
+	}
+	if (typeof payload.Status === 'string') payload.Status = payload.Status.toUpperCase();
+	if (typeof payload.Type === 'string') payload.Type = payload.Type.toUpperCase();
+}
+
+/** What each resource's request shape needs beyond its writable fields (Xero's shape, next to WRITABLE). */
+const REQUEST_SHAPE: Partial<Record<XeroResource, (payload: IDataObject) => void>> = { invoice: invoiceRequestShape };
+
 /** Turns an input item's JSON, in Xero's own shape, into a write payload for `resource`. */
 export function toXeroPayload(resource: XeroResource, json: IDataObject): IDataObject {
 	const payload = coerceXeroNumbers(pick(json, WRITABLE[resource])) as IDataObject;
-	if (resource === 'invoice') {
-		if (payload.Contact !== undefined) payload.Contact = contactReference(payload.Contact);
-		if (payload.Contact === undefined) delete payload.Contact;
-		if (Array.isArray(payload.LineItems)) {
-			payload.LineItems = (payload.LineItems as IDataObject[]).map((line) =>
-				pick(line ?? {}, LINE_ITEM_WRITABLE),
-			);
-		}
-		for (const field of INVOICE_DATES) {
-			if (payload[field] === undefined) continue;
-			const date = toXeroRequestDate(payload[field]);
-			if (date === undefined) delete payload[field];
-			else payload[field] = date;
-		}
-		if (typeof payload.Status === 'string') payload.Status = payload.Status.toUpperCase();
-		if (typeof payload.Type === 'string') payload.Type = payload.Type.toUpperCase();
-	}
+	REQUEST_SHAPE[resource]?.(payload);
 	return payload;
 }

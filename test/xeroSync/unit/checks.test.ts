@@ -1,12 +1,7 @@
 import { DAILY_LIMIT_MESSAGE, errorFacts } from '../../../nodes/XeroSync/helpers/errorFacts';
 import { missingMandatoryFields } from '../../../nodes/XeroSync/helpers/mandatory';
-import {
-	currencyProblem,
-	invoiceStatusProblem,
-	itemAccountProblems,
-	needsAccountCheck,
-	needsCurrencyCheck,
-} from '../../../nodes/XeroSync/helpers/preflight';
+import { currencyProblem, invoiceStatusProblem, needsCurrencyCheck } from '../../../nodes/XeroSync/actions/invoice/sendRules';
+import { itemAccountProblems, needsAccountCheck } from '../../../nodes/XeroSync/actions/item/sendRules';
 
 describe('missingMandatoryFields', () => {
 	it('requires an organisation name unless the record is an update by ID', () => {

@@ -1,8 +1,8 @@
 import { XERO_RESOURCES } from '../../../nodes/shared/xero/resources';
-import { decide, lookupKeysFor, withSuffix } from '../../../nodes/XeroSync/helpers/duplicates';
+import { decide, lookupKeysFor, withSuffix } from '../../../nodes/XeroSync/send/duplicates';
 import type { IDataObject } from 'n8n-workflow';
 import type { XeroResourceSpec } from '../../../nodes/shared/xero/resources';
-import { findMatch, lookupWhere, needsLookupBeforeWrite, targetKeys } from '../../../nodes/XeroSync/helpers/matching';
+import { findMatch, lookupWhere, needsLookupBeforeWrite, targetKeys } from '../../../nodes/XeroSync/send/match';
 
 const sameTarget = (spec: XeroResourceSpec, a: IDataObject, b: IDataObject, crmA?: string, crmB?: string) =>
 	targetKeys(spec, a, crmA).some((key) => targetKeys(spec, b, crmB).includes(key));

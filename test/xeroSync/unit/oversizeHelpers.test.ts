@@ -1,9 +1,9 @@
 import { XERO_RESOURCES } from '../../../nodes/shared/xero/resources';
 import { encoderSafeWhere, quoteWhere } from '../../../nodes/shared/xero/where';
 import { displayValue } from '../../../nodes/XeroSync/helpers/display';
-import type { MatchKeys } from '../../../nodes/XeroSync/helpers/matching';
-import { encodedLength, lookupPlan, lookupWhere, MAX_LOOKUP_QUERY } from '../../../nodes/XeroSync/helpers/matching';
-import { invoiceDateProblems } from '../../../nodes/XeroSync/helpers/preflight';
+import type { MatchKeys } from '../../../nodes/XeroSync/send/match';
+import { encodedLength, lookupPlan, lookupWhere, MAX_LOOKUP_QUERY } from '../../../nodes/XeroSync/send/match';
+import { invoiceDateProblems } from '../../../nodes/XeroSync/actions/invoice/sendRules';
 
 // n8n's own query-string encoder (n8n-core sets it as axios' paramsSerializer); the package ships no types.
 const { stringify } = require('qs') as { stringify: (params: object) => string };

@@ -53,6 +53,12 @@ describe('payloads from UI fields', () => {
 		expect(() => invoiceFromFields('ACCREC', 'A', [], { lineItemsJson: '{"a":1}' })).toThrow(/must be an array/);
 	});
 
+	it('names the parameter when its JSON text does not parse, instead of the parser\'s bare message', () => {
+		const thrown = () => invoiceFromFields('ACCREC', 'A', [], { lineItemsJson: '[{"Description": "x",]' });
+		expect(thrown).toThrow(/^Line Items \(JSON\) is not valid JSON \(at character 22\); write an array of line objects$/);
+		expect(() => invoiceFromFields('ACCREC', 'A', [], { lineItemsJson: 'x' })).toThrow(/^Line Items \(JSON\) is not valid JSON; write/);
+	});
+
 	it('builds items and accounts', () => {
 		expect(itemFromFields('W1', { name: 'Widget', salesUnitPrice: '9.99', salesAccountCode: '200', isSold: true })).toEqual({
 			Code: 'W1',

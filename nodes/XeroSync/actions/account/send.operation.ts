@@ -1,14 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { accountFromFields } from '../../helpers/fieldPayloads';
-import { payloadForInputMode } from '../common/buildPayload';
-import { executeSend } from '../common/executeSend';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { sendRecords } from '../../send/run';
 import {
 	crmMappingDescription,
 	sendHeadDescription,
-	sendOptionsDescription,
 	sendShow,
 	xeroIdField,
-} from '../common/send.description';
+} from '../../send/description';
+import { accountSendRules } from './sendRules';
 
 const ACCOUNT_TYPES = [
 	['Bank', 'BANK'],
@@ -89,24 +87,9 @@ export const description: INodeProperties[] = [
 			xeroIdField('account'),
 		],
 	},
-	...crmMappingDescription('account'),
-	...sendOptionsDescription('account'),
+	...crmMappingDescription('account', accountSendRules.crmModules),
 ];
 
-export function buildPayload(this: IExecuteFunctions, i: number, item: INodeExecutionData): IDataObject {
-	return payloadForInputMode(this, 'account', i, item, () => {
-		return accountFromFields(
-			this.getNodeParameter('name', i, '') as string,
-			this.getNodeParameter('accountType', i, '') as string,
-			{
-				...(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
-				code: this.getNodeParameter('accountCode', i, '') as string,
-			},
-		);
-	});
-}
-
-/** Accounts are written one by one through Xero's single-account endpoints; matching is still one call per batch. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return executeSend.call(this, items, 'account', buildPayload);
+	return await sendRecords(this, items, accountSendRules);
 }

@@ -1,14 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { invoiceFromFields } from '../../helpers/fieldPayloads';
-import { payloadForInputMode } from '../common/buildPayload';
-import { executeSend } from '../common/executeSend';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { sendRecords } from '../../send/run';
 import {
 	crmMappingDescription,
 	sendHeadDescription,
 	sendOptionsDescription,
 	sendShow,
 	xeroIdField,
-} from '../common/send.description';
+} from '../../send/description';
+import { invoiceSendRules } from './sendRules';
 
 export const description: INodeProperties[] = [
 	...sendHeadDescription('invoice'),
@@ -146,22 +145,10 @@ export const description: INodeProperties[] = [
 			xeroIdField('invoice'),
 		],
 	},
-	...crmMappingDescription('invoice'),
+	...crmMappingDescription('invoice', invoiceSendRules.crmModules),
 	...sendOptionsDescription('invoice'),
 ];
 
-export function buildPayload(this: IExecuteFunctions, i: number, item: INodeExecutionData): IDataObject {
-	return payloadForInputMode(this, 'invoice', i, item, () => {
-		const lines = (this.getNodeParameter('lineItemsUi', i, {}) as IDataObject).lineItem;
-		return invoiceFromFields(
-			this.getNodeParameter('invoiceType', i, 'ACCREC') as string,
-			this.getNodeParameter('contact', i, '') as string,
-			Array.isArray(lines) ? (lines as IDataObject[]) : [],
-			this.getNodeParameter('additionalFields', i, {}) as IDataObject,
-		);
-	});
-}
-
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return executeSend.call(this, items, 'invoice', buildPayload);
+	return await sendRecords(this, items, invoiceSendRules);
 }

@@ -1,14 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { itemFromFields } from '../../helpers/fieldPayloads';
-import { payloadForInputMode } from '../common/buildPayload';
-import { executeSend } from '../common/executeSend';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { sendRecords } from '../../send/run';
 import {
 	crmMappingDescription,
 	sendHeadDescription,
 	sendOptionsDescription,
 	sendShow,
 	xeroIdField,
-} from '../common/send.description';
+} from '../../send/description';
+import { itemSendRules } from './sendRules';
 
 export const description: INodeProperties[] = [
 	...sendHeadDescription('item'),
@@ -56,19 +55,10 @@ export const description: INodeProperties[] = [
 			xeroIdField('item'),
 		],
 	},
-	...crmMappingDescription('item'),
+	...crmMappingDescription('item', itemSendRules.crmModules),
 	...sendOptionsDescription('item'),
 ];
 
-export function buildPayload(this: IExecuteFunctions, i: number, item: INodeExecutionData): IDataObject {
-	return payloadForInputMode(this, 'item', i, item, () => {
-		return itemFromFields(
-			this.getNodeParameter('code', i, '') as string,
-			this.getNodeParameter('additionalFields', i, {}) as IDataObject,
-		);
-	});
-}
-
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return executeSend.call(this, items, 'item', buildPayload);
+	return await sendRecords(this, items, itemSendRules);
 }

@@ -1,14 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { contactFromFields } from '../../helpers/fieldPayloads';
-import { payloadForInputMode } from '../common/buildPayload';
-import { executeSend } from '../common/executeSend';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { sendRecords } from '../../send/run';
 import {
 	crmMappingDescription,
 	sendHeadDescription,
 	sendOptionsDescription,
 	sendShow,
 	xeroIdField,
-} from '../common/send.description';
+} from '../../send/description';
+import { organisationSendRules } from './sendRules';
 
 export const description: INodeProperties[] = [
 	...sendHeadDescription('organisation'),
@@ -95,19 +94,10 @@ export const description: INodeProperties[] = [
 			xeroIdField('organisation'),
 		],
 	},
-	...crmMappingDescription('organisation'),
+	...crmMappingDescription('organisation', organisationSendRules.crmModules),
 	...sendOptionsDescription('organisation'),
 ];
 
-export function buildPayload(this: IExecuteFunctions, i: number, item: INodeExecutionData): IDataObject {
-	return payloadForInputMode(this, 'organisation', i, item, () => {
-		return contactFromFields(
-			this.getNodeParameter('name', i, '') as string,
-			this.getNodeParameter('additionalFields', i, {}) as IDataObject,
-		);
-	});
-}
-
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return executeSend.call(this, items, 'organisation', buildPayload);
+	return await sendRecords(this, items, organisationSendRules);
 }

@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { XeroResource } from '../../../shared/xero/resources';
-import { XERO_RESOURCES } from '../../../shared/xero/resources';
-import { CRM_MODULES } from '../../helpers/crmMapping';
+import type { XeroResource } from '../../shared/xero/resources';
+import { XERO_RESOURCES } from '../../shared/xero/resources';
 
 export function sendShow(resource: XeroResource, inputMode?: string) {
 	return {
@@ -16,10 +15,9 @@ export function sendShow(resource: XeroResource, inputMode?: string) {
 /** Input mode and duplicate handling come first in every Send; the resource's own fields follow. */
 export function sendHeadDescription(resource: XeroResource): INodeProperties[] {
 	const spec = XERO_RESOURCES[resource];
-	const matchWords =
-		resource === 'organisation'
-			? 'the same contact number or name'
-			: `the same ${spec.numberLabel.toLowerCase()}`;
+	// The keys a person knows the record by: its number, and its name where it has one (contacts).
+	const keys = [spec.numberLabel, spec.nameField].filter((k): k is string => k !== undefined);
+	const matchWords = `the same ${keys.map((k) => k.toLowerCase()).join(' or ')}`;
 	return [
 		{
 			displayName: 'Input',
@@ -81,8 +79,7 @@ export function sendHeadDescription(resource: XeroResource): INodeProperties[] {
 }
 
 /** "CRM Record, Auto-Mapped": which CRM module the items come from, and single fields to set after mapping. */
-export function crmMappingDescription(resource: XeroResource): INodeProperties[] {
-	const modules = CRM_MODULES[resource];
+export function crmMappingDescription(resource: XeroResource, modules: string[]): INodeProperties[] {
 	const firstModule = modules[0];
 	return [
 		{
@@ -126,8 +123,8 @@ export function crmMappingDescription(resource: XeroResource): INodeProperties[]
 	];
 }
 
+/** Batch size; only for resources written in batches (SendRules.writer writeInBatches). */
 export function sendOptionsDescription(resource: XeroResource): INodeProperties[] {
-	if (resource === 'account') return [];
 	return [
 		{
 			displayName: 'Options',

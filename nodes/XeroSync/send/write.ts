@@ -1,10 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
-import { attempt } from '../../../shared/attempt';
-import type { XeroResourceSpec } from '../../../shared/xero/resources';
-import { elementFailed, elementValidationMessages } from '../../../shared/xero/validationErrors';
-import { recordPath } from '../../../shared/xero/recordPath';
-import { batchIdempotencyKey } from '../../helpers/idempotency';
-import type { XeroCaller } from './connection';
+import { attempt } from '../../shared/attempt';
+import type { XeroResourceSpec } from '../../shared/xero/resources';
+import { elementFailed, elementValidationMessages } from '../../shared/xero/validationErrors';
+import { recordPath } from '../../shared/xero/recordPath';
+import { batchIdempotencyKey } from '../helpers/idempotency';
+import type { XeroCaller } from '../actions/common/connection';
+import { readList } from '../get/reads';
+import type { Entry, SendRun, SyncResult } from './run';
+import type { SettledRefusal } from './rules';
 
 export type WriteOutcome = { ok: true; record: IDataObject } | { ok: false; messages: string[] };
 
@@ -17,6 +20,7 @@ export type ReportOutcome = (index: number, outcome: WriteOutcome) => void;
 export interface WriteTarget {
 	caller: XeroCaller;
 	spec: XeroResourceSpec;
+	writer: RecordWriter;
 	executionId: string;
 	nodeId: string;
 }
@@ -85,14 +89,18 @@ function answeredPerElement(error: unknown): boolean {
 	return Array.isArray(elements) && elements.length > 0;
 }
 
+/** Writes records in one call or several, reporting each record's outcome as its call returns. */
+export type RecordWriter = (target: WriteTarget, method: 'PUT' | 'POST', payloads: IDataObject[], report: ReportOutcome) => Promise<void>;
+
 /**
- * Accounts have no batch endpoint: PUT /Accounts creates one, POST /Accounts/{id} updates one. A validation
- * failure (400) belongs to that account; other failures end the batch like a failed batch call would.
+ * For a resource with no batch endpoint (accounts): PUT {path} creates one, POST {path}/{id} updates one. A
+ * validation failure (400) belongs to that record; other failures end the batch like a failed batch call would.
  */
-async function writeAccounts(target: WriteTarget, method: 'PUT' | 'POST', payloads: IDataObject[], report: ReportOutcome): Promise<void> {
+export const writeOneByOne: RecordWriter = async (target, method, payloads, report) => {
+	const { spec } = target;
 	for (const [index, payload] of payloads.entries()) {
-		const path = method === 'PUT' ? '/Accounts' : recordPath('/Accounts', 'AccountID', payload.AccountID);
-		const body = method === 'PUT' ? payload : { Accounts: [payload] };
+		const path = method === 'PUT' ? spec.path : recordPath(spec.path, spec.idField, payload[spec.idField]);
+		const body = method === 'PUT' ? payload : { [spec.collection]: [payload] };
 		const sent = await attempt(
 			async () =>
 				await target.caller.request({
@@ -103,19 +111,19 @@ async function writeAccounts(target: WriteTarget, method: 'PUT' | 'POST', payloa
 				}),
 		);
 		if (sent.ok) {
-			const record = (sent.value.body?.Accounts as IDataObject[] | undefined)?.[0];
-			report(index, record ? { ok: true, record } : { ok: false, messages: ['Xero returned no account'] });
+			const record = (sent.value.body?.[spec.collection] as IDataObject[] | undefined)?.[0];
+			report(index, record ? { ok: true, record } : { ok: false, messages: [`Xero returned no ${spec.label.toLowerCase()}`] });
 			continue;
 		}
 		const messages = validationMessages(sent.error);
 		if (!messages) throw sent.error;
 		report(index, { ok: false, messages });
 	}
-}
+};
 
 /**
- * One write call for a whole batch: PUT creates only (so Xero's own uniqueness rules can turn duplicates away),
- * POST updates records that carry their ID. summarizeErrors=false makes Xero answer every element, in order.
+ * Writes with the resource's writer (WriteTarget.writer). One oversize record would make Xero refuse its whole
+ * batch (413) without naming it: it fails alone, here, and the others are written.
  */
 export async function writeRecords(
 	target: WriteTarget,
@@ -124,21 +132,26 @@ export async function writeRecords(
 	report: ReportOutcome,
 ): Promise<void> {
 	if (payloads.length === 0) return;
-	const { spec } = target;
-	// One oversize record would make Xero refuse its whole batch (413) without naming it: it fails alone, here.
 	const problems = payloads.map(oversizeProblem);
-	if (problems.some((problem) => problem !== undefined)) {
-		const sendable = payloads.map((_p, i) => i).filter((i) => problems[i] === undefined);
-		problems.forEach((problem, i) => problem && report(i, { ok: false, messages: [problem] }));
-		return writeRecords(target, method, sendable.map((i) => payloads[i]), (j, outcome) => report(sendable[j], outcome));
-	}
-	if (spec.resource === 'account') return writeAccounts(target, method, payloads, report);
+	problems.forEach((problem, i) => problem && report(i, { ok: false, messages: [problem] }));
+	const sendable = payloads.map((_p, i) => i).filter((i) => problems[i] === undefined);
+	if (sendable.length === 0) return;
+	await target.writer(target, method, sendable.map((i) => payloads[i]), (j, outcome) => report(sendable[j], outcome));
+}
+
+/**
+ * One write call for a whole batch: PUT creates only (so Xero's own uniqueness rules can turn duplicates away),
+ * POST updates records that carry their ID. summarizeErrors=false makes Xero answer every element, in order.
+ */
+export const writeInBatches: RecordWriter = async (target, method, payloads, report) => {
+	if (payloads.length === 0) return;
+	const { spec } = target;
 	const groups = bySize(payloads);
 	if (groups.length > 1) {
 		let offset = 0;
 		for (const group of groups) {
 			const start = offset;
-			await writeRecords(target, method, group, (j, outcome) => report(start + j, outcome));
+			await writeInBatches(target, method, group, (j, outcome) => report(start + j, outcome));
 			offset += group.length;
 		}
 		return;
@@ -169,8 +182,8 @@ export async function writeRecords(
 				return;
 			}
 			const half = Math.ceil(payloads.length / 2);
-			await writeRecords(target, method, payloads.slice(0, half), report);
-			await writeRecords(target, method, payloads.slice(half), (index, outcome) => report(half + index, outcome));
+			await writeInBatches(target, method, payloads.slice(0, half), report);
+			await writeInBatches(target, method, payloads.slice(half), (index, outcome) => report(half + index, outcome));
 			return;
 		}
 		const messages = validationMessages(error);
@@ -179,8 +192,8 @@ export async function writeRecords(
 			// Xero refused the request as a whole (e.g. a body it could not read) without saying which record is at
 			// fault: halving finds the culprits in a few calls and lets every good record through.
 			const half = Math.ceil(payloads.length / 2);
-			await writeRecords(target, method, payloads.slice(0, half), report);
-			await writeRecords(target, method, payloads.slice(half), (index, outcome) => report(half + index, outcome));
+			await writeInBatches(target, method, payloads.slice(0, half), report);
+			await writeInBatches(target, method, payloads.slice(half), (index, outcome) => report(half + index, outcome));
 			return;
 		}
 		payloads.forEach((_payload, index) => report(index, { ok: false, messages }));
@@ -189,7 +202,7 @@ export async function writeRecords(
 	const list = sent.value.body?.[spec.collection];
 	const elements = Array.isArray(list) ? (list as IDataObject[]) : [];
 	payloads.forEach((_payload, index) => report(index, outcomeOf(elements[index])));
-}
+};
 
 function outcomeOf(element: IDataObject | undefined): WriteOutcome {
 	if (!element) return { ok: false, messages: ['Xero returned no result for this record'] };
@@ -198,4 +211,29 @@ function outcomeOf(element: IDataObject | undefined): WriteOutcome {
 		return { ok: false, messages: messages.length > 0 ? messages : ['Xero rejected the record without a reason'] };
 	}
 	return { ok: true, record: element };
+}
+
+/** An update Xero refused only because the record is settled there (SendRules.settledRefusal). */
+export function refusedAsSettled(settled: SettledRefusal | undefined, outcome: WriteOutcome, result: SyncResult): boolean {
+	return settled !== undefined && result === 'Updated' && !outcome.ok && outcome.messages.every((m) => settled.refusal.test(m));
+}
+
+/**
+ * A settled record is not an error: what Xero holds is the truth (the payment was made there). Each entry succeeds
+ * as "Skipped" with the record read back (one call for all), so a following "save status in CRM" step records it.
+ */
+export async function settleRefused(run: SendRun, spec: XeroResourceSpec, settled: SettledRefusal, caller: XeroCaller, entries: Entry[]): Promise<void> {
+	if (entries.length === 0) return;
+	const ids = entries.map((entry) => String(entry.payload[spec.idField]));
+	const read = await attempt(async () => await readList(caller, spec, { IDs: ids.join(',') }, { pageSize: 100 }));
+	for (const entry of entries) {
+		const record = read.ok ? read.value.find((found) => found[spec.idField] === entry.payload[spec.idField]) : undefined;
+		if (record) {
+			run.succeed(entry, { ...record, syncNote: settled.note }, 'Skipped');
+			continue;
+		}
+		// Without Xero's copy the output would carry the status we were about to send, not Xero's: say so instead.
+		const reason = read.ok ? 'Xero did not return it' : (read.error as Error).message;
+		run.fail(entry.index, { message: settled.readBackFailed(reason), code: 'PAID_READBACK' }, entry.payload);
+	}
 }

@@ -1,15 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
-import { attempt } from '../../../shared/attempt';
-import type { XeroResourceSpec } from '../../../shared/xero/resources';
-import type { DuplicateHandling } from '../../helpers/duplicates';
-import { decide, lookupKeysFor } from '../../helpers/duplicates';
-import { findMatch, lookupPlan, MAX_LOOKUP_QUERY, needsLookupBeforeWrite } from '../../helpers/matching';
-import type { XeroCaller } from './connection';
-import { readList } from '../../get/reads';
-import { refusedAsPaid, settleAlreadyPaid } from './paidInvoices';
-import type { Entry, SendRun, SyncResult } from './sendRun';
-import type { WriteOutcome, WriteTarget } from './writeRecords';
-import { writeRecords } from './writeRecords';
+import { attempt } from '../../shared/attempt';
+import type { XeroResourceSpec } from '../../shared/xero/resources';
+import type { XeroCaller } from '../actions/common/connection';
+import { readList } from '../get/reads';
+import type { DuplicateHandling } from './duplicates';
+import { decide, lookupKeysFor } from './duplicates';
+import { findMatch, lookupPlan, MAX_LOOKUP_QUERY, needsLookupBeforeWrite } from './match';
+import type { Entry, SendRun, SyncResult } from './run';
+import type { WriteOutcome, WriteTarget } from './write';
+import type { SettledRefusal } from './rules';
+import { refusedAsSettled, settleRefused, writeRecords } from './write';
 
 type Written = [Entry, WriteOutcome, SyncResult];
 
@@ -28,13 +28,18 @@ export class BatchSender {
 	/** Comparisons per lookup; lowered for the run when Xero says the organisation is too large for long ORs. */
 	private maxClauses = Number.POSITIVE_INFINITY;
 
+	private readonly spec: XeroResourceSpec;
+	private readonly caller: XeroCaller;
+
 	constructor(
 		private readonly run: SendRun,
-		private readonly spec: XeroResourceSpec,
-		private readonly caller: XeroCaller,
 		private readonly target: WriteTarget,
 		private readonly mode: DuplicateHandling,
-	) {}
+		private readonly settledRefusal?: SettledRefusal,
+	) {
+		this.spec = target.spec;
+		this.caller = target.caller;
+	}
 
 	/**
 	 * One call for every key of the given entries (more only when their keys would not fit one URL); none when
@@ -107,10 +112,13 @@ export class BatchSender {
 		return { creates, updates };
 	}
 
-	/** Settles one written record; an update Xero refused only because the invoice is paid waits in `paid`. */
-	private settle([entry, outcome, result]: Written, paid: Entry[]): void {
+	/**
+	 * Settles one written record; an update Xero refused only because the record is settled there (a paid invoice,
+	 * SendRules.settledRefusal) waits in `settled`, to be read back.
+	 */
+	private settle([entry, outcome, result]: Written, settled: Entry[]): void {
 		if (outcome.ok) this.run.succeed(entry, outcome.record, result);
-		else if (refusedAsPaid(this.spec, outcome, result)) paid.push(entry);
+		else if (refusedAsSettled(this.settledRefusal, outcome, result)) settled.push(entry);
 		else this.run.fail(entry.index, { message: rejected(outcome), code: 'VALIDATION' }, entry.payload);
 	}
 
@@ -139,22 +147,22 @@ export class BatchSender {
 		const { spec, run } = this;
 		const refused = new Map<number, WriteOutcome>();
 		const conflicts: Entry[] = [];
-		const paid: Entry[] = [];
+		const settled: Entry[] = [];
 		await this.write(creates, updates, (written) => {
 			const [entry, outcome, result] = written;
-			if (outcome.ok || result !== 'Created') return this.settle(written, paid);
+			if (outcome.ok || result !== 'Created') return this.settle(written, settled);
 			refused.set(entry.index, outcome);
 			conflicts.push(entry);
 		});
-		if (conflicts.length > 0) await this.resolveConflicts(conflicts, refused, paid);
-		await settleAlreadyPaid(run, spec, this.caller, paid);
+		if (conflicts.length > 0) await this.resolveConflicts(conflicts, refused, settled);
+		if (this.settledRefusal) await settleRefused(run, spec, this.settledRefusal, this.caller, settled);
 	}
 
 	/**
 	 * Creates Xero refused are looked up once (one call for all of them): those that now match an existing record get
 	 * the chosen duplicate handling, the others fail with Xero's reason.
 	 */
-	private async resolveConflicts(conflicts: Entry[], refused: Map<number, WriteOutcome>, paid: Entry[]): Promise<void> {
+	private async resolveConflicts(conflicts: Entry[], refused: Map<number, WriteOutcome>, settled: Entry[]): Promise<void> {
 		const { spec, run } = this;
 		const { existing, usable } = await this.lookup(conflicts, refused);
 		const duplicates = usable.filter((e) => findMatch(spec, e.payload, existing, e.crmId) !== undefined);
@@ -163,6 +171,6 @@ export class BatchSender {
 			run.fail(entry.index, { message: rejected(refused.get(entry.index) as WriteOutcome), code: 'VALIDATION' }, entry.payload);
 		}
 		const decided = this.applyDecisions(duplicates, existing);
-		await this.write(decided.creates, decided.updates, (written) => this.settle(written, paid));
+		await this.write(decided.creates, decided.updates, (written) => this.settle(written, settled));
 	}
 }

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { XeroResourceSpec } from '../../shared/xero/resources';
-import { crmSuffix } from './crmId';
-import type { Match, MatchKeys } from './matching';
-import { findMatch, matchKeys } from './matching';
+import { crmSuffix } from '../helpers/crmId';
+import type { Match, MatchKeys } from './match';
+import { findMatch, matchKeys, targetKeys } from './match';
 
 export type DuplicateHandling = 'skip' | 'addSuffix' | 'update' | 'fail';
 
@@ -115,4 +115,38 @@ export function decide(
 			return { kind: 'create', payload: renamed };
 		}
 	}
+}
+
+/** An input record as the duplicate-input check sees it: its position in the input, payload and CRM id. */
+interface InputRecord {
+	index: number;
+	crmId?: string;
+	payload: IDataObject;
+}
+
+/**
+ * Items of one execution aimed at the same Xero record (same ID, same CRM record, or a key Xero keeps unique): the
+ * first goes on, each later one is returned in `repeats` with the item it repeats and the message it fails with.
+ * Checked over the whole execution before any batch starts, because batches run concurrently and each looks up
+ * before it writes — two copies in two batches would both find nothing.
+ */
+export function duplicateInput<T extends InputRecord>(
+	spec: XeroResourceSpec,
+	records: T[],
+): { kept: T[]; repeats: Array<{ record: T; message: string }> } {
+	const firstBy = new Map<string, T>();
+	const kept: T[] = [];
+	const repeats: Array<{ record: T; message: string }> = [];
+	for (const record of records) {
+		const keys = targetKeys(spec, record.payload, record.crmId);
+		const earlier = keys.map((k) => firstBy.get(k)).find((e) => e !== undefined);
+		if (earlier) {
+			const message = `input item ${earlier.index + 1} of this run sends the same ${spec.label.toLowerCase()}; merge the two items or send them in separate runs.`;
+			repeats.push({ record, message });
+			continue;
+		}
+		for (const k of keys) firstBy.set(k, record);
+		kept.push(record);
+	}
+	return { kept, repeats };
 }

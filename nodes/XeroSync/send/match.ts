@@ -34,8 +34,8 @@ export function matchKeys(spec: XeroResourceSpec, record: IDataObject): MatchKey
 }
 
 /**
- * One `where` for a whole batch, so matching costs one call per batch instead of one per record.
- * Returns undefined when nothing in the batch can match, and then no lookup call is made at all.
+ * One `where` for the keys of many records (lookupPlan sizes the groups), so matching costs one call per batch
+ * instead of one per record. Undefined when nothing can match, and then no lookup call is made at all.
  */
 export function lookupWhere(spec: XeroResourceSpec, keys: MatchKeys[]): string | undefined {
 	const numbers = [...new Set(keys.flatMap((k) => k.numbers))];
@@ -183,10 +183,16 @@ export interface LookupPlan {
 	tooLong: Array<{ index: number; length: number }>;
 }
 
+/** How many comparisons lookupWhere makes of these keys (each distinct value once). */
+function comparisons(spec: XeroResourceSpec, keys: MatchKeys[]): number {
+	const names = spec.nameField ? new Set(keys.flatMap((k) => k.names)).size : 0;
+	return new Set(keys.flatMap((k) => k.numbers)).size + names;
+}
+
 /**
- * Like lookupWhere, but split so every lookup's query string stays under `maxQuery` and holds at most `maxClauses`
- * comparisons: healthy batches still cost one call, and a batch of long names costs a few, never failing records
- * whose keys fit.
+ * The records' keys in as few lookupWhere calls as fit: every lookup's query string stays under `maxQuery` and
+ * holds at most `maxClauses` comparisons, so healthy batches still cost one call, and a batch of long names costs a
+ * few, never failing records whose keys fit.
  */
 export function lookupPlan(
 	spec: XeroResourceSpec,
@@ -195,34 +201,29 @@ export function lookupPlan(
 	maxClauses = Number.POSITIVE_INFINITY,
 ): LookupPlan {
 	const budget = maxQuery - QUERY_OVERHEAD - encodedLength('where=');
-	const clausesOf = (k: MatchKeys) => [
-		...k.numbers.map((n) => equalsString(spec.numberField, n)),
-		...(spec.nameField ? k.names.map((n) => equalsString(spec.nameField as string, n)) : []),
-	];
+	const fits = (where: string) => encodedLength(where) <= budget && encoderSafeWhere(where) !== undefined;
 	const wheres: string[] = [];
 	const tooLong: LookupPlan['tooLong'] = [];
-	let current: string[] = [];
+	let current: MatchKeys[] = [];
 	const flush = () => {
-		const where = anyOf(current);
+		const where = lookupWhere(spec, current);
 		if (where !== undefined) wheres.push(where);
 		current = [];
 	};
 	keys.forEach((k, index) => {
-		const own = [...new Set(clausesOf(k))];
-		if (own.length === 0) return;
-		const alone = encodedLength(anyOf(own) as string);
-		if (alone > budget || encoderSafeWhere(anyOf(own) as string) === undefined) {
-			tooLong.push({ index, length: alone + (maxQuery - budget) });
+		const own = lookupWhere(spec, [k]);
+		if (own === undefined) return;
+		if (!fits(own)) {
+			tooLong.push({ index, length: encodedLength(own) + (maxQuery - budget) });
 			return;
 		}
-		const merged = [...new Set([...current, ...own])];
-		const where = anyOf(merged) as string;
-		if (merged.length <= maxClauses && encodedLength(where) <= budget && encoderSafeWhere(where) !== undefined) {
+		const merged = [...current, k];
+		if (comparisons(spec, merged) <= maxClauses && fits(lookupWhere(spec, merged) as string)) {
 			current = merged;
 			return;
 		}
 		flush();
-		current = own;
+		current = [k];
 	});
 	flush();
 	return { wheres, tooLong };

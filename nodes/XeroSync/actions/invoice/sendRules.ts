@@ -1,5 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
-import { displayValue } from './display';
+import { XERO_RESOURCES } from '../../../shared/xero/resources';
+import { displayValue } from '../../helpers/display';
+import { invoiceFromFields } from '../../helpers/fieldPayloads';
+import type { CurrencySettings } from '../../send/checks';
+import type { SendRules } from '../../send/rules';
+import { writeInBatches } from '../../send/write';
 
 const SENDABLE_STATUSES = ['DRAFT', 'SUBMITTED', 'AUTHORISED'];
 
@@ -50,11 +55,6 @@ export function invoiceDateProblems(record: IDataObject, original: IDataObject =
 	return problems;
 }
 
-export interface CurrencySettings {
-	base: string;
-	enabled: string[];
-}
-
 /** The seed asks for the same base currency in both systems; Xero also accepts any currency enabled there. */
 export function currencyProblem(code: unknown, currencies: CurrencySettings): string | undefined {
 	if (code === undefined || code === null || code === '') return undefined;
@@ -65,42 +65,50 @@ export function currencyProblem(code: unknown, currencies: CurrencySettings): st
 	return `Currency ${value} is neither the organisation's base currency (${currencies.base}) nor enabled in Xero (enabled: ${enabled}). Enable it in Xero under Settings → Currencies, or send the invoice in ${currencies.base}.`;
 }
 
-export interface AccountSummary {
-	Code?: string;
-	Status?: string;
-	Name?: string;
-}
-
-/**
- * The seed: each product needs a Xero account. Items name theirs in SalesDetails, PurchaseDetails and the inventory
- * fields; each named code must exist and be active, or Xero would reject the item (or worse, accept it against an
- * archived account).
- */
-export function itemAccountProblems(record: IDataObject, accounts: AccountSummary[]): string[] {
-	const byCode = new Map(accounts.filter((a) => a.Code).map((a) => [String(a.Code).toUpperCase(), a]));
-	const named: Array<[string, unknown]> = [
-		['sales account', (record.SalesDetails as IDataObject | undefined)?.AccountCode],
-		['purchase account', (record.PurchaseDetails as IDataObject | undefined)?.AccountCode],
-		['cost of goods sold account', (record.PurchaseDetails as IDataObject | undefined)?.COGSAccountCode],
-		['inventory asset account', record.InventoryAssetAccountCode],
-	];
-	const problems: string[] = [];
-	for (const [label, code] of named) {
-		if (code === undefined || code === null || code === '') continue;
-		const account = byCode.get(String(code).toUpperCase());
-		if (!account) {
-			problems.push(`the ${label} code "${String(code)}" does not exist in Xero`);
-		} else if (account.Status !== undefined && account.Status !== 'ACTIVE') {
-			problems.push(`the ${label} "${String(code)}" (${account.Name ?? 'unnamed'}) is ${account.Status}, not ACTIVE`);
-		}
-	}
-	return problems;
-}
-
+/** A record names a currency, which must then be one the organisation can invoice in. */
 export function needsCurrencyCheck(records: IDataObject[]): boolean {
-	return records.some((r) => r.CurrencyCode !== undefined && r.CurrencyCode !== null && r.CurrencyCode !== '');
+	return records.some((r) => Boolean(r.CurrencyCode));
 }
 
-export function needsAccountCheck(records: IDataObject[]): boolean {
-	return records.some((r) => itemAccountProblems(r, []).length > 0);
-}
+
+export const PAID_NOTE =
+	'Not sent: the invoice has a payment or credit note allocated in Xero, which then refuses edits. It stays linked; the output is the Xero invoice as it is now.';
+
+/** Send invoice: what differs from the other resources; the engine in send/ does the rest. */
+export const invoiceSendRules: SendRules = {
+	spec: XERO_RESOURCES.invoice,
+	fromFields(ctx, i) {
+		const lines = (ctx.getNodeParameter('lineItemsUi', i, {}) as IDataObject).lineItem;
+		return invoiceFromFields(
+			ctx.getNodeParameter('invoiceType', i, 'ACCREC') as string,
+			ctx.getNodeParameter('contact', i, '') as string,
+			Array.isArray(lines) ? (lines as IDataObject[]) : [],
+			ctx.getNodeParameter('additionalFields', i, {}) as IDataObject,
+		);
+	},
+	crmModules: ['Invoice', 'Quotes', 'SalesOrder'],
+	checks: [
+		{ code: 'INVOICE_STATUS', problem: (payload) => invoiceStatusProblem(payload) },
+		{
+			code: 'BAD_DATE',
+			problem(payload, input) {
+				const dates = invoiceDateProblems(payload, input);
+				return dates.length > 0 ? `not sent because ${dates.join('; ')}.` : undefined;
+			},
+		},
+	],
+	settingsChecks: [
+		{
+			code: 'CURRENCY',
+			needed: needsCurrencyCheck,
+			problem: async (payload, settings) => currencyProblem(payload.CurrencyCode, await settings.currencies()),
+		},
+	],
+	writer: writeInBatches,
+	settledRefusal: {
+		refusal: XERO_RESOURCES.invoice.settledRefusal as RegExp,
+		note: PAID_NOTE,
+		readBackFailed: (reason) =>
+			`not sent: the invoice is paid or credited in Xero, and reading it back failed (${reason}); run again to link it`,
+	},
+};

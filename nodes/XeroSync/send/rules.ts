@@ -1,0 +1,54 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { MappingOptionsInput } from '../../shared/mapping';
+import type { XeroResourceSpec } from '../../shared/xero/resources';
+import type { OrganisationSettings } from './checks';
+import type { RecordWriter } from './write';
+
+/** A check of one record before any call; returns why the record cannot be sent, or undefined. */
+export interface RecordCheck {
+	/** The sync-log code of a record this check fails. */
+	code: string;
+	/** `input` is the item as it arrived, so a message can quote what the user sent. */
+	problem(payload: IDataObject, input: IDataObject): string | undefined;
+}
+
+/** A check that needs the organisation's settings (read once per run, and only when a record needs the check). */
+export interface SettingsCheck {
+	code: string;
+	needed(records: IDataObject[]): boolean;
+	problem(payload: IDataObject, settings: OrganisationSettings): Promise<string | undefined>;
+}
+
+/**
+ * Xero's refusal to edit a record that is settled there (an invoice with a payment allocated): an update refused
+ * only for this is no failure; the record is read back and output as Xero holds it.
+ */
+export interface SettledRefusal {
+	refusal: RegExp;
+	/** The syncNote on the record read back. */
+	note: string;
+	/** The failure when the read-back itself fails; `reason` says why. */
+	readBackFailed(reason: string): string;
+}
+
+/**
+ * Everything one resource's Send does differently, declared in actions/<resource>/sendRules.ts; the engine under
+ * send/ runs the same steps for every resource with these.
+ */
+export interface SendRules {
+	/** Labels, paths, ID and number fields, and the match keys (`uniqueKeys`, `crmIdFields`). */
+	spec: XeroResourceSpec;
+	/** "Define Below": the write payload from the node's fields for item `itemIndex`. */
+	fromFields(ctx: IExecuteFunctions, itemIndex: number): IDataObject;
+	/** CRM modules the resource can be sent from ("CRM Record, Auto-Mapped"); the first is the default. */
+	crmModules: string[];
+	/** A module besides crmModules that the mapping options name for this resource (accounts' own CRM module). */
+	crmModuleFromOptions?(options: MappingOptionsInput): string | undefined;
+	/** Checks of each record on its own, after the mandatory fields and the Xero ID, in this order. */
+	checks: RecordCheck[];
+	/** Checks against the organisation's settings, after the record checks. */
+	settingsChecks: SettingsCheck[];
+	/** How records reach Xero: writeInBatches (one call per batch) or writeOneByOne (no batch endpoint). */
+	writer: RecordWriter;
+	settledRefusal?: SettledRefusal;
+}

@@ -1,0 +1,151 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { failedItem } from '../../shared/syncLog';
+import { normaliseXeroRecord } from '../../shared/xero/normalise';
+import type { XeroResourceSpec } from '../../shared/xero/resources';
+import { openConnection } from '../actions/common/connection';
+import { clampBatchSize, splitIntoBatches } from '../helpers/batches';
+import { readCrmId } from '../helpers/crmId';
+import { displayValue } from '../helpers/display';
+import type { ErrorFacts } from '../helpers/errorFacts';
+import { errorFacts } from '../helpers/errorFacts';
+import { runPool } from '../helpers/pool';
+import { BatchSender } from './batch';
+import { checkedEntries, checkSettings, OrganisationSettings } from './checks';
+import type { DuplicateHandling } from './duplicates';
+import { duplicateInput } from './duplicates';
+import type { SendRules } from './rules';
+import type { WriteTarget } from './write';
+
+export interface Entry {
+	index: number;
+	crmId?: string;
+	payload: IDataObject;
+}
+
+export type SyncResult = 'Created' | 'Updated' | 'Skipped';
+
+export interface Failure {
+	message: string;
+	code: string;
+	xeroId?: string;
+}
+
+/** One output slot per input item; a slot is filled exactly once, with the Xero record or a sync-log failure. */
+export class SendRun {
+	readonly results: Array<INodeExecutionData | undefined>;
+	private halted?: ErrorFacts;
+
+	constructor(
+		private readonly ctx: IExecuteFunctions,
+		private readonly spec: XeroResourceSpec,
+		private readonly items: INodeExecutionData[],
+	) {
+		this.results = new Array(items.length);
+	}
+
+	name(payload: IDataObject, crmId?: string): string {
+		// The name a person knows the record by comes first: an organisation's ContactNumber is only its CRM id.
+		const name = this.spec.nameField ? payload[this.spec.nameField] : undefined;
+		const key = name !== undefined && name !== '' ? name : payload[this.spec.numberField];
+		const label = key !== undefined ? `${this.spec.label} "${displayValue(key)}"` : this.spec.label;
+		return crmId ? `${label} (CRM ${crmId})` : label;
+	}
+
+	fail(index: number, failure: Failure, payload: IDataObject = {}): void {
+		const crmId = readCrmId(this.items[index].json);
+		const xeroId = failure.xeroId ?? (payload[this.spec.idField] as string | undefined);
+		this.results[index] = failedItem(
+			this.ctx.getNode(),
+			{
+				app: 'Xero',
+				action: `Send ${this.spec.label}`,
+				flow: 'CRM → Xero',
+				crmId,
+				xeroId,
+				message: `${this.name(payload, crmId)}: ${failure.message}`,
+				code: failure.code,
+			},
+			index,
+		);
+	}
+
+	succeed(entry: Entry, record: IDataObject, result: SyncResult): void {
+		const json: IDataObject = { ...normaliseXeroRecord(record), syncResult: result };
+		if (entry.crmId !== undefined) json.crmId = entry.crmId;
+		this.results[entry.index] = { json, pairedItem: { item: entry.index } };
+	}
+
+	settled(entry: Entry): boolean {
+		return this.results[entry.index] !== undefined;
+	}
+
+	halt(facts: ErrorFacts): void {
+		this.halted ??= facts;
+	}
+
+	get haltedBy(): ErrorFacts | undefined {
+		return this.halted;
+	}
+
+	/** The output, one item per input item; a slot left empty would be a bug, and still gets its log entry. */
+	outputs(): INodeExecutionData[] {
+		return this.results.map(
+			(result, index) =>
+				result ??
+				failedItem(
+					this.ctx.getNode(),
+					{ app: 'Xero', action: `Send ${this.spec.label}`, flow: 'CRM → Xero', message: 'The record was not processed.', code: 'INTERNAL' },
+					index,
+				),
+		);
+	}
+}
+
+/** Xero's in-flight limit per organisation; the transport enforces it, this just keeps that many busy. */
+const BATCHES_IN_FLIGHT = 5;
+
+/**
+ * Send, for any resource declared by its SendRules: checks every record before any call, then writes in batches.
+ * Every input item ends as exactly one output item: the Xero record (with its CRM ID and whether it was created,
+ * updated or skipped) or a sync-log failure.
+ */
+export async function sendRecords(ctx: IExecuteFunctions, items: INodeExecutionData[], rules: SendRules): Promise<INodeExecutionData[]> {
+	const run = new SendRun(ctx, rules.spec, items);
+	const entries = checkedEntries(ctx, run, rules, items);
+	if (entries.length > 0) {
+		const connection = openConnection(ctx);
+		const settings = new OrganisationSettings(connection.caller);
+		const { kept: ready, repeats } = duplicateInput(rules.spec, await checkSettings(run, rules, entries, settings));
+		for (const { record, message } of repeats) run.fail(record.index, { message, code: 'DUPLICATE_INPUT' }, record.payload);
+		const mode = ctx.getNodeParameter('duplicateHandling', 0, 'skip') as DuplicateHandling;
+		const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+		const target: WriteTarget = {
+			caller: connection.caller,
+			spec: rules.spec,
+			writer: rules.writer,
+			executionId: ctx.getExecutionId() ?? 'manual',
+			nodeId: ctx.getNode().id ?? ctx.getNode().name,
+		};
+		const sender = new BatchSender(run, target, mode, rules.settledRefusal);
+		await runPool(splitIntoBatches(ready, clampBatchSize(options.batchSize)), BATCHES_IN_FLIGHT, async (batch) => {
+			const halted = run.haltedBy;
+			if (halted) {
+				for (const entry of batch) run.fail(entry.index, { message: halted.message, code: halted.code }, entry.payload);
+				return;
+			}
+			try {
+				await sender.send(batch);
+			} catch (error) {
+				const facts = errorFacts(error);
+				for (const entry of batch) {
+					if (!run.settled(entry)) {
+						const message = facts.dailyLimit ? facts.message : `not sent: ${facts.message}`;
+						run.fail(entry.index, { message, code: facts.code }, entry.payload);
+					}
+				}
+				if (facts.haltsRun) run.halt(facts);
+			}
+		});
+	}
+	return run.outputs();
+}
