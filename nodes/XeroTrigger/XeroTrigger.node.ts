@@ -2,7 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { xeroCredentials } from '../shared/xero/authentication.description';
-import { searchTenants } from '../XeroSync/methods/listSearch';
+import { searchTenants } from '../shared/xero/methods/listSearch';
 import { pollTriggerProperties } from './description';
 import { pollChanges, sampleChange } from './poll/pollChanges';
 import { readPollSettings } from './poll/settings';

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { xeroAuthenticationProperty } from '../shared/xero/authentication.description';
-import { INVOICE_STATUSES } from './helpers/resources';
+import { INVOICE_STATUSES } from '../shared/xero/resources';
 
 const statusName = (status: string) => status.charAt(0) + status.slice(1).toLowerCase();
 

@@ -8,10 +8,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { xeroCredentials } from '../shared/xero/authentication.description';
-import type { XeroCredentialType } from '../shared/xero/transport/types';
-import { RESOURCE_SPECS } from '../XeroTrigger/helpers/resources';
-import { eventItem } from '../XeroTrigger/helpers/output';
+import { credentialTypeOf, xeroCredentials } from '../shared/xero/authentication.description';
+import { eventItem } from '../shared/xero/eventItem';
+import { XERO_RESOURCES } from '../shared/xero/resources';
 import { claimDeliveries } from './claimDeliveries';
 import { webhookTriggerProperties } from './description';
 import { xeroWebhookKeyTest } from './methods/credentialTest';
@@ -23,9 +22,9 @@ import { deliveryKey, fetchGroups, matchesWebhookFilter, webhookEvents } from '.
 import { isValidXeroSignature } from './helpers/signature';
 
 const SPEC_BY_CATEGORY = Object.fromEntries(
-	Object.values(RESOURCE_SPECS)
-		.filter((spec) => spec.webhookCategory !== undefined)
-		.map((spec) => [spec.webhookCategory as string, spec]),
+	Object.values(XERO_RESOURCES)
+		.filter((spec) => spec.changes?.webhookCategory !== undefined)
+		.map((spec) => [spec.changes?.webhookCategory as string, spec]),
 );
 
 export class XeroWebhookTrigger implements INodeType {
@@ -117,9 +116,7 @@ function readFilter(ctx: IWebhookFunctions): WebhookFilter & { invoiceStatuses: 
 }
 
 async function fetchedItems(ctx: IWebhookFunctions, events: XeroWebhookEvent[]): Promise<INodeExecutionData[]> {
-	const authentication = ctx.getNodeParameter('authentication', 'oAuth2') as string;
-	const credentialType: XeroCredentialType =
-		authentication === 'customConnection' ? 'xeroCustomConnectionApi' : 'xeroSyncOAuth2Api';
+	const credentialType = credentialTypeOf(ctx.getNodeParameter('authentication', 'oAuth2') as string);
 	const results = new Map<string, FetchedGroup>();
 	await Promise.all(
 		fetchGroups(events).map(async (group) => {

@@ -2,8 +2,9 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { safeMessage } from '../shared/syncLog';
 import { createXeroTransport } from '../shared/xero/transport';
+import type { XeroResourceSpec } from '../shared/xero/resources';
+import { recordId } from '../shared/xero/resources';
 import type { XeroCredentialType } from '../shared/xero/transport/types';
-import type { ResourceSpec } from '../XeroTrigger/helpers/resources';
 import type { FetchGroup } from './helpers/events';
 
 /** Xero reads IDs from the query string; 50 GUIDs keep the URL well under any proxy's limit. */
@@ -19,7 +20,7 @@ export interface FetchedGroup {
 export async function fetchGroupRecords(
 	ctx: IWebhookFunctions,
 	credentialType: XeroCredentialType,
-	spec: ResourceSpec,
+	spec: XeroResourceSpec,
 	group: FetchGroup,
 ): Promise<FetchedGroup> {
 	const records = new Map<string, IDataObject>();
@@ -31,14 +32,13 @@ export async function fetchGroupRecords(
 		for (let start = 0; start < group.resourceIds.length; start += IDS_PER_REQUEST) {
 			const ids = group.resourceIds.slice(start, start + IDS_PER_REQUEST);
 			const qs: IDataObject = { IDs: ids.join(',') };
-			if (spec.resource === 'organisation') qs.includeArchived = true;
-			// Xero returns invoices' LineItems only on paged reads; one page holds a whole batch of IDs.
-			if (spec.resource === 'invoice') qs.page = 1;
+			if (spec.changes?.includeArchived === true) qs.includeArchived = true;
+			if (spec.changes?.fetchByIdsPaged === true) qs.page = 1;
 			const response = await transport.request({ method: 'GET', path: spec.path, qs });
 			const list = response.body[spec.collection];
 			for (const record of Array.isArray(list) ? (list as IDataObject[]) : []) {
-				const id = record[spec.idField];
-				if (typeof id === 'string') records.set(id.toLowerCase(), record);
+				const id = recordId(spec, record);
+				if (id !== '') records.set(id.toLowerCase(), record);
 			}
 		}
 		return { records };

@@ -2,15 +2,17 @@ import { DateTime } from 'luxon';
 
 const MS_DATE = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/;
 
-/** Xero's JSON dates look like "/Date(1518685950940+0000)/"; everything we emit is ISO 8601. */
-export function parseXeroDate(value: string): string | undefined {
+/** The epoch ms of a Xero JSON date ("/Date(1518685950940+0000)/"); undefined for anything else. */
+export function xeroDateMs(value: string): number | undefined {
 	const match = MS_DATE.exec(value);
-	if (!match) return undefined;
-	return DateTime.fromMillis(Number(match[1]), { zone: 'utc' }).toISO() ?? undefined;
+	return match ? Number(match[1]) : undefined;
 }
 
-export function toXeroDate(millis: number): string {
-	return `/Date(${Math.trunc(millis)}+0000)/`;
+/** Xero's JSON dates look like "/Date(1518685950940+0000)/"; everything we emit is ISO 8601. */
+export function parseXeroDate(value: string): string | undefined {
+	const ms = xeroDateMs(value);
+	if (ms === undefined) return undefined;
+	return DateTime.fromMillis(ms, { zone: 'utc' }).toISO() ?? undefined;
 }
 
 /** Replaces every "/Date(…)/" string in a Xero record, at any depth, with its ISO form. */

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { calendarDate, instantIn } from '../../nodes/shared/dates';
 import { XERO_RESOURCES } from '../../nodes/shared/xero/resources';
-import { listQuery } from '../../nodes/XeroSync/helpers/listQuery';
+import { listQuery } from '../../nodes/XeroSync/get/listQuery';
 
 /** Issue 11, defect 8: a date range entered east of UTC became the previous day (toISOString().slice(0, 10)). */
 describe('date filters keep the date the user gave, in the workflow timezone', () => {

@@ -1,4 +1,4 @@
-import { listQuery } from '../../nodes/XeroSync/helpers/listQuery';
+import { listQuery } from '../../nodes/XeroSync/get/listQuery';
 import { XERO_RESOURCES } from '../../nodes/shared/xero/resources';
 import { encoderSafeWhere, equalsString, literalEnd, quoteWhere, rawWhereProblem } from '../../nodes/shared/xero/where';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 import type { XeroSandbox } from '../../sandbox/xero';
 import { SECOND_TENANT_ID } from '../../sandbox/xero';
-import { searchTenants } from '../../nodes/XeroSync/methods/listSearch';
+import { searchTenants } from '../../nodes/shared/xero/methods/listSearch';
 import { startSandbox } from './support';
 
 /**

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { EventFilter } from '../../nodes/XeroTrigger/helpers/events';
 import { remember } from '../../nodes/XeroTrigger/helpers/recordMemory';
-import { RESOURCE_SPECS } from '../../nodes/XeroTrigger/helpers/resources';
+import { XERO_RESOURCES as RESOURCE_SPECS } from '../../nodes/shared/xero/resources';
 import type { ScopeState } from '../../nodes/XeroTrigger/helpers/scope';
 import { processScope, scopeToPoll } from '../../nodes/XeroTrigger/helpers/scope';
 

@@ -1,2 +1,2 @@
-export * as listSearch from './listSearch';
+export * as listSearch from '../../shared/xero/methods/listSearch';
 export { credentialTest } from './credentialTest';

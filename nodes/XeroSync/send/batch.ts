@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { attempt } from '../../shared/attempt';
 import type { XeroResourceSpec } from '../../shared/xero/resources';
-import type { XeroCaller } from '../actions/common/readRecords';
-import { readList } from '../actions/common/readRecords';
+import type { XeroCaller } from '../actions/common/connection';
+import { readList } from '../get/reads';
 import type { DuplicateHandling } from './duplicates';
 import { decide, lookupKeysFor } from './duplicates';
 import { findMatch, lookupPlan, MAX_LOOKUP_QUERY, needsLookupBeforeWrite } from './match';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { MappingOptionsInput } from '../../shared/mapping';
 import { xeroIdProblem } from '../../shared/xero/recordPath';
-import type { XeroCaller } from '../actions/common/readRecords';
+import type { XeroCaller } from '../actions/common/connection';
 import type { MappedRecord } from '../helpers/crmMapping';
 import { overridesFrom, payloadFromCrmRecord } from '../helpers/crmMapping';
 import { readCrmId } from '../helpers/crmId';

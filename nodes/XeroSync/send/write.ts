@@ -4,8 +4,8 @@ import type { XeroResourceSpec } from '../../shared/xero/resources';
 import { elementFailed, elementValidationMessages } from '../../shared/xero/validationErrors';
 import { recordPath } from '../../shared/xero/recordPath';
 import { batchIdempotencyKey } from '../helpers/idempotency';
-import type { XeroCaller } from '../actions/common/readRecords';
-import { readList } from '../actions/common/readRecords';
+import type { XeroCaller } from '../actions/common/connection';
+import { readList } from '../get/reads';
 import type { Entry, SendRun, SyncResult } from './run';
 import type { SettledRefusal } from './rules';
 

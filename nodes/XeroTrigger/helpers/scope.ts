@@ -12,8 +12,8 @@ import type { EventFilter } from './events';
 import { matchesEvent } from './events';
 import type { Classified, RecordMemory } from './recordMemory';
 import { classifyChange, rememberAll } from './recordMemory';
-import type { ResourceSpec } from './resources';
-import { recordId, recordStatus } from './resources';
+import type { XeroResourceSpec } from '../../shared/xero/resources';
+import { recordId, watchedStatus } from '../../shared/xero/resources';
 
 /** Static-data state of one tenant + resource. */
 export interface ScopeState {
@@ -51,7 +51,7 @@ export function scopeToPoll(stored: unknown, backfillFrom: string | undefined, n
  */
 export function processScope(
 	state: ScopeState,
-	spec: ResourceSpec,
+	spec: XeroResourceSpec,
 	filter: EventFilter,
 	records: IDataObject[],
 	holdMs?: number,
@@ -69,7 +69,7 @@ export function processScope(
 	const seen: Array<[string, string]> = [];
 	for (const change of fresh) {
 		const record = byId.get(`${change.id}@${change.updatedMs}`) as IDataObject;
-		const status = recordStatus(spec, record);
+		const status = watchedStatus(spec, record);
 		const classified = classifyChange(state.memory, change.id, status);
 		if (matchesEvent(filter, classified, status)) triggered.push({ record, change: classified, status });
 		seen.push([change.id, status]);

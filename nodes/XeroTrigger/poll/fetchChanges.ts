@@ -4,16 +4,16 @@ import type { ChangePageReader, ReadChangesResult } from '../../shared/xero/chan
 import { readChanges, updatedMs } from '../../shared/xero/changeCursor';
 import { createXeroTransport } from '../../shared/xero/transport';
 import type { XeroCredentialType } from '../../shared/xero/transport/types';
-import type { ResourceSpec } from '../helpers/resources';
+import type { XeroResourceSpec } from '../../shared/xero/resources';
+import { watchedStatus } from '../../shared/xero/resources';
 
 const PAGE_SIZE = 100;
 
-function listQuery(spec: ResourceSpec): IDataObject {
+function listQuery(spec: XeroResourceSpec): IDataObject {
 	// Oldest change first: the change reader pages on UpdatedDateUTC, and items come out in the order the changes
 	// happened.
 	const qs: IDataObject = { order: 'UpdatedDateUTC ASC' };
-	// Archiving is a change too (Xero webhooks report it as UPDATE), and archived contacts are hidden by default.
-	if (spec.resource === 'organisation') qs.includeArchived = true;
+	if (spec.changes?.includeArchived === true) qs.includeArchived = true;
 	return qs;
 }
 
@@ -25,7 +25,7 @@ export async function fetchChanges(
 	ctx: IPollFunctions,
 	credentialType: XeroCredentialType,
 	tenantId: string | undefined,
-	spec: ResourceSpec,
+	spec: XeroResourceSpec,
 	fromMs: number,
 ): Promise<ReadChangesResult> {
 	const transport = createXeroTransport(ctx, { credentialType, tenantId });
@@ -40,7 +40,7 @@ export async function fetchChanges(
 	return await readChanges(read, fromMs, { idField: spec.idField, paged: spec.paged });
 }
 
-function rowsOf(body: IDataObject, spec: ResourceSpec): IDataObject[] {
+function rowsOf(body: IDataObject, spec: XeroResourceSpec): IDataObject[] {
 	const list = body[spec.collection];
 	return Array.isArray(list) ? (list as IDataObject[]) : [];
 }
@@ -50,16 +50,16 @@ export async function fetchLatest(
 	ctx: IPollFunctions,
 	credentialType: XeroCredentialType,
 	tenantId: string | undefined,
-	spec: ResourceSpec,
+	spec: XeroResourceSpec,
 	statuses: string[],
 ): Promise<IDataObject | undefined> {
 	const transport = createXeroTransport(ctx, { credentialType, tenantId });
 	const qs: IDataObject = { ...listQuery(spec), order: 'UpdatedDateUTC DESC' };
 	if (spec.paged) Object.assign(qs, { page: 1, pageSize: PAGE_SIZE });
-	if (spec.resource === 'invoice' && statuses.length > 0) qs.Statuses = statuses.join(',');
+	if (spec.statusesParameter !== undefined && statuses.length > 0) qs[spec.statusesParameter] = statuses.join(',');
 	const response = await transport.request({ method: 'GET', path: spec.path, qs });
 	const matching = rowsOf(response.body, spec).filter(
-		(row) => statuses.length === 0 || statuses.includes(String(row[spec.statusField ?? ''] ?? '')),
+		(row) => statuses.length === 0 || statuses.includes(watchedStatus(spec, row)),
 	);
 	// Sorted here as well: the newest record is the sample even where the order parameter is not honoured.
 	return matching.sort((a, b) => (updatedMs(b) || 0) - (updatedMs(a) || 0))[0];

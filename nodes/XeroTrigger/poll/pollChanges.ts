@@ -1,10 +1,9 @@
-import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { JsonObject } from 'n8n-workflow';
 
 import { safeMessage } from '../../shared/syncLog';
 import { windowStartMs } from '../../shared/xero/changeCursor';
-import { eventItem } from '../helpers/output';
+import { eventItem } from '../../shared/xero/eventItem';
 import type { ScopeState } from '../helpers/scope';
 import { processScope, scopeToPoll } from '../helpers/scope';
 import { fetchChanges, fetchLatest } from './fetchChanges';
@@ -52,7 +51,7 @@ export async function pollChanges(
 					change: triggered.change.kind,
 					status: triggered.status === '' ? null : triggered.status,
 					previousStatus: triggered.change.previousStatus,
-					statusChanged: settings.spec.statusField === undefined ? false : triggered.change.statusChanged,
+					statusChanged: settings.spec.changes?.watchesStatus === true ? triggered.change.statusChanged : false,
 				}),
 			);
 			outcomes.push({ target, items, next: result.next });

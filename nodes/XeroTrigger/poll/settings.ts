@@ -3,10 +3,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { instantIn } from '../../shared/dates';
 import { shortQuote } from '../../shared/redact';
+import { credentialTypeOf } from '../../shared/xero/authentication.description';
+import type { XeroResource, XeroResourceSpec } from '../../shared/xero/resources';
+import { XERO_RESOURCES } from '../../shared/xero/resources';
 import type { XeroCredentialType } from '../../shared/xero/transport/types';
 import type { EventFilter, PollEvent } from '../helpers/events';
-import type { ResourceSpec, TriggerResource } from '../helpers/resources';
-import { RESOURCE_SPECS } from '../helpers/resources';
 
 export interface PollSettings {
 	credentialType: XeroCredentialType;
@@ -14,15 +15,13 @@ export interface PollSettings {
 	tenantId: string | undefined;
 	tenantName: string | null;
 	allTenants: boolean;
-	spec: ResourceSpec;
+	spec: XeroResourceSpec;
 	filter: EventFilter;
 	backfillFrom: string | undefined;
 }
 
 export function readPollSettings(ctx: IPollFunctions): PollSettings {
-	const authentication = ctx.getNodeParameter('authentication', 'oAuth2') as string;
-	const credentialType: XeroCredentialType =
-		authentication === 'customConnection' ? 'xeroCustomConnectionApi' : 'xeroSyncOAuth2Api';
+	const credentialType = credentialTypeOf(ctx.getNodeParameter('authentication', 'oAuth2') as string);
 	const allTenants = credentialType === 'xeroSyncOAuth2Api' && ctx.getNodeParameter('tenantScope', 'one') === 'all';
 	let tenantId: string | undefined;
 	let tenantName: string | null = null;
@@ -36,12 +35,15 @@ export function readPollSettings(ctx: IPollFunctions): PollSettings {
 			});
 		}
 	}
-	const resource = ctx.getNodeParameter('resource', 'invoice') as TriggerResource;
-	const spec = RESOURCE_SPECS[resource];
-	if (spec === undefined) throw new NodeOperationError(ctx.getNode(), `Unknown resource "${resource}"`);
+	const resource = ctx.getNodeParameter('resource', 'invoice') as XeroResource;
+	// Only resources whose changes the triggers read (XeroResourceSpec.changes) can be polled.
+	const spec = Object.prototype.hasOwnProperty.call(XERO_RESOURCES, resource) ? XERO_RESOURCES[resource] : undefined;
+	if (spec?.changes === undefined) throw new NodeOperationError(ctx.getNode(), `Unknown resource "${resource}"`);
 	const event = ctx.getNodeParameter('event', 'createdOrUpdated') as PollEvent;
 	const becameStatuses =
-		resource === 'invoice' && event === 'statusChanged' ? (ctx.getNodeParameter('becameStatuses', []) as string[]) : [];
+		spec.changes.watchesStatus && event === 'statusChanged'
+			? (ctx.getNodeParameter('becameStatuses', []) as string[])
+			: [];
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	const backfillFrom = readBackfillDate(ctx, options.backfillFrom);
 	return {

@@ -1,5 +1,12 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
+import type { XeroCredentialType } from './transport/types';
+
+/** The credential type an "Authentication" value (xeroAuthenticationProperty) stands for. */
+export function credentialTypeOf(authentication: string): XeroCredentialType {
+	return authentication === 'customConnection' ? 'xeroCustomConnectionApi' : 'xeroSyncOAuth2Api';
+}
+
 /** Every Xero node offers the same two ways in, under the same names. */
 export function xeroAuthenticationProperty(extra: Partial<INodeProperties> = {}): INodeProperties {
 	return {

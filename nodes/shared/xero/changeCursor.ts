@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { xeroDateMs } from '../dates';
+
 /**
  * "What changed since the last read", shared by Xero Sync ("Changed since the last run") and the Xero Trigger.
  *
@@ -37,7 +39,7 @@ export interface ChangedRecord {
 export const SECOND = 1000;
 
 /** A burst larger than this inside one look-back window is beyond what one organisation produces; keeps the state small. */
-export const MAX_PROCESSED_IN_WINDOW = 5000;
+const MAX_PROCESSED_IN_WINDOW = 5000;
 
 export function startCursor(sinceMs: number): ChangeCursorState {
 	return { cursorMs: sinceMs, sinceMs, processed: {} };
@@ -57,15 +59,11 @@ export function httpInstant(ms: number): string {
 	return new Date(floorSecond(ms)).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-const MS_DATE = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/;
-
 /** UpdatedDateUTC as epoch ms; Xero sends "/Date(ms+0000)/", an already normalised record may carry ISO. */
 export function updatedMs(record: IDataObject): number {
 	const value = record.UpdatedDateUTC;
 	if (typeof value !== 'string') return Number.NaN;
-	const match = MS_DATE.exec(value);
-	if (match) return Number(match[1]);
-	return Date.parse(value);
+	return xeroDateMs(value) ?? Date.parse(value);
 }
 
 /**

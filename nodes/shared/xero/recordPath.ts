@@ -1,4 +1,17 @@
+import { ApplicationError } from 'n8n-workflow';
+
 import { isXeroId } from './resources';
+
+/**
+ * An ID that cannot be placed in a record's URL. Thrown where no node context exists; the Get and Send engines turn
+ * it, like any failed call, into the record's sync-log entry, whose message says which field and what to send.
+ */
+export class InvalidXeroIdError extends ApplicationError {
+	constructor(message: string) {
+		super(message, { level: 'warning' });
+		this.name = 'InvalidXeroIdError';
+	}
+}
 
 /** The Xero ID an input record carries in `field`, or a sentence saying why it cannot be one. */
 export function xeroIdProblem(field: string, value: unknown): string | undefined {
@@ -13,6 +26,6 @@ export function xeroIdProblem(field: string, value: unknown): string | undefined
  * before it is sent (`../Contacts` would otherwise turn an account update into a write to another collection).
  */
 export function recordPath(collectionPath: string, field: string, id: unknown): string {
-	if (!isXeroId(id)) throw new Error(xeroIdProblem(field, id) ?? `${field} is empty`);
+	if (!isXeroId(id)) throw new InvalidXeroIdError(xeroIdProblem(field, id) ?? `${field} is empty`);
 	return `${collectionPath}/${encodeURIComponent(String(id).trim())}`;
 }

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 /**
  * What the nodes need to know about each Xero collection they sync. "Organisation" is the CRM's word; Xero calls
  * these records Contacts, so the spec is where the two vocabularies meet.
@@ -14,6 +16,27 @@ export interface UniqueKey {
 	appliesTo?: { field: string; value: string };
 	/** Xero refuses a second record with the key, atomically: the write can go first and a refusal is resolved. */
 	refusedByXero: boolean;
+}
+
+/** Invoice statuses in the order an invoice moves through them. */
+export const INVOICE_STATUSES = ['DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'] as const;
+
+/** A value of a resource's status field as Xero spells it, and as users read it. */
+export interface StatusOption {
+	name: string;
+	value: string;
+}
+
+/** How the triggers read a collection's changes. */
+export interface ChangeFacts {
+	/** Ask with includeArchived=true: lists hide archived contacts, and archiving is a change (webhooks say UPDATE). */
+	includeArchived: boolean;
+	/** Xero returns invoices' LineItems only on paged reads; a fetch by IDs asks for page 1, which holds the batch. */
+	fetchByIdsPaged: boolean;
+	/** eventCategory of Xero's webhooks for this collection; absent where Xero sends none. */
+	webhookCategory?: string;
+	/** The polling trigger remembers statusField per record and offers the "Status Changed" event on it. */
+	watchesStatus: boolean;
 }
 
 export interface XeroResourceSpec {
@@ -40,15 +63,30 @@ export interface XeroResourceSpec {
 	/** Contacts and Invoices page with page/pageSize; Items and Accounts return everything in one response. */
 	paged: boolean;
 	statusField?: string;
-	/** Query parameters Xero accepts on the list endpoint. */
-	supportsSearchTerm: boolean;
+	/** The values a list can be filtered on by statusField, in the order records move through them. */
+	statuses?: readonly StatusOption[];
+	/** Xero's list endpoint accepts includeArchived. */
 	supportsArchived: boolean;
+	/** What Xero's searchTerm parameter matches, as the Search Term filter describes it; absent where there is none. */
+	searchTermMatches?: string;
+	/** Xero's own parameter for a status filter (its indexes are faster); without one it is a `where` on statusField. */
+	statusesParameter?: string;
+	/** Xero's parameter that filters the list by contact (ContactID GUIDs); absent where there is none. */
+	contactIdsParameter?: string;
+	/** The date a date-range filter compares, and how its description names it. */
+	dateFilter: { field: string; label: string };
+	/** An example of numberField's values, shown as the Get field's placeholder. */
+	numberExample?: string;
+	/** How the triggers read this collection's changes; absent where no trigger watches it. */
+	changes?: ChangeFacts;
 	/**
 	 * Xero's refusal to edit a record that is settled there (an invoice with a payment or credit note allocated). An
 	 * update refused only for this is not a failure: the record stays linked and comes back as Xero holds it.
 	 */
 	settledRefusal?: RegExp;
 }
+
+const LAST_UPDATE = { field: 'UpdatedDateUTC', label: 'Last update' };
 
 export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 	organisation: {
@@ -66,8 +104,15 @@ export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 		crmIdFields: ['ContactNumber'],
 		paged: true,
 		statusField: 'ContactStatus',
-		supportsSearchTerm: true,
+		statuses: [
+			{ name: 'Active', value: 'ACTIVE' },
+			{ name: 'Archived', value: 'ARCHIVED' },
+			{ name: 'GDPR Request', value: 'GDPRREQUEST' },
+		],
 		supportsArchived: true,
+		searchTermMatches: 'name, first and last name, contact number, company number and email',
+		dateFilter: LAST_UPDATE,
+		changes: { includeArchived: true, fetchByIdsPaged: false, webhookCategory: 'CONTACT', watchesStatus: false },
 	},
 	invoice: {
 		resource: 'invoice',
@@ -86,9 +131,16 @@ export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 		crmIdFields: ['Reference'],
 		paged: true,
 		statusField: 'Status',
+		statuses: INVOICE_STATUSES.map((value) => ({ name: value.charAt(0) + value.slice(1).toLowerCase(), value })),
 		settledRefusal: /cannot be edited as it has a payment or credit note allocated/i,
-		supportsSearchTerm: true,
 		supportsArchived: true,
+		searchTermMatches: 'invoice number and reference',
+		statusesParameter: 'Statuses',
+		contactIdsParameter: 'ContactIDs',
+		// An invoice's own date; the other records have only their last update to filter a range on.
+		dateFilter: { field: 'Date', label: 'Invoice date' },
+		numberExample: 'INV-0001',
+		changes: { includeArchived: false, fetchByIdsPaged: true, webhookCategory: 'INVOICE', watchesStatus: true },
 	},
 	item: {
 		resource: 'item',
@@ -102,8 +154,9 @@ export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 		uniqueKeys: [{ fields: ['Code'], refusedByXero: true }],
 		crmIdFields: [],
 		paged: false,
-		supportsSearchTerm: false,
 		supportsArchived: false,
+		dateFilter: LAST_UPDATE,
+		changes: { includeArchived: false, fetchByIdsPaged: false, watchesStatus: false },
 	},
 	account: {
 		resource: 'account',
@@ -118,8 +171,12 @@ export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 		crmIdFields: [],
 		paged: false,
 		statusField: 'Status',
-		supportsSearchTerm: false,
+		statuses: [
+			{ name: 'Active', value: 'ACTIVE' },
+			{ name: 'Archived', value: 'ARCHIVED' },
+		],
 		supportsArchived: false,
+		dateFilter: LAST_UPDATE,
 	},
 };
 
@@ -128,4 +185,17 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Xero IDs are GUIDs; anything else the user typed is a number, code or name. */
 export function isXeroId(value: unknown): boolean {
 	return typeof value === 'string' && GUID.test(value.trim());
+}
+
+/** The ID field of a record ('' where it has none). */
+export function recordId(spec: XeroResourceSpec, record: IDataObject): string {
+	const id = record[spec.idField];
+	return typeof id === 'string' ? id : '';
+}
+
+/** The status the triggers watch on a record; '' where the resource has none they watch. */
+export function watchedStatus(spec: XeroResourceSpec, record: IDataObject): string {
+	if (spec.changes?.watchesStatus !== true || spec.statusField === undefined) return '';
+	const status = record[spec.statusField];
+	return typeof status === 'string' ? status : '';
 }

@@ -12,7 +12,7 @@ export function quoteWhere(value: string): string {
  * A lone surrogate cannot be encoded in a URL: the query-string encoder pairs it with the next character, which
  * swallows the closing quote and leaves Xero an unterminated literal. U+FFFD is what UTF-8 makes of it anyway.
  */
-export function wellFormed(value: string): string {
+function wellFormed(value: string): string {
 	return value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
@@ -57,10 +57,6 @@ export function rawWhereProblem(where: string): string | undefined {
 
 export function equalsString(field: string, value: string): string {
 	return `${field}==${quoteWhere(value)}`;
-}
-
-export function equalsGuid(field: string, id: string): string {
-	return `${field}==guid(${quoteWhere(id)})`;
 }
 
 /** Xero compares dates with DateTime(y, m, d); `date` is any ISO date. */

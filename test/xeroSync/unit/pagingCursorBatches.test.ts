@@ -1,8 +1,8 @@
 import { XERO_RESOURCES } from '../../../nodes/shared/xero/resources';
 import { clampBatchSize, splitIntoBatches } from '../../../nodes/XeroSync/helpers/batches';
 import { batchIdempotencyKey } from '../../../nodes/XeroSync/helpers/idempotency';
-import { listQuery } from '../../../nodes/XeroSync/helpers/listQuery';
-import { hasMorePages } from '../../../nodes/XeroSync/helpers/paging';
+import { listQuery } from '../../../nodes/XeroSync/get/listQuery';
+import { hasMorePages } from '../../../nodes/XeroSync/get/paging';
 import { runPool } from '../../../nodes/XeroSync/helpers/pool';
 
 describe('batches', () => {

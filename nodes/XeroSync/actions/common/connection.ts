@@ -1,21 +1,23 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { credentialTypeOf } from '../../../shared/xero/authentication.description';
 import { createXeroTransport } from '../../../shared/xero/transport';
-import type { XeroCredentialType } from '../../../shared/xero/transport/types';
-import type { XeroCaller } from './readRecords';
+import type { XeroCredentialType, XeroRequest, XeroResponse } from '../../../shared/xero/transport/types';
 
-export interface XeroConnection {
+/** The one thing the engines need from the transport; tests and the benchmark see the same calls. */
+export interface XeroCaller {
+	request<T = IDataObject>(request: XeroRequest): Promise<XeroResponse<T>>;
+}
+
+/** What one execution talks to Xero through: the caller, and the organisation it is bound to. */
+export interface OpenedXeroConnection {
 	caller: XeroCaller;
 	credentialType: XeroCredentialType;
 	/** Undefined for a Custom Connection, which is bound to one organisation. */
 	tenantId?: string;
 }
 
-export function credentialTypeOf(authentication: string): XeroCredentialType {
-	return authentication === 'customConnection' ? 'xeroCustomConnectionApi' : 'xeroSyncOAuth2Api';
-}
-
-export function openConnection(ctx: IExecuteFunctions): XeroConnection {
+export function openConnection(ctx: IExecuteFunctions): OpenedXeroConnection {
 	const credentialType = credentialTypeOf(ctx.getNodeParameter('authentication', 0, 'oAuth2') as string);
 	let tenantId: string | undefined;
 	if (credentialType === 'xeroSyncOAuth2Api') {

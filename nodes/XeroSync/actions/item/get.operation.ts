@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { executeGet } from '../common/executeGet';
-import { getDescription } from '../common/get.description';
+import { executeGet } from '../../get/executeGet';
+import { getDescription } from '../../get/description';
 
 export const description: INodeProperties[] = getDescription('item');
 

@@ -53,7 +53,3 @@ export class XeroApiError extends Error {
 		this.attempts = details.attempts;
 	}
 }
-
-export function isXeroApiError(error: unknown): error is XeroApiError {
-	return error instanceof XeroApiError;
-}

@@ -1,4 +1,4 @@
-import { sleep } from 'n8n-workflow';
+import { ApplicationError, sleep } from 'n8n-workflow';
 
 /**
  * Xero's windows (60 calls a minute, backoff) last real minutes; the sandbox can run its clock faster. The transport
@@ -15,7 +15,8 @@ let clockScale = 1;
 export const SANDBOX_CLOCK_HEADER = 'x-sandbox-clock-scale';
 
 export function setXeroClockScale(scale: number): void {
-	if (!isScale(scale)) throw new Error(`Clock scale must be a positive number, got ${scale}`);
+	// Only tests and the benchmark set the scale: a bad one is a programming error, not a user's.
+	if (!isScale(scale)) throw new ApplicationError(`Clock scale must be a positive number, got ${scale}`);
 	clockScale = scale;
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
+import { ApplicationError } from 'n8n-workflow';
 
 import { announcedClockScale, realClock } from './clock';
 import { xeroEndpoints } from './endpoints';
@@ -129,7 +130,7 @@ export interface CallSetup {
 async function renewToken(call: CallSetup, httpOptions: IHttpRequestOptions): Promise<void> {
 	const { ctx, credentialType } = call;
 	if (credentialType === 'xeroSyncOAuth2Api') {
-		if (!ctx.helpers.refreshOAuth2Token) throw new Error('this n8n cannot refresh OAuth2 tokens from a node');
+		if (!ctx.helpers.refreshOAuth2Token) throw new ApplicationError('this n8n cannot refresh OAuth2 tokens from a node');
 		await ctx.helpers.refreshOAuth2Token.call(ctx, credentialType);
 		return;
 	}

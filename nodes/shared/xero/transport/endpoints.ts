@@ -20,9 +20,9 @@ export const baseUrlProperty: INodeProperties = {
 		'Leave empty to use Xero. Set it only for a Xero sandbox or a proxy that serves /identity/connect/authorize, /connect/token, /connections and /api.xro/2.0 on one host.',
 };
 
-export const XERO_API_HOST = 'https://api.xero.com';
-export const XERO_IDENTITY_HOST = 'https://identity.xero.com';
-export const XERO_LOGIN_HOST = 'https://login.xero.com';
+const XERO_API_HOST = 'https://api.xero.com';
+const XERO_IDENTITY_HOST = 'https://identity.xero.com';
+const XERO_LOGIN_HOST = 'https://login.xero.com';
 
 export interface XeroEndpoints {
 	/** Accounting API root, e.g. https://api.xero.com/api.xro/2.0 */

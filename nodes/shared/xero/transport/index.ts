@@ -1,13 +1,7 @@
+// What code outside the transport uses of it; the rest is imported from its own file where it is needed.
 export { createXeroTransport } from './createXeroTransport';
-export type { XeroContext, XeroTransport, XeroTransportOptions } from './createXeroTransport';
+export type { XeroTransport } from './createXeroTransport';
 export { listConnections } from './connections';
-export type { XeroConnection } from './connections';
 export { xeroPages } from './paging';
-export type { XeroPagesOptions } from './paging';
-export { XeroApiError, isXeroApiError } from './XeroApiError';
-export type { XeroApiErrorDetails } from './XeroApiError';
-export { flattenValidationErrors } from './errorMessages';
-export { setXeroClockScale, getXeroClockScale } from './clock';
+export { setXeroClockScale } from './clock';
 export { resetXeroLimiters } from './limiter';
-export { xeroEndpoints } from './endpoints';
-export type { XeroCredentialType, XeroRequest, XeroResponse, XeroValidationError } from './types';

@@ -12,7 +12,7 @@ export interface LimiterSettings {
 	arrivalMarginMs: (clockScale: number) => number;
 }
 
-export const XERO_LIMITS: LimiterSettings = {
+const XERO_LIMITS: LimiterSettings = {
 	maxInFlight: 5,
 	perWindow: 60,
 	windowMs: (clockScale) => scaled(60_000, clockScale),

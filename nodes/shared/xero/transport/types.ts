@@ -19,7 +19,3 @@ export interface XeroResponse<T = IDataObject> {
 	headers: Record<string, string>;
 	body: T;
 }
-
-export interface XeroValidationError {
-	Message: string;
-}

@@ -19,11 +19,6 @@ export class BadFilterError extends Error {
 	readonly code = 'BAD_FILTER';
 }
 
-/** Invoices filter on their own date; the other records only have UpdatedDateUTC to filter a range on. */
-function dateField(spec: XeroResourceSpec): string {
-	return spec.resource === 'invoice' ? 'Date' : 'UpdatedDateUTC';
-}
-
 /**
  * The query string for a list read. Filters Xero has a parameter for use it (its indexes are faster); the rest are
  * ANDed into `where`, with the user's raw `where` kept intact in its own parentheses. Date filters are calendar
@@ -34,16 +29,16 @@ export function listQuery(spec: XeroResourceSpec, filters: ListFilters, timezone
 	const clauses: Array<string | undefined> = [];
 	const statuses = (filters.status ?? []).filter((s) => s !== '');
 	if (statuses.length > 0) {
-		if (spec.resource === 'invoice') qs.Statuses = statuses.join(',');
+		if (spec.statusesParameter) qs[spec.statusesParameter] = statuses.join(',');
 		else if (spec.statusField) clauses.push(anyOf(statuses.map((s) => equalsString(spec.statusField as string, s))));
 	}
-	if (filters.contactId && spec.resource === 'invoice') qs.ContactIDs = filters.contactId.trim();
+	if (filters.contactId && spec.contactIdsParameter) qs[spec.contactIdsParameter] = filters.contactId.trim();
 	const from = calendarDate(filters.dateFrom, timezone);
 	const to = calendarDate(filters.dateTo, timezone);
-	if (from) clauses.push(dateCompare(dateField(spec), '>=', from));
-	if (to) clauses.push(dateCompare(dateField(spec), '<=', to));
+	if (from) clauses.push(dateCompare(spec.dateFilter.field, '>=', from));
+	if (to) clauses.push(dateCompare(spec.dateFilter.field, '<=', to));
 	if (filters.includeArchived && spec.supportsArchived) qs.includeArchived = true;
-	if (filters.searchTerm && spec.supportsSearchTerm) qs.searchTerm = filters.searchTerm.trim();
+	if (filters.searchTerm && spec.searchTermMatches !== undefined) qs.searchTerm = filters.searchTerm.trim();
 	if (filters.where && filters.where.trim() !== '') {
 		const problem = rawWhereProblem(filters.where);
 		if (problem) throw new BadFilterError(`The "Where" filter cannot be used: ${problem}`);

@@ -1,16 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
-import { attempt } from '../../../shared/attempt';
-import type { XeroRequest, XeroResponse } from '../../../shared/xero/transport/types';
-import type { XeroResourceSpec } from '../../../shared/xero/resources';
-import { isXeroId } from '../../../shared/xero/resources';
-import { recordPath } from '../../../shared/xero/recordPath';
-import { anyOf, encoderSafeWhere, equalsString } from '../../../shared/xero/where';
-import { hasMorePages } from '../../helpers/paging';
 
-/** The one thing the engines need from the transport; tests and the benchmark see the same calls. */
-export interface XeroCaller {
-	request<T = IDataObject>(request: XeroRequest): Promise<XeroResponse<T>>;
-}
+import { attempt } from '../../shared/attempt';
+import type { XeroResourceSpec } from '../../shared/xero/resources';
+import { isXeroId } from '../../shared/xero/resources';
+import { recordPath } from '../../shared/xero/recordPath';
+import { anyOf, encoderSafeWhere, equalsString } from '../../shared/xero/where';
+import type { XeroCaller } from '../actions/common/connection';
+import { hasMorePages } from './paging';
 
 function recordsOf(spec: XeroResourceSpec, body: IDataObject | undefined): IDataObject[] {
 	const list = body?.[spec.collection];

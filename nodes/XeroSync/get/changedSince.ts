@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { instantIn, toHttpDate } from '../../../shared/dates';
-import { failedItem } from '../../../shared/syncLog';
-import type { ChangeCursorState, ChangePageReader } from '../../../shared/xero/changeCursor';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { instantIn, toHttpDate } from '../../shared/dates';
+import type { ChangeCursorState, ChangePageReader } from '../../shared/xero/changeCursor';
 import {
 	advanceCursor,
 	isChangeCursorState,
@@ -11,22 +11,15 @@ import {
 	unprocessedChanges,
 	updatedMs,
 	windowStartMs,
-} from '../../../shared/xero/changeCursor';
-import { normaliseXeroRecord } from '../../../shared/xero/normalise';
-import { encoderSafeWhere } from '../../../shared/xero/where';
-import type { XeroResource, XeroResourceSpec } from '../../../shared/xero/resources';
-import { XERO_RESOURCES } from '../../../shared/xero/resources';
-import { readCrmId } from '../../helpers/crmId';
-import { errorFacts } from '../../helpers/errorFacts';
-import type { ListFilters } from '../../helpers/listQuery';
-import { listQuery } from '../../helpers/listQuery';
-import { clampPageSize } from '../../helpers/paging';
-import type { XeroConnection } from './connection';
-import { openConnection } from './connection';
-import type { XeroCaller } from './readRecords';
-import { readList, readOne } from './readRecords';
+} from '../../shared/xero/changeCursor';
+import type { XeroResourceSpec } from '../../shared/xero/resources';
+import { encoderSafeWhere } from '../../shared/xero/where';
+import type { OpenedXeroConnection, XeroCaller } from '../actions/common/connection';
+import type { ListFilters } from './listQuery';
+import { listQuery } from './listQuery';
+import { clampPageSize } from './paging';
 
-/** Cursors of "Changed since the last run", one per query (see cursorKey), kept in the node's static data. */
+/** Cursors of "Changed since the last run", one per query (see readChanged), kept in the node's static data. */
 const CURSORS = 'changeCursors';
 /** The cursor every query shared before they were keyed by their definition; adopted once, then dropped. */
 const legacyKey = (resource: string, tenantId: string | undefined) => `changedSince:${resource}:${tenantId ?? 'custom-connection'}`;
@@ -53,11 +46,11 @@ function legacyState(stored: unknown): ChangeCursorState | undefined {
  * filters, start date), so input items with different filters never move each other's cursor; it is stored only
  * after every page was read, so a failed run leaves it where it was. See shared/xero/changeCursor for the reading.
  */
-async function readChanged(
+export async function readChanged(
 	ctx: IExecuteFunctions,
 	caller: XeroCaller,
 	spec: XeroResourceSpec,
-	connection: XeroConnection,
+	connection: OpenedXeroConnection,
 	filters: ListFilters,
 	options: IDataObject,
 ): Promise<IDataObject[]> {
@@ -102,77 +95,4 @@ async function readChanged(
 	staticData[CURSORS] = Object.fromEntries(kept) as unknown as IDataObject;
 	delete staticData[legacy];
 	return [...fresh.map((c) => c.record), ...untracked];
-}
-
-export async function executeGet(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	resource: XeroResource,
-): Promise<INodeExecutionData[]> {
-	const spec = XERO_RESOURCES[resource];
-	const connection = openConnection(this);
-	const { caller } = connection;
-	const out: INodeExecutionData[] = [];
-	for (let i = 0; i < items.length; i++) {
-		const mode = this.getNodeParameter('getMode', i) as string;
-		const options = this.getNodeParameter('options', i, {}) as IDataObject;
-		try {
-			let records: IDataObject[];
-			if (mode === 'one') {
-				const wanted = String(this.getNodeParameter('recordId', i, '')).trim();
-				const found = wanted === '' ? undefined : await readOne(caller, spec, wanted);
-				if (!found) {
-					out.push(
-						failedItem(
-							this.getNode(),
-							{
-								app: 'Xero',
-								action: `Get ${spec.plural}`,
-								flow: 'Xero → CRM',
-								crmId: readCrmId(items[i].json),
-								message: `No ${spec.label.toLowerCase()} with ${spec.idField} or ${spec.numberLabel} "${wanted}" in Xero. Check the value, or the Xero Organisation chosen.`,
-								code: 'NOT_FOUND',
-							},
-							i,
-						),
-					);
-					continue;
-				}
-				records = [found];
-			} else {
-				const filters = this.getNodeParameter('filters', i, {}) as ListFilters;
-				if (mode === 'changedSince') {
-					records = await readChanged(this, caller, spec, connection, filters, options);
-				} else {
-					const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-					const limit = returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
-					records = await readList(caller, spec, listQuery(spec, filters, this.getTimezone()), {
-						pageSize: clampPageSize(options.pageSize),
-						limit,
-					});
-				}
-			}
-			const raw = options.rawOutput === true;
-			for (const record of records) {
-				out.push({ json: raw ? record : normaliseXeroRecord(record), pairedItem: { item: i } });
-			}
-		} catch (error) {
-			const facts = errorFacts(error);
-			out.push(
-				failedItem(
-					this.getNode(),
-					{
-						app: 'Xero',
-						action: `Get ${spec.plural}`,
-						flow: 'Xero → CRM',
-						crmId: readCrmId(items[i].json),
-						message: `Reading ${spec.plural.toLowerCase()} from Xero failed: ${facts.message}`,
-						code: facts.code,
-					},
-					i,
-				),
-			);
-		}
-	}
-	return out;
 }

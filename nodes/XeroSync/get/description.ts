@@ -1,31 +1,11 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import type { XeroResource } from '../../../shared/xero/resources';
-import { XERO_RESOURCES } from '../../../shared/xero/resources';
-
-const STATUS_OPTIONS: Partial<Record<XeroResource, INodePropertyOptions[]>> = {
-	organisation: [
-		{ name: 'Active', value: 'ACTIVE' },
-		{ name: 'Archived', value: 'ARCHIVED' },
-		{ name: 'GDPR Request', value: 'GDPRREQUEST' },
-	],
-	invoice: [
-		{ name: 'Authorised', value: 'AUTHORISED' },
-		{ name: 'Deleted', value: 'DELETED' },
-		{ name: 'Draft', value: 'DRAFT' },
-		{ name: 'Paid', value: 'PAID' },
-		{ name: 'Submitted', value: 'SUBMITTED' },
-		{ name: 'Voided', value: 'VOIDED' },
-	],
-	account: [
-		{ name: 'Active', value: 'ACTIVE' },
-		{ name: 'Archived', value: 'ARCHIVED' },
-	],
-};
+import type { INodeProperties } from 'n8n-workflow';
+import type { XeroResource } from '../../shared/xero/resources';
+import { XERO_RESOURCES } from '../../shared/xero/resources';
 
 function filterOptions(resource: XeroResource): INodeProperties[] {
 	const spec = XERO_RESOURCES[resource];
 	const options: INodeProperties[] = [];
-	if (resource === 'invoice') {
+	if (spec.contactIdsParameter !== undefined) {
 		options.push({
 			displayName: 'Contact ID',
 			name: 'contactId',
@@ -34,7 +14,7 @@ function filterOptions(resource: XeroResource): INodeProperties[] {
 			description: "Only invoices of this organisation, given by its Xero ContactID (a GUID, not the name; get the organisation first to learn it)",
 		});
 	}
-	const dateWord = resource === 'invoice' ? 'Invoice date' : 'Last update';
+	const dateWord = spec.dateFilter.label;
 	options.push(
 		{
 			displayName: 'Date From',
@@ -68,25 +48,22 @@ function filterOptions(resource: XeroResource): INodeProperties[] {
 		placeholder: 'e.g. UpdatedDateUTC DESC',
 		description: 'Xero sort expression. Ignored by "Changed Since Last Run", which reads oldest change first.',
 	});
-	if (spec.supportsSearchTerm) {
+	if (spec.searchTermMatches !== undefined) {
 		options.push({
 			displayName: 'Search Term',
 			name: 'searchTerm',
 			type: 'string',
 			default: '',
-			description:
-				resource === 'invoice'
-					? 'Matches invoice number and reference, case-insensitive'
-					: 'Matches name, first and last name, contact number, company number and email, case-insensitive',
+			description: `Matches ${spec.searchTermMatches}, case-insensitive`,
 		});
 	}
-	const statuses = STATUS_OPTIONS[resource];
-	if (statuses) {
+	if (spec.statuses !== undefined) {
 		options.push({
 			displayName: 'Status',
 			name: 'status',
 			type: 'multiOptions',
-			options: statuses,
+			// Sorted by name, as n8n lists options.
+			options: [...spec.statuses].sort((a, b) => a.name.localeCompare(b.name)),
 			default: [],
 			description: 'Only records in one of these statuses (none selected: every status)',
 		});
@@ -144,7 +121,7 @@ export function getDescription(resource: XeroResource): INodeProperties[] {
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: resource === 'invoice' ? 'e.g. INV-0001' : undefined,
+			placeholder: spec.numberExample === undefined ? undefined : `e.g. ${spec.numberExample}`,
 			description: `The ${spec.idField} (a GUID) or the ${spec.numberLabel}`,
 			displayOptions: { show: { ...show, getMode: ['one'] } },
 		},

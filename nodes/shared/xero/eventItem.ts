@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { normaliseXeroRecord } from '../../shared/xero/normalise';
+import { normaliseXeroRecord } from './normalise';
 
 /**
  * Every item either trigger emits: the Xero record as the Xero Sync node emits it, plus `xeroEvent` saying what

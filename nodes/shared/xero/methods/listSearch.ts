@@ -1,10 +1,11 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { listConnections } from '../../shared/xero/transport';
-import { credentialTypeOf } from '../actions/common/connection';
+
+import { credentialTypeOf } from '../authentication.description';
+import { listConnections } from '../transport';
 
 /**
- * "Xero Organisation" list: the tenants the token is connected to (GET /connections), filtered by name. Xero
- * returns them all in one response, so there is no pagination token.
+ * "Xero Organisation" list of every Xero node: the tenants the token is connected to (GET /connections), filtered
+ * by name. Xero returns them all in one response, so there is no pagination token.
  */
 export async function searchTenants(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const credentialType = credentialTypeOf(this.getNodeParameter('authentication', 'oAuth2') as string);
