@@ -99,6 +99,12 @@ export async function writeItems(
 				fail(batch, read.input, read.error, `item ${read.input.itemIndex + 1}`);
 				continue;
 			}
+			if ('skipped' in read) {
+				// No counterpart in this module (a Xero bill among invoices): nothing written, and no failure.
+				const { itemIndex, xeroId } = read.input;
+				batch.results[itemIndex] = { json: { syncResult: 'Skipped', reason: read.skipped, xeroId: xeroId ?? null }, pairedItem: { item: itemIndex } };
+				continue;
+			}
 			inputs.push(read.input);
 			if (read.contact && read.input.module === 'Accounts' && operation !== 'update') {
 				contacts.set(read.input.itemIndex, { contact: read.contact, xeroId: read.input.xeroId });

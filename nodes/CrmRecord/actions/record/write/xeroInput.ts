@@ -10,6 +10,7 @@ import {
 	type Resolved,
 	type XeroToCrmResult,
 } from '../../../../shared/mapping';
+import { isSalesInvoice } from '../../../../shared/mapping/invoice';
 import { linkFieldOf } from '../../../../shared/mapping/options';
 import { RecordProblem } from '../../../helpers/recordProblem';
 import type { VtigerClient } from '../../../transport';
@@ -21,7 +22,10 @@ import { chosenFallback, FALLBACK_PENDING, settleFallbackProducts } from './fall
 import { matchOnFields } from './fieldsInput';
 import type { WriteInput, WriteOperation } from './types';
 
-export type XeroRead = { input: WriteInput; contact?: Record<string, unknown> } | { input: WriteInput; error: unknown };
+export type XeroRead =
+	| { input: WriteInput; contact?: Record<string, unknown> }
+	| { input: WriteInput; error: unknown }
+	| { input: WriteInput; skipped: string };
 
 type Mapped = XeroToCrmResult | { failed: Error };
 
@@ -94,13 +98,15 @@ export async function readXeroInputs(
 			return { failed: error as Error, needs: { crmIds: [], lookups: [] } };
 		}
 	};
-	const invoices = items.filter((item, i) => xeroResourceFor(ctx, i, moduleOf(ctx, i), item.json) === 'invoice');
+	const invoices = items.filter(
+		(item, i) => xeroResourceFor(ctx, i, moduleOf(ctx, i), item.json) === 'invoice' && isSalesInvoice(item.json as IDataObject),
+	);
 	if (invoices.length > 0 && createsMissingAccounts(ctx)) await createMissingAccounts(client, invoices.map((item) => item.json));
 	const mapped = await mapBatch(items.length, map, crmFetcher(client));
 	await settleFallbackProducts(
 		client,
 		mapped.flatMap((entry, index) => {
-			if ('failed' in entry) return [];
+			if ('failed' in entry || entry.notForModule) return [];
 			const module = moduleOf(ctx, index) || entry.module;
 			const linkField = linkFieldOf(mappingOptions(optionsFor(ctx, index, module, {})), module);
 			return [{ index, module, linkField, result: entry, chosen: chosenFallback(ctx, index) }];
@@ -112,6 +118,7 @@ export async function readXeroInputs(
 			return { input: { itemIndex: i, module, values: {}, alternatives: [] }, error: entry.failed };
 		}
 		const input = toInput(ctx, i, module, entry, operation);
+		if (entry.notForModule) return { input, skipped: entry.notForModule };
 		const problems = [...entry.errors];
 		if (hasNeeds(entry.needs)) problems.push(unresolvedMessage(entry.needs));
 		if (problems.length > 0) return { input, error: new RecordProblem(problems.join(' '), 'MAPPING') };
