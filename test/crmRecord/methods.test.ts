@@ -74,6 +74,13 @@ test('before a module is chosen the mapper is empty and says nothing is wrong (i
 	expect(await methods.resourceMapping.getFields.call(ctx)).toEqual({ fields: [] });
 });
 
+test('the Xero ID Field offers its empty value as a choice, so leaving it empty shows no warning (issue 13)', async () => {
+	const ctx = editorContext({ operation: 'upsert', module: moduleParam('Accounts'), inputMode: 'xero' }, 'parameters.xeroIdField');
+	const options = await methods.loadOptions.getXeroIdFields.call(ctx);
+	expect(options[0]).toEqual({ name: 'Mapping Default for the Module', value: '' });
+	expect(options.map((option) => option.value)).toContain('cf_xero_contact_id');
+});
+
 test('for an update nothing is required; inventory modules leave line-item columns to Line Items', async () => {
 	const ctx = editorContext({ operation: 'update', module: moduleParam('Invoice') }, 'parameters.fields');
 	const { fields } = await methods.resourceMapping.getFieldsForUpdate.call(ctx);
