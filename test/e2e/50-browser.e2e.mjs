@@ -198,7 +198,9 @@ test('runs an example workflow from the editor and shows items on the success an
 	const example = importedWorkflows().find((w) => w.file === 'organisations-crm-to-xero.json');
 	assert.ok(example, 'the CRM → Xero organisations example is imported');
 	await page.goto(`${env.n8nUrl}/workflow/${example.id}`);
-	await page.getByTestId('execute-workflow-button').click();
+	// The canvas first, then the button: on a loaded machine the editor is still settling (it timed out at 30 s).
+	await page.getByTestId('canvas-node').filter({ hasText: 'Send organisation to Xero' }).waitFor({ timeout: 90_000 });
+	await page.getByTestId('execute-workflow-button').click({ timeout: 90_000 });
 	// The editor reports the finished run in a toast; the canvas then labels each connection with its item count.
 	await page.getByText(/Workflow executed successfully|executed successfully/i).first().waitFor({ timeout: 120_000 });
 	await browser.screenshot('example-run');

@@ -126,7 +126,7 @@ test('a newcomer builds Schedule → Get invoices → Create or update into Invo
 	const state = await xero.state(tenant().tenantId);
 	const sales = salesInvoices(state);
 	assert.ok(sales.length >= 3, 'the demo organisation has sales invoices');
-	await page.getByTestId('execute-workflow-button').click();
+	await page.getByTestId('execute-workflow-button').click({ timeout: 90_000 });
 	await page.getByText(/executed successfully|Problem in node|failed/i).first().waitFor({ timeout: 180_000 });
 	await shot('newcomer-run');
 	const workflowId = /\/workflow\/([^/?#]+)/.exec(page.url())?.[1];
