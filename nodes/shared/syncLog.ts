@@ -34,15 +34,19 @@ export function safeMessage(message: string): string {
 	return clean.length > MAX_MESSAGE ? `${clean.slice(0, MAX_MESSAGE - 1)}…` : clean;
 }
 
+/**
+ * The message comes first: n8n shows keys in this order (JSON view, the error object in Table view), and the message
+ * already names the record and the refused value; the fields a log store files it by follow.
+ */
 export function syncLogEntry(failure: SyncFailure, now: Date = new Date()): SyncLogEntry {
 	return {
-		app: failure.app,
+		message: safeMessage(failure.message),
 		result: 'Failed',
+		app: failure.app,
 		action: failure.action,
 		flow: failure.flow,
 		crmId: failure.crmId ?? null,
 		xeroId: failure.xeroId ?? null,
-		message: safeMessage(failure.message),
 		code: failure.code ?? null,
 		time: now.toISOString(),
 	};

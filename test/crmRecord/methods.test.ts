@@ -50,21 +50,35 @@ test('the module list holds entity modules only, searchable by label or name', a
 	expect(found.results.map((entry) => entry.value)).toEqual(['Invoice']);
 });
 
-test('the resource mapper shows mandatory flags, picklists and where references point', async () => {
+test('the resource mapper names mandatory fields, shows picklists and where references point', async () => {
 	const ctx = editorContext({ operation: 'create', module: moduleParam('Contacts') }, 'parameters.fields');
 	const { fields } = await methods.resourceMapping.getFields.call(ctx);
 	const byId = Object.fromEntries(fields.map((field) => [field.id, field]));
-	expect(byId.lastname).toMatchObject({ required: true, type: 'string' });
-	expect(byId.firstname.required).toBe(false);
+	// Named, not n8n-"required": n8n would refuse to run a flow whose CRM node fills them from Xero records (issue 13).
+	expect(byId.lastname).toMatchObject({ required: false, type: 'string', displayName: 'Last Name (lastname), needed for a new record' });
+	expect(fields.every((field) => !field.required)).toBe(true);
+	expect(byId.firstname.displayName).toBe('First Name (firstname)');
 	expect(byId.account_id.displayName).toMatch(/→ Accounts ID$/);
 	expect(byId.leadsource.type).toBe('options');
 	expect(byId.leadsource.options?.length).toBeGreaterThan(0);
 	expect(byId.emailoptout.type).toBe('boolean');
 	expect(byId.birthday.type).toBe('dateTime');
 	// the owner is filled with the credential's user when left empty
-	expect(byId.assigned_user_id.required).toBe(false);
+	expect(byId.assigned_user_id.displayName).not.toMatch(/needed/);
 	expect(byId.id).toBeUndefined();
 	expect(byId.createdtime).toBeUndefined();
+});
+
+test('before a module is chosen the mapper is empty and says nothing is wrong (issue 13)', async () => {
+	const ctx = editorContext({ operation: 'upsert', module: moduleParam('') }, 'parameters.fields');
+	expect(await methods.resourceMapping.getFields.call(ctx)).toEqual({ fields: [] });
+});
+
+test('the Xero ID Field offers its empty value as a choice, so leaving it empty shows no warning (issue 13)', async () => {
+	const ctx = editorContext({ operation: 'upsert', module: moduleParam('Accounts'), inputMode: 'xero' }, 'parameters.xeroIdField');
+	const options = await methods.loadOptions.getXeroIdFields.call(ctx);
+	expect(options[0]).toEqual({ name: 'Mapping Default for the Module', value: '' });
+	expect(options.map((option) => option.value)).toContain('cf_xero_contact_id');
 });
 
 test('for an update nothing is required; inventory modules leave line-item columns to Line Items', async () => {

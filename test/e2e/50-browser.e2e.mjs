@@ -2,7 +2,7 @@
 // page shows; screenshots go to screenshots/n8n-<version>/ (git-ignored) for people to look at.
 import { after, before, test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, signIn } from './browser-lib.mjs';
+import { connectXeroOAuth2, launch, signIn } from './browser-lib.mjs';
 import { env, importedWorkflows, n8n, sandbox, secrets } from './lib.mjs';
 
 let browser;
@@ -65,28 +65,9 @@ async function openCredential(name) {
 }
 
 test('connects the Xero OAuth2 credential with "Connect my account" (sandbox consent in a popup)', async () => {
-	const modal = await openCredential('Xero OAuth2 (sandbox)');
 	// Not connected yet: "Connect my account"; connected (the OAuth2 e2e ran first): "Reconnect" in the banner.
-	const button = modal
-		.getByTestId('oauth-connect-button')
-		.or(modal.getByTestId('oauth-connect-success-banner').getByRole('button'))
-		.filter({ visible: true })
-		.first();
-	await button.waitFor();
-	// The popup goes to the sandbox's authorize page, which consents at once and redirects to n8n's callback; n8n's
-	// page then tells the editor and the popup closes (often before anyone could look at it), so watch the network.
-	const authorize = browser.context.waitForEvent('request', (r) => r.url().startsWith(`${sandbox().xero.url}/identity/connect/authorize`));
-	const callback = browser.context.waitForEvent('response', (r) => r.url().startsWith(`${env.n8nUrl}/rest/oauth2-credential/callback?`));
-	await button.click();
-	const authorizeUrl = new URL((await authorize).url());
-	assert.equal(authorizeUrl.searchParams.get('client_id'), sandbox().xero.webClient.clientId);
-	const done = await callback;
-	assert.equal(done.status(), 200);
-	assert.ok(new URL(done.url()).searchParams.get('code'), 'n8n received an authorization code');
-	await modal.getByTestId('oauth-connect-success-banner').waitFor({ timeout: 30_000 });
-	assert.match(await modal.getByTestId('oauth-connect-success-banner').innerText(), /connected/i);
+	await connectXeroOAuth2(browser);
 	await browser.screenshot('oauth2-connected');
-	await page.keyboard.press('Escape');
 });
 
 test('the node panel finds the Xero nodes with their Get/Send actions and the CRM Record node, with icons', async () => {
@@ -217,7 +198,9 @@ test('runs an example workflow from the editor and shows items on the success an
 	const example = importedWorkflows().find((w) => w.file === 'organisations-crm-to-xero.json');
 	assert.ok(example, 'the CRM → Xero organisations example is imported');
 	await page.goto(`${env.n8nUrl}/workflow/${example.id}`);
-	await page.getByTestId('execute-workflow-button').click();
+	// The canvas first, then the button: on a loaded machine the editor is still settling (it timed out at 30 s).
+	await page.getByTestId('canvas-node').filter({ hasText: 'Send organisation to Xero' }).waitFor({ timeout: 90_000 });
+	await page.getByTestId('execute-workflow-button').click({ timeout: 90_000 });
 	// The editor reports the finished run in a toast; the canvas then labels each connection with its item count.
 	await page.getByText(/Workflow executed successfully|executed successfully/i).first().waitFor({ timeout: 120_000 });
 	await browser.screenshot('example-run');

@@ -1,12 +1,13 @@
 // Debian's chromium driven by playwright-core (never a downloaded browser), for the editor tests.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, selectors } from 'playwright-core';
 
 // n8n's editor marks elements with data-test-id.
 selectors.setTestIdAttribute('data-test-id');
-import { env } from './lib.mjs';
+import assert from 'node:assert/strict';
+import { env, sandbox } from './lib.mjs';
 
 export const CHROMIUM_ARGS = [
 	'--headless',
@@ -54,4 +55,56 @@ export async function signIn(page) {
 	await page.locator('input[name="password"]').fill(env.password);
 	await page.locator('[data-test-id="form-submit-button"]').click();
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
+}
+
+/**
+ * Connects the "Xero OAuth2 (sandbox)" credential with "Connect my account" (or "Reconnect" once connected): the
+ * popup goes to the sandbox's authorize page, which consents at once and redirects to n8n's callback.
+ */
+export async function connectXeroOAuth2(browser, name = 'Xero OAuth2 (sandbox)') {
+	const { page, context } = browser;
+	await page.goto(`${env.n8nUrl}/home/credentials`);
+	await page.locator('[data-test-id^="resources-list-item"]').filter({ hasText: name }).first().click();
+	const modal = page.getByTestId('editCredential-modal');
+	await modal.waitFor();
+	const button = modal
+		.getByTestId('oauth-connect-button')
+		.or(modal.getByTestId('oauth-connect-success-banner').getByRole('button'))
+		.filter({ visible: true })
+		.first();
+	await button.waitFor();
+	// n8n's callback page tells the editor and the popup closes (often before anyone could look at it): watch the network.
+	const authorize = context.waitForEvent('request', (r) => r.url().startsWith(`${sandbox().xero.url}/identity/connect/authorize`));
+	const callback = context.waitForEvent('response', (r) => r.url().startsWith(`${env.n8nUrl}/rest/oauth2-credential/callback?`));
+	await button.click();
+	const authorizeUrl = new URL((await authorize).url());
+	assert.equal(authorizeUrl.searchParams.get('client_id'), sandbox().xero.webClient.clientId);
+	const done = await callback;
+	assert.equal(done.status(), 200);
+	assert.ok(new URL(done.url()).searchParams.get('code'), 'n8n received an authorization code');
+	await modal.getByTestId('oauth-connect-success-banner').waitFor({ timeout: 30_000 });
+	assert.match(await modal.getByTestId('oauth-connect-success-banner').innerText(), /connected/i);
+	await page.keyboard.press('Escape');
+}
+
+/**
+ * A screenshot is evidence only if it shows the editor: a PNG of the page's size, with many distinct colours (a blank
+ * or single-colour page has one or two). The browser decodes the PNG, so no image library is needed.
+ */
+export async function assertScreenshotShowsPage(page, path) {
+	const png = readFileSync(path);
+	assert.ok(png.length > 10_000, `${path} is ${png.length} bytes: too small to show a page`);
+	assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG', `${path} is a PNG`);
+	const stats = await page.evaluate(async (base64) => {
+		const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+		const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+		const g = canvas.getContext('2d');
+		g.drawImage(bitmap, 0, 0);
+		const { data } = g.getImageData(0, 0, bitmap.width, bitmap.height);
+		const colours = new Set();
+		for (let i = 0; i < data.length; i += 4 * 97) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+		return { width: bitmap.width, height: bitmap.height, colours: colours.size };
+	}, png.toString('base64'));
+	assert.equal(stats.width, page.viewportSize().width, `${path} has the page's width`);
+	assert.ok(stats.colours >= 8, `${path} shows a rendered page (${stats.colours} distinct colours sampled)`);
 }

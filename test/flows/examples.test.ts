@@ -18,6 +18,7 @@ const files = readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json'))
 const packageTypes = loadPackageTypes();
 
 const isTrigger = (node: INode): boolean => /Trigger$/.test(node.type);
+const STICKY = 'n8n-nodes-base.stickyNote';
 
 function descriptionOf(type: string, version: number): INodeType['description'] | undefined {
 	const nodeType = packageTypes.nodes[type] as INodeType | IVersionedNodeType | undefined;
@@ -77,7 +78,33 @@ describe('example workflows', () => {
 	});
 
 	describe.each(files)('%s', (file) => {
-		const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as WorkflowJson & { name: string };
+		const json = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as WorkflowJson & { name: string };
+		// Sticky notes explain the steps; they are not steps (n8n never runs them).
+		const workflow = { ...json, nodes: json.nodes.filter((node) => node.type !== STICKY) };
+		const notes = json.nodes.filter((node) => node.type === STICKY);
+
+		it('explains the workflow and every step in a sticky note placed above it (issue 13)', () => {
+			expect(notes.some((note) => note.name === 'About this workflow')).toBe(true);
+			for (const node of workflow.nodes) {
+				const note = notes.find((candidate) => candidate.name === `Note: ${node.name}`) ?? (node.name === FAILURE_LOG ? notes.find((candidate) => candidate.name === 'Note: failure log') : undefined);
+				expect({ node: node.name, note: Boolean(note) }).toEqual({ node: node.name, note: true });
+				const [x, y] = note?.position ?? [0, 0];
+				const { width, height } = (note?.parameters ?? {}) as { width: number; height: number };
+				expect(String(note?.parameters.content).length).toBeGreaterThan(40);
+				// The note covers the node's column and ends above it, so neither hides the other.
+				expect(x <= node.position[0] && node.position[0] < x + width).toBe(true);
+				expect(y + height <= node.position[1]).toBe(true);
+			}
+		});
+
+		it('lays nodes out apart, the failure log right of and below every node it collects from', () => {
+			const spots = workflow.nodes.map((node) => node.position.join(','));
+			expect(new Set(spots).size).toBe(spots.length);
+			const log = workflow.nodes.find((node) => node.name === FAILURE_LOG);
+			for (const node of workflow.nodes.filter((candidate) => candidate.onError === 'continueErrorOutput')) {
+				expect(log!.position[0] > node.position[0] && log!.position[1] > node.position[1]).toBe(true);
+			}
+		});
 
 		it('starts from one trigger (a schedule or one of ours) and uses only our nodes besides', () => {
 			const triggers = workflow.nodes.filter(isTrigger);

@@ -172,8 +172,10 @@ describe('Xero invoice → CRM invoice', () => {
 		};
 		const result = xeroToCrm('invoice', { ...xeroInvoice, Type: 'ACCPAY' }, { resolved: { found: { ...notFound, ...more } } });
 		expect(result.needs).toEqual({ crmIds: [], lookups: [] });
+		// A bill is not an error but has no CRM counterpart: the CRM node skips it (issue 13).
+		expect(result.notForModule).toBe('Xero invoice INV-0007 is a bill (ACCPAY); only sales invoices (ACCREC) map to CRM invoices.');
+		expect(xeroToCrm('invoice', xeroInvoice, { resolved: { found } }).notForModule).toBeUndefined();
 		expect(result.errors).toEqual([
-			'Xero invoice INV-0007 is of type ACCPAY; only sales invoices (ACCREC) map to CRM invoices.',
 			'Xero invoice INV-0007: its contact "Ridgeway University" is not a CRM organisation; get organisations from Xero first.',
 			'Xero invoice INV-0007, line 1: item code "GB1" is not a CRM product or service; get items from Xero first, or set a fallback product.',
 			'Xero invoice INV-0007, line 2: no ItemCode, and CRM line items need a product; set a fallback product (CRM Record: option "Product for Free-Text Lines").',

@@ -109,7 +109,11 @@ describe('Organisations (Xero contacts)', () => {
 			{ crmId: '11x22', ContactNumber: '11x22', Name: 'Bad Email Trading', EmailAddress: 'accounts at bad-email' },
 		]);
 		expect(run.errors).toHaveLength(1);
-		expect(String(entry(run.errors[0]).message)).toMatch(/^Organisation "Bad Email Trading" \(CRM 11x22\): /);
+		// By name, with the refused value quoted; the CRM id is the entry's crmId (issue 13: messages a person reads).
+		expect(String(entry(run.errors[0]).message)).toBe(
+			'Organisation "Bad Email Trading": Xero rejected it: Email address "accounts at bad-email" must be valid.',
+		);
+		expect(entry(run.errors[0]).crmId).toBe('11x22');
 	});
 
 	it('keeps one change cursor per tenant', async () => {

@@ -44,14 +44,15 @@ function picklistOptions(field: DescribeField): INodePropertyOptions[] | undefin
 	return values.map((entry) => ({ name: decodeSpecialChars(entry.label), value: entry.value }));
 }
 
-export function toMapperField(field: DescribeField, requiredWhenMandatory: boolean): ResourceMapperField {
+export function toMapperField(field: DescribeField, mandatoryForNew: boolean): ResourceMapperField {
 	const options = field.type.name === 'picklist' ? picklistOptions(field) : undefined;
 	const type = options ? 'options' : (TYPE_MAP[field.type.name] ?? 'string');
-	const mandatory = field.mandatory === true && field.name !== 'assigned_user_id';
+	const mandatory = mandatoryForNew && field.mandatory === true && field.name !== 'assigned_user_id';
 	return {
 		id: field.name,
-		displayName: fieldDisplayName(field),
-		required: requiredWhenMandatory && mandatory,
+		displayName: mandatory ? `${fieldDisplayName(field)}, needed for a new record` : fieldDisplayName(field),
+		// Never n8n's "required": see getFields (methods/resourceMapping.ts).
+		required: false,
 		defaultMatch: false,
 		canBeUsedToMatch: true,
 		display: true,

@@ -4,6 +4,7 @@ import { normaliseXeroRecord } from '../../shared/xero/normalise';
 import type { XeroResourceSpec } from '../../shared/xero/resources';
 import { openConnection } from '../actions/common/connection';
 import { clampBatchSize, splitIntoBatches } from '../helpers/batches';
+import { quoteBadValues } from '../helpers/badValues';
 import { readCrmId } from '../helpers/crmId';
 import { displayValue } from '../helpers/display';
 import type { ErrorFacts } from '../helpers/errorFacts';
@@ -47,8 +48,9 @@ export class SendRun {
 		// The name a person knows the record by comes first: an organisation's ContactNumber is only its CRM id.
 		const name = this.spec.nameField ? payload[this.spec.nameField] : undefined;
 		const key = name !== undefined && name !== '' ? name : payload[this.spec.numberField];
-		const label = key !== undefined ? `${this.spec.label} "${displayValue(key)}"` : this.spec.label;
-		return crmId ? `${label} (CRM ${crmId})` : label;
+		// The CRM id is the log entry's crmId; it is named here only when the record has no name or number to go by.
+		if (key !== undefined && key !== '') return `${this.spec.label} "${displayValue(key)}"`;
+		return crmId ? `${this.spec.label} (CRM ${crmId})` : this.spec.label;
 	}
 
 	fail(index: number, failure: Failure, payload: IDataObject = {}): void {
@@ -62,7 +64,7 @@ export class SendRun {
 				flow: 'CRM → Xero',
 				crmId,
 				xeroId,
-				message: `${this.name(payload, crmId)}: ${failure.message}`,
+				message: `${this.name(payload, crmId)}: ${quoteBadValues(failure.message, payload)}`,
 				code: failure.code,
 			},
 			index,

@@ -66,6 +66,11 @@ export function crmInvoiceToXero(record: CrmRecord, options: MappingOptions): Cr
 	};
 }
 
+/** Only sales invoices have a counterpart among CRM invoices (also: whose contacts may become CRM organisations). */
+export function isSalesInvoice(invoice: XeroRecord): boolean {
+	return (text(invoice.Type) || 'ACCREC') === 'ACCREC';
+}
+
 export function xeroInvoiceToCrm(invoice: XeroRecord, options: MappingOptions): XeroToCrmResult {
 	const resolver = new Resolver(options.resolved);
 	const xeroId = text(invoice.InvoiceID) || null;
@@ -73,7 +78,9 @@ export function xeroInvoiceToCrm(invoice: XeroRecord, options: MappingOptions): 
 	const label = `Xero invoice ${number || xeroId || '(new)'}`;
 	const errors: string[] = [];
 	const type = text(invoice.Type) || 'ACCREC';
-	if (type !== 'ACCREC') errors.push(`${label} is of type ${type}; only sales invoices (ACCREC) map to CRM invoices.`);
+	// "Get invoices" gives bills too; a bill has no place among the CRM's sales invoices, so it is skipped, not failed.
+	const notForModule =
+		isSalesInvoice(invoice) ? undefined : `${label} is a ${type === 'ACCPAY' ? 'bill (ACCPAY)' : type}; only sales invoices (ACCREC) map to CRM invoices.`;
 
 	const contact = (invoice.Contact ?? {}) as XeroRecord;
 	const account = accountFor(contact, resolver, options, label, errors);
@@ -119,6 +126,7 @@ export function xeroInvoiceToCrm(invoice: XeroRecord, options: MappingOptions): 
 		needs: resolver.needs,
 		errors,
 		warnings: lines.warnings,
+		...(notForModule ? { notForModule } : {}),
 	};
 }
 

@@ -62,6 +62,11 @@ export interface XeroToCrmResult {
 	needs: MappingNeeds;
 	errors: string[];
 	warnings: string[];
+	/**
+	 * Why this Xero record has no counterpart in the CRM module at all (a bill is no sales invoice): nothing is
+	 * written, and that is no error.
+	 */
+	notForModule?: string;
 }
 
 export function hasNeeds(needs: MappingNeeds): boolean {

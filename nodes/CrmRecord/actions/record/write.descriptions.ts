@@ -21,7 +21,8 @@ export function fieldsMapper(operation: string, method: string, hint: string): I
 				addAllFields: false,
 				multiKeyMatch: false,
 				supportAutoMap: true,
-				noFieldsError: 'No fields to show yet: choose a module above (a module without writable fields shows none)',
+				// No red error before a module is chosen; getFields gives a notice when a module has no writable fields.
+				hideNoDataError: true,
 			},
 		},
 		hint,

@@ -83,6 +83,10 @@ export class WriteRun {
 				run.fail(read.input, read.error, `item ${read.input.itemIndex + 1}`);
 				continue;
 			}
+			if ('skipped' in read) {
+				run.skip(read.input, read.skipped);
+				continue;
+			}
 			run.inputs.push(read.input);
 			if (read.contact && read.input.module === 'Accounts') {
 				run.primaryContacts.set(read.input.itemIndex, { contact: read.contact, xeroId: read.input.xeroId });
@@ -135,6 +139,14 @@ export class WriteRun {
 			id: id ?? input.recordId,
 			xeroId: input.xeroId,
 		});
+	}
+
+	/** Nothing to write for this item, and nothing wrong with it: it says why. */
+	skip(input: WriteInput, reason: string) {
+		this.results[input.itemIndex] = {
+			json: { syncResult: 'Skipped', reason, xeroId: input.xeroId ?? null },
+			pairedItem: { item: input.itemIndex },
+		};
 	}
 
 	succeed(input: WriteInput, record: VtigerRecord, describe: DescribeResult) {

@@ -15,4 +15,8 @@ export interface WriteInput {
 }
 
 /** An item read as a WriteInput (Xero input: with the organisation's person), or with why it could not be read. */
-export type InputRead = { input: WriteInput; contact?: Record<string, unknown> } | { input: WriteInput; error: unknown };
+export type InputRead =
+	| { input: WriteInput; contact?: Record<string, unknown> }
+	| { input: WriteInput; error: unknown }
+	// No counterpart in the chosen module (a Xero bill among invoices): nothing written, and no failure.
+	| { input: WriteInput; skipped: string };

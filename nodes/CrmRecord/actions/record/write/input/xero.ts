@@ -10,6 +10,7 @@ import {
 	type Resolved,
 	type XeroToCrmResult,
 } from '../../../../../shared/mapping';
+import { isSalesInvoice } from '../../../../../shared/mapping/invoice';
 import { linkFieldOf } from '../../../../../shared/mapping/options';
 import { RecordProblem } from '../../../../helpers/recordProblem';
 import type { VtigerClient } from '../../../../transport';
@@ -92,7 +93,10 @@ export async function readXeroInputs(
 			return { failed: error as Error, needs: { crmIds: [], lookups: [] } };
 		}
 	};
-	const isInvoice = items.map((item, i) => xeroResourceFor(ctx, i, moduleOf(ctx, i), item.json) === 'invoice');
+	// A bill (ACCPAY) has no CRM invoice to become, so its supplier is not made a CRM organisation either.
+	const isInvoice = items.map(
+		(item, i) => xeroResourceFor(ctx, i, moduleOf(ctx, i), item.json) === 'invoice' && isSalesInvoice(item.json as IDataObject),
+	);
 	const invoices = items.filter((_item, i) => isInvoice[i]);
 	const accountFailures =
 		invoices.length > 0 && createsMissingAccounts(ctx)
@@ -102,7 +106,7 @@ export async function readXeroInputs(
 	await settleFallbackProducts(
 		client,
 		mapped.flatMap((entry, index) => {
-			if ('failed' in entry) return [];
+			if ('failed' in entry || entry.notForModule) return [];
 			const module = moduleOf(ctx, index) || entry.module;
 			const linkField = linkFieldOf(mappingOptions(optionsFor(ctx, index, module, {})), module);
 			return [{ index, module, linkField, result: entry, chosen: chosenFallback(ctx, index) }];
@@ -114,6 +118,7 @@ export async function readXeroInputs(
 			return { input: { itemIndex: i, module, values: {}, alternatives: [] }, error: entry.failed };
 		}
 		const input = toInput(ctx, i, module, entry, operation);
+		if (entry.notForModule) return { input, skipped: entry.notForModule };
 		const accountFailure = isInvoice[i] ? accountFailures.get(organisationKey(items[i].json)) : undefined;
 		if (accountFailure) return { input, error: accountFailure };
 		const problems = [...entry.errors];
