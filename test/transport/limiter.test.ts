@@ -69,6 +69,27 @@ describe('TenantLimiter (Xero per-tenant limits)', () => {
 		expect(granted).toHaveLength(61);
 	});
 
+	it('counts a slow call to a sandbox on this machine (it announced its clock) from its answer: its arrival has no bound', async () => {
+		const { clock, limiter, granted, ask } = setup();
+		limiter.noteClockScale(1);
+		ask(1);
+		await settle();
+		await clock.advance(10_000);
+		granted[0].release();
+		for (let i = 1; i < 60; i++) {
+			ask(1);
+			await settle();
+			granted[i].release();
+		}
+		ask(1);
+		await settle();
+		// Counted from its answer at 10,000, so its slot frees at 70,000, not at 62,000.
+		await clock.advance(70_000 - clock.now());
+		expect(granted).toHaveLength(60);
+		await clock.advance(2);
+		expect(granted).toHaveLength(61);
+	});
+
 	it('counts calls Xero saw from elsewhere (a lower X-MinLimit-Remaining) as made now', async () => {
 		const { clock, limiter, granted, ask } = setup();
 		ask(1);
