@@ -76,7 +76,7 @@ function jsonParameter(value: unknown): IDataObject {
 export function payloadForInputMode(ctx: IExecuteFunctions, rules: SendRules, itemIndex: number, item: INodeExecutionData): MappedRecord {
 	const { resource } = rules.spec;
 	const inputMode = ctx.getNodeParameter('inputMode', itemIndex, 'fields') as string;
-	if (inputMode === 'json') return { payload: toXeroPayload(resource, item.json) };
+	if (inputMode === 'json') return { payload: toXeroPayload(rules, item.json) };
 	if (inputMode === 'crmRecord') {
 		const options = jsonParameter(ctx.getNodeParameter('mappingOptions', itemIndex, '{}')) as MappingOptionsInput;
 		const pairs = (ctx.getNodeParameter('overridesUi', itemIndex, {}) as IDataObject).override as IDataObject[];
@@ -85,7 +85,7 @@ export function payloadForInputMode(ctx: IExecuteFunctions, rules: SendRules, it
 		const target = { resource, modules: rules.crmModules, moduleFromOptions: rules.crmModuleFromOptions?.(options) };
 		const mapped = payloadFromCrmRecord(target, module, item.json, { ...options, overrides });
 		// The mapping emits Xero's request shape; the same whitelist as JSON input keeps unknown fields out.
-		return 'payload' in mapped ? { payload: toXeroPayload(resource, mapped.payload) } : mapped;
+		return 'payload' in mapped ? { payload: toXeroPayload(rules, mapped.payload) } : mapped;
 	}
 	return { payload: rules.fromFields(ctx, itemIndex) };
 }
@@ -100,7 +100,7 @@ export function recordProblem(
 	input: IDataObject,
 ): { failure: Failure; payload: IDataObject } | undefined {
 	const { spec } = rules;
-	const problems = missingMandatoryFields(spec.resource, payload);
+	const problems = missingMandatoryFields(rules, payload);
 	if (problems.length > 0) {
 		return { failure: { message: `not sent because ${problems.join('; ')}.`, code: 'MANDATORY_FIELDS' }, payload };
 	}

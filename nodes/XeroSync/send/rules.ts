@@ -38,6 +38,19 @@ export interface SettledRefusal {
 export interface SendRules {
 	/** Labels, paths, ID and number fields, and the match keys (`uniqueKeys`, `crmIdFields`). */
 	spec: XeroResourceSpec;
+	/**
+	 * The properties Xero accepts when writing this record. Input items usually carry more (CRM fields, totals from a
+	 * previous read, n8n metadata); sending those would trip request validation, so only these are kept.
+	 */
+	writable: string[];
+	/** What the request needs beyond picking the writable fields (nested references, dates, upper-case codes). */
+	requestShape?(payload: IDataObject): void;
+	/**
+	 * The seed's rule: a record missing a mandatory field is not sent and comes back as a failure. An update (the
+	 * record carries its Xero ID) only needs what Xero needs to find it, so partial updates stay possible.
+	 * Returns the problems in words a user can act on; empty when the record may be sent.
+	 */
+	mandatory(record: IDataObject, isUpdate: boolean): string[];
 	/** "Define Below": the write payload from the node's fields for item `itemIndex`. */
 	fromFields(ctx: IExecuteFunctions, itemIndex: number): IDataObject;
 	/** CRM modules the resource can be sent from ("CRM Record, Auto-Mapped"); the first is the default. */

@@ -1,39 +1,41 @@
 import { DAILY_LIMIT_MESSAGE, errorFacts } from '../../../nodes/XeroSync/helpers/errorFacts';
 import { missingMandatoryFields } from '../../../nodes/XeroSync/helpers/mandatory';
-import { currencyProblem, invoiceStatusProblem, needsCurrencyCheck } from '../../../nodes/XeroSync/actions/invoice/sendRules';
-import { itemAccountProblems, needsAccountCheck } from '../../../nodes/XeroSync/actions/item/sendRules';
+import { accountSendRules } from '../../../nodes/XeroSync/actions/account/sendRules';
+import { currencyProblem, invoiceSendRules, invoiceStatusProblem, needsCurrencyCheck } from '../../../nodes/XeroSync/actions/invoice/sendRules';
+import { itemAccountProblems, itemSendRules, needsAccountCheck } from '../../../nodes/XeroSync/actions/item/sendRules';
+import { organisationSendRules } from '../../../nodes/XeroSync/actions/organisation/sendRules';
 
 describe('missingMandatoryFields', () => {
 	it('requires an organisation name unless the record is an update by ID', () => {
-		expect(missingMandatoryFields('organisation', { Name: ' ' })).toEqual(['the organisation name (Name) is empty']);
-		expect(missingMandatoryFields('organisation', { ContactID: 'x', EmailAddress: 'a@b.c' })).toEqual([]);
+		expect(missingMandatoryFields(organisationSendRules, { Name: ' ' })).toEqual(['the organisation name (Name) is empty']);
+		expect(missingMandatoryFields(organisationSendRules, { ContactID: 'x', EmailAddress: 'a@b.c' })).toEqual([]);
 	});
 
 	it('requires an item code always', () => {
-		expect(missingMandatoryFields('item', { ItemID: 'x' })).toEqual(['the item code (Code) is empty']);
-		expect(missingMandatoryFields('item', { Code: 'W1' })).toEqual([]);
+		expect(missingMandatoryFields(itemSendRules, { ItemID: 'x' })).toEqual(['the item code (Code) is empty']);
+		expect(missingMandatoryFields(itemSendRules, { Code: 'W1' })).toEqual([]);
 	});
 
 	it('requires invoice contact, type and a described line', () => {
-		expect(missingMandatoryFields('invoice', { LineItems: [{ Quantity: 1 }] })).toEqual([
+		expect(missingMandatoryFields(invoiceSendRules, { LineItems: [{ Quantity: 1 }] })).toEqual([
 			'the invoice has no contact (Contact.ContactID or Contact.Name)',
 			'the invoice type (ACCREC or ACCPAY) is empty',
 			'the invoice needs at least one line item with a description',
 		]);
 		expect(
-			missingMandatoryFields('invoice', { Type: 'ACCREC', Contact: { Name: 'A' }, LineItems: [{ Description: 'x' }] }),
+			missingMandatoryFields(invoiceSendRules, { Type: 'ACCREC', Contact: { Name: 'A' }, LineItems: [{ Description: 'x' }] }),
 		).toEqual([]);
-		expect(missingMandatoryFields('invoice', { Type: 'SALES', Contact: { Name: 'A' }, LineItems: [{ Description: 'x' }] })).toEqual([
+		expect(missingMandatoryFields(invoiceSendRules, { Type: 'SALES', Contact: { Name: 'A' }, LineItems: [{ Description: 'x' }] })).toEqual([
 			'the invoice type "SALES" is not ACCREC (sales) or ACCPAY (bill)',
 		]);
-		expect(missingMandatoryFields('invoice', { InvoiceID: 'x', Reference: 'r' })).toEqual([]);
+		expect(missingMandatoryFields(invoiceSendRules, { InvoiceID: 'x', Reference: 'r' })).toEqual([]);
 	});
 
 	it('requires account name, type, and a code except for bank accounts', () => {
-		expect(missingMandatoryFields('account', { Name: 'Sales', Type: 'REVENUE' })).toEqual([
+		expect(missingMandatoryFields(accountSendRules, { Name: 'Sales', Type: 'REVENUE' })).toEqual([
 			'the account code (Code) is empty; only BANK accounts may omit it',
 		]);
-		expect(missingMandatoryFields('account', { Name: 'Cheque', Type: 'BANK' })).toEqual([]);
+		expect(missingMandatoryFields(accountSendRules, { Name: 'Cheque', Type: 'BANK' })).toEqual([]);
 	});
 });
 

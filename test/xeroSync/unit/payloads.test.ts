@@ -7,6 +7,7 @@ import {
 	invoiceFromFields,
 	itemFromFields,
 } from '../../../nodes/XeroSync/helpers/fieldPayloads';
+import { invoiceSendRules } from '../../../nodes/XeroSync/actions/invoice/sendRules';
 import { toXeroPayload } from '../../../nodes/XeroSync/helpers/xeroShape';
 
 describe('payloads from UI fields', () => {
@@ -72,7 +73,7 @@ describe('payloads from UI fields', () => {
 
 describe('payloads from input JSON in Xero shape', () => {
 	it('keeps only writable properties and normalises invoice dates, status and numbers', () => {
-		const payload = toXeroPayload('invoice', {
+		const payload = toXeroPayload(invoiceSendRules, {
 			crmId: '7x1',
 			Type: 'accrec',
 			Status: 'authorised',

@@ -3,6 +3,8 @@ import { XERO_RESOURCES } from '../../../shared/xero/resources';
 import { displayValue } from '../../helpers/display';
 import { invoiceFromFields } from '../../helpers/fieldPayloads';
 import type { CurrencySettings } from '../../send/checks';
+import { present } from '../../helpers/mandatory';
+import { contactReference, toRequestDates, writableLines } from '../../helpers/xeroShape';
 import type { SendRules } from '../../send/rules';
 import { writeInBatches } from '../../send/write';
 
@@ -75,8 +77,59 @@ export const PAID_NOTE =
 	'Not sent: the invoice has a payment or credit note allocated in Xero, which then refuses edits. It stays linked; the output is the Xero invoice as it is now.';
 
 /** Send invoice: what differs from the other resources; the engine in send/ does the rest. */
+const INVOICE_DATES = ['Date', 'DueDate', 'ExpectedPaymentDate', 'PlannedPaymentDate'];
+
+/** Invoices: Xero's contact reference, writable line fields, request dates and upper-case codes. */
+function invoiceRequestShape(payload: IDataObject): void {
+	if (payload.Contact !== undefined) payload.Contact = contactReference(payload.Contact);
+	if (payload.Contact === undefined) delete payload.Contact;
+	if (Array.isArray(payload.LineItems)) payload.LineItems = writableLines(payload.LineItems as IDataObject[]);
+	toRequestDates(payload, INVOICE_DATES);
+	if (typeof payload.Status === 'string') payload.Status = payload.Status.toUpperCase();
+	if (typeof payload.Type === 'string') payload.Type = payload.Type.toUpperCase();
+}
+
+function invoiceMandatory(record: IDataObject, isUpdate: boolean): string[] {
+	const problems: string[] = [];
+	const contact = record.Contact as IDataObject | undefined;
+	if (!isUpdate && !(present(contact?.ContactID) || present(contact?.Name))) {
+		problems.push('the invoice has no contact (Contact.ContactID or Contact.Name)');
+	}
+	if (!isUpdate && !present(record.Type)) problems.push('the invoice type (ACCREC or ACCPAY) is empty');
+	if (present(record.Type) && !['ACCREC', 'ACCPAY'].includes(String(record.Type))) {
+		problems.push(`the invoice type "${displayValue(record.Type)}" is not ACCREC (sales) or ACCPAY (bill)`);
+	}
+	const lines = Array.isArray(record.LineItems) ? (record.LineItems as IDataObject[]) : [];
+	const described = lines.some((line) => present(line?.Description));
+	if ((!isUpdate || lines.length > 0) && !described) {
+		problems.push('the invoice needs at least one line item with a description');
+	}
+	return problems;
+}
+
 export const invoiceSendRules: SendRules = {
 	spec: XERO_RESOURCES.invoice,
+	writable: [
+		'InvoiceID',
+		'Type',
+		'Contact',
+		'LineItems',
+		'Date',
+		'DueDate',
+		'LineAmountTypes',
+		'InvoiceNumber',
+		'Reference',
+		'BrandingThemeID',
+		'Url',
+		'CurrencyCode',
+		'CurrencyRate',
+		'Status',
+		'SentToContact',
+		'ExpectedPaymentDate',
+		'PlannedPaymentDate',
+	],
+	requestShape: invoiceRequestShape,
+	mandatory: invoiceMandatory,
 	fromFields(ctx, i) {
 		const lines = (ctx.getNodeParameter('lineItemsUi', i, {}) as IDataObject).lineItem;
 		return invoiceFromFields(

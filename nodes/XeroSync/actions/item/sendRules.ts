@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { XERO_RESOURCES } from '../../../shared/xero/resources';
 import { itemFromFields } from '../../helpers/fieldPayloads';
 import type { AccountSummary } from '../../send/checks';
+import { present } from '../../helpers/mandatory';
 import type { SendRules } from '../../send/rules';
 import { writeInBatches } from '../../send/write';
 
@@ -40,6 +41,20 @@ export function needsAccountCheck(records: IDataObject[]): boolean {
 /** Send item: what differs from the other resources; the engine in send/ does the rest. */
 export const itemSendRules: SendRules = {
 	spec: XERO_RESOURCES.item,
+	writable: [
+		'ItemID',
+		'Code',
+		'InventoryAssetAccountCode',
+		'Name',
+		'IsSold',
+		'IsPurchased',
+		'Description',
+		'PurchaseDescription',
+		'PurchaseDetails',
+		'SalesDetails',
+		'IsTrackedAsInventory',
+	],
+	mandatory: (record) => (present(record.Code) ? [] : ['the item code (Code) is empty']),
 	fromFields: (ctx, i) =>
 		itemFromFields(ctx.getNodeParameter('code', i, '') as string, ctx.getNodeParameter('additionalFields', i, {}) as IDataObject),
 	crmModules: ['Products', 'Services'],
