@@ -14,7 +14,8 @@ import {
 } from '../../shared/xero/changeCursor';
 import type { XeroResourceSpec } from '../../shared/xero/resources';
 import { encoderSafeWhere } from '../../shared/xero/where';
-import type { OpenedXeroConnection, XeroCaller } from '../actions/common/connection';
+import type { XeroTransport } from '../../shared/xero/transport';
+import type { OpenedXeroConnection } from '../actions/common/connection';
 import type { ListFilters } from './listQuery';
 import { listQuery } from './listQuery';
 import { clampPageSize } from './paging';
@@ -48,7 +49,7 @@ function legacyState(stored: unknown): ChangeCursorState | undefined {
  */
 export async function readChanged(
 	ctx: IExecuteFunctions,
-	caller: XeroCaller,
+	caller: XeroTransport,
 	spec: XeroResourceSpec,
 	connection: OpenedXeroConnection,
 	filters: ListFilters,

@@ -5,7 +5,7 @@ import type { XeroResourceSpec } from '../../shared/xero/resources';
 import { isXeroId } from '../../shared/xero/resources';
 import { recordPath } from '../../shared/xero/recordPath';
 import { anyOf, encoderSafeWhere, equalsString } from '../../shared/xero/where';
-import type { XeroCaller } from '../actions/common/connection';
+import type { XeroTransport } from '../../shared/xero/transport';
 import { hasMorePages } from './paging';
 
 function recordsOf(spec: XeroResourceSpec, body: IDataObject | undefined): IDataObject[] {
@@ -24,7 +24,7 @@ export interface ReadOptions {
  * records) and stop without an empty-page call; Items and Accounts come back whole in one call.
  */
 export async function readList(
-	caller: XeroCaller,
+	caller: XeroTransport,
 	spec: XeroResourceSpec,
 	qs: IDataObject,
 	options: ReadOptions,
@@ -61,7 +61,7 @@ export async function readList(
  * filtered list read because Xero's by-number URLs differ per collection and are not all documented.
  */
 export async function readOne(
-	caller: XeroCaller,
+	caller: XeroTransport,
 	spec: XeroResourceSpec,
 	idOrNumber: string,
 ): Promise<IDataObject | undefined> {

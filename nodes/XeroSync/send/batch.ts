@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { attempt } from '../../shared/attempt';
 import type { XeroResourceSpec } from '../../shared/xero/resources';
-import type { XeroCaller } from '../actions/common/connection';
+import type { XeroTransport } from '../../shared/xero/transport';
 import { readList } from '../get/reads';
 import type { DuplicateHandling } from './duplicates';
 import { decide, lookupKeysFor } from './duplicates';
@@ -29,7 +29,7 @@ export class BatchSender {
 	private maxClauses = Number.POSITIVE_INFINITY;
 
 	private readonly spec: XeroResourceSpec;
-	private readonly caller: XeroCaller;
+	private readonly caller: XeroTransport;
 
 	constructor(
 		private readonly run: SendRun,

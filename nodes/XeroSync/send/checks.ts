@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { MappingOptionsInput } from '../../shared/mapping';
 import { xeroIdProblem } from '../../shared/xero/recordPath';
-import type { XeroCaller } from '../actions/common/connection';
+import type { XeroTransport } from '../../shared/xero/transport';
 import type { MappedRecord } from '../helpers/crmMapping';
 import { overridesFrom, payloadFromCrmRecord } from '../helpers/crmMapping';
 import { readCrmId } from '../helpers/crmId';
@@ -31,7 +31,7 @@ export class OrganisationSettings {
 	private currencyRead?: Promise<CurrencySettings>;
 	private accountsRead?: Promise<AccountSummary[]>;
 
-	constructor(private readonly caller: XeroCaller) {}
+	constructor(private readonly caller: XeroTransport) {}
 
 	currencies(): Promise<CurrencySettings> {
 		this.currencyRead ??= (async () => {

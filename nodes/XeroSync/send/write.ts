@@ -4,7 +4,7 @@ import type { XeroResourceSpec } from '../../shared/xero/resources';
 import { elementFailed, elementValidationMessages } from '../../shared/xero/validationErrors';
 import { recordPath } from '../../shared/xero/recordPath';
 import { batchIdempotencyKey } from '../helpers/idempotency';
-import type { XeroCaller } from '../actions/common/connection';
+import type { XeroTransport } from '../../shared/xero/transport';
 import { readList } from '../get/reads';
 import type { Entry, SendRun, SyncResult } from './run';
 import type { SettledRefusal } from './rules';
@@ -18,7 +18,7 @@ export type WriteOutcome = { ok: true; record: IDataObject } | { ok: false; mess
 export type ReportOutcome = (index: number, outcome: WriteOutcome) => void;
 
 export interface WriteTarget {
-	caller: XeroCaller;
+	caller: XeroTransport;
 	spec: XeroResourceSpec;
 	writer: RecordWriter;
 	executionId: string;
@@ -222,7 +222,7 @@ export function refusedAsSettled(settled: SettledRefusal | undefined, outcome: W
  * A settled record is not an error: what Xero holds is the truth (the payment was made there). Each entry succeeds
  * as "Skipped" with the record read back (one call for all), so a following "save status in CRM" step records it.
  */
-export async function settleRefused(run: SendRun, spec: XeroResourceSpec, settled: SettledRefusal, caller: XeroCaller, entries: Entry[]): Promise<void> {
+export async function settleRefused(run: SendRun, spec: XeroResourceSpec, settled: SettledRefusal, caller: XeroTransport, entries: Entry[]): Promise<void> {
 	if (entries.length === 0) return;
 	const ids = entries.map((entry) => String(entry.payload[spec.idField]));
 	const read = await attempt(async () => await readList(caller, spec, { IDs: ids.join(',') }, { pageSize: 100 }));

@@ -1,17 +1,12 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { credentialTypeOf } from '../../../shared/xero/authentication.description';
-import { createXeroTransport } from '../../../shared/xero/transport';
-import type { XeroCredentialType, XeroRequest, XeroResponse } from '../../../shared/xero/transport/types';
-
-/** The one thing the engines need from the transport; tests and the benchmark see the same calls. */
-export interface XeroCaller {
-	request<T = IDataObject>(request: XeroRequest): Promise<XeroResponse<T>>;
-}
+import { createXeroTransport, type XeroTransport } from '../../../shared/xero/transport';
+import type { XeroCredentialType } from '../../../shared/xero/transport/types';
 
 /** What one execution talks to Xero through: the caller, and the organisation it is bound to. */
 export interface OpenedXeroConnection {
-	caller: XeroCaller;
+	caller: XeroTransport;
 	credentialType: XeroCredentialType;
 	/** Undefined for a Custom Connection, which is bound to one organisation. */
 	tenantId?: string;
