@@ -38,12 +38,12 @@ export async function executeGet(
 		const options = this.getNodeParameter('options', i, {}) as IDataObject;
 		const raw = options.rawOutput === true;
 		// Records handed over before a read failed still go out, ahead of the failure that ended it.
-		let delivered: IDataObject[] = [];
+		let delivered = 0;
 		const deliver = (records: IDataObject[]) => {
 			for (const record of records) {
 				out.push({ json: raw ? record : normaliseXeroRecord(record), pairedItem: { item: i } });
 			}
-			delivered = delivered.concat(records);
+			delivered += records.length;
 		};
 		try {
 			if (mode === 'one') {
@@ -72,9 +72,9 @@ export async function executeGet(
 		} catch (error) {
 			const facts = errorFacts(error);
 			const after =
-				delivered.length === 0
+				delivered === 0
 					? ''
-					: ` after ${delivered.length} ${spec.plural.toLowerCase()} (those went out on the main output, in order; ${
+					: ` after ${delivered} ${spec.plural.toLowerCase()} (those went out on the main output, in order; ${
 							mode === 'changedSince'
 								? 'the next run continues after them'
 								: 'a new run reads the list from the start'
