@@ -6,7 +6,7 @@ import {
 	advanceCursor,
 	isChangeCursorState,
 	queryKey,
-	readChanges,
+	readChangesUntilFailure,
 	startCursor,
 	unprocessedChanges,
 	updatedMs,
@@ -43,9 +43,14 @@ function legacyState(stored: unknown): ChangeCursorState | undefined {
 }
 
 /**
- * "Changed since the last run". The cursor is keyed by everything that defines the query (resource, organisation,
- * filters, start date), so input items with different filters never move each other's cursor; it is stored only
- * after every page was read, so a failed run leaves it where it was. See shared/xero/changeCursor for the reading.
+ * "Changed since the last run", handed to `deliver` oldest first. The cursor is keyed by everything that defines the
+ * query (resource, organisation, filters, start date), so input items with different filters never move each
+ * other's cursor. See shared/xero/changeCursor for the reading, which is sequential: each query starts where the
+ * previous page ended, so its pages cannot be asked for in parallel the way a plain list's are.
+ *
+ * When a call fails after some pages, and the node continues on fail, the changes read before it are delivered and
+ * the cursor moves over exactly those (never past a change not delivered), then the failure is thrown. When the
+ * failure stops the workflow nothing reaches the next node, so the cursor stays where it was.
  */
 export async function readChanged(
 	ctx: IExecuteFunctions,
@@ -54,7 +59,8 @@ export async function readChanged(
 	connection: OpenedXeroConnection,
 	filters: ListFilters,
 	options: IDataObject,
-): Promise<IDataObject[]> {
+	deliver: (records: IDataObject[]) => void,
+): Promise<void> {
 	const qs = listQuery(spec, { ...filters, order: undefined }, ctx.getTimezone());
 	qs.order = 'UpdatedDateUTC ASC';
 	if (typeof qs.where === 'string') qs.where = encoderSafeWhere(qs.where) ?? qs.where;
@@ -84,10 +90,13 @@ export async function readChanged(
 		const served = Number((response.body?.pagination as IDataObject | undefined)?.pageSize);
 		return { rows, full: rows.length >= (Number.isFinite(served) && served > 0 ? served : pageSize) };
 	};
-	const { records, holdMs } = await readChanges(read, windowStartMs(state, lookbackMs), {
+	const outcome = await readChangesUntilFailure(read, windowStartMs(state, lookbackMs), {
 		idField: spec.idField,
 		paged: spec.paged,
 	});
+	const { records, holdMs, failure } = outcome;
+	const failed = 'failure' in outcome;
+	if (failed && (records.length === 0 || !ctx.continueOnFail())) throw failure;
 	const changed = records.map((record) => ({ id: String(record[spec.idField] ?? ''), updatedMs: updatedMs(record), record }));
 	const fresh = unprocessedChanges(state, changed.filter((c) => Number.isFinite(c.updatedMs)), lookbackMs);
 	const untracked = changed.filter((c) => !Number.isFinite(c.updatedMs)).map((c) => c.record);
@@ -95,5 +104,6 @@ export async function readChanged(
 	const kept = Object.entries(cursors).sort((a, b) => b[1].usedAt - a[1].usedAt).slice(0, MAX_CURSORS);
 	staticData[CURSORS] = Object.fromEntries(kept) as unknown as IDataObject;
 	delete staticData[legacy];
-	return [...fresh.map((c) => c.record), ...untracked];
+	deliver([...fresh.map((c) => c.record), ...untracked]);
+	if (failed) throw failure;
 }

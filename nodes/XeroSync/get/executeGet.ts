@@ -36,8 +36,16 @@ export async function executeGet(
 	for (let i = 0; i < items.length; i++) {
 		const mode = this.getNodeParameter('getMode', i) as string;
 		const options = this.getNodeParameter('options', i, {}) as IDataObject;
+		const raw = options.rawOutput === true;
+		// Records handed over before a read failed still go out, ahead of the failure that ended it.
+		let delivered = 0;
+		const deliver = (records: IDataObject[]) => {
+			for (const record of records) {
+				out.push({ json: raw ? record : normaliseXeroRecord(record), pairedItem: { item: i } });
+			}
+			delivered += records.length;
+		};
 		try {
-			let records: IDataObject[];
 			if (mode === 'one') {
 				const wanted = String(this.getNodeParameter('recordId', i, '')).trim();
 				const found = wanted === '' ? undefined : await readOne(caller, spec, wanted);
@@ -46,27 +54,32 @@ export async function executeGet(
 					out.push(failed(i, message, 'NOT_FOUND'));
 					continue;
 				}
-				records = [found];
+				deliver([found]);
 			} else {
 				const filters = this.getNodeParameter('filters', i, {}) as ListFilters;
 				if (mode === 'changedSince') {
-					records = await readChanged(this, caller, spec, connection, filters, options);
+					await readChanged(this, caller, spec, connection, filters, options, deliver);
 				} else {
 					const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 					const limit = returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
-					records = await readList(caller, spec, listQuery(spec, filters, this.getTimezone()), {
+					await readList(caller, spec, listQuery(spec, filters, this.getTimezone()), {
 						pageSize: clampPageSize(options.pageSize),
 						limit,
+						onPage: deliver,
 					});
 				}
 			}
-			const raw = options.rawOutput === true;
-			for (const record of records) {
-				out.push({ json: raw ? record : normaliseXeroRecord(record), pairedItem: { item: i } });
-			}
 		} catch (error) {
 			const facts = errorFacts(error);
-			out.push(failed(i, `Reading ${spec.plural.toLowerCase()} from Xero failed: ${facts.message}`, facts.code));
+			const after =
+				delivered === 0
+					? ''
+					: ` after ${delivered} ${spec.plural.toLowerCase()} (those went out on the main output, in order; ${
+							mode === 'changedSince'
+								? 'the next run continues after them'
+								: 'a new run reads the list from the start'
+						})`;
+			out.push(failed(i, `Reading ${spec.plural.toLowerCase()} from Xero failed${after}: ${facts.message}`, facts.code));
 		}
 	}
 	return out;

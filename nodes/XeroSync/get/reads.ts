@@ -6,7 +6,7 @@ import { isXeroId } from '../../shared/xero/resources';
 import { recordPath } from '../../shared/xero/recordPath';
 import { anyOf, encoderSafeWhere, equalsString } from '../../shared/xero/where';
 import type { XeroTransport } from '../../shared/xero/transport';
-import { hasMorePages } from './paging';
+import { readPagesInOrder } from './pagesInOrder';
 
 function recordsOf(spec: XeroResourceSpec, body: IDataObject | undefined): IDataObject[] {
 	const list = body?.[spec.collection];
@@ -17,11 +17,17 @@ export interface ReadOptions {
 	pageSize: number;
 	limit?: number;
 	headers?: Record<string, string>;
+	/**
+	 * Receives the records page by page, in order and within the limit, as they arrive: if a later page fails,
+	 * what came before it is not lost (readList still throws).
+	 */
+	onPage?: (records: IDataObject[]) => void;
 }
 
 /**
- * Reads a list. Paged collections go page by page with a fixed pageSize (changing it between pages would skip
- * records) and stop without an empty-page call; Items and Accounts come back whole in one call.
+ * Reads a list. Paged collections keep one pageSize (changing it between pages would skip records), read the pages
+ * after the first in parallel within Xero's limits (see readPagesInOrder) and stop without an empty-page call;
+ * Items and Accounts come back whole in one call.
  */
 export async function readList(
 	caller: XeroTransport,
@@ -30,30 +36,30 @@ export async function readList(
 	options: ReadOptions,
 ): Promise<IDataObject[]> {
 	const limit = options.limit;
+	const records: IDataObject[] = [];
+	const keep = (rows: IDataObject[]) => {
+		const wanted = limit === undefined ? rows : rows.slice(0, Math.max(0, limit - records.length));
+		records.push(...wanted);
+		options.onPage?.(wanted);
+	};
 	if (typeof qs.where === 'string') qs = { ...qs, where: encoderSafeWhere(qs.where) ?? qs.where };
 	if (!spec.paged) {
 		const response = await caller.request({ method: 'GET', path: spec.path, qs, headers: options.headers });
-		const all = recordsOf(spec, response.body);
-		return limit === undefined ? all : all.slice(0, limit);
+		keep(recordsOf(spec, response.body));
+		return records;
 	}
 	const pageSize = limit === undefined ? options.pageSize : Math.min(options.pageSize, limit);
-	const records: IDataObject[] = [];
-	for (let page = 1; ; page++) {
+	const fetchPage = async (page: number) => {
 		const response = await caller.request({
 			method: 'GET',
 			path: spec.path,
 			qs: { ...qs, page, pageSize },
 			headers: options.headers,
 		});
-		const received = recordsOf(spec, response.body);
-		records.push(...received);
-		if (limit !== undefined && records.length >= limit) return records.slice(0, limit);
-		const pagination = response.body?.pagination as IDataObject | undefined;
-		// Xero may serve fewer per page than asked; its own page size is what a full page means.
-		const served = Number(pagination?.pageSize);
-		const fullPage = Number.isFinite(served) && served > 0 ? served : pageSize;
-		if (!hasMorePages(page, fullPage, received.length, pagination)) return records;
-	}
+		return { rows: recordsOf(spec, response.body), pagination: response.body?.pagination as IDataObject | undefined };
+	};
+	await readPagesInOrder(fetchPage, { pageSize, limit, onPage: keep });
+	return records;
 }
 
 /**

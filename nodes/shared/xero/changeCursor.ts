@@ -143,6 +143,12 @@ export interface ReadChangesResult {
 	records: IDataObject[];
 	/** The cursor must not pass this (a same-second group kept moving while it was read), or undefined. */
 	holdMs?: number;
+	/**
+	 * readChangesUntilFailure only: the error of the call that ended the read. `records` and `holdMs` are then what
+	 * was read before it, everything from the start up to the newest of them, so a cursor advanced over them (never
+	 * past holdMs) passes no record that was not read.
+	 */
+	failure?: unknown;
 }
 
 const idsOf = (rows: IDataObject[], idField: string) => rows.map((row) => String(row[idField] ?? '')).join('\n');
@@ -152,6 +158,21 @@ const idsOf = (rows: IDataObject[], idField: string) => rows.map((row) => String
  * call fails, so nothing partial is delivered and the cursor stays where it was.
  */
 export async function readChanges(
+	read: ChangePageReader,
+	fromMs: number,
+	options: ReadChangesOptions,
+): Promise<ReadChangesResult> {
+	const result = await readChangesUntilFailure(read, fromMs, options);
+	if ('failure' in result) throw result.failure;
+	return result;
+}
+
+/**
+ * As readChanges, but a failed call ends the read with what came before it (see ReadChangesResult.failure), so a
+ * large read that fails late still moves on. The queries are sequential: each starts at the second its previous
+ * page ended on, so no later page can be asked for before the one before it has arrived.
+ */
+export async function readChangesUntilFailure(
 	read: ChangePageReader,
 	fromMs: number,
 	options: ReadChangesOptions,
@@ -170,28 +191,38 @@ export async function readChanges(
 		holdMs,
 	});
 	let since = floorSecond(fromMs);
-	if (!options.paged) {
-		keep((await read(instant(since), 1)).rows);
-		return result();
-	}
 	let holdMs: number | undefined;
-	// The next query starts one second before the newest second read: Xero may exclude the instant asked for.
-	const nextSince = (rows: IDataObject[]) => floorSecond(updatedMs(rows[rows.length - 1])) - SECOND;
-	for (;;) {
-		const first = await read(instant(since), 1);
-		keep(first.rows);
-		if (!first.full) return result(holdMs);
-		const after = nextSince(first.rows);
-		if (Number.isFinite(after) && after > since) {
-			since = after;
-			continue;
+	const hold = (ms: number) => {
+		holdMs = Math.min(holdMs ?? Number.POSITIVE_INFINITY, ms);
+	};
+	try {
+		if (!options.paged) {
+			keep((await read(instant(since), 1)).rows);
+			return result();
 		}
-		// More than a page of records inside two seconds: page by position, then check nothing shifted.
-		const group = await readGroup(read, since, first, options);
-		keep(group.rows);
-		if (!group.verified) holdMs = Math.min(holdMs ?? Number.POSITIVE_INFINITY, since + SECOND);
-		if (group.ended) return result(holdMs);
-		since = nextSince(group.rows);
+		// The next query starts one second before the newest second read: Xero may exclude the instant asked for.
+		const nextSince = (rows: IDataObject[]) => floorSecond(updatedMs(rows[rows.length - 1])) - SECOND;
+		for (;;) {
+			const first = await read(instant(since), 1);
+			keep(first.rows);
+			if (!first.full) return result(holdMs);
+			const after = nextSince(first.rows);
+			if (Number.isFinite(after) && after > since) {
+				since = after;
+				continue;
+			}
+			// More than a page of records inside two seconds: page by position, then check nothing shifted. A group
+			// cut short by a failure was not checked, so the cursor is held before it just as for one that moved.
+			const heldBefore = holdMs;
+			hold(since + SECOND);
+			const group = await readGroup(read, since, first, options);
+			keep(group.rows);
+			if (group.verified) holdMs = heldBefore;
+			if (group.ended) return result(holdMs);
+			since = nextSince(group.rows);
+		}
+	} catch (failure) {
+		return { ...result(holdMs), failure };
 	}
 }
 

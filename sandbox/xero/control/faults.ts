@@ -25,6 +25,8 @@ export interface FaultSpec {
 	path?: string;
 	/** only calls for this tenant */
 	tenantId?: string;
+	/** only list calls asking for this page (`page=N`), so a test can fail page N of a read made in parallel */
+	page?: number;
 }
 
 interface ArmedFault extends Required<Pick<FaultSpec, 'kind'>> {
@@ -32,6 +34,7 @@ interface ArmedFault extends Required<Pick<FaultSpec, 'kind'>> {
 	method?: string;
 	path?: string;
 	tenantId?: string;
+	page?: number;
 }
 
 const WRITES = ['PUT', 'POST', 'DELETE'];
@@ -58,17 +61,19 @@ export class FaultInjector {
 			method: spec.method?.toUpperCase(),
 			path: spec.path,
 			tenantId: spec.tenantId,
+			page: spec.page,
 		});
 	}
 
 	/** the fault for this call, if any; reset-after-commit is only taken by writes */
-	take(method: string, path: string, tenantId: string, phase: 'before' | 'after-commit'): FaultKind | undefined {
+	take(method: string, path: string, tenantId: string, phase: 'before' | 'after-commit', page?: number): FaultKind | undefined {
 		const index = this.armed.findIndex((fault) => {
 			const isReset = fault.kind === 'reset-after-commit';
 			if ((phase === 'after-commit') !== isReset) return false;
 			if (fault.method ? fault.method !== method : isReset && !WRITES.includes(method)) return false;
 			if (fault.path && !path.toLowerCase().startsWith(fault.path.toLowerCase())) return false;
 			if (fault.tenantId && fault.tenantId !== tenantId) return false;
+			if (fault.page !== undefined && fault.page !== page) return false;
 			return true;
 		});
 		if (index < 0) return undefined;

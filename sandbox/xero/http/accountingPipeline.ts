@@ -93,7 +93,7 @@ export async function handleAccounting(core: SandboxCore, req: IncomingMessage, 
 		return send(res, { ...result, headers });
 	};
 
-	const forced = core.faults.take(method, route.template, tenant.id, 'before');
+	const forced = core.faults.take(method, route.template, tenant.id, 'before', url.searchParams.has('page') ? Number(url.searchParams.get('page')) : undefined);
 	if (forced && forced !== 'reset-after-commit') {
 		const { response, problem } = faultResponse(core.clock, forced);
 		respond(response, core.limiter.headers(tenant.id, grant.clientId), problem);
