@@ -21,9 +21,9 @@ test('node identity: type, display name, tool use, credential with its Test', ()
 });
 
 test('every operation shows its own parameters, in a sensible order', () => {
-	expect(shown('create')).toEqual(['operation', 'module', 'inputMode', 'fields', 'lineItems', 'writeOptions']);
-	expect(shown('update')).toEqual(['operation', 'module', 'inputMode', 'recordId', 'fields', 'lineItems', 'writeOptions']);
-	expect(shown('upsert')).toEqual(['operation', 'module', 'inputMode', 'fields', 'matchOn', 'lineItems', 'writeOptions']);
+	expect(shown('create')).toEqual(['operation', 'module', 'inputMode', 'fields', 'lineItems', 'writeOptions', 'runSummary']);
+	expect(shown('update')).toEqual(['operation', 'module', 'inputMode', 'recordId', 'fields', 'lineItems', 'writeOptions', 'runSummary']);
+	expect(shown('upsert')).toEqual(['operation', 'module', 'inputMode', 'fields', 'matchOn', 'lineItems', 'writeOptions', 'runSummary']);
 	expect(shown('upsert', { inputMode: 'xero' })).toEqual([
 		'operation',
 		'module',
@@ -33,11 +33,12 @@ test('every operation shows its own parameters, in a sensible order', () => {
 		'overrides',
 		'matchOn',
 		'writeOptions',
+		'runSummary',
 	]);
-	expect(shown('get')).toEqual(['operation', 'module', 'recordId', 'getOptions']);
-	expect(shown('delete')).toEqual(['operation', 'module', 'recordId']);
-	expect(shown('getMany')).toEqual(['operation', 'module', 'queryMode', 'filters', 'combine', 'returnAll', 'limit', 'getManyOptions']);
-	expect(shown('getChanges')).toEqual(['operation', 'module', 'getChangesNotice', 'getChangesOptions']);
+	expect(shown('get')).toEqual(['operation', 'module', 'recordId', 'getOptions', 'runSummary']);
+	expect(shown('delete')).toEqual(['operation', 'module', 'recordId', 'runSummary']);
+	expect(shown('getMany')).toEqual(['operation', 'module', 'queryMode', 'filters', 'combine', 'returnAll', 'limit', 'getManyOptions', 'runSummary']);
+	expect(shown('getChanges')).toEqual(['operation', 'module', 'getChangesNotice', 'getChangesOptions', 'runSummary']);
 });
 
 test('each parameter name has one type, so n8n keeps values when the operation changes', () => {

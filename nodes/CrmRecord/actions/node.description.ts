@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { runSummaryProperty } from '../../shared/runSummary';
 import { moduleLocator } from './common.descriptions';
 import * as create from './record/create.operation';
 import * as deleteRecord from './record/delete.operation';
@@ -74,4 +75,5 @@ export const nodeProperties: INodeProperties[] = [
 	...update.description,
 	...upsert.description,
 	...writeTailDescription,
+	runSummaryProperty,
 ];

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { finishRun } from '../../shared/runSummary';
 import { throwIfStopping } from '../../shared/syncLog';
 import { VtigerApiError, type VtigerClient } from '../transport';
-import { actionName, crmClient, recordFailure } from './context';
+import { actionName, crmClient, moduleOf, recordFailure } from './context';
 import * as create from './record/create.operation';
 import * as deleteRecord from './record/delete.operation';
 import * as get from './record/get.operation';
@@ -28,6 +29,7 @@ const operations: Record<string, Operation> = {
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const startedAt = new Date();
 	const items = this.getInputData();
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const run = operations[operation];
@@ -49,7 +51,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	}
 	throwIfStopping(this, output);
-	return [output];
+	return [finishRun(this, items, output, { module: items.length > 0 ? moduleOf(this, 0) : '', operation }, startedAt)];
 }
 
 const LOGIN_OPERATIONS = new Set(['getchallenge', 'login']);

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import * as account from './account/Account.resource';
+import { runSummaryProperty } from '../../shared/runSummary';
 import { xeroAuthenticationProperty } from '../../shared/xero/authentication.description';
 import { tenantProperty } from './common/tenant.description';
 import * as invoice from './invoice/Invoice.resource';
@@ -30,4 +31,5 @@ export const nodeProperties: INodeProperties[] = [
 	...invoice.description,
 	...item.description,
 	...account.description,
+	runSummaryProperty,
 ];

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { finishRun } from '../../shared/runSummary';
 import { failedItem, throwIfStopping } from '../../shared/syncLog';
 import { XERO_RESOURCES } from '../../shared/xero/resources';
 import type { XeroResource } from '../../shared/xero/resources';
@@ -15,6 +16,7 @@ type Operation = 'get' | 'send';
 const RESOURCES = { organisation, invoice, item, account };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const startedAt = new Date();
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as XeroResource;
 	const operation = this.getNodeParameter('operation', 0) as Operation;
@@ -45,5 +47,5 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	}
 	throwIfStopping(this, out);
-	return [out];
+	return [finishRun(this, items, out, { resource, operation }, startedAt)];
 }

@@ -205,13 +205,11 @@ export const writeTailDescription: INodeProperties[] = [
 					'Whether to check that referenced records (account_id, contact_id, line-item products …) exist before writing; vtiger silently drops a reference to a missing record',
 			},
 			{
-				displayName: 'Product for Free-Text Lines Name or ID',
-				name: 'fallbackProduct',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getProductsAndServices' },
-				default: '',
-				description:
-					'For Xero invoice lines without an item code (or with one the CRM has no product for): the CRM product or service the line points at; its description stays in the line comment. A line of an invoice already in the CRM keeps that line\'s product. Empty uses the service "Xero line without item code", created when first needed. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				displayName: 'Clear Fields Mapped to Empty Values',
+				name: 'sendEmpty',
+				type: 'boolean',
+				default: false,
+				description: 'Whether a mapped field with an empty value clears the CRM field instead of being left out',
 			},
 			{
 				displayName: 'Create Missing Organisations',
@@ -222,11 +220,21 @@ export const writeTailDescription: INodeProperties[] = [
 					"Whether a Xero invoice's contact that is not yet a CRM organisation (by Xero ID or name) is created as one first, so the invoice can point at it; existing organisations are never changed",
 			},
 			{
-				displayName: 'Clear Fields Mapped to Empty Values',
-				name: 'sendEmpty',
+				displayName: 'Preview (No Writes)',
+				name: 'preview',
 				type: 'boolean',
 				default: false,
-				description: 'Whether a mapped field with an empty value clears the CRM field instead of being left out',
+				description:
+					'Whether to only read from the CRM and output, for each item, what a real run would do to it: create, update (with the fields that would change, old and new), unchanged, skip or fail',
+			},
+			{
+				displayName: 'Product for Free-Text Lines Name or ID',
+				name: 'fallbackProduct',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getProductsAndServices' },
+				default: '',
+				description:
+					'For Xero invoice lines without an item code (or with one the CRM has no product for): the CRM product or service the line points at; its description stays in the line comment. A line of an invoice already in the CRM keeps that line\'s product. Empty uses the service "Xero line without item code", created when first needed. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			rawOutputOption,
 		],

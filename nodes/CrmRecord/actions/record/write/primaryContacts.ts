@@ -11,6 +11,8 @@ import { upsertRecords } from './upsert/upsert';
  * account and last name. A failure fails the item: rerunning the upsert repeats nothing that already worked.
  */
 export async function writePrimaryContacts(run: WriteRun) {
+	// A preview reports the organisation only; its person would be written after it.
+	if (run.options.preview) return;
 	const inputs: WriteInput[] = [];
 	for (const [itemIndex, { contact, xeroId }] of run.primaryContacts) {
 		const account = run.results[itemIndex];

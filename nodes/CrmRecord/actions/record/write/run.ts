@@ -1,13 +1,15 @@
 import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import type { FieldTypes } from '../../../helpers/normalise';
+import { fieldTypes, type FieldTypes } from '../../../helpers/normalise';
 import { RecordProblem } from '../../../helpers/recordProblem';
 import { droppedReferences, referenceValues, roundedCurrencies } from '../../../helpers/validateRecord';
 import { isDuplicateRefusal, type DescribeResult, type VtigerClient, type VtigerRecord } from '../../../transport';
+import { logEntryOf } from '../../../../shared/syncLog';
 import { actionName, lineItemTypes, outputRecord, recordFailure } from '../../context';
 import { describeReferenceIssue, findReferenceIssues } from '../../references';
 import { readInputs } from './input/read';
 import { prepareWrite, type PreparedWrite } from './prepare';
+import { fieldChanges, previewItem, readOnlyClient } from './preview';
 import type { WriteInput, WriteOperation } from './types';
 
 /** How one operation writes the items of one module (see create.ts, update.ts, upsert/upsert.ts). */
@@ -22,7 +24,12 @@ export interface RunOptions {
 	raw: boolean;
 	checkReferences: boolean;
 	lineTypes?: FieldTypes;
+	/** "Preview (No Writes)": only reads are made, and each item says what a real run would do to it. */
+	preview?: boolean;
 }
+
+/** What a real write did to the record, in the words Xero Sync's items use. */
+export type WriteResult = 'Created' | 'Updated' | 'Unchanged';
 
 function groupByModule(inputs: WriteInput[]): Map<string, WriteInput[]> {
 	const groups = new Map<string, WriteInput[]>();
@@ -73,12 +80,15 @@ export class WriteRun {
 		operation: WriteOperation,
 	): Promise<WriteRun> {
 		const options = ctx.getNodeParameter('writeOptions', 0, {}) as IDataObject;
-		const run = new WriteRun(ctx, client, operation, items.length, {
+		const preview = options.preview === true;
+		const reader = preview ? readOnlyClient(client) : client;
+		const run = new WriteRun(ctx, reader, operation, items.length, {
 			raw: options.rawOutput === true,
 			checkReferences: options.checkReferences !== false,
-			lineTypes: await lineItemTypes(client),
+			lineTypes: await lineItemTypes(reader),
+			preview,
 		});
-		for (const read of await readInputs(ctx, items, client, operation)) {
+		for (const read of await readInputs(ctx, items, reader, operation)) {
 			if ('error' in read) {
 				run.fail(read.input, read.error, `item ${read.input.itemIndex + 1}`);
 				continue;
@@ -130,7 +140,7 @@ export class WriteRun {
 	}
 
 	fail(input: WriteInput, error: unknown, label: string, describe?: DescribeResult, id?: string) {
-		this.results[input.itemIndex] = recordFailure(this.ctx, error, input.itemIndex, {
+		const failure = recordFailure(this.ctx, error, input.itemIndex, {
 			action: actionName(this.operation, input.module),
 			flow: 'Xero → CRM',
 			module: input.module,
@@ -139,21 +149,37 @@ export class WriteRun {
 			id: id ?? input.recordId,
 			xeroId: input.xeroId,
 		});
+		const entry = logEntryOf(failure);
+		this.results[input.itemIndex] =
+			this.options.preview && entry
+				? previewItem(input, 'fail', { id: entry.crmId, label, message: entry.message, code: entry.code })
+				: failure;
 	}
 
 	/** Nothing to write for this item, and nothing wrong with it: it says why. */
 	skip(input: WriteInput, reason: string) {
+		if (this.options.preview) {
+			this.results[input.itemIndex] = previewItem(input, 'skip', { message: reason });
+			return;
+		}
 		this.results[input.itemIndex] = {
 			json: { syncResult: 'Skipped', reason, xeroId: input.xeroId ?? null },
 			pairedItem: { item: input.itemIndex },
 		};
 	}
 
-	succeed(input: WriteInput, record: VtigerRecord, describe: DescribeResult) {
-		this.results[input.itemIndex] = {
-			json: outputRecord(record, { raw: this.options.raw, describe, lineItemTypes: this.options.lineTypes }) as IDataObject,
-			pairedItem: { item: input.itemIndex },
-		};
+	succeed(input: WriteInput, record: VtigerRecord, describe: DescribeResult, result: WriteResult) {
+		const json = outputRecord(record, { raw: this.options.raw, describe, lineItemTypes: this.options.lineTypes });
+		this.results[input.itemIndex] = { json: { ...json, syncResult: result }, pairedItem: { item: input.itemIndex } };
+	}
+
+	/** The record already holds what would be written: nothing is sent, and the item says so. */
+	unchanged(write: PreparedWrite, current: VtigerRecord, describe: DescribeResult) {
+		if (this.options.preview) {
+			this.results[write.input.itemIndex] = previewItem(write.input, 'unchanged', { id: String(current.id), label: write.label });
+			return;
+		}
+		this.succeed(write.input, current, describe, 'Unchanged');
 	}
 
 	/**
@@ -192,7 +218,7 @@ export class WriteRun {
 	 * references were not checked up front) and amounts rounded to the user's currency decimals. The record is written,
 	 * so the failure names it for a fix.
 	 */
-	checkWritten(write: PreparedWrite, record: VtigerRecord, describe: DescribeResult) {
+	checkWritten(write: PreparedWrite, record: VtigerRecord, describe: DescribeResult, result: WriteResult) {
 		const id = String(record.id);
 		const what = `${describe.name} record ${write.label} was written as ${id}, but`;
 		const dropped = droppedReferences(write.element, record, describe);
@@ -206,21 +232,42 @@ export class WriteRun {
 			const message = `${what} the CRM rounded ${changes}. Set "Number of Currency Decimals" to 2 in the CRM user's My Preferences, then update ${id} again.`;
 			return this.fail(write.input, new RecordProblem(message, 'CURRENCY_ROUNDED'), write.label, describe, id);
 		}
-		this.succeed(write.input, record, describe);
+		this.succeed(write.input, record, describe, result);
+	}
+
+	/** Preview: the record a create would make, every field it would get listed as new. */
+	previewCreate(write: PreparedWrite, describe: DescribeResult) {
+		const changes = fieldChanges(undefined, write.element, fieldTypes(describe));
+		this.results[write.input.itemIndex] = previewItem(write.input, 'create', { label: write.label, changes });
+	}
+
+	/** Preview: the fields a revise would change, compared with the record as the CRM has it now (read if not given). */
+	async previewRevise(write: PreparedWrite, id: string, describe: DescribeResult, current?: VtigerRecord) {
+		let existing = current;
+		try {
+			existing ??= await this.client.retrieve(id);
+		} catch (error) {
+			return this.fail(write.input, error, write.label, describe, id);
+		}
+		const changes = fieldChanges(existing, write.element, fieldTypes(describe));
+		const action = Object.keys(changes).length === 0 ? 'unchanged' : 'update';
+		this.results[write.input.itemIndex] = previewItem(write.input, action, { id, label: write.label, changes: action === 'update' ? changes : undefined });
 	}
 
 	async create(write: PreparedWrite, describe: DescribeResult) {
+		if (this.options.preview) return this.previewCreate(write, describe);
 		try {
-			this.checkWritten(write, await this.client.create(describe.name, write.element), describe);
+			this.checkWritten(write, await this.client.create(describe.name, write.element), describe, 'Created');
 		} catch (error) {
 			this.fail(write.input, error, write.label, describe);
 		}
 	}
 
 	/** A duplicate refusal is kept for later while an upsert collects them, else retried after each of the waits. */
-	async revise(write: PreparedWrite, id: string, describe: DescribeResult, retryWaitsMs: number[] = []) {
+	async revise(write: PreparedWrite, id: string, describe: DescribeResult, retryWaitsMs: number[] = [], current?: VtigerRecord) {
+		if (this.options.preview) return await this.previewRevise(write, id, describe, current);
 		try {
-			this.checkWritten(write, await this.client.revise({ ...write.element, id }), describe);
+			this.checkWritten(write, await this.client.revise({ ...write.element, id }), describe, 'Updated');
 		} catch (error) {
 			if (isDuplicateRefusal(error) && this.refusedRevises) return this.refusedRevises.push({ write, id });
 			const [wait, ...later] = retryWaitsMs;

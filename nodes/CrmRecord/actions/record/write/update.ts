@@ -44,13 +44,11 @@ export async function updateRecords(run: WriteRun, inputs: WriteInput[], describ
 	for (const write of prepared) {
 		const id = write.input.recordId as string;
 		const row = rows.get(id);
-		if (row) {
-			const current = await run.currentRecord(row, write.element);
-			if (isUnchanged(current, write.element, types)) {
-				run.succeed(write.input, current, describe);
-				continue;
-			}
+		const current = row && (await run.currentRecord(row, write.element));
+		if (current && isUnchanged(current, write.element, types)) {
+			run.unchanged(write, current, describe);
+			continue;
 		}
-		await run.revise(write, id, describe);
+		await run.revise(write, id, describe, [], current);
 	}
 }

@@ -7,6 +7,7 @@ import { linkFieldOf, mappingOptions } from '../../../../../shared/mapping/optio
 import { RecordProblem } from '../../../../helpers/recordProblem';
 import { isDuplicateRefusal, type VtigerClient } from '../../../../transport';
 import { crmFetcher } from '../../../crmFetcher';
+import { PreviewWriteBlocked } from '../preview';
 
 interface XeroContactRef {
 	id: string;
@@ -70,6 +71,11 @@ export async function createMissingAccounts(client: VtigerClient, invoices: IDat
 		const created = await attempt(async () => await client.create('Accounts', element));
 		// Another run created it just now (vtiger refuses duplicate names): the mapping finds that one.
 		if (created.ok || isDuplicateRefusal(created.error)) continue;
+		if (created.error instanceof PreviewWriteBlocked) {
+			const message = `Preview (No Writes): the invoice's organisation "${ref.name}" is not in the CRM yet; a real run creates it first ("Create Missing Organisations") and then writes the invoice, which a preview cannot show before the organisation exists.`;
+			failures.set(collationKey(ref.name), new RecordProblem(message, 'PREVIEW_NEEDS_WRITE'));
+			continue;
+		}
 		const reason = created.error instanceof Error ? created.error.message : String(created.error);
 		const message = `The invoice's organisation "${ref.name}" is not in the CRM and creating it failed, so the invoice was not written. Fix what the CRM said, or create the organisation (Get organisations from Xero), then run again. The CRM said: ${reason}`;
 		failures.set(collationKey(ref.name), new RecordProblem(message, 'ACCOUNT_NOT_CREATED'));

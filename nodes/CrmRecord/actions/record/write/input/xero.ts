@@ -18,7 +18,9 @@ import { moduleOf } from '../../../context';
 import { crmFetcher } from '../../../crmFetcher';
 import { createMissingAccounts, createsMissingAccounts, organisationKey } from './missingAccounts';
 import { xeroResourceFor } from './xeroMode';
-import { chosenFallback, FALLBACK_PENDING, settleFallbackProducts } from './fallbackProduct';
+import { attempt } from '../../../../../shared/attempt';
+import { chosenFallback, FALLBACK_PENDING, FALLBACK_SERVICE_NAME, settleFallbackProducts } from './fallbackProduct';
+import { PreviewWriteBlocked } from '../preview';
 import { matchOnFields } from './fields';
 import type { InputRead, WriteInput, WriteOperation } from '../types';
 
@@ -103,15 +105,15 @@ export async function readXeroInputs(
 			? await createMissingAccounts(client, invoices.map((item) => item.json))
 			: new Map<string, RecordProblem>();
 	const mapped = await mapBatch(items.length, map, crmFetcher(client));
-	await settleFallbackProducts(
-		client,
-		mapped.flatMap((entry, index) => {
-			if ('failed' in entry || entry.notForModule) return [];
-			const module = moduleOf(ctx, index) || entry.module;
-			const linkField = linkFieldOf(mappingOptions(optionsFor(ctx, index, module, {})), module);
-			return [{ index, module, linkField, result: entry, chosen: chosenFallback(ctx, index) }];
-		}),
-	);
+	const lines = mapped.flatMap((entry, index) => {
+		if ('failed' in entry || entry.notForModule) return [];
+		const module = moduleOf(ctx, index) || entry.module;
+		const linkField = linkFieldOf(mappingOptions(optionsFor(ctx, index, module, {})), module);
+		return [{ index, module, linkField, result: entry, chosen: chosenFallback(ctx, index) }];
+	});
+	const settled = await attempt(async () => await settleFallbackProducts(client, lines));
+	// A preview cannot create the fallback service: the invoices whose lines still wait for it say so below.
+	if (!settled.ok && !(settled.error instanceof PreviewWriteBlocked)) throw settled.error;
 	return mapped.map((entry, i): InputRead => {
 		const module = moduleOf(ctx, i);
 		if ('failed' in entry) {
@@ -121,6 +123,10 @@ export async function readXeroInputs(
 		if (entry.notForModule) return { input, skipped: entry.notForModule };
 		const accountFailure = isInvoice[i] ? accountFailures.get(organisationKey(items[i].json)) : undefined;
 		if (accountFailure) return { input, error: accountFailure };
+		if (entry.lineItems?.some((line) => line.productid === FALLBACK_PENDING)) {
+			const message = `Preview (No Writes): a real run first creates the CRM service "${FALLBACK_SERVICE_NAME}" for this invoice's free-text lines, which a preview cannot show; choose "Product for Free-Text Lines" to preview it.`;
+			return { input, error: new RecordProblem(message, 'PREVIEW_NEEDS_WRITE') };
+		}
 		const problems = [...entry.errors];
 		if (hasNeeds(entry.needs)) problems.push(unresolvedMessage(entry.needs));
 		if (problems.length > 0) return { input, error: new RecordProblem(problems.join(' '), 'MAPPING') };

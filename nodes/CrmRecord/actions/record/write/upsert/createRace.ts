@@ -21,6 +21,11 @@ export interface CreatedRecord {
  * keeps (see settleCreateRaces). Returns the record when this call created it.
  */
 export async function createOrJoin(run: WriteRun, write: PreparedWrite, describe: DescribeResult): Promise<VtigerRecord | undefined> {
+	if (run.options.preview) {
+		// Nothing is created; later items of the chunk still match the record this one would create.
+		run.previewCreate(write, describe);
+		return { ...write.element, id: '' };
+	}
 	let record: VtigerRecord;
 	try {
 		record = await run.client.create(describe.name, write.element);
@@ -32,7 +37,7 @@ export async function createOrJoin(run: WriteRun, write: PreparedWrite, describe
 		else run.fail(write.input, error, write.label, describe);
 		return undefined;
 	}
-	run.checkWritten(write, record, describe);
+	run.checkWritten(write, record, describe, 'Created');
 	return record;
 }
 

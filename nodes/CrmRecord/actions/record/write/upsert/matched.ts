@@ -17,6 +17,6 @@ export async function updateMatched(
 		delete write.element.assigned_user_id;
 	}
 	const current = await run.currentRecord(row, write.element);
-	if (isUnchanged(current, write.element, fieldTypes(describe))) run.succeed(write.input, current, describe);
-	else await run.revise(write, String(row.id), describe);
+	if (isUnchanged(current, write.element, fieldTypes(describe))) run.unchanged(write, current, describe);
+	else await run.revise(write, String(row.id), describe, [], current);
 }

@@ -103,7 +103,7 @@ async function upsertChunk(walk: Walk, chunk: WriteInput[]) {
 		}
 		const record = await createOrJoin(run, write, describe);
 		if (record) {
-			created.push({ write, record });
+			if (!run.options.preview) created.push({ write, record });
 			rows.push({ ...write.element, id: record.id });
 		}
 	}
