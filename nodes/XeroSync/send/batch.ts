@@ -3,13 +3,19 @@ import { attempt } from '../../shared/attempt';
 import type { XeroResourceSpec } from '../../shared/xero/resources';
 import type { XeroCaller } from '../actions/common/connection';
 import { readList } from '../get/reads';
+import { changedInXero } from '../helpers/xeroStorage';
 import type { DuplicateHandling } from './duplicates';
 import { decide, lookupKeysFor } from './duplicates';
-import { findMatch, lookupPlan, MAX_LOOKUP_QUERY, needsLookupBeforeWrite } from './match';
+import { findMatch, idReads, lookupPlan, MAX_LOOKUP_QUERY, needsLookupBeforeWrite } from './match';
 import type { Entry, SendRun, SyncResult } from './run';
 import type { WriteOutcome, WriteTarget } from './write';
-import type { SettledRefusal } from './rules';
+import type { SendRules } from './rules';
 import { refusedAsSettled, settleRefused, writeRecords } from './write';
+
+/** An update, with the Xero record it goes over when that was read (so a write that changes nothing is skipped). */
+interface Update extends Entry {
+	stored?: IDataObject;
+}
 
 type Written = [Entry, WriteOutcome, SyncResult];
 
@@ -28,30 +34,50 @@ export class BatchSender {
 	/** Comparisons per lookup; lowered for the run when Xero says the organisation is too large for long ORs. */
 	private maxClauses = Number.POSITIVE_INFINITY;
 
+	/**
+	 * Whether the last batch found its records already in Xero. Then the next batches look up before writing (one
+	 * lookup, then only the writes that change something) instead of writing first and resolving the refusals (a
+	 * refused PUT, a lookup, a POST). It starts true, so the first batch, sent alone, is the run's probe: a run of new
+	 * records pays one lookup in all, a re-send no refused writes.
+	 */
+	private expectExisting = true;
+
 	private readonly spec: XeroResourceSpec;
 	private readonly caller: XeroCaller;
+	private readonly settledRefusal?: SendRules['settledRefusal'];
 
 	constructor(
 		private readonly run: SendRun,
 		private readonly target: WriteTarget,
 		private readonly mode: DuplicateHandling,
-		private readonly settledRefusal?: SettledRefusal,
+		private readonly rules: Pick<SendRules, 'settledRefusal' | 'readQuery' | 'idsParameter'>,
 	) {
 		this.spec = target.spec;
 		this.caller = target.caller;
+		this.settledRefusal = rules.settledRefusal;
 	}
 
 	/**
 	 * One call for every key of the given entries (more only when their keys would not fit one URL); none when
-	 * nothing can match. Entries whose own keys are too long to look up are failed here and returned apart.
+	 * nothing can match. Entries whose own keys are too long to look up are failed here, except those `writeFirst`
+	 * accepts (Xero's own refusal can still protect them), which are returned in `unlookable`.
 	 */
-	private async lookup(entries: Entry[], rejectedFirst?: Map<number, WriteOutcome>): Promise<{ existing: IDataObject[]; usable: Entry[] }> {
+	private async lookup(
+		entries: Entry[],
+		rejectedFirst?: Map<number, WriteOutcome>,
+		writeFirst: (entry: Entry) => boolean = () => false,
+	): Promise<{ existing: IDataObject[]; usable: Entry[]; unlookable: Entry[] }> {
 		const keys = entries.map((e) => lookupKeysFor(this.spec, e.payload, this.mode, e.crmId));
 		const plan = lookupPlan(this.spec, keys, MAX_LOOKUP_QUERY, this.maxClauses);
 		const unusable = new Set<number>();
+		const unlookable: Entry[] = [];
 		for (const { index, length } of plan.tooLong) {
 			const entry = entries[index];
 			unusable.add(index);
+			if (writeFirst(entry)) {
+				unlookable.push(entry);
+				continue;
+			}
 			const earlier = rejectedFirst?.get(entry.index);
 			const fields = [this.spec.numberField, this.spec.nameField].filter((f): f is string => f !== undefined).join(' / ');
 			this.run.fail(
@@ -73,10 +99,10 @@ export class BatchSender {
 			const current = wheres;
 			const read = await attempt(async () => {
 				const existing: IDataObject[] = [];
-				for (const where of current) existing.push(...(await this.read(where)));
+				for (const where of current) existing.push(...(await this.read({ where })));
 				return existing;
 			});
-			if (read.ok) return { existing: read.value, usable };
+			if (read.ok) return { existing: read.value, usable, unlookable };
 			// Xero refuses long OR-chains on organisations with very many records (400 HighVolumeException: "Your
 			// request is not filtering … efficiently"): ask in small lookups, for the rest of the run too.
 			if ((read.error as { type?: unknown }).type !== 'HighVolumeException' || this.maxClauses <= 1) throw read.error;
@@ -85,29 +111,51 @@ export class BatchSender {
 		}
 	}
 
-	private async read(where: string): Promise<IDataObject[]> {
-		const qs: IDataObject = { where };
+	private async read(filter: IDataObject): Promise<IDataObject[]> {
+		// The resource's read options (unitdp=4: unit amounts as Xero stores them, for the comparison before updates).
+		const qs: IDataObject = { ...filter, ...(this.rules.readQuery ?? {}) };
 		if (this.spec.supportsArchived) qs.includeArchived = true;
 		return await readList(this.caller, this.spec, qs, { pageSize: 1000 });
 	}
 
-	/** Creates via PUT and updates via POST, at most one call each; each outcome is passed on as its call returns. */
-	private async write(creates: Entry[], updates: Entry[], settle: (written: Written) => void): Promise<void> {
+	/** Xero's current copies of records sent with their Xero ID: one call per batch (IDs=), no key lookup. */
+	private async readByIds(entries: Entry[]): Promise<IDataObject[]> {
+		const ids = entries.map((e) => String(e.payload[this.spec.idField]));
+		const found: IDataObject[] = [];
+		for (const filter of idReads(this.spec, ids, this.rules.idsParameter === true)) found.push(...(await this.read(filter)));
+		return found;
+	}
+
+	private storedCopy(existing: IDataObject[], payload: IDataObject): IDataObject | undefined {
+		const id = String(payload[this.spec.idField] ?? '').trim().toLowerCase();
+		return existing.find((e) => String(e[this.spec.idField] ?? '').toLowerCase() === id);
+	}
+
+	/**
+	 * Creates via PUT and updates via POST, at most one call each; each outcome is passed on as its call returns. An
+	 * update that would leave Xero's copy as it is (helpers/xeroStorage.ts) is not written and comes out "Unchanged".
+	 */
+	private async write(creates: Entry[], updates: Update[], settle: (written: Written) => void): Promise<void> {
+		const changed = updates.filter((update) => {
+			if (update.stored === undefined || changedInXero(update.payload, update.stored).length > 0) return true;
+			this.run.succeed(update, update.stored, 'Unchanged');
+			return false;
+		});
 		await writeRecords(this.target, 'PUT', creates.map((e) => e.payload), (i, outcome) => settle([creates[i], outcome, 'Created']));
-		await writeRecords(this.target, 'POST', updates.map((e) => e.payload), (i, outcome) => settle([updates[i], outcome, 'Updated']));
+		await writeRecords(this.target, 'POST', changed.map((e) => e.payload), (i, outcome) => settle([changed[i], outcome, 'Updated']));
 	}
 
 	/** Applies duplicate handling to entries matched against `existing`; returns what still has to be written. */
-	private applyDecisions(entries: Entry[], existing: IDataObject[]): { creates: Entry[]; updates: Entry[] } {
+	private applyDecisions(entries: Entry[], existing: IDataObject[]): { creates: Entry[]; updates: Update[] } {
 		const creates: Entry[] = [];
-		const updates: Entry[] = [];
+		const updates: Update[] = [];
 		for (const entry of entries) {
 			const decision = decide(this.spec, entry.payload, existing, this.mode, entry.crmId);
 			if (decision.kind === 'skip') this.run.succeed(entry, decision.existing, 'Skipped');
 			else if (decision.kind === 'fail') {
 				this.run.fail(entry.index, { message: decision.message, code: 'DUPLICATE', xeroId: decision.xeroId }, entry.payload);
 			} else if (decision.kind === 'create') creates.push({ ...entry, payload: decision.payload });
-			else updates.push({ ...entry, payload: decision.payload });
+			else updates.push({ ...entry, payload: decision.payload, stored: this.storedCopy(existing, decision.payload) });
 		}
 		return { creates, updates };
 	}
@@ -127,15 +175,19 @@ export class BatchSender {
 		// Duplicate input was dropped for the whole execution before the batches started (dropDuplicateInput).
 		const explicit = batch.filter((e) => e.payload[spec.idField] !== undefined);
 		const keyed = batch.filter((e) => e.payload[spec.idField] === undefined);
-		if (keyed.some((e) => needsLookupBeforeWrite(spec, e.payload))) {
-			const { existing, usable } = await this.lookup(keyed);
-			const { creates, updates } = this.applyDecisions(usable, existing);
+		const current = explicit.length > 0 ? await this.readByIds(explicit) : [];
+		const updates: Update[] = explicit.map((e) => ({ ...e, stored: this.storedCopy(current, e.payload) }));
+		if (keyed.length > 0 && (this.expectExisting || keyed.some((e) => needsLookupBeforeWrite(spec, e.payload)))) {
+			// Only records Xero would not refuse a second copy of must be found first; the others may still go write-first.
+			const { existing, usable, unlookable } = await this.lookup(keyed, undefined, (e) => !needsLookupBeforeWrite(spec, e.payload));
+			this.expectExisting = existing.length > 0;
+			const decided = this.applyDecisions(usable, existing);
 			// Another execution (a second queue worker, an overlapping schedule) may create the same record between the
 			// lookup and this write; Xero's uniqueness rules refuse the create, and it is resolved like any conflict.
-			await this.writeAndResolve(creates, [...explicit, ...updates]);
+			await this.writeAndResolve([...decided.creates, ...unlookable], [...updates, ...decided.updates]);
 			return;
 		}
-		await this.writeAndResolve(keyed, explicit);
+		await this.writeAndResolve(keyed, updates);
 	}
 
 	/**
@@ -143,7 +195,7 @@ export class BatchSender {
 	 * all of them): those that now match an existing record get the chosen duplicate handling, the others fail with
 	 * Xero's reason.
 	 */
-	private async writeAndResolve(creates: Entry[], updates: Entry[]): Promise<void> {
+	private async writeAndResolve(creates: Entry[], updates: Update[]): Promise<void> {
 		const { spec, run } = this;
 		const refused = new Map<number, WriteOutcome>();
 		const conflicts: Entry[] = [];
@@ -166,6 +218,8 @@ export class BatchSender {
 		const { spec, run } = this;
 		const { existing, usable } = await this.lookup(conflicts, refused);
 		const duplicates = usable.filter((e) => findMatch(spec, e.payload, existing, e.crmId) !== undefined);
+		// Records written first were found in Xero after all: the next batches look up before writing.
+		if (duplicates.length > 0) this.expectExisting = true;
 		for (const entry of usable) {
 			if (duplicates.includes(entry)) continue;
 			run.fail(entry.index, { message: rejected(refused.get(entry.index) as WriteOutcome), code: 'VALIDATION' }, entry.payload);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { UniqueKey, XeroResourceSpec } from '../../shared/xero/resources';
-import { anyOf, encoderSafeWhere, equalsString } from '../../shared/xero/where';
+import { anyOf, encoderSafeWhere, equalsGuid, equalsString } from '../../shared/xero/where';
 
 export type MatchedBy = 'id' | 'crmId' | 'number' | 'name';
 
@@ -227,4 +227,27 @@ export function lookupPlan(
 	});
 	flush();
 	return { wheres, tooLong };
+}
+
+/**
+ * The reads that fetch records by their Xero IDs (to compare them before an update), each within Xero's URL limit:
+ * `IDs=` where the list endpoint takes it (Contacts, Invoices: 50 IDs fit one call), else `ItemID==guid("…") OR …`.
+ */
+export function idReads(spec: XeroResourceSpec, ids: string[], idsParameter: boolean, maxQuery = MAX_LOOKUP_QUERY): IDataObject[] {
+	const budget = maxQuery - QUERY_OVERHEAD;
+	const unique = [...new Set(ids.map((id) => id.trim().toLowerCase()))];
+	const render = (group: string[]): IDataObject =>
+		idsParameter ? { IDs: group.join(',') } : { where: anyOf(group.map((id) => equalsGuid(spec.idField, id))) };
+	const size = (qs: IDataObject) => Object.entries(qs).reduce((n, [k, v]) => n + encodedLength(`${k}=${String(v)}`), 0);
+	const reads: IDataObject[] = [];
+	let current: string[] = [];
+	for (const id of unique) {
+		if (current.length > 0 && size(render([...current, id])) > budget) {
+			reads.push(render(current));
+			current = [];
+		}
+		current.push(id);
+	}
+	if (current.length > 0) reads.push(render(current));
+	return reads;
 }

@@ -57,4 +57,5 @@ export const itemSendRules: SendRules = {
 		},
 	],
 	writer: writeInBatches,
+	readQuery: { unitdp: 4 },
 };

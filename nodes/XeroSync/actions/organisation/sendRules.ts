@@ -13,4 +13,5 @@ export const organisationSendRules: SendRules = {
 	checks: [],
 	settingsChecks: [],
 	writer: writeInBatches,
+	idsParameter: true,
 };
