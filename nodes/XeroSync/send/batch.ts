@@ -26,10 +26,10 @@ function rejected(outcome: WriteOutcome): string {
 	return text.startsWith('not sent:') ? text : `Xero rejected it: ${text}`;
 }
 
-/** Matching, duplicate handling and the writes of one batch; at most one lookup call per batch. */
 /** Comparisons per lookup once Xero refused a longer OR-chain as too much for a large organisation. */
 const HIGH_VOLUME_CLAUSES = 5;
 
+/** Matching, duplicate handling and the writes of one batch; at most one lookup call per batch. */
 export class BatchSender {
 	/** Comparisons per lookup; lowered for the run when Xero says the organisation is too large for long ORs. */
 	private maxClauses = Number.POSITIVE_INFINITY;
@@ -94,20 +94,28 @@ export class BatchSender {
 		}
 		const usable = entries.filter((_e, i) => !unusable.has(i));
 		const usableKeys = keys.filter((_k, i) => !unusable.has(i));
-		let wheres = plan.wheres;
+		const existing = await this.readAll((maxClauses) =>
+			lookupPlan(this.spec, usableKeys, MAX_LOOKUP_QUERY, maxClauses).wheres.map((where) => ({ where })),
+		);
+		return { existing, usable, unlookable };
+	}
+
+	/**
+	 * Every record the reads `plan` makes return. Xero refuses long OR-chains on organisations with very many records
+	 * (400 HighVolumeException: "Your request is not filtering … efficiently"): then the reads are planned with fewer
+	 * comparisons each, for the rest of the run too.
+	 */
+	private async readAll(plan: (maxClauses: number) => IDataObject[]): Promise<IDataObject[]> {
 		for (;;) {
-			const current = wheres;
+			const filters = plan(this.maxClauses);
 			const read = await attempt(async () => {
-				const existing: IDataObject[] = [];
-				for (const where of current) existing.push(...(await this.read({ where })));
-				return existing;
+				const found: IDataObject[] = [];
+				for (const filter of filters) found.push(...(await this.read(filter)));
+				return found;
 			});
-			if (read.ok) return { existing: read.value, usable, unlookable };
-			// Xero refuses long OR-chains on organisations with very many records (400 HighVolumeException: "Your
-			// request is not filtering … efficiently"): ask in small lookups, for the rest of the run too.
+			if (read.ok) return read.value;
 			if ((read.error as { type?: unknown }).type !== 'HighVolumeException' || this.maxClauses <= 1) throw read.error;
 			this.maxClauses = this.maxClauses === Number.POSITIVE_INFINITY ? HIGH_VOLUME_CLAUSES : 1;
-			wheres = lookupPlan(this.spec, usableKeys, MAX_LOOKUP_QUERY, this.maxClauses).wheres;
 		}
 	}
 
@@ -121,9 +129,7 @@ export class BatchSender {
 	/** Xero's current copies of records sent with their Xero ID: one call per batch (IDs=), no key lookup. */
 	private async readByIds(entries: Entry[]): Promise<IDataObject[]> {
 		const ids = entries.map((e) => String(e.payload[this.spec.idField]));
-		const found: IDataObject[] = [];
-		for (const filter of idReads(this.spec, ids, this.rules.idsParameter === true)) found.push(...(await this.read(filter)));
-		return found;
+		return await this.readAll((maxClauses) => idReads(this.spec, ids, this.rules.idsParameter === true, MAX_LOOKUP_QUERY, maxClauses));
 	}
 
 	private storedCopy(existing: IDataObject[], payload: IDataObject): IDataObject | undefined {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { UniqueKey, XeroResourceSpec } from '../../shared/xero/resources';
-import { anyOf, encoderSafeWhere, equalsGuid, equalsString } from '../../shared/xero/where';
+import { anyOf, encoderSafeWhere, equalsString, quoteWhere } from '../../shared/xero/where';
 
 export type MatchedBy = 'id' | 'crmId' | 'number' | 'name';
 
@@ -231,18 +231,26 @@ export function lookupPlan(
 
 /**
  * The reads that fetch records by their Xero IDs (to compare them before an update), each within Xero's URL limit:
- * `IDs=` where the list endpoint takes it (Contacts, Invoices: 50 IDs fit one call), else `ItemID==guid("…") OR …`.
+ * `IDs=` where the list endpoint takes it (Contacts, Invoices: 50 IDs fit one call), else `ItemID==guid("…") OR …`
+ * with at most `maxClauses` comparisons per read (a high-volume organisation refuses long OR-chains).
  */
-export function idReads(spec: XeroResourceSpec, ids: string[], idsParameter: boolean, maxQuery = MAX_LOOKUP_QUERY): IDataObject[] {
+export function idReads(
+	spec: XeroResourceSpec,
+	ids: string[],
+	idsParameter: boolean,
+	maxQuery = MAX_LOOKUP_QUERY,
+	maxClauses = Number.POSITIVE_INFINITY,
+): IDataObject[] {
 	const budget = maxQuery - QUERY_OVERHEAD;
 	const unique = [...new Set(ids.map((id) => id.trim().toLowerCase()))];
 	const render = (group: string[]): IDataObject =>
-		idsParameter ? { IDs: group.join(',') } : { where: anyOf(group.map((id) => equalsGuid(spec.idField, id))) };
+		idsParameter ? { IDs: group.join(',') } : { where: anyOf(group.map((id) => `${spec.idField}==guid(${quoteWhere(id)})`)) };
 	const size = (qs: IDataObject) => Object.entries(qs).reduce((n, [k, v]) => n + encodedLength(`${k}=${String(v)}`), 0);
+	const full = (group: string[]) => size(render(group)) > budget || (!idsParameter && group.length > maxClauses);
 	const reads: IDataObject[] = [];
 	let current: string[] = [];
 	for (const id of unique) {
-		if (current.length > 0 && size(render([...current, id])) > budget) {
+		if (current.length > 0 && full([...current, id])) {
 			reads.push(render(current));
 			current = [];
 		}
