@@ -29,6 +29,9 @@ function rejected(outcome: WriteOutcome): string {
 /** Comparisons per lookup once Xero refused a longer OR-chain as too much for a large organisation. */
 const HIGH_VOLUME_CLAUSES = 5;
 
+/** Records per page of a read before writing: a batch's records always fit one page. */
+const READ_PAGE_SIZE = 1000;
+
 /** Matching, duplicate handling and the writes of one batch; at most one lookup call per batch. */
 export class BatchSender {
 	/** Comparisons per lookup; lowered for the run when Xero says the organisation is too large for long ORs. */
@@ -119,17 +122,23 @@ export class BatchSender {
 		}
 	}
 
-	private async read(filter: IDataObject): Promise<IDataObject[]> {
+	/** The query parameters of every read of Xero's copy besides its filter (paged reads add page and pageSize). */
+	private readParameters(): IDataObject {
 		// The resource's read options (unitdp=4: unit amounts as Xero stores them, for the comparison before updates).
-		const qs: IDataObject = { ...filter, ...(this.rules.readQuery ?? {}) };
+		const qs: IDataObject = { ...(this.rules.readQuery ?? {}) };
 		if (this.spec.supportsArchived) qs.includeArchived = true;
-		return await readList(this.caller, this.spec, qs, { pageSize: 1000 });
+		return qs;
+	}
+
+	private async read(filter: IDataObject): Promise<IDataObject[]> {
+		return await readList(this.caller, this.spec, { ...filter, ...this.readParameters() }, { pageSize: READ_PAGE_SIZE });
 	}
 
 	/** Xero's current copies of records sent with their Xero ID: one call per batch (IDs=), no key lookup. */
 	private async readByIds(entries: Entry[]): Promise<IDataObject[]> {
 		const ids = entries.map((e) => String(e.payload[this.spec.idField]));
-		return await this.readAll((maxClauses) => idReads(this.spec, ids, this.rules.idsParameter === true, MAX_LOOKUP_QUERY, maxClauses));
+		const others = { ...this.readParameters(), ...(this.spec.paged ? { page: 1, pageSize: READ_PAGE_SIZE } : {}) };
+		return await this.readAll((maxClauses) => idReads(this.spec, ids, this.rules.idsParameter === true, others, maxClauses));
 	}
 
 	private storedCopy(existing: IDataObject[], payload: IDataObject): IDataObject | undefined {

@@ -231,22 +231,24 @@ export function lookupPlan(
 
 /**
  * The reads that fetch records by their Xero IDs (to compare them before an update), each within Xero's URL limit:
- * `IDs=` where the list endpoint takes it (Contacts, Invoices: 50 IDs fit one call), else `ItemID==guid("…") OR …`
- * with at most `maxClauses` comparisons per read (a high-volume organisation refuses long OR-chains).
+ * `IDs=` where the list endpoint takes it (Contacts, Invoices), else `ItemID==guid("…") OR …` with at most
+ * `maxClauses` comparisons per read (a high-volume organisation refuses long OR-chains). `others` are the read's
+ * other query parameters: counted exactly, they leave room for a whole batch of 50 IDs in one call.
  */
 export function idReads(
 	spec: XeroResourceSpec,
 	ids: string[],
 	idsParameter: boolean,
-	maxQuery = MAX_LOOKUP_QUERY,
+	others: IDataObject,
 	maxClauses = Number.POSITIVE_INFINITY,
+	maxQuery = MAX_LOOKUP_QUERY,
 ): IDataObject[] {
-	const budget = maxQuery - QUERY_OVERHEAD;
 	const unique = [...new Set(ids.map((id) => id.trim().toLowerCase()))];
 	const render = (group: string[]): IDataObject =>
 		idsParameter ? { IDs: group.join(',') } : { where: anyOf(group.map((id) => `${spec.idField}==guid(${quoteWhere(id)})`)) };
-	const size = (qs: IDataObject) => Object.entries(qs).reduce((n, [k, v]) => n + encodedLength(`${k}=${String(v)}`), 0);
-	const full = (group: string[]) => size(render(group)) > budget || (!idsParameter && group.length > maxClauses);
+	const size = (qs: IDataObject) =>
+		Object.entries({ ...others, ...qs }).reduce((n, [k, v]) => n + encodedLength(k) + 1 + encodedLength(String(v)) + 1, 0);
+	const full = (group: string[]) => size(render(group)) > maxQuery || (!idsParameter && group.length > maxClauses);
 	const reads: IDataObject[] = [];
 	let current: string[] = [];
 	for (const id of unique) {
