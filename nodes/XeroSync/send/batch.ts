@@ -3,6 +3,7 @@ import { attempt } from '../../shared/attempt';
 import type { XeroResourceSpec } from '../../shared/xero/resources';
 import type { XeroCaller } from '../actions/common/connection';
 import { readList } from '../get/reads';
+import { errorFacts } from '../helpers/errorFacts';
 import { changedInXero } from '../helpers/xeroStorage';
 import type { DuplicateHandling } from './duplicates';
 import { decide, lookupKeysFor } from './duplicates';
@@ -141,6 +142,18 @@ export class BatchSender {
 		return await this.readAll((maxClauses) => idReads(this.spec, ids, this.rules.idsParameter === true, others, maxClauses));
 	}
 
+	/**
+	 * Xero's copies of records sent with their Xero ID, or none when that read fails and the failure does not stop
+	 * the run: the updates are then written uncompared, as before the comparison existed (an update is safe to
+	 * repeat), and Xero's answer to them decides each record.
+	 */
+	private async readForComparison(entries: Entry[]): Promise<IDataObject[]> {
+		const read = await attempt(async () => await this.readByIds(entries));
+		if (read.ok) return read.value;
+		if (errorFacts(read.error).haltsRun) throw read.error;
+		return [];
+	}
+
 	private storedCopy(existing: IDataObject[], payload: IDataObject): IDataObject | undefined {
 		const id = String(payload[this.spec.idField] ?? '').trim().toLowerCase();
 		return existing.find((e) => String(e[this.spec.idField] ?? '').toLowerCase() === id);
@@ -190,7 +203,7 @@ export class BatchSender {
 		// Duplicate input was dropped for the whole execution before the batches started (dropDuplicateInput).
 		const explicit = batch.filter((e) => e.payload[spec.idField] !== undefined);
 		const keyed = batch.filter((e) => e.payload[spec.idField] === undefined);
-		const current = explicit.length > 0 ? await this.readByIds(explicit) : [];
+		const current = explicit.length > 0 ? await this.readForComparison(explicit) : [];
 		const updates: Update[] = explicit.map((e) => ({ ...e, stored: this.storedCopy(current, e.payload) }));
 		if (keyed.length > 0 && (this.expectExisting || keyed.some((e) => needsLookupBeforeWrite(spec, e.payload)))) {
 			// Only records Xero would not refuse a second copy of must be found first; the others may still go write-first.
