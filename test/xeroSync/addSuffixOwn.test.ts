@@ -37,7 +37,8 @@ describe('Add Suffix recognises its own earlier record', () => {
 		// Only the name Xero keeps unique gets the suffix; the Contact Number keeps the CRM id as it is.
 		expect(first.main[0].json).toMatchObject({ syncResult: 'Created', Name: 'Shared Name Ltd (11x6)', ContactNumber: '11x6' });
 		const again = await send('organisation', [organisation]);
-		expect(again.main[0].json).toMatchObject({ syncResult: 'Updated', ContactID: first.main[0].json.ContactID, Name: 'Shared Name Ltd (11x6)' });
+		// Found as its own copy; it already holds what is sent, so nothing is written.
+		expect(again.main[0].json).toMatchObject({ syncResult: 'Unchanged', ContactID: first.main[0].json.ContactID, Name: 'Shared Name Ltd (11x6)' });
 		expect(named('Shared Name Ltd')).toHaveLength(2);
 	});
 

@@ -25,7 +25,7 @@ describe('Items', () => {
 		]);
 		expect(run.errors).toEqual([]);
 		expect(run.main[0].json).toMatchObject({ crmId: '14x1', Code: 'MUG', syncResult: 'Created', SalesDetails: { UnitPrice: 12.5, AccountCode: '200' } });
-		expect(stats(xero).byPath).toEqual({ 'GET /Accounts': 1, 'PUT /Items': 1 });
+		expect(stats(xero).byPath).toEqual({ 'GET /Accounts': 1, 'GET /Items': 1, 'PUT /Items': 1 });
 	});
 
 	it('rejects missing and archived account codes before any write', async () => {
@@ -79,7 +79,7 @@ describe('Accounts', () => {
 		]);
 		expect(created.errors).toEqual([]);
 		expect(created.main.map((i) => i.json.syncResult)).toEqual(['Created', 'Created']);
-		expect(stats(xero).byPath).toEqual({ 'PUT /Accounts': 2 });
+		expect(stats(xero).byPath).toEqual({ 'GET /Accounts': 1, 'PUT /Accounts': 2 });
 
 		const skipped = await runSync(xero, sendAccount('skip'), [{ code: '205', name: 'Workshop Sales', description: 'second' }]);
 		expect(skipped.errors.map((i) => entry(i).message)).toEqual([]);

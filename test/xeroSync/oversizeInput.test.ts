@@ -121,7 +121,7 @@ describe('Oversize lookups, out-of-range dates and batch-level rejections', () =
 		expect(messages[0]).toMatch(/Date "\+275760-09-12T23:59:59\.949Z" is not a date Xero accepts .*1900–9999/);
 		expect(messages[1]).toMatch(/DueDate "-033850-01-03T00:00:00\.000Z"/);
 		expect(messages[2]).toMatch(/Date "1899-12-31"/);
-		expect(stats(xero).byPath).toEqual({ 'PUT /Invoices': 1 });
+		expect(stats(xero).byPath).toEqual({ 'GET /Invoices': 1, 'PUT /Invoices': 1 });
 	});
 
 	it('a batch Xero refuses as a whole (400, no elements) is split so only the bad record fails', async () => {

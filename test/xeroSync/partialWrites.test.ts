@@ -28,7 +28,8 @@ describe('Send reports each write as soon as it returns', () => {
 	});
 
 	it('keeps the accounts created before a later account call fails', async () => {
-		xero = await startSandbox({ data: 'empty', dailyLimit: 1 });
+		// Two calls a day: the first batch's lookup, then the first account; the second account meets the limit.
+		xero = await startSandbox({ data: 'empty', dailyLimit: 2 });
 		const account = (n: number) => ({ crmId: `42x${n}`, Code: `9${n}0`, Name: `Partial account ${n}`, Type: 'EXPENSE' });
 		const run = await runSync(xero, { resource: 'account', operation: 'send', inputMode: 'json', duplicateHandling: 'skip' }, [account(1), account(2), account(3)]);
 

@@ -3,13 +3,20 @@ import { attempt } from '../../shared/attempt';
 import type { XeroResourceSpec } from '../../shared/xero/resources';
 import type { XeroTransport } from '../../shared/xero/transport';
 import { readList } from '../get/reads';
+import { errorFacts } from '../helpers/errorFacts';
+import { changedInXero } from '../helpers/xeroStorage';
 import type { DuplicateHandling } from './duplicates';
 import { decide, lookupKeysFor } from './duplicates';
-import { findMatch, lookupPlan, MAX_LOOKUP_QUERY, needsLookupBeforeWrite } from './match';
+import { findMatch, idReads, lookupPlan, MAX_LOOKUP_QUERY, needsLookupBeforeWrite } from './match';
 import type { Entry, SendRun, SyncResult } from './run';
 import type { WriteOutcome, WriteTarget } from './write';
-import type { SettledRefusal } from './rules';
+import type { SendRules } from './rules';
 import { refusedAsSettled, settleRefused, writeRecords } from './write';
+
+/** An update, with the Xero record it goes over when that was read (so a write that changes nothing is skipped). */
+interface Update extends Entry {
+	stored?: IDataObject;
+}
 
 type Written = [Entry, WriteOutcome, SyncResult];
 
@@ -20,38 +27,61 @@ function rejected(outcome: WriteOutcome): string {
 	return text.startsWith('not sent:') ? text : `Xero rejected it: ${text}`;
 }
 
-/** Matching, duplicate handling and the writes of one batch; at most one lookup call per batch. */
 /** Comparisons per lookup once Xero refused a longer OR-chain as too much for a large organisation. */
 const HIGH_VOLUME_CLAUSES = 5;
 
+/** Records per page of a read before writing: a batch's records always fit one page. */
+const READ_PAGE_SIZE = 1000;
+
+/** Matching, duplicate handling and the writes of one batch; at most one lookup call per batch. */
 export class BatchSender {
 	/** Comparisons per lookup; lowered for the run when Xero says the organisation is too large for long ORs. */
 	private maxClauses = Number.POSITIVE_INFINITY;
 
+	/**
+	 * Whether the last batch found its records already in Xero. Then the next batches look up before writing (one
+	 * lookup, then only the writes that change something) instead of writing first and resolving the refusals (a
+	 * refused PUT, a lookup, a POST). It starts true, so the first batch, sent alone, is the run's probe: a run of new
+	 * records pays one lookup in all, a re-send no refused writes.
+	 */
+	private expectExisting = true;
+
 	private readonly spec: XeroResourceSpec;
 	private readonly caller: XeroTransport;
+	private readonly settledRefusal?: SendRules['settledRefusal'];
 
 	constructor(
 		private readonly run: SendRun,
 		private readonly target: WriteTarget,
 		private readonly mode: DuplicateHandling,
-		private readonly settledRefusal?: SettledRefusal,
+		private readonly rules: Pick<SendRules, 'settledRefusal' | 'readQuery' | 'idsParameter'>,
 	) {
 		this.spec = target.spec;
 		this.caller = target.caller;
+		this.settledRefusal = rules.settledRefusal;
 	}
 
 	/**
 	 * One call for every key of the given entries (more only when their keys would not fit one URL); none when
-	 * nothing can match. Entries whose own keys are too long to look up are failed here and returned apart.
+	 * nothing can match. Entries whose own keys are too long to look up are failed here, except those `writeFirst`
+	 * accepts (Xero's own refusal can still protect them), which are returned in `unlookable`.
 	 */
-	private async lookup(entries: Entry[], rejectedFirst?: Map<number, WriteOutcome>): Promise<{ existing: IDataObject[]; usable: Entry[] }> {
+	private async lookup(
+		entries: Entry[],
+		rejectedFirst?: Map<number, WriteOutcome>,
+		writeFirst: (entry: Entry) => boolean = () => false,
+	): Promise<{ existing: IDataObject[]; usable: Entry[]; unlookable: Entry[] }> {
 		const keys = entries.map((e) => lookupKeysFor(this.spec, e.payload, this.mode, e.crmId));
 		const plan = lookupPlan(this.spec, keys, MAX_LOOKUP_QUERY, this.maxClauses);
 		const unusable = new Set<number>();
+		const unlookable: Entry[] = [];
 		for (const { index, length } of plan.tooLong) {
 			const entry = entries[index];
 			unusable.add(index);
+			if (writeFirst(entry)) {
+				unlookable.push(entry);
+				continue;
+			}
 			const earlier = rejectedFirst?.get(entry.index);
 			const fields = [this.spec.numberField, this.spec.nameField].filter((f): f is string => f !== undefined).join(' / ');
 			this.run.fail(
@@ -68,46 +98,92 @@ export class BatchSender {
 		}
 		const usable = entries.filter((_e, i) => !unusable.has(i));
 		const usableKeys = keys.filter((_k, i) => !unusable.has(i));
-		let wheres = plan.wheres;
+		const existing = await this.readAll((maxClauses) =>
+			lookupPlan(this.spec, usableKeys, MAX_LOOKUP_QUERY, maxClauses).wheres.map((where) => ({ where })),
+		);
+		return { existing, usable, unlookable };
+	}
+
+	/**
+	 * Every record the reads `plan` makes return. Xero refuses long OR-chains on organisations with very many records
+	 * (400 HighVolumeException: "Your request is not filtering … efficiently"): then the reads are planned with fewer
+	 * comparisons each, for the rest of the run too.
+	 */
+	private async readAll(plan: (maxClauses: number) => IDataObject[]): Promise<IDataObject[]> {
 		for (;;) {
-			const current = wheres;
+			const filters = plan(this.maxClauses);
 			const read = await attempt(async () => {
-				const existing: IDataObject[] = [];
-				for (const where of current) existing.push(...(await this.read(where)));
-				return existing;
+				const found: IDataObject[] = [];
+				for (const filter of filters) found.push(...(await this.read(filter)));
+				return found;
 			});
-			if (read.ok) return { existing: read.value, usable };
-			// Xero refuses long OR-chains on organisations with very many records (400 HighVolumeException: "Your
-			// request is not filtering … efficiently"): ask in small lookups, for the rest of the run too.
+			if (read.ok) return read.value;
 			if ((read.error as { type?: unknown }).type !== 'HighVolumeException' || this.maxClauses <= 1) throw read.error;
 			this.maxClauses = this.maxClauses === Number.POSITIVE_INFINITY ? HIGH_VOLUME_CLAUSES : 1;
-			wheres = lookupPlan(this.spec, usableKeys, MAX_LOOKUP_QUERY, this.maxClauses).wheres;
 		}
 	}
 
-	private async read(where: string): Promise<IDataObject[]> {
-		const qs: IDataObject = { where };
+	/** The query parameters of every read of Xero's copy besides its filter (paged reads add page and pageSize). */
+	private readParameters(): IDataObject {
+		// The resource's read options (unitdp=4: unit amounts as Xero stores them, for the comparison before updates).
+		const qs: IDataObject = { ...(this.rules.readQuery ?? {}) };
 		if (this.spec.supportsArchived) qs.includeArchived = true;
-		return await readList(this.caller, this.spec, qs, { pageSize: 1000 });
+		return qs;
 	}
 
-	/** Creates via PUT and updates via POST, at most one call each; each outcome is passed on as its call returns. */
-	private async write(creates: Entry[], updates: Entry[], settle: (written: Written) => void): Promise<void> {
+	private async read(filter: IDataObject): Promise<IDataObject[]> {
+		return await readList(this.caller, this.spec, { ...filter, ...this.readParameters() }, { pageSize: READ_PAGE_SIZE });
+	}
+
+	/** Xero's current copies of records sent with their Xero ID: one call per batch (IDs=), no key lookup. */
+	private async readByIds(entries: Entry[]): Promise<IDataObject[]> {
+		const ids = entries.map((e) => String(e.payload[this.spec.idField]));
+		const others = { ...this.readParameters(), ...(this.spec.paged ? { page: 1, pageSize: READ_PAGE_SIZE } : {}) };
+		return await this.readAll((maxClauses) => idReads(this.spec, ids, this.rules.idsParameter === true, others, maxClauses));
+	}
+
+	/**
+	 * Xero's copies of records sent with their Xero ID, or none when that read fails and the failure does not stop
+	 * the run: the updates are then written uncompared, as before the comparison existed (an update is safe to
+	 * repeat), and Xero's answer to them decides each record.
+	 */
+	private async readForComparison(entries: Entry[]): Promise<IDataObject[]> {
+		const read = await attempt(async () => await this.readByIds(entries));
+		if (read.ok) return read.value;
+		if (errorFacts(read.error).haltsRun) throw read.error;
+		return [];
+	}
+
+	private storedCopy(existing: IDataObject[], payload: IDataObject): IDataObject | undefined {
+		const id = String(payload[this.spec.idField] ?? '').trim().toLowerCase();
+		return existing.find((e) => String(e[this.spec.idField] ?? '').toLowerCase() === id);
+	}
+
+	/**
+	 * Creates via PUT and updates via POST, at most one call each; each outcome is passed on as its call returns. An
+	 * update that would leave Xero's copy as it is (helpers/xeroStorage.ts) is not written and comes out "Unchanged".
+	 */
+	private async write(creates: Entry[], updates: Update[], settle: (written: Written) => void): Promise<void> {
+		const changed = updates.filter((update) => {
+			if (update.stored === undefined || changedInXero(update.payload, update.stored).length > 0) return true;
+			this.run.succeed(update, update.stored, 'Unchanged');
+			return false;
+		});
 		await writeRecords(this.target, 'PUT', creates.map((e) => e.payload), (i, outcome) => settle([creates[i], outcome, 'Created']));
-		await writeRecords(this.target, 'POST', updates.map((e) => e.payload), (i, outcome) => settle([updates[i], outcome, 'Updated']));
+		await writeRecords(this.target, 'POST', changed.map((e) => e.payload), (i, outcome) => settle([changed[i], outcome, 'Updated']));
 	}
 
 	/** Applies duplicate handling to entries matched against `existing`; returns what still has to be written. */
-	private applyDecisions(entries: Entry[], existing: IDataObject[]): { creates: Entry[]; updates: Entry[] } {
+	private applyDecisions(entries: Entry[], existing: IDataObject[]): { creates: Entry[]; updates: Update[] } {
 		const creates: Entry[] = [];
-		const updates: Entry[] = [];
+		const updates: Update[] = [];
 		for (const entry of entries) {
 			const decision = decide(this.spec, entry.payload, existing, this.mode, entry.crmId);
 			if (decision.kind === 'skip') this.run.succeed(entry, decision.existing, 'Skipped');
 			else if (decision.kind === 'fail') {
 				this.run.fail(entry.index, { message: decision.message, code: 'DUPLICATE', xeroId: decision.xeroId }, entry.payload);
 			} else if (decision.kind === 'create') creates.push({ ...entry, payload: decision.payload });
-			else updates.push({ ...entry, payload: decision.payload });
+			else updates.push({ ...entry, payload: decision.payload, stored: this.storedCopy(existing, decision.payload) });
 		}
 		return { creates, updates };
 	}
@@ -127,15 +203,19 @@ export class BatchSender {
 		// Duplicate input was dropped for the whole execution before the batches started (dropDuplicateInput).
 		const explicit = batch.filter((e) => e.payload[spec.idField] !== undefined);
 		const keyed = batch.filter((e) => e.payload[spec.idField] === undefined);
-		if (keyed.some((e) => needsLookupBeforeWrite(spec, e.payload))) {
-			const { existing, usable } = await this.lookup(keyed);
-			const { creates, updates } = this.applyDecisions(usable, existing);
+		const current = explicit.length > 0 ? await this.readForComparison(explicit) : [];
+		const updates: Update[] = explicit.map((e) => ({ ...e, stored: this.storedCopy(current, e.payload) }));
+		if (keyed.length > 0 && (this.expectExisting || keyed.some((e) => needsLookupBeforeWrite(spec, e.payload)))) {
+			// Only records Xero would not refuse a second copy of must be found first; the others may still go write-first.
+			const { existing, usable, unlookable } = await this.lookup(keyed, undefined, (e) => !needsLookupBeforeWrite(spec, e.payload));
+			this.expectExisting = existing.length > 0;
+			const decided = this.applyDecisions(usable, existing);
 			// Another execution (a second queue worker, an overlapping schedule) may create the same record between the
 			// lookup and this write; Xero's uniqueness rules refuse the create, and it is resolved like any conflict.
-			await this.writeAndResolve(creates, [...explicit, ...updates]);
+			await this.writeAndResolve([...decided.creates, ...unlookable], [...updates, ...decided.updates]);
 			return;
 		}
-		await this.writeAndResolve(keyed, explicit);
+		await this.writeAndResolve(keyed, updates);
 	}
 
 	/**
@@ -143,7 +223,7 @@ export class BatchSender {
 	 * all of them): those that now match an existing record get the chosen duplicate handling, the others fail with
 	 * Xero's reason.
 	 */
-	private async writeAndResolve(creates: Entry[], updates: Entry[]): Promise<void> {
+	private async writeAndResolve(creates: Entry[], updates: Update[]): Promise<void> {
 		const { spec, run } = this;
 		const refused = new Map<number, WriteOutcome>();
 		const conflicts: Entry[] = [];
@@ -166,6 +246,8 @@ export class BatchSender {
 		const { spec, run } = this;
 		const { existing, usable } = await this.lookup(conflicts, refused);
 		const duplicates = usable.filter((e) => findMatch(spec, e.payload, existing, e.crmId) !== undefined);
+		// Records written first were found in Xero after all: the next batches look up before writing.
+		if (duplicates.length > 0) this.expectExisting = true;
 		for (const entry of usable) {
 			if (duplicates.includes(entry)) continue;
 			run.fail(entry.index, { message: rejected(refused.get(entry.index) as WriteOutcome), code: 'VALIDATION' }, entry.payload);

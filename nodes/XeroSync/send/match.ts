@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { UniqueKey, XeroResourceSpec } from '../../shared/xero/resources';
-import { anyOf, encoderSafeWhere, equalsString } from '../../shared/xero/where';
+import { anyOf, encoderSafeWhere, equalsString, quoteWhere } from '../../shared/xero/where';
 
 export type MatchedBy = 'id' | 'crmId' | 'number' | 'name';
 
@@ -227,4 +227,37 @@ export function lookupPlan(
 	});
 	flush();
 	return { wheres, tooLong };
+}
+
+/**
+ * The reads that fetch records by their Xero IDs (to compare them before an update), each within Xero's URL limit:
+ * `IDs=` where the list endpoint takes it (Contacts, Invoices), else `ItemID==guid("…") OR …` with at most
+ * `maxClauses` comparisons per read (a high-volume organisation refuses long OR-chains). `others` are the read's
+ * other query parameters: counted exactly, they leave room for a whole batch of 50 IDs in one call.
+ */
+export function idReads(
+	spec: XeroResourceSpec,
+	ids: string[],
+	idsParameter: boolean,
+	others: IDataObject,
+	maxClauses = Number.POSITIVE_INFINITY,
+	maxQuery = MAX_LOOKUP_QUERY,
+): IDataObject[] {
+	const unique = [...new Set(ids.map((id) => id.trim().toLowerCase()))];
+	const render = (group: string[]): IDataObject =>
+		idsParameter ? { IDs: group.join(',') } : { where: anyOf(group.map((id) => `${spec.idField}==guid(${quoteWhere(id)})`)) };
+	const size = (qs: IDataObject) =>
+		Object.entries({ ...others, ...qs }).reduce((n, [k, v]) => n + encodedLength(k) + 1 + encodedLength(String(v)) + 1, 0);
+	const full = (group: string[]) => size(render(group)) > maxQuery || (!idsParameter && group.length > maxClauses);
+	const reads: IDataObject[] = [];
+	let current: string[] = [];
+	for (const id of unique) {
+		if (current.length > 0 && full([...current, id])) {
+			reads.push(render(current));
+			current = [];
+		}
+		current.push(id);
+	}
+	if (current.length > 0) reads.push(render(current));
+	return reads;
 }

@@ -64,4 +64,8 @@ export interface SendRules {
 	/** How records reach Xero: writeInBatches (one call per batch) or writeOneByOne (no batch endpoint). */
 	writer: RecordWriter;
 	settledRefusal?: SettledRefusal;
+	/** Query parameters for every read of Xero's copy before a write (invoices, items: unitdp=4, unit amounts as stored). */
+	readQuery?: IDataObject;
+	/** The list endpoint takes `IDs=` (Contacts, Invoices); without it records are read by ID with `guid()` wheres. */
+	idsParameter?: boolean;
 }

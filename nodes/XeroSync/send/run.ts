@@ -23,7 +23,8 @@ export interface Entry {
 	payload: IDataObject;
 }
 
-export type SyncResult = 'Created' | 'Updated' | 'Skipped';
+/** Unchanged: the matched Xero record already holds what would be written, so nothing was written. */
+export type SyncResult = 'Created' | 'Updated' | 'Unchanged' | 'Skipped';
 
 export interface Failure {
 	message: string;
@@ -109,7 +110,7 @@ const BATCHES_IN_FLIGHT = 5;
 /**
  * Send, for any resource declared by its SendRules: checks every record before any call, then writes in batches.
  * Every input item ends as exactly one output item: the Xero record (with its CRM ID and whether it was created,
- * updated or skipped) or a sync-log failure.
+ * updated, unchanged or skipped) or a sync-log failure.
  */
 export async function sendRecords(ctx: IExecuteFunctions, items: INodeExecutionData[], rules: SendRules): Promise<INodeExecutionData[]> {
 	const run = new SendRun(ctx, rules.spec, items);
@@ -128,8 +129,8 @@ export async function sendRecords(ctx: IExecuteFunctions, items: INodeExecutionD
 			executionId: ctx.getExecutionId() ?? 'manual',
 			nodeId: ctx.getNode().id ?? ctx.getNode().name,
 		};
-		const sender = new BatchSender(run, target, mode, rules.settledRefusal);
-		await runPool(splitIntoBatches(ready, clampBatchSize(options.batchSize)), BATCHES_IN_FLIGHT, async (batch) => {
+		const sender = new BatchSender(run, target, mode, rules);
+		const sendBatch = async (batch: Entry[]) => {
 			const halted = run.haltedBy;
 			if (halted) {
 				for (const entry of batch) run.fail(entry.index, { message: halted.message, code: halted.code }, entry.payload);
@@ -147,7 +148,11 @@ export async function sendRecords(ctx: IExecuteFunctions, items: INodeExecutionD
 				}
 				if (facts.haltsRun) run.halt(facts);
 			}
-		});
+		};
+		const [first, ...rest] = splitIntoBatches(ready, clampBatchSize(options.batchSize));
+		// The first batch goes alone: whether it finds its records in Xero decides how the others are sent (BatchSender).
+		if (first) await sendBatch(first);
+		await runPool(rest, BATCHES_IN_FLIGHT, sendBatch);
 	}
 	return run.outputs();
 }

@@ -33,6 +33,13 @@ export interface ListSpec {
 /** for records whose `where` view is the stored record itself */
 export const storedValue = (path: string[]) => (record: Json) => readPath(record, path);
 
+/**
+ * The list endpoints whose IDs= filter Xero documents (xero_accounting.yaml: Contacts, Invoices, Budgets), by their
+ * ID field. Elsewhere (Items, Accounts, Payments …) Xero ignores the parameter, as it ignores any it does not know,
+ * and answers the whole list; a sandbox that filtered there would hide a client's reliance on it.
+ */
+const IDS_FILTER = new Set(['ContactID', 'InvoiceID', 'BudgetID']);
+
 function csv(value: string | undefined): string[] | undefined {
 	if (value === undefined || value.trim() === '') return undefined;
 	return value.split(',').map((part) => part.trim()).filter(Boolean);
@@ -106,7 +113,7 @@ export function runListQuery(records: Iterable<Json>, query: ListQuery, spec: Li
 	for (const record of records) {
 		const statusAsked = query.statuses?.includes(String(record.Status ?? record.ContactStatus ?? '').toUpperCase());
 		if (spec.archived(record) && !archivedAllowed && !statusAsked) continue;
-		if (query.ids && !query.ids.includes(String(record[spec.idField]).toLowerCase())) continue;
+		if (query.ids && IDS_FILTER.has(spec.idField) && !query.ids.includes(String(record[spec.idField]).toLowerCase())) continue;
 		if (query.statuses && !statusAsked) continue;
 		if (query.invoiceNumbers && !query.invoiceNumbers.includes(String(record.InvoiceNumber ?? '').toLowerCase())) continue;
 		if (query.contactIds && !query.contactIds.includes(String(record.ContactID ?? '').toLowerCase())) continue;

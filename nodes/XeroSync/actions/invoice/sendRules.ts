@@ -158,6 +158,8 @@ export const invoiceSendRules: SendRules = {
 		},
 	],
 	writer: writeInBatches,
+	readQuery: { unitdp: 4 },
+	idsParameter: true,
 	settledRefusal: {
 		refusal: XERO_RESOURCES.invoice.settledRefusal as RegExp,
 		note: PAID_NOTE,

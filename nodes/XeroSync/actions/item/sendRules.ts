@@ -72,4 +72,5 @@ export const itemSendRules: SendRules = {
 		},
 	],
 	writer: writeInBatches,
+	readQuery: { unitdp: 4 },
 };

@@ -56,4 +56,5 @@ export const organisationSendRules: SendRules = {
 	checks: [],
 	settingsChecks: [],
 	writer: writeInBatches,
+	idsParameter: true,
 };

@@ -1,0 +1,51 @@
+import type { IDataObject } from 'n8n-workflow';
+import type { StorageRules } from '../../shared/sameValue';
+import { changedFields } from '../../shared/sameValue';
+
+/**
+ * How Xero stores what Send writes, for "would this write change anything" (nodes/shared/sameValue.ts): amounts at
+ * 2 decimals, unit amounts and quantities at 4 (read with unitdp=4), dates by day, codes, enums and IDs without
+ * case, a contact's phones and addresses by type, an invoice's contact by ContactID or Name.
+ */
+export const XERO_STORAGE: StorageRules = {
+	decimals: {
+		UnitAmount: 4,
+		UnitPrice: 4,
+		Quantity: 4,
+		LineAmount: 2,
+		TaxAmount: 2,
+		DiscountRate: 2,
+		DiscountAmount: 2,
+		Discount: 2,
+		CurrencyRate: 6,
+	},
+	caseInsensitive: new Set([
+		'Status',
+		'Type',
+		'LineAmountTypes',
+		'CurrencyCode',
+		'DefaultCurrency',
+		'ContactStatus',
+		'AccountCode',
+		'COGSAccountCode',
+		'InventoryAssetAccountCode',
+		'ItemCode',
+		'TaxType',
+		'PhoneType',
+		'AddressType',
+		'ContactID',
+		'InvoiceID',
+		'ItemID',
+		'AccountID',
+		'LineItemID',
+		'BrandingThemeID',
+	]),
+	dates: new Set(['Date', 'DueDate', 'ExpectedPaymentDate', 'PlannedPaymentDate']),
+	keyedArrays: { Phones: 'PhoneType', Addresses: 'AddressType' },
+	references: { Contact: ['ContactID', 'Name'] },
+};
+
+/** The fields of a Send payload that differ from the Xero record it would be written over. */
+export function changedInXero(payload: IDataObject, existing: IDataObject): string[] {
+	return changedFields(payload, existing, XERO_STORAGE);
+}
