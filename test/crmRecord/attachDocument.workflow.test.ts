@@ -104,6 +104,9 @@ describe('CRM Record: Attach Document', () => {
 		expect(run.main).toHaveLength(1);
 		expect(run.errors.map((item) => failureOf(item).entry.code)).toEqual(['WRONG_MODULE', 'INPUT']);
 		expect(failureOf(run.errors[0]).message).toContain(DEMO_IDS.accounts.ridgeway);
+		const missing = await runCrm(crm, { ...parameters, recordId: '7x9999' }, [{}]);
+		expect(failureOf(missing.errors[0]).message).toContain('7x9999');
+		expect(crm.records('Documents')).toHaveLength(1);
 		const logs = await runCrm(crm, { ...parameters, module: moduleParam('XeroLogs'), recordId: '43x1' }, [{}]);
 		expect(failureOf(logs.errors[0]).entry.code).toBe('NO_DOCUMENTS');
 	});
