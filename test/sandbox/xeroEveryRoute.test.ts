@@ -49,6 +49,8 @@ describe('Xero sandbox: every route against the yaml', () => {
 		ok(invoice, 'createInvoices');
 		const invoiceId = String(invoice.json.Invoices[0].InvoiceID);
 		ok(await api.get(`/Invoices/${invoiceId}?unitdp=4`), 'getInvoice');
+		ok(await api.get(`/Invoices/${invoiceId}`, { accept: 'application/pdf' }), 'getInvoiceAsPdf');
+		ok(await api.get(`/Invoices/${invoiceId}/OnlineInvoice`), 'getOnlineInvoice');
 		ok(await api.post(`/Invoices/${invoiceId}`, { Invoices: [{ Reference: 'route' }] }), 'updateInvoice');
 		ok(await api.post('/Invoices?summarizeErrors=false', { Invoices: [{ InvoiceID: invoiceId, Reference: 'route 2' }, { Type: 'ACCPAY', Contact: { ContactID: contact.ContactID }, LineItems: [{ Description: 'bill', UnitAmount: 4, AccountCode: '429' }] }] }), 'updateOrCreateInvoices');
 		const payment = await api.put<{ Payments: Rec[] }>('/Payments', { Payments: [{ Invoice: { InvoiceID: invoiceId }, Account: { Code: '090' }, Amount: invoice.json.Invoices[0].AmountDue }] });

@@ -97,6 +97,7 @@ export function actionName(operation: string, module: string): string {
 		getMany: 'Get Many',
 		getChanges: 'Get Changes',
 		delete: 'Delete',
+		attachDocument: 'Attach Document to',
 	};
 	return `${verbs[operation] ?? operation} ${module || 'Records'}`;
 }

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { runSummaryProperty } from '../../shared/runSummary';
 import { moduleLocator } from './common.descriptions';
+import * as attachDocument from './record/attachDocument.operation';
 import * as create from './record/create.operation';
 import * as deleteRecord from './record/delete.operation';
 import * as get from './record/get.operation';
@@ -17,6 +18,13 @@ export const operationField: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
+		{
+			name: 'Attach Document',
+			value: 'attachDocument',
+			description:
+				'Attach a file from the input (e.g. an invoice PDF) or a link to a record, as a Documents record related to it',
+			action: 'Attach a document to a record',
+		},
 		{
 			name: 'Create',
 			value: 'create',
@@ -75,5 +83,6 @@ export const nodeProperties: INodeProperties[] = [
 	...update.description,
 	...upsert.description,
 	...writeTailDescription,
+	...attachDocument.description,
 	runSummaryProperty,
 ];

@@ -4,6 +4,7 @@ import { finishRun } from '../../shared/runSummary';
 import { throwIfStopping } from '../../shared/syncLog';
 import { VtigerApiError, type VtigerClient } from '../transport';
 import { actionName, crmClient, moduleOf, recordFailure } from './context';
+import * as attachDocument from './record/attachDocument.operation';
 import * as create from './record/create.operation';
 import * as deleteRecord from './record/delete.operation';
 import * as get from './record/get.operation';
@@ -19,6 +20,7 @@ type Operation = (
 ) => Promise<INodeExecutionData[]>;
 
 const operations: Record<string, Operation> = {
+	attachDocument: attachDocument.execute,
 	create: create.execute,
 	delete: deleteRecord.execute,
 	get: get.execute,

@@ -9,11 +9,13 @@ import { SESSION_CODES, TransportCode, VtigerApiError } from './VtigerApiError';
 import type {
 	DescribeResult,
 	ListTypesResult,
+	RelatedTypesResult,
 	SyncResult,
 	VtigerCredentials,
 	VtigerMethod,
 	VtigerSend,
 	VtigerSessionInfo,
+	VtigerUpload,
 } from './types';
 
 export type VtigerRecord = Record<string, unknown>;
@@ -71,7 +73,12 @@ export class VtigerClient {
 		return await this.session();
 	}
 
-	async call(operation: string, method: VtigerMethod, params: Record<string, string> = {}): Promise<unknown> {
+	async call(
+		operation: string,
+		method: VtigerMethod,
+		params: Record<string, string> = {},
+		files?: VtigerUpload[],
+	): Promise<unknown> {
 		let session = await this.session();
 		let renewed = false;
 		let transientRetries = 0;
@@ -81,6 +88,7 @@ export class VtigerClient {
 					method,
 					url: this.url,
 					params: { operation, sessionName: session.sessionName, ...params },
+					files,
 				});
 				this.entry.lastUsed = Date.now();
 				return readEnvelope(operation, response);
@@ -123,6 +131,28 @@ export class VtigerClient {
 	async create(module: string, element: VtigerRecord): Promise<VtigerRecord> {
 		const created = await this.call('create', 'POST', { elementType: module, element: JSON.stringify(element) });
 		return decodeRecord(created as VtigerRecord);
+	}
+
+	/** A create with a file upload (Documents: the file in the part "filename", filelocationtype "I"; 34). */
+	async createWithFile(module: string, element: VtigerRecord, file: VtigerUpload): Promise<VtigerRecord> {
+		const params = { elementType: module, element: JSON.stringify(element) };
+		return decodeRecord((await this.call('create', 'POST', params, [file])) as VtigerRecord);
+	}
+
+	/** The modules a record of `module` can be related to, and the label of each related list (34). */
+	async relatedTypes(module: string): Promise<RelatedTypesResult> {
+		return (await this.call('relatedtypes', 'GET', { elementType: module })) as RelatedTypesResult;
+	}
+
+	/** The records of `relatedType` in the record's related list `relatedLabel` (full records, without label). */
+	async retrieveRelated(id: string, relatedType: string, relatedLabel: string): Promise<VtigerRecord[]> {
+		const found = (await this.call('retrieve_related', 'GET', { id, relatedType, relatedLabel })) as VtigerRecord[];
+		return found.map((record) => decodeRecord(record));
+	}
+
+	/** Relates two records. vtiger answers "successfull" even for a related id that does not exist (34). */
+	async addRelated(sourceRecordId: string, relatedRecordId: string, relationIdLabel: string): Promise<void> {
+		await this.call('add_related', 'POST', { sourceRecordId, relatedRecordId, relationIdLabel });
 	}
 
 	async revise(element: VtigerRecord): Promise<VtigerRecord> {

@@ -1,7 +1,9 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { TransportCode, VtigerApiError } from './VtigerApiError';
-import type { VtigerHttpRequest, VtigerHttpResponse, VtigerSend } from './types';
+import { randomBytes } from 'node:crypto';
+
+import type { VtigerHttpRequest, VtigerHttpResponse, VtigerSend, VtigerUpload } from './types';
 
 const TIMEOUT_MS = 60_000;
 
@@ -21,6 +23,30 @@ interface FullResponse {
 
 function encodeForm(params: Record<string, string>): string {
 	return new URLSearchParams(params).toString();
+}
+
+/** A quoted multipart header value: a name may hold quotes or line breaks, which would end the header. */
+function headerValue(value: string): string {
+	return value.replace(/[\r\n"]/g, '_');
+}
+
+/**
+ * The multipart/form-data body vtiger's webservice.php reads a file upload from (34): the parameters as text
+ * parts ($_POST) and each file as a part with a filename ($_FILES[field]). Built here because the package ships
+ * without runtime dependencies.
+ */
+export function multipartBody(params: Record<string, string>, files: VtigerUpload[]): { body: Buffer; contentType: string } {
+	const boundary = `----n8nVtiger${randomBytes(12).toString('hex')}`;
+	const parts: Buffer[] = [];
+	for (const [name, value] of Object.entries(params)) {
+		parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${headerValue(name)}"\r\n\r\n${value}\r\n`, 'utf8'));
+	}
+	for (const file of files) {
+		const head = `--${boundary}\r\nContent-Disposition: form-data; name="${headerValue(file.field)}"; filename="${headerValue(file.name)}"\r\nContent-Type: ${headerValue(file.type || 'application/octet-stream')}\r\n\r\n`;
+		parts.push(Buffer.from(head, 'utf8'), file.bytes, Buffer.from('\r\n', 'utf8'));
+	}
+	parts.push(Buffer.from(`--${boundary}--\r\n`, 'utf8'));
+	return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 /** How long a query parameter is in the URL the sender builds, for callers that keep URLs under a server's limit. */
@@ -77,7 +103,11 @@ export function senderFromHttpRequest(ctx: HttpRequestHelper): VtigerSend {
 			json: false,
 			timeout: TIMEOUT_MS,
 		};
-		if (request.method !== 'GET') {
+		if (request.files?.length) {
+			const multipart = multipartBody(request.params, request.files);
+			options.body = multipart.body;
+			options.headers = { 'Content-Type': multipart.contentType };
+		} else if (request.method !== 'GET') {
 			options.body = encodeForm(request.params);
 			options.headers = { 'Content-Type': 'application/x-www-form-urlencoded' };
 		}

@@ -12,6 +12,16 @@ export interface VtigerHttpRequest {
 	url: string;
 	/** GET operations read every parameter from the query string, POST operations from the form body. */
 	params: Record<string, string>;
+	/** Files for PHP's $_FILES: the POST then goes as multipart/form-data, the parameters as its text parts. */
+	files?: VtigerUpload[];
+}
+
+/** One uploaded file; `field` is the form field vtiger reads it from (Documents: "filename"). */
+export interface VtigerUpload {
+	field: string;
+	name: string;
+	type: string;
+	bytes: Buffer;
 }
 
 /** The body is whatever the HTTP helper produced: a parsed object, raw text, or nothing. */
@@ -72,4 +82,10 @@ export interface DescribeResult {
 export interface ListTypesResult {
 	types: string[];
 	information: Record<string, { isEntity: boolean; label: string; singular: string }>;
+}
+
+export interface RelatedTypesResult {
+	types: string[];
+	/** Keyed by related-list label; an empty array when the module has no related lists. */
+	information: Record<string, { name: string; label: string; isEntity: string }> | [];
 }

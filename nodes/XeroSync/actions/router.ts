@@ -11,16 +11,26 @@ import * as invoice from './invoice/Invoice.resource';
 import * as item from './item/Item.resource';
 import * as organisation from './organisation/Organisation.resource';
 
-type Operation = 'get' | 'send';
+/** One operation of a resource module; `action` names it in sync-log entries where the default would not. */
+interface OperationModule {
+	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
+	action?: string;
+}
 
 const RESOURCES = { organisation, invoice, item, account };
+
+/** The operation a resource module exports under that name (its other exports, e.g. `description`, are not). */
+function operationOf(resource: XeroResource, operation: string): OperationModule | undefined {
+	const candidate = (RESOURCES[resource] as Record<string, unknown> | undefined)?.[operation] as OperationModule | undefined;
+	return typeof candidate?.execute === 'function' ? candidate : undefined;
+}
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const startedAt = new Date();
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as XeroResource;
-	const operation = this.getNodeParameter('operation', 0) as Operation;
-	const handler = RESOURCES[resource]?.[operation];
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const handler = operationOf(resource, operation);
 	if (!handler) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
 	}
@@ -36,7 +46,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				this.getNode(),
 				{
 					app: 'Xero',
-					action: operation === 'send' ? `Send ${spec.label}` : `Get ${spec.plural}`,
+					action: handler.action ?? (operation === 'send' ? `Send ${spec.label}` : `Get ${spec.plural}`),
 					flow: operation === 'send' ? 'CRM → Xero' : 'Xero → CRM',
 					crmId: readCrmId(input.json),
 					message: facts.message,

@@ -39,6 +39,17 @@ export interface ChangeFacts {
 	watchesStatus: boolean;
 }
 
+/**
+ * What Xero renders of a record besides its JSON. A resource that declares `pdf` gets Xero Sync's Get PDF operation
+ * by adding `getPdf.operation.ts` to its module; `onlineUrl` likewise Get Online URL.
+ */
+export interface DocumentFacts {
+	/** GET <path>/<id> with `Accept: application/pdf` answers the record as a PDF. */
+	pdf: boolean;
+	/** GET <path>/<id><suffix> answers `{ [collection]: [{ [urlField]: … }] }`, the page the customer sees. */
+	onlineUrl?: { suffix: string; collection: string; urlField: string; label: string };
+}
+
 export interface XeroResourceSpec {
 	resource: XeroResource;
 	/** Singular and plural as users read them in actions and messages. */
@@ -84,6 +95,8 @@ export interface XeroResourceSpec {
 	 * update refused only for this is not a failure: the record stays linked and comes back as Xero holds it.
 	 */
 	settledRefusal?: RegExp;
+	/** PDFs and online links Xero serves for this collection; absent where it serves none. */
+	documents?: DocumentFacts;
 }
 
 const LAST_UPDATE = { field: 'UpdatedDateUTC', label: 'Last update' };
@@ -141,6 +154,11 @@ export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 		dateFilter: { field: 'Date', label: 'Invoice date' },
 		numberExample: 'INV-0001',
 		changes: { includeArchived: false, fetchByIdsPaged: true, webhookCategory: 'INVOICE', watchesStatus: true },
+		// Online invoices exist for approved sales invoices only: Xero refuses drafts and bills.
+		documents: {
+			pdf: true,
+			onlineUrl: { suffix: '/OnlineInvoice', collection: 'OnlineInvoices', urlField: 'OnlineInvoiceUrl', label: 'Online Invoice URL' },
+		},
 	},
 	item: {
 		resource: 'item',

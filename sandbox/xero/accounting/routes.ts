@@ -5,6 +5,7 @@ import type { Json } from '../types';
 import { applyAccount, deleteAccount } from './accounts';
 import { batchWrite, elementsOf } from './batchWrite';
 import { contactsHandler } from './contacts';
+import { invoicePdf, onlineInvoice } from './documents';
 import { invalid, notFound, ok } from './envelope';
 import { postDataInvalid, withValidationErrors } from './errorShapes';
 import { invoicesHandler, renderInvoice } from './invoices';
@@ -23,6 +24,8 @@ export interface AccountingRoute {
 	operationId: string;
 	/** resource name for scope checks (Invoices, Contacts …) */
 	resource: string;
+	/** a media type the request's Accept must name (Xero serves a PDF on the record's own path); absent: any */
+	accept?: string;
 	/** the yaml's path for this operation, with {id} filled in by the router */
 	yamlPath: (params: Record<string, string>) => string;
 	run: (call: AccountingCall, ifModifiedSince: number | undefined, currencyCodes: Set<string>) => RouteResult;
@@ -110,6 +113,13 @@ function one(call: AccountingCall, read: ListRead, id: string): RouteResult {
 	return ok(call.providerName, call.now, read.key, [read.render(call.tenant, record, true)]);
 }
 
+/** The stored invoice a single-invoice path names, by InvoiceID (any case) or, as Xero also does, by number. */
+function invoiceAt(call: AccountingCall): Json | undefined {
+	const id = UUID.test(call.params.id) ? call.params.id : call.tenant.idOf(call.params.id.toLowerCase(), 'invoiceNumber');
+	const record = id ? call.tenant.records.invoices.get(id) : undefined;
+	return record ? renderInvoice(call.tenant, record, { withLineItems: true, unitdp: 2 }) : undefined;
+}
+
 function accountWrite(call: AccountingCall, id?: string): RouteResult {
 	const body = id ? elementsOf(call.body, 'Accounts')?.[0] : obj(call.body);
 	if (!body) return { status: 400, json: postDataInvalid('JSON for post data was invalid') };
@@ -128,6 +138,7 @@ function route(
 	resource: string,
 	yamlTemplate: string,
 	run: AccountingRoute['run'],
+	accept?: string,
 ): AccountingRoute {
 	const pattern = new RegExp(`^${template.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}/?$`, 'i');
 	return {
@@ -136,6 +147,7 @@ function route(
 		pattern,
 		operationId,
 		resource,
+		accept,
 		yamlPath: (params) => `/api.xro/2.0${yamlTemplate.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(params[name] ?? ''))}`,
 		run,
 	};
@@ -159,6 +171,10 @@ export const ACCOUNTING_ROUTES: AccountingRoute[] = [
 	route('GET', '/Invoices', 'getInvoices', 'Invoices', '/Invoices', (call, ims) => listRead(call, invoicesRead(call.tenant, unitdp(call)), ims)),
 	route('PUT', '/Invoices', 'createInvoices', 'Invoices', '/Invoices', (call) => batchWrite(call, invoicesHandler, 'create')),
 	route('POST', '/Invoices', 'updateOrCreateInvoices', 'Invoices', '/Invoices', (call) => batchWrite(call, invoicesHandler, 'upsert')),
+	route('GET', '/Invoices/{id}', 'getInvoiceAsPdf', 'Invoices', '/Invoices/{id}/pdf', (call) => invoicePdf(invoiceAt(call)), 'application/pdf'),
+	route('GET', '/Invoices/{id}/OnlineInvoice', 'getOnlineInvoice', 'Invoices', '/Invoices/{id}/OnlineInvoice', (call) =>
+		onlineInvoice(call.providerName, call.now, invoiceAt(call)),
+	),
 	route('GET', '/Invoices/{id}', 'getInvoice', 'Invoices', '/Invoices/{id}', (call) => {
 		const read = invoicesRead(call.tenant, unitdp(call));
 		if (UUID.test(call.params.id)) return one(call, read, call.params.id);
@@ -210,13 +226,18 @@ export const ACCOUNTING_ROUTES: AccountingRoute[] = [
 	route('GET', '/Payments/{id}', 'getPayment', 'Payments', '/Payments/{id}', (call) => one(call, paymentsRead, call.params.id)),
 ];
 
-export function matchAccountingRoute(method: string, path: string): { route: AccountingRoute; params: Record<string, string> } | 'method' | undefined {
+export function matchAccountingRoute(
+	method: string,
+	path: string,
+	accept = '',
+): { route: AccountingRoute; params: Record<string, string> } | 'method' | undefined {
 	let pathMatched = false;
 	for (const candidate of ACCOUNTING_ROUTES) {
 		const match = candidate.pattern.exec(path);
 		if (!match) continue;
 		pathMatched = true;
 		if (candidate.method !== method) continue;
+		if (candidate.accept && !accept.toLowerCase().includes(candidate.accept)) continue;
 		const params: Record<string, string> = {};
 		for (const [key, value] of Object.entries(match.groups ?? {})) {
 			const decoded = decodeURIComponent(value);

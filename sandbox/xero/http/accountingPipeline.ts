@@ -71,7 +71,7 @@ export async function handleAccounting(core: SandboxCore, req: IncomingMessage, 
 		return;
 	}
 
-	const matched = matchAccountingRoute(method, path);
+	const matched = matchAccountingRoute(method, path, headerValue(req, 'accept'));
 	if (matched === undefined || matched === 'method') {
 		core.stats.record(tenant.id, method, path, matched ? 405 : 404);
 		send(res, matched ? { status: 405, text: 'The requested resource does not support http method ' + method } : { status: 404, text: "The resource you're looking for cannot be found" });
@@ -171,7 +171,9 @@ export async function handleAccounting(core: SandboxCore, req: IncomingMessage, 
 			pendingKey?.forget();
 			throw error;
 		}
-		core.validator?.validateResponse('xero_accounting.yaml', route.operationId, result.status, result.json);
+		// A PDF is checked as the `string` (format binary) the yaml declares.
+		const checked = result.binary ? result.binary.bytes.toString('latin1') : result.json;
+		core.validator?.validateResponse('xero_accounting.yaml', route.operationId, result.status, checked);
 		if (result.changes && result.changes.length > 0) core.afterCommit(tenant, result.changes);
 		// kept as text so a later change to the records cannot alter the replay
 		if (pendingKey) pendingKey.settle({ status: result.status, json: result.json === undefined ? undefined : JSON.parse(serialise(result).body), text: result.text });
@@ -188,7 +190,7 @@ export async function handleAccounting(core: SandboxCore, req: IncomingMessage, 
 			req.socket.destroy();
 			return;
 		}
-		respond({ status: result.status, json: result.json, text: result.text, headers: result.headers }, admission.headers);
+		respond({ status: result.status, json: result.json, text: result.text, binary: result.binary, headers: result.headers }, admission.headers);
 	} finally {
 		if (res.writableEnded || res.destroyed) admission.release();
 	}

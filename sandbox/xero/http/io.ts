@@ -32,8 +32,15 @@ export function serialise(response: SandboxResponse): { body: string; contentTyp
 }
 
 export function send(res: ServerResponse, response: SandboxResponse): string {
-	const { body, contentType } = serialise(response);
 	const headers: Record<string, string> = { ...(response.headers ?? {}) };
+	if (response.binary) {
+		headers['Content-Type'] = response.binary.contentType;
+		headers['Content-Length'] = String(response.binary.bytes.length);
+		res.writeHead(response.status, headers);
+		res.end(response.binary.bytes);
+		return '';
+	}
+	const { body, contentType } = serialise(response);
 	if (contentType) headers['Content-Type'] = contentType;
 	headers['Content-Length'] = String(Buffer.byteLength(body));
 	res.writeHead(response.status, headers);

@@ -8,6 +8,8 @@ export interface SandboxResponse {
 	json?: unknown;
 	/** sent as text/plain */
 	text?: string;
+	/** sent as is, with its own Content-Type (an invoice PDF) */
+	binary?: { contentType: string; bytes: Buffer };
 	headers?: Record<string, string>;
 }
 

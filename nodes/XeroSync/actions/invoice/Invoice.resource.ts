@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 import * as get from './get.operation';
+import * as getOnlineUrl from './getOnlineUrl.operation';
+import * as getPdf from './getPdf.operation';
 import * as send from './send.operation';
 
-export { get, send };
+export { get, getOnlineUrl, getPdf, send };
 
 export const description: INodeProperties[] = [
 	{
@@ -20,6 +22,19 @@ export const description: INodeProperties[] = [
 				action: 'Get invoices',
 			},
 			{
+				name: 'Get Online URL',
+				value: 'getOnlineUrl',
+				description:
+					'Get the link to the invoice page Xero shows the customer (view, download, pay); approved sales invoices only',
+				action: 'Get an invoice online URL',
+			},
+			{
+				name: 'Get PDF',
+				value: 'getPdf',
+				description: 'Get the invoice or bill as Xero renders it, as a PDF file in the binary output',
+				action: 'Get an invoice PDF',
+			},
+			{
 				name: 'Send',
 				value: 'send',
 				description:
@@ -30,5 +45,7 @@ export const description: INodeProperties[] = [
 		default: 'get',
 	},
 	...get.description,
+	...getPdf.description,
+	...getOnlineUrl.description,
 	...send.description,
 ];

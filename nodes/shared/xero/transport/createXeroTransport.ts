@@ -93,7 +93,7 @@ export function createXeroTransport(ctx: XeroContext, options: XeroTransportOpti
 				);
 			}
 			const url = `${await root()}${request.path}`;
-			const headers: Record<string, string> = { Accept: 'application/json', ...(request.headers ?? {}) };
+			const headers: Record<string, string> = { Accept: request.binaryAccept ?? 'application/json', ...(request.headers ?? {}) };
 			if (credentialType === 'xeroSyncOAuth2Api') headers['xero-tenant-id'] = tenantId as string;
 			// A write must carry one key for all its attempts, so a retry after a lost answer is a replay, not a copy.
 			const idempotencyKey = request.idempotencyKey ?? (WRITES.has(request.method) ? randomUUID() : undefined);
@@ -104,7 +104,8 @@ export function createXeroTransport(ctx: XeroContext, options: XeroTransportOpti
 				qs: request.qs,
 				body: request.body,
 				headers,
-				json: true,
+				json: request.binaryAccept === undefined,
+				...(request.binaryAccept === undefined ? {} : { encoding: 'arraybuffer' as const }),
 				returnFullResponse: true,
 				// Status codes come back as answers: n8n's error for them would drop Retry-After and the limit headers.
 				ignoreHttpStatusErrors: true,
@@ -175,6 +176,16 @@ async function waitToRetry(
 	return true;
 }
 
+function errorBodyOf(body: unknown): unknown {
+	if (!Buffer.isBuffer(body)) return body;
+	const text = body.toString('utf8');
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return text;
+	}
+}
+
 /** A 401 that a new access token can fix; a missing scope cannot be fixed by refreshing. */
 function tokenMayHaveExpired(body: unknown): boolean {
 	const detail = (body as IDataObject | undefined)?.Detail;
@@ -223,6 +234,8 @@ export async function send<T>(
 		const response = sent.value;
 
 		const status = response.statusCode;
+		// A binary request's refusal arrives as bytes too; Xero's error JSON is what the checks below read.
+		if (status >= 400) response.body = errorBodyOf(response.body);
 		const headers = plainHeaders(response.headers);
 		const announcedScale = announcedClockScale(httpOptions.url, headers);
 		if (announcedScale !== undefined) limiter.noteClockScale(announcedScale);

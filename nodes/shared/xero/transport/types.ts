@@ -12,6 +12,11 @@ export interface XeroRequest {
 	headers?: Record<string, string>;
 	/** Writes carry one; the transport reuses it on every retry so a retried write never duplicates. */
 	idempotencyKey?: string;
+	/**
+	 * Ask for a file instead of JSON (`application/pdf`: Xero serves a document's PDF on its own path): sent as the
+	 * Accept header, and a successful answer's body is the bytes, a Buffer.
+	 */
+	binaryAccept?: string;
 }
 
 export interface XeroResponse<T = IDataObject> {
