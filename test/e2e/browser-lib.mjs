@@ -70,6 +70,8 @@ export async function connectXeroOAuth2(browser, name = 'Xero OAuth2 (sandbox)')
 	const button = modal
 		.getByTestId('oauth-connect-button')
 		.or(modal.getByTestId('oauth-connect-success-banner').getByRole('button'))
+		// n8n 2.41 shows a not-yet-connected credential as a warning banner with a plain "Connect" button.
+		.or(modal.getByRole('button', { name: /^\s*Connect\s*$/ }))
 		.filter({ visible: true })
 		.first();
 	await button.waitFor();
