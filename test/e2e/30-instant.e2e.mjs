@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crm, env, n8n, sandbox, xero } from './lib.mjs';
+import { crm, env, n8n, sandbox, until, xero } from './lib.mjs';
 
 function instantFlows() {
 	try {
@@ -26,16 +26,6 @@ async function token() {
 	});
 	assert.equal(res.status, 200, 'client_credentials token');
 	return (await res.json()).access_token;
-}
-
-async function until(what, check, timeoutMs = 60_000) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 1000));
-	}
 }
 
 test('examples/ has an instant flow, active, with the Xero sandbox delivering to it', async () => {

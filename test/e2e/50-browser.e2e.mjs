@@ -2,7 +2,7 @@
 // page shows; screenshots go to screenshots/n8n-<version>/ (git-ignored) for people to look at.
 import { after, before, test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
-import { connectXeroOAuth2, launch, signIn } from './browser-lib.mjs';
+import { connectXeroOAuth2, launch, screenshotOnFailure, signIn } from './browser-lib.mjs';
 import { env, importedWorkflows, n8n, sandbox, secrets } from './lib.mjs';
 
 let browser;
@@ -17,17 +17,7 @@ after(async () => {
 	await browser?.close();
 });
 
-/** A test that leaves a screenshot of the page when it fails. */
-function test(name, fn) {
-	nodeTest(name, async () => {
-		try {
-			await fn();
-		} catch (error) {
-			await browser?.screenshot(`FAILED-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
-			throw error;
-		}
-	});
-}
+const test = screenshotOnFailure(nodeTest, () => browser);
 
 /** Items of the node creator list (the panel that opens with +). */
 const creatorItems = () => page.getByTestId('node-creator').getByTestId('item-iterator-item');

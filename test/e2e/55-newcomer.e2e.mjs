@@ -7,10 +7,10 @@ import { after, before, test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { assertScreenshotShowsPage, connectXeroOAuth2, launch, signIn } from './browser-lib.mjs';
+import { assertScreenshotShowsPage, connectXeroOAuth2, launch, screenshotOnFailure, signIn } from './browser-lib.mjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crm, env, n8n, outputItems, sandbox, xero } from './lib.mjs';
+import { crm, env, n8n, outputItems, sandbox, until, xero } from './lib.mjs';
 
 const run = promisify(execFile);
 let browser;
@@ -30,16 +30,7 @@ after(async () => {
 	await browser?.close();
 });
 
-function test(name, fn) {
-	nodeTest(name, async () => {
-		try {
-			await fn();
-		} catch (error) {
-			await browser?.screenshot(`FAILED-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
-			throw error;
-		}
-	});
-}
+const test = screenshotOnFailure(nodeTest, () => browser);
 
 /** A screenshot the test looks at: saved, then checked to be a rendered page (not blank, not one flat colour). */
 async function shot(name) {
@@ -179,16 +170,6 @@ test('a newcomer builds Schedule → Get invoices → Create or update into Invo
 	await closeNdv();
 }, { timeout: 600_000 });
 
-async function until(what, check, timeoutMs = 90_000) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 1000));
-	}
-}
-
 test('paying an invoice with the demo\'s command (npm run demo:pay) turns the CRM invoice Paid through the instant flow', async () => {
 	const state = await xero.state(tenant().tenantId);
 	const crmInvoices = await crm.records('Invoice');
@@ -212,7 +193,7 @@ test('paying an invoice with the demo\'s command (npm run demo:pay) turns the CR
 	const paid = await until(`CRM invoice ${payable.crm.id} to turn Paid`, async () => {
 		const row = (await crm.records('Invoice')).find((r) => r.id === payable.crm.id);
 		return row?.invoicestatus === 'Paid' ? row : undefined;
-	});
+	}, 90_000);
 	assert.equal(String(paid.cf_xero_status).toUpperCase(), 'PAID');
 	assert.equal(paid.cf_xero_invoice_id, payable.invoice.InvoiceID);
 	assert.equal((await crm.records('Invoice')).filter((r) => r.cf_xero_invoice_id === payable.invoice.InvoiceID).length, 1, 'still one CRM invoice');
@@ -220,7 +201,7 @@ test('paying an invoice with the demo\'s command (npm run demo:pay) turns the CR
 	const runs = await until('the instant flow to record its run', async () => {
 		const all = await runsOf();
 		return all.length > before && all[0].status !== 'running' ? all : undefined;
-	});
+	}, 90_000);
 	assert.equal(runs[0].status, 'success');
 	assert.equal(runs[0].mode, 'webhook');
 	// In the editor: the instant flow's executions list shows the webhook run as succeeded.

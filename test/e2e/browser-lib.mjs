@@ -57,6 +57,19 @@ export async function signIn(page) {
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
 }
 
+/** node:test's `test`, but a failing test leaves a screenshot of the page (of the browser `current()` returns). */
+export function screenshotOnFailure(nodeTest, current) {
+	return (name, fn, options) =>
+		nodeTest(name, options ?? {}, async () => {
+			try {
+				await fn();
+			} catch (error) {
+				await current()?.screenshot(`FAILED-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
+				throw error;
+			}
+		});
+}
+
 /**
  * Connects the "Xero OAuth2 (sandbox)" credential with "Connect my account" (or "Reconnect" once connected): the
  * popup goes to the sandbox's authorize page, which consents at once and redirects to n8n's callback.

@@ -1,4 +1,5 @@
 // Shared by the e2e tests: the stack scripts/e2e.sh started (env), a logged-in n8n REST client, sandbox state.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { N8nRest, outputItems } from '../../scripts/n8n/rest.mjs';
@@ -136,3 +137,14 @@ xero.api = async (method, path, payload) =>
 		headers: { authorization: `Bearer ${await xero.token()}`, 'content-type': 'application/json', accept: 'application/json' },
 		body: JSON.stringify(payload),
 	});
+
+/** Polls `check` once a second until it returns something truthy (returned), failing after `timeoutMs`. */
+export async function until(what, check, timeoutMs = 60_000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 1000));
+	}
+}
