@@ -1,39 +1,15 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { DEMO_IDS, type VtigerSandbox } from '../../sandbox/vtiger';
 import { attachedDocument, storedFileName } from '../../nodes/CrmRecord/helpers/documents';
-import { runWorkflow } from '../harness/runWorkflow';
-import { CRM_NODE, credentialFor, failureOf, moduleParam, runCrm, withSandbox } from './workflow';
+import { failureOf, moduleParam, runCrm, withSandbox } from './workflow';
 
 const PDF = Buffer.from('%PDF-1.4\n% a small test file\n%%EOF\n', 'latin1');
 
 /** Start (an item with a PDF in binary field `data`) → CRM Record Attach Document. */
 async function attachPdf(crm: VtigerSandbox, parameters: IDataObject, fileName = 'INV-0001.pdf') {
-	const run = await runWorkflow(
-		{
-			nodes: [
-				{ id: '1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-				{
-					id: '2',
-					name: CRM_NODE,
-					type: 'n8n-nodes-xero-crm.crmRecord',
-					typeVersion: 1,
-					position: [200, 0],
-					parameters: { operation: 'attachDocument', module: moduleParam('Invoice'), ...parameters } as never,
-					credentials: { simplyCrmApi: { id: 'crm', name: 'CRM' } },
-					onError: 'continueErrorOutput',
-				},
-			],
-			connections: { Start: { main: [[{ node: CRM_NODE, type: 'main', index: 0 }]] } },
-			pinData: {
-				Start: [{ json: {}, binary: { data: { data: PDF.toString('base64'), mimeType: 'application/pdf', fileName, fileExtension: 'pdf' } } }] as never,
-			},
-		},
-		{ credentials: { simplyCrmApi: credentialFor(crm) } },
-	);
-	if (run.status !== 'success') throw new Error(`The workflow failed: ${run.error?.message ?? run.status}`);
-	const [main = [], errors = []] = run.output(CRM_NODE) as INodeExecutionData[][];
-	return { main, errors };
+	const items = [{ json: {}, binary: { data: { data: PDF.toString('base64'), mimeType: 'application/pdf', fileName, fileExtension: 'pdf' } } }];
+	return await runCrm(crm, { operation: 'attachDocument', module: moduleParam('Invoice'), ...parameters } as never, [], { items });
 }
 
 /** The Documents related to a record, as vtiger's retrieve_related lists them (relation rows both ways). */

@@ -27,7 +27,11 @@ export async function runCrm(
 	crm: VtigerSandbox,
 	parameters: INodeParameters,
 	input: IDataObject[] = [{}],
-	options: RunWorkflowOptions & { onError?: 'continueErrorOutput' | 'stopWorkflow' | 'continueRegularOutput' } = {},
+	options: RunWorkflowOptions & {
+		onError?: 'continueErrorOutput' | 'stopWorkflow' | 'continueRegularOutput';
+		/** Whole input items (e.g. with binary data), used instead of `input`. */
+		items?: INodeExecutionData[];
+	} = {},
 ): Promise<CrmRun> {
 	const onError = options.onError ?? 'continueErrorOutput';
 	const run = await runWorkflow(
@@ -46,7 +50,7 @@ export async function runCrm(
 				},
 			],
 			connections: { Start: { main: [[{ node: CRM_NODE, type: 'main', index: 0 }]] } },
-			pinData: { Start: input.map((json) => ({ json })) },
+			pinData: { Start: options.items ?? input.map((json) => ({ json })) },
 		},
 		{ credentials: { simplyCrmApi: credentialFor(crm) }, ...options },
 	);

@@ -13,6 +13,8 @@ function setup() {
 	return { clock, limiter, granted, ask };
 }
 
+type Setup = ReturnType<typeof setup>;
+
 describe('TenantLimiter (Xero per-tenant limits)', () => {
 	it('lets at most 5 calls be in flight and starts the next one when one finishes', async () => {
 		const { limiter, granted, ask } = setup();
@@ -49,8 +51,8 @@ describe('TenantLimiter (Xero per-tenant limits)', () => {
 		expect(granted).toHaveLength(61);
 	});
 
-	it('counts a slow call from its send time plus the arrival margin, not from its late answer', async () => {
-		const { clock, limiter, granted, ask } = setup();
+	/** A first call answered after 10 s, 59 quick ones, then a 61st asked for: the window is full. */
+	async function slowCallThenFullWindow({ clock, granted, ask }: Setup) {
 		ask(1);
 		await settle();
 		await clock.advance(10_000);
@@ -62,6 +64,12 @@ describe('TenantLimiter (Xero per-tenant limits)', () => {
 		}
 		ask(1);
 		await settle();
+	}
+
+	it('counts a slow call from its send time plus the arrival margin, not from its late answer', async () => {
+		const run = setup();
+		const { clock, limiter, granted } = run;
+		await slowCallThenFullWindow(run);
 		expect(granted).toHaveLength(60);
 		expect(limiter.snapshot().inWindow).toBe(60);
 		// Counted from 2,000 (sent at 0 + margin), so its slot frees at 62,000, not at 70,000.
@@ -70,19 +78,10 @@ describe('TenantLimiter (Xero per-tenant limits)', () => {
 	});
 
 	it('counts a slow call to a sandbox on this machine (it announced its clock) from its answer: its arrival has no bound', async () => {
-		const { clock, limiter, granted, ask } = setup();
+		const run = setup();
+		const { clock, limiter, granted } = run;
 		limiter.noteClockScale(1);
-		ask(1);
-		await settle();
-		await clock.advance(10_000);
-		granted[0].release();
-		for (let i = 1; i < 60; i++) {
-			ask(1);
-			await settle();
-			granted[i].release();
-		}
-		ask(1);
-		await settle();
+		await slowCallThenFullWindow(run);
 		// Counted from its answer at 10,000, so its slot frees at 70,000, not at 62,000.
 		await clock.advance(70_000 - clock.now());
 		expect(granted).toHaveLength(60);
