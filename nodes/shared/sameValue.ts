@@ -59,13 +59,17 @@ function sameScalar(sent: unknown, stored: unknown, field: string | undefined, r
 		const a = asBoolean(sent);
 		return a !== undefined && a === asBoolean(stored);
 	}
-	if (typeof sent === 'number' || typeof stored === 'number') {
+	const places = field !== undefined ? rules.decimals[field] : undefined;
+	// Numbers compare as numbers only where the system stores a number: in a text field a number sent for "0123" or
+	// "1e3" is a different value, and reading it as equal would skip a real change forever.
+	if (places !== undefined || (typeof sent === 'number' && typeof stored === 'number')) {
 		const a = asNumber(sent);
 		const b = asNumber(stored);
 		if (a === undefined || b === undefined) return false;
-		const places = field !== undefined ? rules.decimals[field] : undefined;
 		return places === undefined ? a === b : round(a, places) === round(b, places);
 	}
+	if (typeof sent === 'number') sent = String(sent);
+	if (typeof stored === 'number') stored = String(stored);
 	if (typeof sent !== 'string' || typeof stored !== 'string') return false;
 	const a = sent.trim();
 	const b = stored.trim();
