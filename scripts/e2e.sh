@@ -19,7 +19,7 @@ T0=$SECONDS
 if ! command -v chromium > /dev/null 2>&1; then
   stack_log "installing Debian's chromium"
   SUDO=""; [[ "$(id -u)" == 0 ]] || SUDO="sudo"
-  $SUDO apt-get update -qq > "$E2E_OUT/apt.log" 2>&1 && $SUDO apt-get install -y -qq chromium >> "$E2E_OUT/apt.log" 2>&1 \
+  $SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq > "$E2E_OUT/apt.log" 2>&1 && $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium >> "$E2E_OUT/apt.log" 2>&1 \
     || { tail -20 "$E2E_OUT/apt.log" >&2; stack_die "apt-get install chromium failed"; }
 fi
 export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"

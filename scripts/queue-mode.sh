@@ -30,7 +30,7 @@ if [[ "$QUEUE_DB" == postgres ]] && ! compgen -G '/usr/lib/postgresql/*/bin/init
 if ((${#missing[@]})); then
   stack_log "installing ${missing[*]} (apt-get)"
   SUDO=""; [[ "$(id -u)" == 0 ]] || SUDO="sudo"
-  { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${missing[@]}"; } > "$STACK_DIR/apt.log" 2>&1 \
+  { $SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq && $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}"; } > "$STACK_DIR/apt.log" 2>&1 \
     || { tail -20 "$STACK_DIR/apt.log" >&2; stack_die "apt-get install ${missing[*]} failed"; }
 fi
 PG_BIN="$(compgen -G '/usr/lib/postgresql/*/bin' | sort -V | tail -1 || true)"

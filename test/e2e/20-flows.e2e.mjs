@@ -11,8 +11,9 @@ const FILES = {
 	products: 'products-items-accounts.json',
 	invoices: 'invoices-crm-to-xero.json',
 	quotes: 'quotes-to-xero-draft-invoices.json',
+	pdfs: 'invoice-pdfs-to-crm.json',
 };
-const ORDER = [FILES.orgsXeroToCrm, FILES.orgsCrmToXero, FILES.products, FILES.invoices, FILES.quotes];
+const ORDER = [FILES.orgsXeroToCrm, FILES.orgsCrmToXero, FILES.products, FILES.invoices, FILES.quotes, FILES.pdfs];
 const SYNC_TYPES = ['n8n-nodes-xero-crm.xeroSync', 'n8n-nodes-xero-crm.crmRecord'];
 
 const tenantId = () => sandbox().xero.tenants[0].tenantId;
@@ -67,15 +68,15 @@ async function assertLoggedInCrm(plantedRecords, minimumPerRecord = 1) {
 
 async function snapshot() {
 	const state = await xero.state(tenantId());
-	const [accounts, products, services, invoices, quotes, xeroAccounts, logs] = await Promise.all(
-		['Accounts', 'Products', 'Services', 'Invoice', 'Quotes', 'XeroAccounts', 'XeroLogs'].map((m) => crm.records(m)),
+	const [accounts, products, services, invoices, quotes, xeroAccounts, documents, logs] = await Promise.all(
+		['Accounts', 'Products', 'Services', 'Invoice', 'Quotes', 'XeroAccounts', 'Documents', 'XeroLogs'].map((m) => crm.records(m)),
 	);
 	return {
 		xero: { contacts: state.contacts.length, items: state.items.length, invoices: state.invoices.length, accounts: state.accounts.length },
-		crm: { accounts: accounts.length, products: products.length, services: services.length, invoices: invoices.length, quotes: quotes.length, xeroAccounts: xeroAccounts.length },
+		crm: { accounts: accounts.length, products: products.length, services: services.length, invoices: invoices.length, quotes: quotes.length, xeroAccounts: xeroAccounts.length, documents: documents.length },
 		logs: logs.length,
 		state,
-		records: { accounts, products, services, invoices, quotes, xeroAccounts },
+		records: { accounts, products, services, invoices, quotes, xeroAccounts, documents },
 	};
 }
 
@@ -171,6 +172,24 @@ test('quotes → Xero draft invoices: the quote keeps the draft ID, the draft ke
 		assert.equal(x.Status, 'DRAFT');
 		assert.ok([x.Reference, x.InvoiceNumber].some((v) => String(v ?? '').includes(quote.quote_no)), `draft ${x.InvoiceID} names quote ${quote.quote_no}`);
 	}
+});
+
+test('invoice PDFs → CRM: each CRM invoice in Xero gets its PDF, approved ones their online link; unsent invoices are passed over, nothing fails', async () => {
+	const result = await runExample(FILES.pdfs);
+	assert.deepEqual(result.allErrors.map((e) => `${e.node}: ${e.message}`), [], 'no failures');
+	const snap = await snapshot();
+	const linked = snap.records.invoices.filter((i) => i.cf_xero_invoice_id);
+	assert.ok(linked.length > 0, 'the invoices flow linked CRM invoices to Xero');
+	assert.equal(result.out('Get invoice PDF').length, linked.length, 'one PDF per linked invoice, none for unsent ones');
+	const pdfs = snap.records.documents.filter((d) => d.filelocationtype === 'I');
+	const links = snap.records.documents.filter((d) => d.filelocationtype === 'E');
+	for (const invoice of linked) {
+		const x = snap.state.invoices.find((i) => i.InvoiceID === invoice.cf_xero_invoice_id);
+		assert.equal(pdfs.filter((d) => d.filename === `${x.InvoiceNumber}.pdf`).length, 1, `invoice ${x.InvoiceNumber} has its PDF once`);
+	}
+	const approved = linked.filter((i) => !['DRAFT', 'DELETED', 'VOIDED'].includes(String(i.cf_xero_status).toUpperCase()));
+	assert.equal(links.length, approved.length, 'one online link per approved invoice');
+	for (const link of links) assert.match(link.filename, /^https:\/\/in\.xero\.com\//);
 });
 
 test('a second run of every example creates no duplicates and fails the same planted records again', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ICredentialType, INodeType, IVersionedNodeType } from 'n8n-workflow';
 
 import { OAuth2Api } from './oAuth2Api.credentials';
+import { Filter } from './nodes/Filter.node';
 import { ManualTrigger } from './nodes/ManualTrigger.node';
 
 export const PACKAGE_NAME = 'n8n-nodes-xero-crm';
@@ -62,7 +63,7 @@ let cached: PackageTypes | undefined;
 /**
  * The package's nodes (nodes/<Name>/<Name>.node.ts) and credentials (credentials/*.credentials.ts) from TypeScript
  * source, under the names a community install gives them, plus what n8n-nodes-base would provide: oAuth2Api and the
- * Manual Trigger.
+ * Manual Trigger and the Filter (which example workflows use).
  */
 export function loadPackageTypes(): PackageTypes {
 	if (cached) return cached;
@@ -81,6 +82,7 @@ export function loadPackageTypes(): PackageTypes {
 	}
 	const nodes: Record<string, INodeType | IVersionedNodeType> = {
 		'n8n-nodes-base.manualTrigger': new ManualTrigger(),
+		'n8n-nodes-base.filter': new Filter(),
 	};
 	for (const file of sourceFiles(path.join(PACKAGE_ROOT, 'nodes'), '.node.ts', 1)) {
 		for (const node of load(file, isNodeType)) {
