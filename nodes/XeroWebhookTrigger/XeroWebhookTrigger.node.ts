@@ -138,12 +138,12 @@ async function fetchedItems(ctx: IWebhookFunctions, events: XeroWebhookEvent[]):
 	});
 }
 
-/** Drops fetched invoices whose status is not wanted; thin items stay, since their status is unknown. */
+/** Drops fetched records of status-watched collections (invoices) whose status is not wanted; thin items stay, since their status is unknown. */
 function withInvoiceStatus(items: INodeExecutionData[], statuses: string[]): INodeExecutionData[] {
 	if (statuses.length === 0) return items;
 	return items.filter((item) => {
 		const event = item.json.xeroEvent as IDataObject;
-		if (event.eventCategory !== 'INVOICE' || event.fetched === false) return true;
+		if (SPEC_BY_CATEGORY[String(event.eventCategory)]?.changes?.watchesStatus !== true || event.fetched === false) return true;
 		return statuses.includes(String(item.json.Status ?? ''));
 	});
 }

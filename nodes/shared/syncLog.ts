@@ -26,7 +26,7 @@ export type SyncFailure = Pick<SyncLogEntry, 'app' | 'action' | 'flow' | 'messag
 	Partial<Pick<SyncLogEntry, 'crmId' | 'xeroId' | 'code'>> & { description?: string };
 
 /** Long enough for a message that names several records; short enough that no input value can flood a log. */
-export const MAX_MESSAGE = 2000;
+const MAX_MESSAGE = 2000;
 
 /** Every message leaves redacted and bounded, whatever path built it. */
 export function safeMessage(message: string): string {

@@ -13,7 +13,7 @@ import type { CrmRecord, CrmToXeroResult, Resolved, XeroRecord, XeroResource, Xe
  * `options.resolved`.
  */
 
-export const CRM_MODULES_BY_RESOURCE: Readonly<Record<XeroResource, readonly string[]>> = {
+const CRM_MODULES_BY_RESOURCE: Readonly<Record<XeroResource, readonly string[]>> = {
 	organisation: ['Accounts', 'Contacts'],
 	invoice: ['Invoice', 'Quotes', 'SalesOrder'],
 	item: ['Products', 'Services'],
@@ -80,7 +80,7 @@ export { crmInvoiceToXero, xeroInvoiceToCrm } from './invoice';
 export { crmItemToXero, xeroItemToCrm, CRM_NUMBER_FIELDS } from './item';
 export { crmOrganisationToXero, xeroOrganisationToCrm } from './organisation';
 export { crmQuoteToDraftInvoice } from './quoteToDraftInvoice';
-export { xeroStatusToSend, crmStatusOf, SENDABLE_STATUSES } from './invoiceStatus';
+export { xeroStatusToSend, crmStatusOf } from './invoiceStatus';
 export { mappingOptions, DEFAULT_LINK_FIELDS, DEFAULT_ACCOUNT_FIELDS } from './options';
 export type { MappingOptions, MappingOptionsInput, AccountModuleFields } from './options';
 export { lookupKey } from './resolution';

@@ -14,7 +14,7 @@ import { day, isCrmId, num, text } from './vtigerValues';
  */
 
 /** vtiger needs a subject and Xero has none; an invoice without a Reference is named after its number. */
-export function subjectFor(invoiceNumber: string): string {
+function subjectFor(invoiceNumber: string): string {
 	return `Xero invoice ${invoiceNumber}`.trim();
 }
 

@@ -129,7 +129,7 @@ function productFor(
 }
 
 /** Where a Xero item code can live in the CRM: the code field, or the record number it falls back to (PRO1, SER1). */
-export function itemCodeLookups(code: string, options: MappingOptions): CrmLookup[] {
+function itemCodeLookups(code: string, options: MappingOptions): CrmLookup[] {
 	const lookups: CrmLookup[] = [];
 	for (const module of ['Products', 'Services']) {
 		for (const field of new Set([itemCodeFieldOf(options, module), CRM_NUMBER_FIELDS[module]])) {

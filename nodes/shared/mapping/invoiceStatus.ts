@@ -1,11 +1,7 @@
+import { INVOICE_STATUSES, SENDABLE_INVOICE_STATUSES, type InvoiceStatus as XeroInvoiceStatus } from '../xero/resources';
 import { text } from './vtigerValues';
 
-export type XeroInvoiceStatus = 'DRAFT' | 'SUBMITTED' | 'AUTHORISED' | 'PAID' | 'VOIDED' | 'DELETED';
-
-/** The only statuses an invoice may be sent to Xero with; payment and voiding happen in Xero. */
-export const SENDABLE_STATUSES: readonly XeroInvoiceStatus[] = ['DRAFT', 'SUBMITTED', 'AUTHORISED'];
-
-const XERO_STATUSES: readonly string[] = ['DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'];
+const XERO_STATUSES: readonly string[] = INVOICE_STATUSES;
 
 /** vtiger invoicestatus a Xero status shows as in the CRM's own status picklist. */
 const CRM_STATUS_OF: Readonly<Record<XeroInvoiceStatus, string>> = {
@@ -53,7 +49,7 @@ export function xeroStatusToSend(xeroStatusValue: unknown, crmStatusValue: unkno
 		}
 		return { error: `${label}: Xero Status is empty; set it to DRAFT, SUBMITTED or AUTHORISED before sending.` };
 	}
-	if (!SENDABLE_STATUSES.includes(status)) {
+	if (!SENDABLE_INVOICE_STATUSES.includes(status)) {
 		return {
 			error:
 				`${label}: Xero Status ${status} cannot be set from the CRM; only DRAFT, SUBMITTED or AUTHORISED can be sent. ` +

@@ -20,6 +20,10 @@ export interface UniqueKey {
 
 /** Invoice statuses in the order an invoice moves through them. */
 export const INVOICE_STATUSES = ['DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+/** The statuses an invoice may be created or updated with; Xero itself sets PAID, and voiding is done in Xero. */
+export const SENDABLE_INVOICE_STATUSES: readonly InvoiceStatus[] = ['DRAFT', 'SUBMITTED', 'AUTHORISED'];
 
 /** A value of a resource's status field as Xero spells it, and as users read it. */
 export interface StatusOption {

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { XERO_RESOURCES } from '../../../shared/xero/resources';
+import { SENDABLE_INVOICE_STATUSES, XERO_RESOURCES } from '../../../shared/xero/resources';
 import { displayValue } from '../../helpers/display';
 import { invoiceFromFields } from '../../helpers/fieldPayloads';
 import type { CurrencySettings } from '../../send/checks';
@@ -7,8 +7,6 @@ import { present } from '../../helpers/mandatory';
 import { contactReference, toRequestDates, writableLines } from '../../helpers/xeroShape';
 import type { SendRules } from '../../send/rules';
 import { writeInBatches } from '../../send/write';
-
-const SENDABLE_STATUSES = ['DRAFT', 'SUBMITTED', 'AUTHORISED'];
 
 /**
  * The seed: Paid and Voided cannot be set from the CRM. Xero sets PAID itself when payments cover the invoice,
@@ -18,7 +16,7 @@ export function invoiceStatusProblem(record: IDataObject): string | undefined {
 	const status = record.Status;
 	if (status === undefined || status === null || status === '') return undefined;
 	const value = String(status).toUpperCase();
-	if (SENDABLE_STATUSES.includes(value)) return undefined;
+	if ((SENDABLE_INVOICE_STATUSES as readonly string[]).includes(value)) return undefined;
 	if (value === 'PAID') {
 		return 'Invoice status PAID cannot be sent: Xero marks an invoice paid when payments cover it. Send it as AUTHORISED and record the payment in Xero.';
 	}
