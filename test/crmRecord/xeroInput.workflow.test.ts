@@ -38,13 +38,13 @@ describe('Xero organisations → CRM Accounts (upsert, auto-mapped)', () => {
 		expect(main[0].json).toMatchObject({
 			accountname: 'Harbour Supplies Ltd',
 			cf_xero_contact_id: harbour.ContactID,
-			email1: 'ana@harbour.example.com',
 			ship_city: 'Auckland',
 		});
 		expect(main[1].json).toMatchObject({ id: DEMO_IDS.accounts.bayside, cf_xero_contact_id: bayside.ContactID });
 		expect(crm.records('Accounts').length).toBe(accountsBefore + 1);
 		const person = crm.records('Contacts').find((c) => c.id === main[0].json.primaryContactId);
-		expect(person).toMatchObject({ firstname: 'Ana', lastname: 'Kere', account_id: main[0].json.id });
+		// Xero's EmailAddress is the person's: it lands on the CRM contact, not on the account (docs/mapping.md).
+		expect(person).toMatchObject({ firstname: 'Ana', lastname: 'Kere', account_id: main[0].json.id, email: 'ana@harbour.example.com' });
 	});
 
 	test('a second run creates nothing and writes nothing', async () => {

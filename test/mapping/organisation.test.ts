@@ -30,7 +30,7 @@ describe('Xero contact → CRM Accounts + primary Contacts', () => {
 		expect(result.crmId).toBe('11x4');
 		expect(result.fields).toEqual({
 			accountname: 'Bayside Club',
-			email1: 'søren@bayside.example.com',
+			// EmailAddress is the person's (Xero: "Email address of contact person"); the account's own stays as is.
 			phone: '+64 (9) 555 0100',
 			fax: '(9) 555 0101',
 			otherphone: '',
@@ -91,6 +91,30 @@ describe('Xero contact → CRM Accounts + primary Contacts', () => {
 		expect(result.contact).not.toHaveProperty('cf_xero_contact_id');
 		expect(result.contact).toMatchObject({ leadsource: 'Partner' });
 		expect(result.match[0]).toEqual({ field: 'cf_901', value: 'c-1' });
+	});
+});
+
+describe("Xero's one EmailAddress pairs with one CRM field both ways", () => {
+	const { FirstName: _first, LastName: _last, ...withoutPerson } = xeroContact;
+	it("goes to the person's email when the contact has a person, to the account's email1 when not", () => {
+		const withPerson = xeroToCrm('organisation', xeroContact);
+		expect(withPerson.fields).not.toHaveProperty('email1');
+		expect(withPerson.contact?.email).toBe('søren@bayside.example.com');
+		const alone = xeroToCrm('organisation', withoutPerson);
+		expect(alone.contact).toBeUndefined();
+		expect(alone.fields.email1).toBe('søren@bayside.example.com');
+	});
+
+	it("comes from the person's email when the account has a person, else from email1, so a round trip changes nothing", () => {
+		const account = { id: '11x3', accountname: 'Bayside Club', email1: 'office@bayside.example.com', cf_xero_contact_id: 'c-1' };
+		const key = lookupKey({ module: 'Contacts', field: 'account_id', value: '11x3' });
+		const person = { id: '12x7', firstname: 'Søren', lastname: 'Ødegård', email: 'søren@bayside.example.com' };
+		const sent = crmToXero('Accounts', account, { resolved: { found: { [key]: person } } }).record;
+		expect(sent.EmailAddress).toBe('søren@bayside.example.com');
+		expect(xeroToCrm('organisation', { ...xeroContact, EmailAddress: sent.EmailAddress }).contact?.email).toBe(person.email);
+		const noPerson = crmToXero('Accounts', account, { resolved: { found: {} } }).record;
+		expect(noPerson.EmailAddress).toBe('office@bayside.example.com');
+		expect(xeroToCrm('organisation', { ...withoutPerson, EmailAddress: noPerson.EmailAddress }).fields.email1).toBe(account.email1);
 	});
 });
 

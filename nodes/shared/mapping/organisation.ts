@@ -19,6 +19,11 @@ import { isCrmId, text } from './vtigerValues';
 /**
  * Xero "contacts" are organisations (Simply CRM's Accounts); the contact's own FirstName/LastName/EmailAddress is
  * its primary person (a CRM Contacts record linked to the account).
+ *
+ * Xero has one EmailAddress where the CRM has two (the account's email1 and its person's email), so each direction
+ * pairs it with the same one: the person's email when there is a person, else the account's email1. Pairing it with
+ * both overwrote the account's own address with the person's on every Xero → CRM run, and a CRM edit of email1 never
+ * reached Xero: a two-way pair never settled (test/flows/twoWaySettle.flow.test.ts).
  */
 
 export function xeroOrganisationToCrm(contact: XeroRecord, options: MappingOptions): XeroToCrmResult {
@@ -30,9 +35,10 @@ export function xeroOrganisationToCrm(contact: XeroRecord, options: MappingOptio
 
 	const link = linkFieldOf(options, 'Accounts');
 	const phones = contact.Phones;
+	const person = primaryPerson(contact, options, warnings);
 	const fields: CrmRecord = {
 		accountname: text(contact.Name),
-		email1: text(contact.EmailAddress),
+		...(person ? {} : { email1: text(contact.EmailAddress) }),
 		phone: phoneToText(findPhone(phones, 'DEFAULT')),
 		fax: phoneToText(findPhone(phones, 'FAX')),
 		otherphone: phoneToText(findPhone(phones, 'OFFICE')),
@@ -44,7 +50,6 @@ export function xeroOrganisationToCrm(contact: XeroRecord, options: MappingOptio
 	if (options.organisationFields.taxNumber) fields[options.organisationFields.taxNumber] = text(contact.TaxNumber);
 	if (options.organisationFields.currency) fields[options.organisationFields.currency] = text(contact.DefaultCurrency);
 
-	const person = primaryPerson(contact, options, warnings);
 	const crmNumber = text(contact.ContactNumber);
 	const match: XeroToCrmResult['match'] = [];
 	if (link && xeroId) match.push({ field: link, value: xeroId });
@@ -144,7 +149,8 @@ function accountToXero(account: CrmRecord, person: CrmRecord | undefined, option
 		Name: text(account.accountname),
 		FirstName: text(person?.firstname),
 		LastName: text(person?.lastname),
-		EmailAddress: text(person?.email) || text(account.email1),
+		// The person's email pairs with EmailAddress (see the top of this file); the account's when it has no person.
+		EmailAddress: person && text(person.lastname) ? text(person.email) || text(account.email1) : text(account.email1),
 		TaxNumber: options.organisationFields.taxNumber ? text(account[options.organisationFields.taxNumber]) : '',
 		DefaultCurrency: options.organisationFields.currency ? text(account[options.organisationFields.currency]) : '',
 		Phones: phones.length > 0 ? phones : undefined,
