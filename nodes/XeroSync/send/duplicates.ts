@@ -61,6 +61,14 @@ function describe(spec: XeroResourceSpec, match: Match): string {
 	return `${spec.label} ${label} already exists in Xero (${spec.idField} ${String(existing[spec.idField])})`;
 }
 
+/** The record as written to a match: without the fields Xero's copy keeps, unless the match is our own earlier copy. */
+function linkedPayload(spec: XeroResourceSpec, record: IDataObject, match: Match): IDataObject {
+	if (match.by === 'crmId' || !spec.keptOnLink) return record;
+	const payload = { ...record };
+	for (const field of spec.keptOnLink) delete payload[field];
+	return payload;
+}
+
 /**
  * The seed's duplicate handling, applied to one record after the batch lookup. A record that carries its Xero ID
  * is an explicit update and is never treated as a duplicate.
@@ -80,7 +88,7 @@ export function decide(
 		case 'skip':
 			return { kind: 'skip', existing: match.existing };
 		case 'update':
-			return { kind: 'update', payload: { ...record, [spec.idField]: xeroId }, matchedBy: match.by };
+			return { kind: 'update', payload: { ...linkedPayload(spec, record, match), [spec.idField]: xeroId }, matchedBy: match.by };
 		case 'fail':
 			return {
 				kind: 'fail',

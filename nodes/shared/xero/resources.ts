@@ -75,6 +75,12 @@ export interface XeroResourceSpec {
 	uniqueKeys: UniqueKey[];
 	/** Fields where a Xero record keeps the CRM id of the record it came from: a record carrying it is that record's. */
 	crmIdFields: string[];
+	/**
+	 * Fields where a record Send creates gets the CRM's own identifiers (a contact's ContactNumber and AccountNumber).
+	 * A record Send finds by name or number and updates ("Update Existing") keeps what Xero holds there: it is not
+	 * the CRM record's own copy, and its numbers belong to whoever made it.
+	 */
+	keptOnLink?: string[];
 	/** Contacts and Invoices page with page/pageSize; Items and Accounts return everything in one response. */
 	paged: boolean;
 	statusField?: string;
@@ -119,6 +125,7 @@ export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 		// Names are unique among active AND archived contacts; ContactNumber may repeat (it holds the CRM id).
 		uniqueKeys: [{ fields: ['Name'], refusedByXero: true }],
 		crmIdFields: ['ContactNumber'],
+		keptOnLink: ['ContactNumber', 'AccountNumber'],
 		paged: true,
 		statusField: 'ContactStatus',
 		statuses: [
