@@ -169,6 +169,11 @@ export class BatchSender {
 			this.run.succeed(update, update.stored, 'Unchanged');
 			return false;
 		});
+		if (this.run.preview) {
+			for (const entry of creates) this.run.previewWrite(entry, undefined, 'Created');
+			for (const update of changed) this.run.previewWrite(update, update.stored, 'Updated');
+			return;
+		}
 		await writeRecords(this.target, 'PUT', creates.map((e) => e.payload), (i, outcome) => settle([creates[i], outcome, 'Created']));
 		await writeRecords(this.target, 'POST', changed.map((e) => e.payload), (i, outcome) => settle([changed[i], outcome, 'Updated']));
 	}
@@ -205,7 +210,8 @@ export class BatchSender {
 		const keyed = batch.filter((e) => e.payload[spec.idField] === undefined);
 		const current = explicit.length > 0 ? await this.readForComparison(explicit) : [];
 		const updates: Update[] = explicit.map((e) => ({ ...e, stored: this.storedCopy(current, e.payload) }));
-		if (keyed.length > 0 && (this.expectExisting || keyed.some((e) => needsLookupBeforeWrite(spec, e.payload)))) {
+		// A preview always looks up first: it cannot learn what exists from a refused write.
+		if (keyed.length > 0 && (this.run.preview || this.expectExisting || keyed.some((e) => needsLookupBeforeWrite(spec, e.payload)))) {
 			// Only records Xero would not refuse a second copy of must be found first; the others may still go write-first.
 			const { existing, usable, unlookable } = await this.lookup(keyed, undefined, (e) => !needsLookupBeforeWrite(spec, e.payload));
 			this.expectExisting = existing.length > 0;

@@ -142,6 +142,14 @@ export function sendOptionsDescription(resource: XeroResource): INodeProperties[
 					default: 50,
 					description: 'Records per Xero write call (up to 50, as Xero recommends)',
 				},
+				{
+					displayName: 'Preview (No Writes)',
+					name: 'preview',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether to only read from Xero and output, for each item, what a real run would do to it: create, update (with the fields that would change, old and new), unchanged, skip or fail',
+				},
 			],
 		},
 	];

@@ -14,6 +14,7 @@ import { BatchSender } from './batch';
 import { checkedEntries, checkSettings, OrganisationSettings } from './checks';
 import type { DuplicateHandling } from './duplicates';
 import { duplicateInput } from './duplicates';
+import { fieldChanges, readOnlyTransport, type PreviewAction } from './preview';
 import type { SendRules } from './rules';
 import type { WriteTarget } from './write';
 
@@ -32,7 +33,13 @@ export interface Failure {
 	xeroId?: string;
 }
 
-/** One output slot per input item; a slot is filled exactly once, with the Xero record or a sync-log failure. */
+/** What a result is called in a preview, where nothing was written. */
+const PREVIEW_OF: Record<SyncResult, PreviewAction> = { Created: 'create', Updated: 'update', Unchanged: 'unchanged', Skipped: 'skip' };
+
+/**
+ * One output slot per input item; a slot is filled exactly once, with the Xero record or a sync-log failure. In a
+ * preview ("Preview (No Writes)") every slot is a preview item instead: `{ syncResult: 'Preview', action, … }`.
+ */
 export class SendRun {
 	readonly results: Array<INodeExecutionData | undefined>;
 	private halted?: ErrorFacts;
@@ -41,8 +48,25 @@ export class SendRun {
 		private readonly ctx: IExecuteFunctions,
 		private readonly spec: XeroResourceSpec,
 		private readonly items: INodeExecutionData[],
+		readonly preview = false,
 	) {
 		this.results = new Array(items.length);
+	}
+
+	/** A preview item: what a real run would do to the record, and for an update the fields it would change. */
+	wouldWrite(entry: Entry, action: PreviewAction, details: IDataObject = {}): void {
+		const json: IDataObject = { syncResult: 'Preview', action, resource: this.spec.resource, label: this.name(entry.payload, entry.crmId) };
+		const xeroId = entry.payload[this.spec.idField];
+		if (xeroId !== undefined) json.xeroId = xeroId;
+		if (entry.crmId !== undefined) json.crmId = entry.crmId;
+		for (const [key, value] of Object.entries(details)) if (value !== undefined) json[key] = value;
+		this.results[entry.index] = { json, pairedItem: { item: entry.index } };
+	}
+
+	/** A write the run would make, previewed against Xero's copy when there is one. */
+	previewWrite(entry: Entry, stored: IDataObject | undefined, result: 'Created' | 'Updated'): void {
+		const changes = fieldChanges(entry.payload, result === 'Created' ? undefined : stored);
+		this.wouldWrite(entry, PREVIEW_OF[result], { changes });
 	}
 
 	name(payload: IDataObject, crmId?: string): string {
@@ -56,6 +80,11 @@ export class SendRun {
 
 	fail(index: number, failure: Failure, payload: IDataObject = {}): void {
 		const crmId = readCrmId(this.items[index].json);
+		if (this.preview) {
+			const message = `${this.name(payload, crmId)}: ${quoteBadValues(failure.message, payload)}`;
+			this.wouldWrite({ index, crmId, payload }, 'fail', { message, code: failure.code, xeroId: failure.xeroId });
+			return;
+		}
 		const xeroId = failure.xeroId ?? (payload[this.spec.idField] as string | undefined);
 		this.results[index] = failedItem(
 			this.ctx.getNode(),
@@ -73,6 +102,10 @@ export class SendRun {
 	}
 
 	succeed(entry: Entry, record: IDataObject, result: SyncResult): void {
+		if (this.preview) {
+			const xeroId = record[this.spec.idField] as string | undefined;
+			return this.wouldWrite({ ...entry, payload: { ...entry.payload, [this.spec.idField]: xeroId } }, PREVIEW_OF[result]);
+		}
 		const json: IDataObject = { ...normaliseXeroRecord(record), syncResult: result };
 		if (entry.crmId !== undefined) json.crmId = entry.crmId;
 		this.results[entry.index] = { json, pairedItem: { item: entry.index } };
@@ -113,17 +146,19 @@ const BATCHES_IN_FLIGHT = 5;
  * updated, unchanged or skipped) or a sync-log failure.
  */
 export async function sendRecords(ctx: IExecuteFunctions, items: INodeExecutionData[], rules: SendRules): Promise<INodeExecutionData[]> {
-	const run = new SendRun(ctx, rules.spec, items);
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const run = new SendRun(ctx, rules.spec, items, options.preview === true);
 	const entries = checkedEntries(ctx, run, rules, items);
 	if (entries.length > 0) {
 		const connection = openConnection(ctx);
-		const settings = new OrganisationSettings(connection.caller);
+		// A preview reads only: every write call is refused before it leaves, whatever path reaches it.
+		const caller = run.preview ? readOnlyTransport(connection.caller) : connection.caller;
+		const settings = new OrganisationSettings(caller);
 		const { kept: ready, repeats } = duplicateInput(rules.spec, await checkSettings(run, rules, entries, settings));
 		for (const { record, message } of repeats) run.fail(record.index, { message, code: 'DUPLICATE_INPUT' }, record.payload);
 		const mode = ctx.getNodeParameter('duplicateHandling', 0, 'skip') as DuplicateHandling;
-		const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 		const target: WriteTarget = {
-			caller: connection.caller,
+			caller,
 			spec: rules.spec,
 			writer: rules.writer,
 			executionId: ctx.getExecutionId() ?? 'manual',
