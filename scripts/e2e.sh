@@ -2,7 +2,7 @@
 # End-to-end tests in a real n8n: for each n8n version in scripts/n8n/versions.env (2.8.4 under Node 20, and the
 # newest that installs here under Node from the npm package `node`), start the demo stack on free ports, run
 # test/e2e/*.e2e.mjs with node's test runner (example flows via REST, sandbox state, OAuth2, a real browser), stop it.
-#   scripts/e2e.sh [default|newest|all]      (all by default; E2E_ONLY=stack,flows,instant,oauth2,browser,newcomer,agent picks,
+#   scripts/e2e.sh [default|newest|all]      (all by default; E2E_ONLY=stack,flows,settle,instant,oauth2,browser,newcomer,agent picks,
 #                                             E2E_TGZ=package.tgz skips the build)
 # Output: test-output/e2e/<version>/ (logs, TAP), screenshots/ (browser). Exit status 1 when any test failed.
 set -euo pipefail
@@ -41,7 +41,7 @@ done
 
 if [[ -n "${E2E_TGZ:-}" ]]; then TGZ="$E2E_TGZ"; else stack_build_and_pack; TGZ="$STACK_TGZ"; fi
 
-# Files run in this order (node --test sorts them): stack, flows, instant (needs the flows' linked invoices), oauth2,
+# Files run in this order (node --test sorts them): stack, flows, settle (the organisations pair on schedules), instant (needs the flows' linked invoices), oauth2,
 # browser, newcomer (builds a flow in the editor, then pays an invoice with npm run demo:pay), agent.
 FILES=()
 for f in test/e2e/[0-9]*-*.e2e.mjs; do

@@ -95,26 +95,32 @@ export function duplicates(values) {
 	return [...countBy(values.filter((v) => v !== undefined && v !== null && v !== ''))].filter(([, n]) => n > 1);
 }
 
-/** Creates a CRM record through the vtiger webservice, as a CRM user would. Returns the record. */
-crm.create = async (module, element) => {
+/** Logs in to the CRM's webservice as a CRM user would; returns { ws, sessionName, userId }. */
+async function crmSession() {
 	const { url, username, accessKey } = sandbox().crm;
 	const ws = `${url}/webservice.php`;
 	const { createHash } = await import('node:crypto');
 	const challenge = await getJson(`${ws}?operation=getchallenge&username=${encodeURIComponent(username)}`);
 	const key = createHash('md5').update(challenge.result.token + accessKey).digest('hex');
 	const login = await getJson(ws, { method: 'POST', body: new URLSearchParams({ operation: 'login', username, accessKey: key }) });
-	const created = await getJson(ws, {
-		method: 'POST',
-		body: new URLSearchParams({
-			operation: 'create',
-			sessionName: login.result.sessionName,
-			elementType: module,
-			element: JSON.stringify({ assigned_user_id: login.result.userId, ...element }),
-		}),
-	});
-	if (!created.success) throw new Error(`creating a CRM ${module} failed: ${created.error?.message}`);
-	return created.result;
+	return { ws, sessionName: login.result.sessionName, userId: login.result.userId };
+}
+
+async function crmWrite(operation, params, what) {
+	const { ws, sessionName } = await crmSession();
+	const answer = await getJson(ws, { method: 'POST', body: new URLSearchParams({ operation, sessionName, ...params }) });
+	if (!answer.success) throw new Error(`${what} failed: ${answer.error?.message}`);
+	return answer.result;
+}
+
+/** Creates a CRM record through the vtiger webservice, as a CRM user would. Returns the record. */
+crm.create = async (module, element) => {
+	const { userId } = await crmSession();
+	return crmWrite('create', { elementType: module, element: JSON.stringify({ assigned_user_id: userId, ...element }) }, `creating a CRM ${module}`);
 };
+
+/** Changes some fields of a CRM record (vtiger's revise), as a CRM user's edit would. Returns the record. */
+crm.revise = async (element) => crmWrite('revise', { element: JSON.stringify(element) }, `revising CRM record ${element.id}`);
 
 /** A Custom Connection token for the Xero sandbox (client_credentials, bound to the first tenant). */
 xero.token = async () => {
