@@ -17,6 +17,10 @@ export interface StorageRules {
 	keyedArrays: Record<string, string>;
 	/** Nested references compared by the first identity field the sender gives (a Contact by ContactID, else Name). */
 	references: Record<string, string[]>;
+	/** Fields holding a flag, compared as true/false whichever spelling ("1"/"0", true/false, "true"/"false"). */
+	flags?: ReadonlySet<string>;
+	/** The system stores an empty number as 0 (vtiger): in `decimals` fields, empty and 0 are the same. */
+	emptyNumberIsZero?: boolean;
 }
 
 type Plain = Record<string, unknown>;
@@ -44,9 +48,9 @@ function asNumber(value: unknown): number | undefined {
 	return undefined;
 }
 
-function asBoolean(value: unknown): boolean | undefined {
-	if (value === true || value === 'true') return true;
-	if (value === false || value === 'false') return false;
+function asBoolean(value: unknown, spelledAsDigit = false): boolean | undefined {
+	if (value === true || value === 'true' || (spelledAsDigit && (value === '1' || value === 1))) return true;
+	if (value === false || value === 'false' || (spelledAsDigit && (value === '0' || value === 0))) return false;
 	return undefined;
 }
 
@@ -55,9 +59,10 @@ function sameScalar(sent: unknown, stored: unknown, field: string | undefined, r
 		const a = toXeroRequestDate(sent);
 		return a !== undefined && a === toXeroRequestDate(stored);
 	}
-	if (typeof sent === 'boolean' || typeof stored === 'boolean') {
-		const a = asBoolean(sent);
-		return a !== undefined && a === asBoolean(stored);
+	const flag = field !== undefined && rules.flags?.has(field) === true;
+	if (flag || typeof sent === 'boolean' || typeof stored === 'boolean') {
+		const a = asBoolean(sent, flag);
+		return a !== undefined && a === asBoolean(stored, flag);
 	}
 	const places = field !== undefined ? rules.decimals[field] : undefined;
 	// Numbers compare as numbers only where the system stores a number: in a text field a number sent for "0123" or
@@ -99,6 +104,10 @@ function sameKeyedArray(sent: unknown[], stored: unknown[], key: string, rules: 
  * lists compare element by element, in order (line items), unless the rules key them by type.
  */
 export function sameValue(sent: unknown, stored: unknown, rules: StorageRules, field?: string): boolean {
+	if (rules.emptyNumberIsZero && field !== undefined && rules.decimals[field] !== undefined) {
+		if (isEmpty(sent)) sent = 0;
+		if (isEmpty(stored)) stored = 0;
+	}
 	if (isEmpty(sent) || isEmpty(stored)) return isEmpty(sent) && isEmpty(stored);
 	if (Array.isArray(sent)) {
 		if (!Array.isArray(stored)) return false;

@@ -1,5 +1,6 @@
 import { changedFields, sameValue } from '../../nodes/shared/sameValue';
 import { XERO_STORAGE } from '../../nodes/XeroSync/helpers/xeroStorage';
+import { vtigerStorage } from '../../nodes/CrmRecord/helpers/unchanged';
 
 describe('sameValue: equal as the receiving system stores it', () => {
 	it('rounds declared numeric fields to the places the system keeps, and reads their numbers from text', () => {
@@ -23,5 +24,28 @@ describe('sameValue: equal as the receiving system stores it', () => {
 		expect(changedFields({ Name: 'Acme', EmailAddress: 'a@b.c' }, { Name: 'Acme', EmailAddress: 'x@b.c', Phones: [] }, XERO_STORAGE)).toEqual([
 			'EmailAddress',
 		]);
+	});
+
+	it("is the CRM's notion too, with vtiger's storage: 8 decimals, empty numbers as 0, flags as 1/0, dates by day", () => {
+		const vtiger = vtigerStorage(
+			new Map([
+				['annual_revenue', 'currency'],
+				['employees', 'integer'],
+				['emailoptout', 'boolean'],
+				['closingdate', 'date'],
+				['accountname', 'string'],
+			]),
+		);
+		expect(sameValue(1250000.5, '1250000.50000000', vtiger, 'annual_revenue')).toBe(true);
+		expect(sameValue('', '0.00000000', vtiger, 'annual_revenue')).toBe(true);
+		expect(sameValue('', '5.00000000', vtiger, 'annual_revenue')).toBe(false);
+		expect(sameValue(12.4, '12', vtiger, 'employees')).toBe(true);
+		expect(sameValue(false, '0', vtiger, 'emailoptout')).toBe(true);
+		expect(sameValue('1', true, vtiger, 'emailoptout')).toBe(true);
+		expect(sameValue(true, '0', vtiger, 'emailoptout')).toBe(false);
+		expect(sameValue('2026-12-05T09:00:00', '2026-12-05', vtiger, 'closingdate')).toBe(true);
+		expect(sameValue('ACME', 'Acme', vtiger, 'accountname')).toBe(false);
+		// Xero keeps no empty-as-zero rule: an empty amount is not 0 there.
+		expect(sameValue('', 0, XERO_STORAGE, 'UnitAmount')).toBe(false);
 	});
 });

@@ -1,6 +1,27 @@
-import { normaliseValue, NUMERIC_TYPES, type FieldTypes } from './normalise';
+import { sameValue, type StorageRules } from '../../shared/sameValue';
+import { NUMERIC_TYPES, type FieldTypes } from './normalise';
 
 const LINE_KEYS = ['productid', 'quantity', 'listprice', 'discount_percent', 'discount_amount', 'comment'];
+
+/** vtiger keeps decimals with 8 places ("1250000.50000000"); integers have none to lose. */
+const VTIGER_DECIMALS = 8;
+
+/**
+ * How vtiger stores a module's fields, for the shared notion of equal (nodes/shared/sameValue.ts, the same one
+ * Xero Sync's Unchanged uses): numbers as numbers at 8 decimals with empty stored as 0, flags as "1"/"0", dates by
+ * day; text exactly (a changed capital is a change, unlike matching).
+ */
+export function vtigerStorage(types: FieldTypes): StorageRules {
+	const decimals: Record<string, number> = {};
+	const flags = new Set<string>();
+	const dates = new Set<string>();
+	for (const [field, type] of types) {
+		if (NUMERIC_TYPES.has(type)) decimals[field] = type === 'integer' ? 0 : VTIGER_DECIMALS;
+		else if (type === 'boolean') flags.add(field);
+		else if (type === 'date') dates.add(field);
+	}
+	return { decimals, flags, dates, caseInsensitive: new Set(), keyedArrays: {}, references: {}, emptyNumberIsZero: true };
+}
 
 function lineValue(line: Record<string, unknown>, key: string): string {
 	const value = line[key];
@@ -10,8 +31,9 @@ function lineValue(line: Record<string, unknown>, key: string): string {
 }
 
 /**
- * Whether the stored lines (as retrieve returns them) are the lines about to be sent. Only retrieve carries
- * LineItems: a query row never does, so a record known only from a query always counts as changed.
+ * Whether the stored lines (as retrieve returns them) are the lines about to be sent. A write replaces all lines,
+ * so every line column counts, sent or not (an unsent discount becomes 0). Only retrieve carries LineItems: a query
+ * row never does, so a record known only from a query always counts as changed.
  */
 export function sameLines(stored: unknown, wanted: unknown): boolean {
 	if (!Array.isArray(stored) || !Array.isArray(wanted) || stored.length !== wanted.length) return false;
@@ -23,18 +45,6 @@ export function sameLines(stored: unknown, wanted: unknown): boolean {
 	);
 }
 
-/** vtiger stores an empty number as 0 ("0.00000000"), so writing "" over 0 changes nothing. */
-function numberOrZero(value: unknown): number {
-	if (value === undefined || value === null || String(value).trim() === '') return 0;
-	return Number(value);
-}
-
-function flag(value: unknown): string {
-	if (value === true || value === '1' || value === 'true') return '1';
-	if (value === false || value === '0' || value === 'false') return '0';
-	return String(value ?? '');
-}
-
 /**
  * Whether writing `element` over `existing` would change nothing. Skipping such writes keeps modifiedtime still,
  * so a CRM → Xero → CRM round trip does not show up again as a change on the next Get Changes.
@@ -44,6 +54,7 @@ export function isUnchanged(
 	element: Record<string, unknown>,
 	types: FieldTypes,
 ): boolean {
+	const rules = vtigerStorage(types);
 	for (const [field, value] of Object.entries(element)) {
 		if (field === 'id') continue;
 		if (field === 'LineItems') {
@@ -51,23 +62,7 @@ export function isUnchanged(
 			continue;
 		}
 		if (!(field in existing)) return false;
-		const type = types.get(field);
-		if (type !== undefined && NUMERIC_TYPES.has(type)) {
-			if (numberOrZero(existing[field]) !== numberOrZero(value)) return false;
-			continue;
-		}
-		const stored = normaliseValue(existing[field], type);
-		const wanted = typeof value === 'string' ? normaliseValue(value, type) : value;
-		if (typeof stored === 'number' || typeof wanted === 'number') {
-			if (Number(stored) !== Number(wanted) || stored === '' || wanted === '') return false;
-			continue;
-		}
-		if (typeof stored === 'boolean' || typeof wanted === 'boolean') {
-			if (flag(stored) !== flag(wanted)) return false;
-			continue;
-		}
-		// Text compares exactly (a changed capital is a change), unlike matching.
-		if (String(stored ?? '').trim() !== String(wanted ?? '').trim()) return false;
+		if (!sameValue(value, existing[field], rules, field)) return false;
 	}
 	return true;
 }
