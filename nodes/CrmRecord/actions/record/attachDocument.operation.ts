@@ -9,10 +9,10 @@ import {
 } from '../../helpers/documents';
 import { attempt } from '../../../shared/attempt';
 import { RecordProblem } from '../../helpers/recordProblem';
-import { idProblem } from '../../helpers/validateRecord';
 import type { VtigerClient, VtigerRecord } from '../../transport';
 import { recordIdField } from '../common.descriptions';
-import { actionName, moduleOf, outputRecord, recordFailure } from '../context';
+import { outputRecord } from '../context';
+import { eachNamedRecord } from '../eachRecord';
 
 const show = (extra: IDataObject = {}) => ({ show: { operation: ['attachDocument'], ...extra } });
 
@@ -120,11 +120,6 @@ async function attachmentOf(ctx: IExecuteFunctions, i: number, maxBytes: number 
 	return { source: { kind: 'file', name }, title: title || name, upload: { name, type: binary.mimeType, bytes } };
 }
 
-function failure(ctx: IExecuteFunctions, error: unknown, i: number, module: string, id: string): INodeExecutionData {
-	const context = { action: actionName('attachDocument', module), flow: 'Xero → CRM' as const, module, label: id || `item ${i + 1}`, id };
-	return recordFailure(ctx, error, i, context);
-}
-
 /**
  * Attach Document: an uploaded file or a link as a Documents record related to the record. A document with the same
  * file name or URL already related to it is the same attachment (a second run creates nothing).
@@ -134,55 +129,45 @@ export async function execute(
 	items: INodeExecutionData[],
 	client: VtigerClient,
 ): Promise<INodeExecutionData[]> {
-	const out: INodeExecutionData[] = [];
 	const session = await client.session();
 	const documentsDescribe = await client.describe('Documents');
 	const labels = new Map<string, string | undefined>();
-	for (let i = 0; i < items.length; i++) {
-		const module = moduleOf(this, i);
-		const id = String(this.getNodeParameter('recordId', i, '')).trim();
+	const how = {
+		operation: 'attachDocument',
+		flow: 'Xero → CRM' as const,
+		emptyId: (i: number) => `Item ${i + 1}: the Record ID to attach to is empty.`,
+	};
+	return await eachNamedRecord(this, items, client, how, async ({ itemIndex: i, module, id }) => {
 		const options = this.getNodeParameter('attachOptions', i, {}) as IDataObject;
-		try {
-			if (id === '') throw new RecordProblem(`Item ${i + 1}: the Record ID to attach to is empty.`, 'INPUT');
-			const problem = module ? idProblem(id, await client.describe(module)) : undefined;
-			if (problem) throw new RecordProblem(`${module} record ${id}: ${problem}`, 'WRONG_MODULE');
-			if (!labels.has(module)) labels.set(module, documentsRelationLabel(await client.relatedTypes(module)));
-			const label = labels.get(module);
-			if (!label) {
-				throw new RecordProblem(`${module} records have no Documents related list in this CRM, so nothing can be attached to ${id}.`, 'NO_DOCUMENTS');
-			}
-			const attachment = await attachmentOf(this, i, maxUploadBytes(documentsDescribe));
-			const existing = options.ifAttached === 'attachAgain' ? undefined : attachedDocument(await client.retrieveRelated(id, 'Documents', label), attachment.source);
-			if (existing) {
-				out.push(result(existing, id, 'alreadyAttached', i));
-				continue;
-			}
-			const element: VtigerRecord = {
-				notes_title: attachment.title,
-				assigned_user_id: session.userId,
-				filelocationtype: attachment.source.kind === 'file' ? 'I' : 'E',
-				filename: storedFileName(attachment.source),
-				// Without it vtiger stores the document inactive (34), whatever describe's default says.
-				filestatus: '1',
-			};
-			if (options.folderid) element.folderid = String(options.folderid);
-			if (options.notecontent) element.notecontent = String(options.notecontent);
-			const created = attachment.upload
-				? await client.createWithFile('Documents', element, { field: 'filename', ...attachment.upload })
-				: await client.create('Documents', element);
-			const related = await attempt(async () => await client.addRelated(id, String(created.id), label));
-			if (!related.ok) {
-				// A document related to nothing would be attached again by the next run: it goes.
-				await client.delete(String(created.id)).catch(() => undefined);
-				out.push(failure(this, related.error, i, module, id));
-				continue;
-			}
-			out.push(result(created, id, 'created', i));
-		} catch (error) {
-			out.push(failure(this, error, i, module, id));
+		if (!labels.has(module)) labels.set(module, documentsRelationLabel(await client.relatedTypes(module)));
+		const label = labels.get(module);
+		if (!label) {
+			throw new RecordProblem(`${module} records have no Documents related list in this CRM, so nothing can be attached to ${id}.`, 'NO_DOCUMENTS');
 		}
-	}
-	return out;
+		const attachment = await attachmentOf(this, i, maxUploadBytes(documentsDescribe));
+		const existing = options.ifAttached === 'attachAgain' ? undefined : attachedDocument(await client.retrieveRelated(id, 'Documents', label), attachment.source);
+		if (existing) return result(existing, id, 'alreadyAttached', i);
+		const element: VtigerRecord = {
+			notes_title: attachment.title,
+			assigned_user_id: session.userId,
+			filelocationtype: attachment.source.kind === 'file' ? 'I' : 'E',
+			filename: storedFileName(attachment.source),
+			// Without it vtiger stores the document inactive (34), whatever describe's default says.
+			filestatus: '1',
+		};
+		if (options.folderid) element.folderid = String(options.folderid);
+		if (options.notecontent) element.notecontent = String(options.notecontent);
+		const created = attachment.upload
+			? await client.createWithFile('Documents', element, { field: 'filename', ...attachment.upload })
+			: await client.create('Documents', element);
+		const related = await attempt(async () => await client.addRelated(id, String(created.id), label));
+		if (!related.ok) {
+			// A document related to nothing would be attached again by the next run: it goes.
+			await client.delete(String(created.id)).catch(() => undefined);
+			throw related.error;
+		}
+		return result(created, id, 'created', i);
+	});
 
 	function result(document: VtigerRecord, relatedTo: string, attachment: string, i: number): INodeExecutionData {
 		const json = outputRecord(document, { raw: false, describe: documentsDescribe });
