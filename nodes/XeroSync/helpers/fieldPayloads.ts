@@ -17,47 +17,89 @@ function decimal(value: unknown): number | undefined {
 	return Number.isFinite(parsed) ? parsed : undefined;
 }
 
-function assign(target: IDataObject, key: string, value: unknown): void {
-	if (value !== undefined) target[key] = value as IDataObject[string];
+type Read = (value: unknown) => unknown;
+
+const upper: Read = (value) => text(value)?.toUpperCase();
+const flag: Read = (value) => (typeof value === 'boolean' ? value : undefined);
+const xeroId: Read = (value) => (isXeroId(value) ? String(value).trim() : undefined);
+
+/** Xero field → [UI field, how its value is read]; a value read as undefined is left out of the payload. */
+type FieldMap = Record<string, [string, Read]>;
+
+function fromFields(fields: IDataObject, map: FieldMap): IDataObject {
+	const out: IDataObject = {};
+	for (const [xeroField, [uiField, read]] of Object.entries(map)) {
+		const value = read(fields[uiField]);
+		if (value !== undefined) out[xeroField] = value as IDataObject[string];
+	}
+	return out;
 }
 
+/** A nested object (an address, an item's sales details) only when one of its fields was given. */
+function nested(fields: IDataObject, map: FieldMap): IDataObject | undefined {
+	const out = fromFields(fields, map);
+	return Object.keys(out).length > 0 ? out : undefined;
+}
+
+const CONTACT: FieldMap = {
+	ContactID: ['xeroId', xeroId],
+	Name: ['name', text],
+	ContactNumber: ['contactNumber', text],
+	AccountNumber: ['accountNumber', text],
+	FirstName: ['firstName', text],
+	LastName: ['lastName', text],
+	EmailAddress: ['emailAddress', text],
+	Website: ['website', text],
+	TaxNumber: ['taxNumber', text],
+	CompanyNumber: ['companyNumber', text],
+	DefaultCurrency: ['defaultCurrency', upper],
+	ContactStatus: ['contactStatus', text],
+};
+const POSTAL_ADDRESS: FieldMap = {
+	AddressLine1: ['street', text],
+	City: ['city', text],
+	Region: ['region', text],
+	PostalCode: ['postalCode', text],
+	Country: ['country', text],
+};
+
 export function contactFromFields(name: string, fields: IDataObject): IDataObject {
-	const contact: IDataObject = {};
-	assign(contact, 'ContactID', isXeroId(fields.xeroId) ? String(fields.xeroId).trim() : undefined);
-	assign(contact, 'Name', text(name));
-	assign(contact, 'ContactNumber', text(fields.contactNumber));
-	assign(contact, 'AccountNumber', text(fields.accountNumber));
-	assign(contact, 'FirstName', text(fields.firstName));
-	assign(contact, 'LastName', text(fields.lastName));
-	assign(contact, 'EmailAddress', text(fields.emailAddress));
-	assign(contact, 'Website', text(fields.website));
-	assign(contact, 'TaxNumber', text(fields.taxNumber));
-	assign(contact, 'CompanyNumber', text(fields.companyNumber));
-	assign(contact, 'DefaultCurrency', text(fields.defaultCurrency)?.toUpperCase());
-	assign(contact, 'ContactStatus', text(fields.contactStatus));
+	const contact = fromFields({ ...fields, name }, CONTACT);
 	const phone = text(fields.phone);
 	if (phone !== undefined) contact.Phones = [{ PhoneType: 'DEFAULT', PhoneNumber: phone }];
-	const address: IDataObject = {};
-	assign(address, 'AddressLine1', text(fields.street));
-	assign(address, 'City', text(fields.city));
-	assign(address, 'Region', text(fields.region));
-	assign(address, 'PostalCode', text(fields.postalCode));
-	assign(address, 'Country', text(fields.country));
-	if (Object.keys(address).length > 0) contact.Addresses = [{ AddressType: 'POBOX', ...address }];
+	const address = nested(fields, POSTAL_ADDRESS);
+	if (address) contact.Addresses = [{ AddressType: 'POBOX', ...address }];
 	return contact;
 }
 
+const LINE_ITEM: FieldMap = {
+	Description: ['description', text],
+	Quantity: ['quantity', decimal],
+	UnitAmount: ['unitAmount', decimal],
+	ItemCode: ['itemCode', text],
+	AccountCode: ['accountCode', text],
+	TaxType: ['taxType', text],
+	DiscountRate: ['discountRate', decimal],
+};
+
 export function lineItemFromFields(line: IDataObject): IDataObject {
-	const out: IDataObject = {};
-	assign(out, 'Description', text(line.description));
-	assign(out, 'Quantity', decimal(line.quantity));
-	assign(out, 'UnitAmount', decimal(line.unitAmount));
-	assign(out, 'ItemCode', text(line.itemCode));
-	assign(out, 'AccountCode', text(line.accountCode));
-	assign(out, 'TaxType', text(line.taxType));
-	assign(out, 'DiscountRate', decimal(line.discountRate));
-	return out;
+	return fromFields(line, LINE_ITEM);
 }
+
+const INVOICE: FieldMap = {
+	InvoiceID: ['xeroId', xeroId],
+	Type: ['type', upper],
+	Contact: ['contact', contactReference],
+	InvoiceNumber: ['invoiceNumber', text],
+	Reference: ['reference', text],
+	Date: ['date', toXeroRequestDate],
+	DueDate: ['dueDate', toXeroRequestDate],
+	Status: ['status', upper],
+	CurrencyCode: ['currencyCode', upper],
+	LineAmountTypes: ['lineAmountTypes', text],
+	BrandingThemeID: ['brandingThemeId', text],
+	Url: ['url', text],
+};
 
 /**
  * `lines` comes from the UI list; `linesJson` (an expression returning an array, in Xero's or the UI's shape) wins
@@ -69,19 +111,7 @@ export function invoiceFromFields(
 	lines: IDataObject[],
 	fields: IDataObject,
 ): IDataObject {
-	const invoice: IDataObject = {};
-	assign(invoice, 'InvoiceID', isXeroId(fields.xeroId) ? String(fields.xeroId).trim() : undefined);
-	assign(invoice, 'Type', text(type)?.toUpperCase());
-	assign(invoice, 'Contact', contactReference(contact));
-	assign(invoice, 'InvoiceNumber', text(fields.invoiceNumber));
-	assign(invoice, 'Reference', text(fields.reference));
-	assign(invoice, 'Date', toXeroRequestDate(fields.date));
-	assign(invoice, 'DueDate', toXeroRequestDate(fields.dueDate));
-	assign(invoice, 'Status', text(fields.status)?.toUpperCase());
-	assign(invoice, 'CurrencyCode', text(fields.currencyCode)?.toUpperCase());
-	assign(invoice, 'LineAmountTypes', text(fields.lineAmountTypes));
-	assign(invoice, 'BrandingThemeID', text(fields.brandingThemeId));
-	assign(invoice, 'Url', text(fields.url));
+	const invoice = fromFields({ ...fields, type, contact }, INVOICE);
 	const fromJson = parseLines(fields.lineItemsJson);
 	const chosen = fromJson ?? lines;
 	invoice.LineItems = chosen.map((line) => (isXeroShapedLine(line) ? line : lineItemFromFields(line)));
@@ -116,47 +146,48 @@ function parseLines(value: unknown): IDataObject[] | undefined {
 	return parsed as IDataObject[];
 }
 
+const ITEM: FieldMap = {
+	ItemID: ['xeroId', xeroId],
+	Code: ['code', text],
+	Name: ['name', text],
+	Description: ['description', text],
+	PurchaseDescription: ['purchaseDescription', text],
+	IsSold: ['isSold', flag],
+	IsPurchased: ['isPurchased', flag],
+};
+const SALES_DETAILS: FieldMap = {
+	UnitPrice: ['salesUnitPrice', decimal],
+	AccountCode: ['salesAccountCode', text],
+	TaxType: ['salesTaxType', text],
+};
+const PURCHASE_DETAILS: FieldMap = {
+	UnitPrice: ['purchaseUnitPrice', decimal],
+	AccountCode: ['purchaseAccountCode', text],
+	TaxType: ['purchaseTaxType', text],
+};
+
 export function itemFromFields(code: string, fields: IDataObject): IDataObject {
-	const item: IDataObject = {};
-	assign(item, 'ItemID', isXeroId(fields.xeroId) ? String(fields.xeroId).trim() : undefined);
-	assign(item, 'Code', text(code));
-	assign(item, 'Name', text(fields.name));
-	assign(item, 'Description', text(fields.description));
-	assign(item, 'PurchaseDescription', text(fields.purchaseDescription));
-	assign(item, 'IsSold', typeof fields.isSold === 'boolean' ? fields.isSold : undefined);
-	assign(item, 'IsPurchased', typeof fields.isPurchased === 'boolean' ? fields.isPurchased : undefined);
-	const sales: IDataObject = {};
-	assign(sales, 'UnitPrice', decimal(fields.salesUnitPrice));
-	assign(sales, 'AccountCode', text(fields.salesAccountCode));
-	assign(sales, 'TaxType', text(fields.salesTaxType));
-	if (Object.keys(sales).length > 0) item.SalesDetails = sales;
-	const purchase: IDataObject = {};
-	assign(purchase, 'UnitPrice', decimal(fields.purchaseUnitPrice));
-	assign(purchase, 'AccountCode', text(fields.purchaseAccountCode));
-	assign(purchase, 'TaxType', text(fields.purchaseTaxType));
-	if (Object.keys(purchase).length > 0) item.PurchaseDetails = purchase;
+	const item = fromFields({ ...fields, code }, ITEM);
+	const sales = nested(fields, SALES_DETAILS);
+	if (sales) item.SalesDetails = sales;
+	const purchase = nested(fields, PURCHASE_DETAILS);
+	if (purchase) item.PurchaseDetails = purchase;
 	return item;
 }
 
+const ACCOUNT: FieldMap = {
+	AccountID: ['xeroId', xeroId],
+	Code: ['code', text],
+	Name: ['name', text],
+	Type: ['type', upper],
+	Description: ['description', text],
+	TaxType: ['taxType', text],
+	BankAccountNumber: ['bankAccountNumber', text],
+	CurrencyCode: ['currencyCode', upper],
+	EnablePaymentsToAccount: ['enablePaymentsToAccount', flag],
+	ShowInExpenseClaims: ['showInExpenseClaims', flag],
+};
+
 export function accountFromFields(name: string, type: string, fields: IDataObject): IDataObject {
-	const account: IDataObject = {};
-	assign(account, 'AccountID', isXeroId(fields.xeroId) ? String(fields.xeroId).trim() : undefined);
-	assign(account, 'Code', text(fields.code));
-	assign(account, 'Name', text(name));
-	assign(account, 'Type', text(type)?.toUpperCase());
-	assign(account, 'Description', text(fields.description));
-	assign(account, 'TaxType', text(fields.taxType));
-	assign(account, 'BankAccountNumber', text(fields.bankAccountNumber));
-	assign(account, 'CurrencyCode', text(fields.currencyCode)?.toUpperCase());
-	assign(
-		account,
-		'EnablePaymentsToAccount',
-		typeof fields.enablePaymentsToAccount === 'boolean' ? fields.enablePaymentsToAccount : undefined,
-	);
-	assign(
-		account,
-		'ShowInExpenseClaims',
-		typeof fields.showInExpenseClaims === 'boolean' ? fields.showInExpenseClaims : undefined,
-	);
-	return account;
+	return fromFields({ ...fields, name, type }, ACCOUNT);
 }
