@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { SandboxClock } from './clock';
 import { Engine, type CurrencyRow } from './engine';
 import { seedDemoData, DEMO_EXTENSION } from './demo/seed';
+import { RECORDED_CUSTOM_FIELDS } from './demo/customFields';
 import { handleControl } from './http/control';
 import { sendFatal } from './http/respond';
 import { paramsOf, readForm } from './http/form';
@@ -58,7 +59,7 @@ function buildEngine(data: 'demo' | 'empty', clock: SandboxClock, settings: Engi
 		extension:
 			data === 'demo'
 				? { ...DEMO_EXTENSION, modules: DEMO_EXTENSION.modules?.filter((m) => !without.includes(m.describe.name)) }
-				: { customFields: options.xeroCustomFields ? DEMO_EXTENSION.customFields : undefined },
+				: { customFields: options.xeroCustomFields ? RECORDED_CUSTOM_FIELDS : undefined },
 		clock,
 		settings,
 		adminUser,

@@ -12,8 +12,9 @@ const FILES = {
 	invoices: 'invoices-crm-to-xero.json',
 	quotes: 'quotes-to-xero-draft-invoices.json',
 	pdfs: 'invoice-pdfs-to-crm.json',
+	suppliers: 'suppliers-xero-to-crm-vendors.json',
 };
-const ORDER = [FILES.orgsXeroToCrm, FILES.orgsCrmToXero, FILES.products, FILES.invoices, FILES.quotes, FILES.pdfs];
+const ORDER = [FILES.orgsXeroToCrm, FILES.orgsCrmToXero, FILES.products, FILES.invoices, FILES.quotes, FILES.pdfs, FILES.suppliers];
 const SYNC_TYPES = ['n8n-nodes-xero-crm.xeroSync', 'n8n-nodes-xero-crm.crmRecord'];
 
 const tenantId = () => sandbox().xero.tenants[0].tenantId;
@@ -68,15 +69,15 @@ async function assertLoggedInCrm(plantedRecords, minimumPerRecord = 1) {
 
 async function snapshot() {
 	const state = await xero.state(tenantId());
-	const [accounts, products, services, invoices, quotes, xeroAccounts, documents, logs] = await Promise.all(
-		['Accounts', 'Products', 'Services', 'Invoice', 'Quotes', 'XeroAccounts', 'Documents', 'XeroLogs'].map((m) => crm.records(m)),
+	const [accounts, products, services, invoices, quotes, xeroAccounts, documents, vendors, logs] = await Promise.all(
+		['Accounts', 'Products', 'Services', 'Invoice', 'Quotes', 'XeroAccounts', 'Documents', 'Vendors', 'XeroLogs'].map((m) => crm.records(m)),
 	);
 	return {
 		xero: { contacts: state.contacts.length, items: state.items.length, invoices: state.invoices.length, accounts: state.accounts.length },
-		crm: { accounts: accounts.length, products: products.length, services: services.length, invoices: invoices.length, quotes: quotes.length, xeroAccounts: xeroAccounts.length, documents: documents.length },
+		crm: { accounts: accounts.length, products: products.length, services: services.length, invoices: invoices.length, quotes: quotes.length, xeroAccounts: xeroAccounts.length, documents: documents.length, vendors: vendors.length },
 		logs: logs.length,
 		state,
-		records: { accounts, products, services, invoices, quotes, xeroAccounts, documents },
+		records: { accounts, products, services, invoices, quotes, xeroAccounts, documents, vendors },
 	};
 }
 
@@ -190,6 +191,20 @@ test('invoice PDFs → CRM: each CRM invoice in Xero gets its PDF, approved ones
 	const approved = linked.filter((i) => !['DRAFT', 'DELETED', 'VOIDED'].includes(String(i.cf_xero_status).toUpperCase()));
 	assert.equal(links.length, approved.length, 'one online link per approved invoice');
 	for (const link of links) assert.match(link.filename, /^https:\/\/in\.xero\.com\//);
+});
+
+test('suppliers Xero → CRM Vendors: every Xero supplier is one CRM vendor, linked by cf_xero_contact_id; nothing fails', async () => {
+	const result = await runExample(FILES.suppliers);
+	assert.deepEqual(result.allErrors.map((e) => `${e.node}: ${e.message}`), [], 'no failures');
+	const snap = await snapshot();
+	const suppliers = snap.state.contacts.filter((c) => c.IsSupplier === true && c.ContactStatus !== 'ARCHIVED');
+	assert.ok(suppliers.length > 0, 'the demo organisation has a supplier (a contact with a bill)');
+	for (const supplier of suppliers) {
+		const linked = snap.records.vendors.filter((v) => v.cf_xero_contact_id === supplier.ContactID);
+		assert.equal(linked.length, 1, `supplier ${supplier.Name} is one CRM vendor`);
+		assert.equal(linked[0].vendorname, supplier.Name);
+	}
+	assert.equal(snap.records.vendors.filter((v) => v.cf_xero_contact_id).length, suppliers.length, 'only suppliers become vendors');
 });
 
 test('a second run of every example creates no duplicates and fails the same planted records again', async () => {

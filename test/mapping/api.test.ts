@@ -5,13 +5,14 @@ describe('mapping API', () => {
 	it('routes each CRM module to its Xero resource', () => {
 		const modules = ['Accounts', 'Contacts', 'Products', 'Services', 'Invoice', 'Quotes', 'SalesOrder', 'XeroAccounts'];
 		expect(modules.map((module) => xeroResourceOf(module))).toEqual(['organisation', 'organisation', 'item', 'item', 'invoice', 'invoice', 'invoice', 'account']);
+		expect(xeroResourceOf('Vendors')).toBe('organisation');
 		expect(xeroResourceOf('Leads')).toBeUndefined();
 		expect(xeroResourceOf('Ledger', { accountModule: 'Ledger' })).toBe('account');
 		expect(crmToXero('Ledger', { ledger: 'x' }, { accountModule: 'Ledger' }).resource).toBe('account');
 	});
 
 	it('says which modules and resources it maps when asked for another', () => {
-		expect(() => crmToXero('Leads', {})).toThrow('No mapping from CRM module "Leads" to Xero. Mapped modules: Accounts, Contacts, Products, Services, Invoice, Quotes, SalesOrder, XeroAccounts.');
+		expect(() => crmToXero('Leads', {})).toThrow('No mapping from CRM module "Leads" to Xero. Mapped modules: Accounts, Contacts, Vendors, Products, Services, Invoice, Quotes, SalesOrder, XeroAccounts.');
 		expect(() => xeroToCrm('payment' as never, {})).toThrow('No mapping from Xero resource "payment" to the CRM.');
 	});
 

@@ -57,7 +57,7 @@ for (const a of accounts) if (a.cf_xero_contact_id) byLink.set(a.cf_xero_contact
 for (const [link, ids] of byLink) if (ids.length > 1) (duplicates += ids.length - 1, problems.push(`CRM accounts ${ids.join(', ')} share Xero contact ${link}`));
 
 // Every module the flows upsert into: two live records carrying one Xero ID are a duplicate the flows made.
-const linkFields = { Contacts: 'cf_xero_contact_id', Products: 'cf_xero_item_id', Invoice: 'cf_xero_invoice_id', XeroAccounts: 'xero_account_id' };
+const linkFields = { Contacts: 'cf_xero_contact_id', Vendors: 'cf_xero_contact_id', Products: 'cf_xero_item_id', Invoice: 'cf_xero_invoice_id', XeroAccounts: 'xero_account_id' };
 for (const [module, field] of Object.entries(linkFields)) {
 	const ids = new Map();
 	for (const r of await records(module).catch(() => [])) if (r[field]) ids.set(r[field], [...(ids.get(r[field]) ?? []), r.id]);

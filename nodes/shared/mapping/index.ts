@@ -5,6 +5,7 @@ import { mappingOptions, type MappingOptionsInput } from './options';
 import { crmOrganisationToXero, xeroOrganisationToCrm } from './organisation';
 import { crmQuoteToDraftInvoice } from './quoteToDraftInvoice';
 import { mergeResolved, RESOLVED_KEY } from './resolveBatch';
+import { crmVendorToXero, xeroSupplierToCrmVendor } from './vendor';
 import type { CrmRecord, CrmToXeroResult, Resolved, XeroRecord, XeroResource, XeroToCrmResult } from './types';
 
 /**
@@ -14,7 +15,7 @@ import type { CrmRecord, CrmToXeroResult, Resolved, XeroRecord, XeroResource, Xe
  */
 
 const CRM_MODULES_BY_RESOURCE: Readonly<Record<XeroResource, readonly string[]>> = {
-	organisation: ['Accounts', 'Contacts'],
+	organisation: ['Accounts', 'Contacts', 'Vendors'],
 	invoice: ['Invoice', 'Quotes', 'SalesOrder'],
 	item: ['Products', 'Services'],
 	account: ['XeroAccounts'],
@@ -27,6 +28,8 @@ export function crmToXero(module: string, record: CrmRecord, input: MappingOptio
 		case 'Accounts':
 		case 'Contacts':
 			return crmOrganisationToXero(module, record, options);
+		case 'Vendors':
+			return crmVendorToXero(record, options);
 		case 'Products':
 		case 'Services':
 			return crmItemToXero(module, record, options);
@@ -38,7 +41,7 @@ export function crmToXero(module: string, record: CrmRecord, input: MappingOptio
 		default:
 			if (module === options.accountModule) return crmAccountToXero(record, options);
 			throw new Error(
-				`No mapping from CRM module "${module}" to Xero. Mapped modules: Accounts, Contacts, Products, Services, Invoice, Quotes, SalesOrder, ${options.accountModule}.`,
+				`No mapping from CRM module "${module}" to Xero. Mapped modules: Accounts, Contacts, Vendors, Products, Services, Invoice, Quotes, SalesOrder, ${options.accountModule}.`,
 			);
 	}
 }
@@ -49,12 +52,13 @@ function withEmbedded(resolved: Resolved | undefined, embedded: unknown): Resolv
 	return mergeResolved(embedded as Resolved, resolved ?? {});
 }
 
-/** A Xero record as CRM fields. `module` picks Products or Services for items (default: options.itemModule). */
+/** A Xero record as CRM fields. `module` picks Products or Services for items (default: options.itemModule), Vendors for suppliers. */
 export function xeroToCrm(resource: XeroResource, xeroRecord: XeroRecord, input: MappingOptionsInput = {}, module?: string): XeroToCrmResult {
 	const options = mappingOptions(input);
 	switch (resource) {
 		case 'organisation':
-			return xeroOrganisationToCrm(xeroRecord, options);
+			// A supplier's CRM home is Vendors when the node writes there; Accounts otherwise.
+			return module === 'Vendors' ? xeroSupplierToCrmVendor(xeroRecord, options) : xeroOrganisationToCrm(xeroRecord, options);
 		case 'item':
 			return xeroItemToCrm(xeroRecord, options, module ?? options.itemModule);
 		case 'invoice':
@@ -80,6 +84,7 @@ export { crmInvoiceToXero, xeroInvoiceToCrm } from './invoice';
 export { crmItemToXero, xeroItemToCrm, CRM_NUMBER_FIELDS } from './item';
 export { crmOrganisationToXero, xeroOrganisationToCrm } from './organisation';
 export { crmQuoteToDraftInvoice } from './quoteToDraftInvoice';
+export { crmVendorToXero, xeroSupplierToCrmVendor } from './vendor';
 export { xeroStatusToSend, crmStatusOf } from './invoiceStatus';
 export { mappingOptions, DEFAULT_LINK_FIELDS, DEFAULT_ACCOUNT_FIELDS } from './options';
 export type { MappingOptions, MappingOptionsInput, AccountModuleFields } from './options';

@@ -62,6 +62,7 @@ export type MappingOptionsInput = Partial<
 export const DEFAULT_LINK_FIELDS: Readonly<Record<string, string>> = {
 	Accounts: 'cf_xero_contact_id',
 	Contacts: 'cf_xero_contact_id',
+	Vendors: 'cf_xero_contact_id',
 	Products: 'cf_xero_item_id',
 	Services: 'cf_xero_item_id',
 	Invoice: 'cf_xero_invoice_id',

@@ -20,7 +20,11 @@ const xeroInvoiceFields = [
 	field('cf_xero_status', 'Xero Status'),
 ];
 
-export const DEMO_CUSTOM_FIELDS: Record<string, FieldDescribe[]> = {
+/**
+ * The Xero custom fields of the vtiger 7.5 instance the newer transcripts (files 31 onwards) were recorded on; the
+ * replay's second instance has exactly these, so its describes match the recording's.
+ */
+export const RECORDED_CUSTOM_FIELDS: Record<string, FieldDescribe[]> = {
 	Accounts: [
 		field('cf_xero_contact_id', 'Xero Contact ID'),
 		field('cf_xero_tax_number', 'Xero Tax Number'),
@@ -32,6 +36,12 @@ export const DEMO_CUSTOM_FIELDS: Record<string, FieldDescribe[]> = {
 	Invoice: xeroInvoiceFields,
 	Quotes: xeroInvoiceFields,
 	SalesOrder: xeroInvoiceFields,
+};
+
+/** The demo CRM's: the recorded instance's, and the link a user adds to sync suppliers with Vendors. */
+export const DEMO_CUSTOM_FIELDS: Record<string, FieldDescribe[]> = {
+	...RECORDED_CUSTOM_FIELDS,
+	Vendors: [field('cf_xero_contact_id', 'Xero Contact ID')],
 };
 
 function systemFields(): FieldDescribe[] {

@@ -52,7 +52,7 @@ export const organisationSendRules: SendRules = {
 	},
 	fromFields: (ctx, i) =>
 		contactFromFields(ctx.getNodeParameter('name', i, '') as string, ctx.getNodeParameter('additionalFields', i, {}) as IDataObject),
-	crmModules: ['Accounts', 'Contacts'],
+	crmModules: ['Accounts', 'Contacts', 'Vendors'],
 	checks: [],
 	settingsChecks: [],
 	writer: writeInBatches,
