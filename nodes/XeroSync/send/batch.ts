@@ -7,7 +7,7 @@ import { errorFacts } from '../helpers/errorFacts';
 import { changedInXero } from '../helpers/xeroStorage';
 import type { DuplicateHandling } from './duplicates';
 import { decide, lookupKeysFor } from './duplicates';
-import { findMatch, idReads, lookupPlan, MAX_LOOKUP_QUERY, needsLookupBeforeWrite } from './match';
+import { findMatch, idReads, lookupPlan, MAX_LOOKUP_QUERY, needsLookupBeforeWrite, numberReads } from './match';
 import type { Entry, SendRun, SyncResult } from './run';
 import type { WriteOutcome, WriteTarget } from './write';
 import type { SendRules } from './rules';
@@ -98,8 +98,9 @@ export class BatchSender {
 		}
 		const usable = entries.filter((_e, i) => !unusable.has(i));
 		const usableKeys = keys.filter((_k, i) => !unusable.has(i));
-		const existing = await this.readAll((maxClauses) =>
-			lookupPlan(this.spec, usableKeys, MAX_LOOKUP_QUERY, maxClauses).wheres.map((where) => ({ where })),
+		const byNumber = numberReads(this.spec, usableKeys);
+		const existing = await this.readAll(
+			(maxClauses) => byNumber ?? lookupPlan(this.spec, usableKeys, MAX_LOOKUP_QUERY, maxClauses).wheres.map((where) => ({ where })),
 		);
 		return { existing, usable, unlookable };
 	}

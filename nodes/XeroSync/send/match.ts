@@ -230,6 +230,31 @@ export function lookupPlan(
 }
 
 /**
+ * Lookups by number through the resource's list parameter (`InvoiceNumbers=a,b,…`) when it has one and the keys are
+ * numbers only: a batch of 50 invoice numbers fits one short call, where the same `where` OR-chain outgrows Xero's
+ * URL limit and takes two. Undefined when the parameter cannot carry these keys (a name to match too, or a number
+ * holding a comma, which the list would split); then lookupPlan's wheres do.
+ */
+export function numberReads(spec: XeroResourceSpec, keys: MatchKeys[], maxQuery = MAX_LOOKUP_QUERY): IDataObject[] | undefined {
+	const parameter = spec.numbersParameter;
+	if (parameter === undefined || (spec.nameField !== undefined && keys.some((k) => k.names.length > 0))) return undefined;
+	const numbers = [...new Set(keys.flatMap((k) => k.numbers))];
+	if (numbers.some((number) => number.includes(','))) return undefined;
+	const budget = maxQuery - QUERY_OVERHEAD - encodedLength(`${parameter}=`);
+	const reads: IDataObject[] = [];
+	let current: string[] = [];
+	for (const number of numbers) {
+		if (current.length > 0 && encodedLength([...current, number].join(',')) > budget) {
+			reads.push({ [parameter]: current.join(',') });
+			current = [];
+		}
+		current.push(number);
+	}
+	if (current.length > 0) reads.push({ [parameter]: current.join(',') });
+	return reads;
+}
+
+/**
  * The reads that fetch records by their Xero IDs (to compare them before an update), each within Xero's URL limit:
  * `IDs=` where the list endpoint takes it (Contacts, Invoices), else `ItemID==guid("…") OR …` with at most
  * `maxClauses` comparisons per read (a high-volume organisation refuses long OR-chains). `others` are the read's

@@ -94,6 +94,8 @@ export interface XeroResourceSpec {
 	statusesParameter?: string;
 	/** Xero's parameter that filters the list by contact (ContactID GUIDs); absent where there is none. */
 	contactIdsParameter?: string;
+	/** Xero's list parameter taking many numbers at once (InvoiceNumbers=a,b,…): Send's lookups by number use it. */
+	numbersParameter?: string;
 	/** The date a date-range filter compares, and how its description names it. */
 	dateFilter: { field: string; label: string };
 	/** An example of numberField's values, shown as the Get field's placeholder. */
@@ -161,6 +163,7 @@ export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 		searchTermMatches: 'invoice number and reference',
 		statusesParameter: 'Statuses',
 		contactIdsParameter: 'ContactIDs',
+		numbersParameter: 'InvoiceNumbers',
 		// An invoice's own date; the other records have only their last update to filter a range on.
 		dateFilter: { field: 'Date', label: 'Invoice date' },
 		numberExample: 'INV-0001',

@@ -2,7 +2,7 @@ import { XERO_RESOURCES } from '../../../nodes/shared/xero/resources';
 import { encoderSafeWhere, quoteWhere } from '../../../nodes/shared/xero/where';
 import { displayValue } from '../../../nodes/XeroSync/helpers/display';
 import type { MatchKeys } from '../../../nodes/XeroSync/send/match';
-import { encodedLength, lookupPlan, lookupWhere, MAX_LOOKUP_QUERY } from '../../../nodes/XeroSync/send/match';
+import { encodedLength, lookupPlan, lookupWhere, MAX_LOOKUP_QUERY, numberReads } from '../../../nodes/XeroSync/send/match';
 import { invoiceDateProblems } from '../../../nodes/XeroSync/actions/invoice/sendRules';
 
 // n8n's own query-string encoder (n8n-core sets it as axios' paramsSerializer); the package ships no types.
@@ -95,5 +95,26 @@ describe('encoderSafeWhere', () => {
 	it('keeps doubled quotes inside a literal and leaves a where without pairs unchanged', () => {
 		const where = 'Name=="a""b\\" OR Name=="c"';
 		expect(encoderSafeWhere(where)).toBe(where);
+	});
+});
+
+describe('numberReads', () => {
+	const invoices = XERO_RESOURCES.invoice;
+	const keys = (numbers: string[]) => numbers.map((n) => ({ numbers: [n], names: [] }));
+
+	it('looks a batch of 50 invoice numbers up in one InvoiceNumbers= call, where the where OR-chain takes two', () => {
+		const batch = keys(Array.from({ length: 50 }, (_, n) => `PB-${String(n).padStart(6, '0')}`));
+		expect(numberReads(invoices, batch)).toEqual([{ InvoiceNumbers: batch.map((k) => k.numbers[0]).join(',') }]);
+		expect(lookupPlan(invoices, batch).wheres.length).toBeGreaterThan(1);
+	});
+
+	it('splits only past the URL limit, and leaves numbers with a comma (or resources without the parameter) to where', () => {
+		const long = keys(Array.from({ length: 300 }, (_, n) => `LONG-NUMBER-${String(n).padStart(8, '0')}`));
+		const reads = numberReads(invoices, long) ?? [];
+		expect(reads.length).toBeGreaterThan(1);
+		for (const read of reads) expect(encodedLength(`InvoiceNumbers=${String(read.InvoiceNumbers)}`)).toBeLessThanOrEqual(MAX_LOOKUP_QUERY);
+		expect(reads.flatMap((read) => String(read.InvoiceNumbers).split(','))).toHaveLength(300);
+		expect(numberReads(invoices, keys(['INV-1', 'INV,2']))).toBeUndefined();
+		expect(numberReads(XERO_RESOURCES.organisation, [{ numbers: [], names: ['Acme'] }])).toBeUndefined();
 	});
 });
