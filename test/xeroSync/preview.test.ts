@@ -1,7 +1,8 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { XeroSandbox } from '../../sandbox/xero';
-import { expectOneOutputPerInput, runSync, startSandbox, stats } from './support';
+import { chain, manualTrigger, node, runWorkflow } from '../harness';
+import { customCredentials, expectOneOutputPerInput, runSync, startSandbox, stats, SYNC } from './support';
 
 /**
  * Issue 16 item 5: Send's "Preview (No Writes)". Each item comes out with the action a real run would give it
@@ -80,4 +81,19 @@ describe('Send, Preview (No Writes)', () => {
 		expect(run.main.map((item) => item.json.action)).toEqual(['skip', 'skip']);
 		expect(stats(xero).writes).toBe(0);
 	});
+
+	it('with the run summary: counts what would happen (wouldCreate, wouldUpdate, unchanged, wouldFail)', async () => {
+		await seed();
+		const sync = node(SYNC, 'n8n-nodes-xero-crm.xeroSync', {
+			parameters: { authentication: 'customConnection', ...send('update'), runSummary: true },
+			credentials: { xeroCustomConnectionApi: { id: '2', name: 'Xero Custom Connection' } },
+			onError: 'continueErrorOutput',
+		});
+		const run = await runWorkflow(chain([manualTrigger(), sync], input), { credentials: { xeroCustomConnectionApi: customCredentials(xero) } as never });
+		const [main] = run.output(SYNC);
+		const summary = main.find((item) => item.json.runSummary === true);
+		expect(summary?.json).toMatchObject({ previewed: 4, wouldCreate: 1, wouldUpdate: 1, unchanged: 1, wouldFail: 1, created: 0, updated: 0 });
+		expect(stats(xero).writes).toBe(0);
+	});
 });
+
