@@ -23,7 +23,7 @@ describe('flow: the demo\'s instant flow (invoice paid in Xero → CRM invoice)'
 		const list = await api.get<{ Invoices: IDataObject[] }>('/Invoices?InvoiceNumbers=INV-0002');
 		const invoice = list.json.Invoices[0];
 		const paid = await api.put('/Payments', {
-			Payments: [{ Invoice: { InvoiceID: invoice.InvoiceID }, Account: { Code: '090' }, Amount: Number(invoice.AmountDue) }],
+			Payments: [{ Invoice: { InvoiceID: invoice.InvoiceID }, Account: { Code: '090' }, Date: new Date().toISOString().slice(0, 10), Amount: Number(invoice.AmountDue) }],
 		});
 		expect(paid.status).toBe(200);
 		const fetched = (await api.get<{ Invoices: IDataObject[] }>(`/Invoices/${String(invoice.InvoiceID)}`)).json.Invoices[0];

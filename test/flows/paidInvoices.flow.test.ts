@@ -32,7 +32,7 @@ describe('flow: CRM invoices → Xero, with an invoice paid in Xero', () => {
 		const token = await sandboxes.xero.clientCredentialsToken();
 		const api = apiClient({ baseUrl: sandboxes.xero.url, accessToken: token.access_token });
 		const payment = await api.put('/Payments', {
-			Payments: [{ Invoice: { InvoiceID: xeroId }, Account: { Code: '090' }, Amount: Number(xeroInvoice().AmountDue) }],
+			Payments: [{ Invoice: { InvoiceID: xeroId }, Account: { Code: '090' }, Date: new Date().toISOString().slice(0, 10), Amount: Number(xeroInvoice().AmountDue) }],
 		});
 		expect(payment.status).toBe(200);
 		expect(xeroInvoice().Status).toBe('PAID');

@@ -53,9 +53,10 @@ describe('Xero sandbox: every route against the yaml', () => {
 		ok(await api.get(`/Invoices/${invoiceId}/OnlineInvoice`), 'getOnlineInvoice');
 		ok(await api.post(`/Invoices/${invoiceId}`, { Invoices: [{ Reference: 'route' }] }), 'updateInvoice');
 		ok(await api.post('/Invoices?summarizeErrors=false', { Invoices: [{ InvoiceID: invoiceId, Reference: 'route 2' }, { Type: 'ACCPAY', Contact: { ContactID: contact.ContactID }, LineItems: [{ Description: 'bill', UnitAmount: 4, AccountCode: '429' }] }] }), 'updateOrCreateInvoices');
-		const payment = await api.put<{ Payments: Rec[] }>('/Payments', { Payments: [{ Invoice: { InvoiceID: invoiceId }, Account: { Code: '090' }, Amount: invoice.json.Invoices[0].AmountDue }] });
+		const payment = await api.put<{ Payments: Rec[] }>('/Payments', { Payments: [{ Invoice: { InvoiceID: invoiceId }, Account: { Code: '090' }, Date: '2026-11-05', Amount: invoice.json.Invoices[0].AmountDue }] });
 		ok(payment, 'createPayments');
 		ok(await api.get(`/Payments/${String(payment.json.Payments[0].PaymentID)}`), 'getPayment');
+		ok(await api.post(`/Payments/${String(payment.json.Payments[0].PaymentID)}`, { Status: 'DELETED' }), 'deletePayment');
 
 		const newAccount = await api.put<{ Accounts: Rec[] }>('/Accounts', { Code: 'R1', Name: 'Route account', Type: 'EXPENSE' });
 		ok(newAccount, 'createAccount');

@@ -198,7 +198,7 @@ describe('Xero sandbox: invoices and payments', () => {
 			const voidIt = await api.post<Rec>(`/Invoices/${String(invoice.InvoiceID)}`, { Invoices: [{ Status: 'VOIDED' }] });
 			expect((voidIt.json.Elements as Rec[])[0].ValidationErrors).toEqual([{ Message: 'This document cannot be edited as it has a payment or credit note allocated to it.' }]);
 
-			const tooMuch = await api.put<Rec>('/Payments', { Payments: [{ Invoice: { InvoiceID: invoice.InvoiceID }, Account: { Code: '090' }, Amount: 500 }] });
+			const tooMuch = await api.put<Rec>('/Payments', { Payments: [{ Invoice: { InvoiceID: invoice.InvoiceID }, Account: { Code: '090' }, Date: '2026-11-05', Amount: 500 }] });
 			expect((tooMuch.json.Elements as Rec[])[0].ValidationErrors).toEqual([{ Message: 'Payment amount exceeds the amount outstanding on this document' }]);
 			const rest = await api.put('/Payments', { Payments: [{ Invoice: { InvoiceNumber: invoice.InvoiceNumber }, Account: { Code: '090' }, Date: '2026-11-06', Amount: 130 }] });
 			expect(rest.status).toBe(200);
@@ -213,8 +213,8 @@ describe('Xero sandbox: invoices and payments', () => {
 			const draft = await createInvoice();
 			const result = await api.put<{ Payments: Rec[] }>('/Payments?summarizeErrors=false', {
 				Payments: [
-					{ Invoice: { InvoiceID: draft.InvoiceID }, Account: { Code: '090' }, Amount: 10 },
-					{ Invoice: { InvoiceID: draft.InvoiceID }, Account: { Code: '200' }, Amount: 10 },
+					{ Invoice: { InvoiceID: draft.InvoiceID }, Account: { Code: '090' }, Date: '2026-11-05', Amount: 10 },
+					{ Invoice: { InvoiceID: draft.InvoiceID }, Account: { Code: '200' }, Date: '2026-11-05', Amount: 10 },
 				],
 			});
 			expect(result.json.Payments.map((payment) => (payment.ValidationErrors as Rec[]).map((error) => error.Message))).toEqual([

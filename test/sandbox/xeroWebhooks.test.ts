@@ -87,7 +87,7 @@ describe('Xero sandbox webhooks', () => {
 
 	it('sends an UPDATE when a payment makes an invoice PAID (the demo flow)', async () => {
 		const invoice = (xero.state()[xero.tenants[0].tenantId].invoices as Rec[]).find((entry) => entry.Status === 'AUTHORISED' && entry.CurrencyCode === 'NZD' && entry.Type === 'ACCREC');
-		await api.put('/Payments', { Payments: [{ Invoice: { InvoiceID: invoice?.InvoiceID }, Account: { Code: '090' }, Amount: invoice?.AmountDue }] });
+		await api.put('/Payments', { Payments: [{ Invoice: { InvoiceID: invoice?.InvoiceID }, Account: { Code: '090' }, Date: new Date().toISOString().slice(0, 10), Amount: invoice?.AmountDue }] });
 		await xero.flushWebhooks();
 		const events = (JSON.parse(target.received[0].body) as { events: Rec[] }).events;
 		expect(events).toEqual([expect.objectContaining({ eventCategory: 'INVOICE', eventType: 'UPDATE', resourceId: invoice?.InvoiceID })]);

@@ -1,4 +1,5 @@
-import { dateString, msDate, parseMsDate, parseRequestDate, startOfDay } from '../dates';
+import { dateString, msDate, parseMsDate, parseRequestDate } from '../dates';
+import type { Transaction } from '../store/transaction';
 import { newId } from '../ids';
 import type { Json } from '../types';
 import type { ApplyResult, EntityHandler, WriteContext } from './entity';
@@ -32,8 +33,11 @@ function applyPayment(ctx: WriteContext, element: Json): ApplyResult {
 			errors.push('Payment amount exceeds the amount outstanding on this document');
 		}
 	}
-	const date = element.Date === undefined ? startOfDay(ctx.now) : parseRequestDate(element.Date);
-	if (date === undefined) errors.push('Payment date is invalid.');
+	// Xero refuses a payment without a Date (developer.xero.com/documentation/api/accounting/payments: "Date" is
+	// required for PUT /Payments; the yaml's Payment.Date: "Date the payment is being made (YYYY-MM-DD)")
+	const date = element.Date === undefined || element.Date === '' ? undefined : parseRequestDate(element.Date);
+	if (element.Date === undefined || element.Date === '') errors.push('Payment date must be specified.');
+	else if (date === undefined) errors.push('Payment date is invalid.');
 	if (errors.length > 0 || !invoice || !account || amount === undefined || date === undefined) return { errors };
 
 	const paymentId = newId();
@@ -89,6 +93,7 @@ export const paymentsHandler: EntityHandler = {
 			Invoice: {
 				InvoiceID,
 				InvoiceNumber: invoice?.InvoiceNumber ?? '',
+				Contact: { ContactID: invoice?.ContactID, Name: lookup(source, 'contacts', String(invoice?.ContactID))?.Name },
 				Type: invoice?.Type,
 				CurrencyCode: invoice?.CurrencyCode,
 			},
@@ -96,3 +101,32 @@ export const paymentsHandler: EntityHandler = {
 		};
 	},
 };
+
+/**
+ * Xero deletes a payment with POST /Payments/{id} `{"Status":"DELETED"}` (yaml: operationId deletePayment, schema
+ * PaymentDelete); payments are never edited. The invoice gets its amount back: AmountPaid down, AmountDue up, and a
+ * PAID invoice is AUTHORISED again (Xero: "Deleting a payment ... the invoice status reverts to Awaiting Payment").
+ */
+export function deletePayment(tx: Transaction, now: number, id: string, body: Json): { errors: string[] } {
+	const payment = tx.get('payments', id);
+	if (!payment) return { errors: ['Payment could not be found'] };
+	// Xero's answer to any other change (XeroAPI/xero-node#115, #178; calcinai/xero-php#250)
+	const others = Object.keys(body).filter((key) => key !== 'Status' && key !== 'PaymentID');
+	if (str(body.Status) !== 'DELETED' || others.length > 0) return { errors: ['Only Status accepted for updates.'] };
+	if (payment.Status === 'DELETED') return { errors: ['This payment has already been deleted.'] };
+	const invoice = tx.get('invoices', String(payment.InvoiceID));
+	if (invoice) {
+		const amountPaid = round(Number(invoice.AmountPaid ?? 0) - Number(payment.Amount));
+		const { FullyPaidOnDate: _paidOn, ...rest } = invoice;
+		tx.put('invoices', String(invoice.InvoiceID), {
+			...(invoice.Status === 'PAID' ? rest : invoice),
+			AmountPaid: amountPaid,
+			AmountDue: round(Number(invoice.Total) - amountPaid),
+			Payments: ((invoice.Payments as Json[]) ?? []).filter((summary) => summary.PaymentID !== id),
+			...(invoice.Status === 'PAID' ? { Status: 'AUTHORISED' } : {}),
+			UpdatedDateUTC: msDate(now),
+		});
+	}
+	tx.put('payments', id, { ...payment, Status: 'DELETED', UpdatedDateUTC: msDate(now) });
+	return { errors: [] };
+}

@@ -12,7 +12,7 @@ import { invoicesHandler, renderInvoice } from './invoices';
 import { itemsHandler } from './items';
 import { storedValue } from './listQuery';
 import { listRead, PAGED, type ListRead } from './listRead';
-import { paymentsHandler } from './payments';
+import { deletePayment, paymentsHandler } from './payments';
 import { addCurrency, currencyList, filtered, organisationRecord } from './reference';
 import { obj } from './values';
 
@@ -95,13 +95,32 @@ const accountsRead: ListRead = {
 	render: (_tenant, record) => ({ ...record }),
 };
 
-const paymentsRead: ListRead = {
-	key: 'Payments',
-	collection: 'payments',
-	paging: PAGED,
-	spec: { idField: 'PaymentID', archived: () => false, searchFields: [], view: (record) => record, indexValue: storedValue },
-	render: (tenant, record) => paymentsHandler.render(tenant, record, { withLineItems: true, unitdp: 2 }),
-};
+/**
+ * A payment is filtered as Xero shows it (`Invoice.InvoiceID`, `Invoice.InvoiceNumber`, `Invoice.Contact.ContactID`,
+ * `Account.Code`); the stored record keeps only the invoice's and account's IDs, which the index reads directly.
+ */
+const PAYMENT_STORED_AS: Record<string, string> = { 'invoice.invoiceid': 'InvoiceID', 'account.accountid': 'AccountID' };
+function paymentStoredValue(path: string[]): ((record: Json) => unknown) | undefined {
+	const key = path.map((part) => part.toLowerCase()).join('.');
+	if (PAYMENT_STORED_AS[key]) return (record) => record[PAYMENT_STORED_AS[key]];
+	return ['invoice', 'account', 'datestring'].includes(path[0].toLowerCase()) ? undefined : storedValue(path);
+}
+
+function paymentsRead(tenant: Tenant): ListRead {
+	return {
+		key: 'Payments',
+		collection: 'payments',
+		paging: PAGED,
+		spec: {
+			idField: 'PaymentID',
+			archived: () => false,
+			searchFields: [],
+			view: (record) => paymentsHandler.render(tenant, record, { withLineItems: true, unitdp: 2 }),
+			indexValue: paymentStoredValue,
+		},
+		render: (source, record) => paymentsHandler.render(source, record, { withLineItems: true, unitdp: 2 }),
+	};
+}
 
 function unitdp(call: AccountingCall): number {
 	return call.query.get('unitdp') === '4' ? 4 : 2;
@@ -221,9 +240,20 @@ export const ACCOUNTING_ROUTES: AccountingRoute[] = [
 	route('GET', '/Currencies', 'getCurrencies', 'Currencies', '/Currencies', (call) => filtered(call, 'Currencies', currencyList(call.tenant))),
 	route('PUT', '/Currencies', 'createCurrency', 'Currencies', '/Currencies', (call, _ims, codes) => addCurrency(call, codes)),
 	route('GET', '/TaxRates', 'getTaxRates', 'TaxRates', '/TaxRates', (call) => filtered(call, 'TaxRates', call.tenant.taxRates)),
-	route('GET', '/Payments', 'getPayments', 'Payments', '/Payments', (call, ims) => listRead(call, paymentsRead, ims)),
+	route('GET', '/Payments', 'getPayments', 'Payments', '/Payments', (call, ims) => listRead(call, paymentsRead(call.tenant), ims)),
 	route('PUT', '/Payments', 'createPayments', 'Payments', '/Payments', (call) => batchWrite(call, paymentsHandler, 'create')),
-	route('GET', '/Payments/{id}', 'getPayment', 'Payments', '/Payments/{id}', (call) => one(call, paymentsRead, call.params.id)),
+	route('GET', '/Payments/{id}', 'getPayment', 'Payments', '/Payments/{id}', (call) => one(call, paymentsRead(call.tenant), call.params.id)),
+	route('POST', '/Payments/{id}', 'deletePayment', 'Payments', '/Payments/{id}', (call) => {
+		if (!call.tenant.records.payments.has(call.params.id)) return notFound();
+		const tx = new Transaction(call.tenant, call.now);
+		// the SDKs send PaymentDelete itself; a Payments envelope is read the same way
+		const body = elementsOf(call.body, 'Payments')?.[0] ?? obj(call.body) ?? {};
+		const result = deletePayment(tx, call.now, call.params.id, body);
+		if (result.errors.length > 0) return invalid([withValidationErrors({ PaymentID: call.params.id }, result.errors)]);
+		const changes = tx.commit();
+		const stored = call.tenant.records.payments.get(call.params.id) as Json;
+		return { ...ok(call.providerName, call.now, 'Payments', [paymentsHandler.render(call.tenant, stored, { withLineItems: true, unitdp: 2 })]), changes };
+	}),
 ];
 
 export function matchAccountingRoute(
