@@ -72,7 +72,7 @@ test('an invoice paid in Xero updates the linked CRM invoice through the webhook
 		method: 'PUT',
 		headers: { authorization: `Bearer ${await token()}`, 'content-type': 'application/json', accept: 'application/json' },
 		body: JSON.stringify({
-			Payments: [{ Invoice: { InvoiceID: linked.xero.InvoiceID }, Account: { Code: bank.Code }, Amount: Number(linked.xero.AmountDue) }],
+			Payments: [{ Invoice: { InvoiceID: linked.xero.InvoiceID }, Account: { Code: bank.Code }, Amount: Number(linked.xero.AmountDue), Date: new Date().toISOString().slice(0, 10) }],
 		}),
 	});
 	assert.equal(res.status, 200, await res.clone().text());

@@ -150,7 +150,7 @@ describe('Xero Trigger (polling) against the Xero sandbox', () => {
 		expect(await runner.poll()).toBeNull();
 		await sleep(5);
 		const payment = await api.put('/Payments', {
-			Payments: [{ Invoice: { InvoiceID: invoice.InvoiceID }, Account: { Code: '090' }, Amount: invoice.AmountDue }],
+			Payments: [{ Invoice: { InvoiceID: invoice.InvoiceID }, Account: { Code: '090' }, Amount: invoice.AmountDue, Date: '2026-12-01' }],
 		});
 		expect(payment.status).toBe(200);
 		const paid = emitted(await runner.poll());

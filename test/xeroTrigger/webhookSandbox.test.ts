@@ -147,7 +147,7 @@ describe("Xero Webhook Trigger receiving the Xero sandbox's deliveries", () => {
 		const list = await api.get<{ Invoices: IDataObject[] }>('/Invoices?Statuses=AUTHORISED');
 		const invoice = list.json.Invoices.find((candidate) => Number(candidate.AmountDue) > 0) as IDataObject;
 		const payment = await api.put('/Payments', {
-			Payments: [{ Invoice: { InvoiceID: invoice.InvoiceID }, Account: { Code: '090' }, Amount: invoice.AmountDue }],
+			Payments: [{ Invoice: { InvoiceID: invoice.InvoiceID }, Account: { Code: '090' }, Amount: invoice.AmountDue, Date: '2026-12-01' }],
 		});
 		expect(payment.status).toBe(200);
 		await deliveredAndHandled();
@@ -194,7 +194,7 @@ describe("Xero Webhook Trigger receiving the Xero sandbox's deliveries", () => {
 		expect(xero.webhookDeliveries().map((d) => d.status)).toEqual([200]);
 		expect(started).toEqual([]);
 		const payment = await api.put('/Payments', {
-			Payments: [{ Invoice: { InvoiceID: invoice.InvoiceID }, Account: { Code: '090' }, Amount: invoice.AmountDue }],
+			Payments: [{ Invoice: { InvoiceID: invoice.InvoiceID }, Account: { Code: '090' }, Amount: invoice.AmountDue, Date: '2026-12-01' }],
 		});
 		expect(payment.status).toBe(200);
 		await deliveredAndHandled();
