@@ -65,6 +65,16 @@ describe('Xero sandbox: quotes', () => {
 		expect(byContact.json.Quotes).toHaveLength(3);
 	});
 
+	it('orders by the order parameter and reads changes since If-Modified-Since', async () => {
+		const ordered = await api.get<{ Quotes: Rec[] }>('/Quotes?QuoteNumber=Q-OK&order=UpdatedDateUTC%20DESC');
+		expect(ordered.status).toBe(200);
+		const all = await api.get<{ Quotes: Rec[] }>('/Quotes?order=QuoteNumber%20DESC');
+		const numbers = all.json.Quotes.map((quote) => String(quote.QuoteNumber));
+		expect(numbers).toEqual([...numbers].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? 1 : -1)));
+		const future = await api.get<{ Quotes: Rec[] }>('/Quotes', { 'If-Modified-Since': 'Thu, 01 Jan 2099 00:00:00 GMT' });
+		expect(future.json.Quotes).toHaveLength(0);
+	});
+
 	it('pages at a fixed 100', async () => {
 		const many = Array.from({ length: 101 }, (_v, i) => ({ Contact: { ContactID: abcId }, Date: '2026-12-01', QuoteNumber: `P-${i}`, LineItems: [line] }));
 		expect((await api.put('/Quotes', { Quotes: many })).status).toBe(200);

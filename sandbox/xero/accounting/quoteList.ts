@@ -2,7 +2,9 @@ import { parseMsDate, parseRequestDate } from '../dates';
 import type { AccountingCall, RouteResult } from '../http/types';
 import { notFound, ok } from './envelope';
 import { queryParseException } from './errorShapes';
+import { orderBy } from './listQuery';
 import { renderQuote } from './quotes';
+import { WhereSyntaxError } from './where';
 
 /** getQuotes pages at a fixed 100 (the yaml's page parameter); it takes no pageSize and no `where`. */
 export const QUOTES_PAGE_SIZE = 100;
@@ -36,8 +38,17 @@ export function quoteList(call: AccountingCall, ifModifiedSince: number | undefi
 			(!number || String(quote.QuoteNumber).toLowerCase() === number) &&
 			inRange(quote.Date, bounds.DateFrom, bounds.DateTo) &&
 			inRange(quote.ExpiryDate, bounds.ExpiryDateFrom, bounds.ExpiryDateTo) &&
-			(ifModifiedSince === undefined || (parseMsDate(String(quote.UpdatedDateUTC)) ?? 0) > ifModifiedSince),
+			(ifModifiedSince === undefined || (parseMsDate(String(quote.UpdatedDateUTC)) ?? 0) >= ifModifiedSince),
 	);
+	// `order` is Dynamic LINQ's ordering, as on the other lists (a changed-since read asks UpdatedDateUTC ASC).
+	const order = call.query.get('order');
+	if (order) {
+		try {
+			matches.sort(orderBy(order, (quote) => renderQuote(call.tenant, quote, { withLineItems: false, unitdp: 2 }), 'Quote'));
+		} catch (error) {
+			return { status: 400, json: queryParseException(error instanceof WhereSyntaxError || error instanceof Error ? error.message : String(error)) };
+		}
+	}
 	const page = Math.max(Number.parseInt(call.query.get('page') ?? '1', 10) || 1, 1);
 	const slice = matches.slice((page - 1) * QUOTES_PAGE_SIZE, page * QUOTES_PAGE_SIZE);
 	const unitdp = call.query.get('unitdp') === '4' ? 4 : 2;
