@@ -58,6 +58,14 @@ describe('Xero sandbox: every route against the yaml', () => {
 		ok(await api.get(`/Payments/${String(payment.json.Payments[0].PaymentID)}`), 'getPayment');
 		ok(await api.post(`/Payments/${String(payment.json.Payments[0].PaymentID)}`, { Status: 'DELETED' }), 'deletePayment');
 
+		const quote = await api.put<{ Quotes: Rec[] }>('/Quotes', { Quotes: [{ Contact: { ContactID: contact.ContactID }, Date: '2026-11-01', LineItems: [{ Description: 'quote', Quantity: 1, UnitAmount: 5, AccountCode: '200' }] }] });
+		ok(quote, 'createQuotes');
+		const quoteId = String(quote.json.Quotes[0].QuoteID);
+		ok(await api.get('/Quotes?Status=DRAFT&page=1'), 'getQuotes');
+		ok(await api.get(`/Quotes/${quoteId}`), 'getQuote');
+		ok(await api.post(`/Quotes/${quoteId}`, { Quotes: [{ Reference: 'route' }] }), 'updateQuote');
+		ok(await api.post('/Quotes', { Quotes: [{ QuoteID: quoteId, Status: 'SENT' }] }), 'updateOrCreateQuotes');
+
 		const newAccount = await api.put<{ Accounts: Rec[] }>('/Accounts', { Code: 'R1', Name: 'Route account', Type: 'EXPENSE' });
 		ok(newAccount, 'createAccount');
 		const accountId = String(newAccount.json.Accounts[0].AccountID);

@@ -51,7 +51,7 @@ interface ContactChoice {
 	error?: string;
 }
 
-function chooseContact(tx: Transaction, input: unknown): ContactChoice {
+export function chooseContact(tx: Transaction, input: unknown): ContactChoice {
 	const contact = obj(input);
 	if (!contact) return { error: 'A Contact must be specified for this type of transaction' };
 	const id = str(contact.ContactID);

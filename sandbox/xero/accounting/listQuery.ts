@@ -66,7 +66,7 @@ function sortValue(value: unknown): string | number {
 	return '';
 }
 
-function orderBy(order: string, view: (record: Json) => Json, typeName: string): (a: Json, b: Json) => number {
+export function orderBy(order: string, view: (record: Json) => Json, typeName: string): (a: Json, b: Json) => number {
 	const keys = order.split(',').map((part) => {
 		const words = part.trim().split(/\s+/);
 		const [field, direction] = words;

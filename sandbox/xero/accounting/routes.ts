@@ -13,6 +13,8 @@ import { itemsHandler } from './items';
 import { storedValue } from './listQuery';
 import { listRead, PAGED, type ListRead } from './listRead';
 import { deletePayment, paymentsHandler } from './payments';
+import { quoteList, quoteOne } from './quoteList';
+import { quotesHandler } from './quotes';
 import { addCurrency, currencyList, filtered, organisationRecord } from './reference';
 import { obj } from './values';
 
@@ -203,6 +205,13 @@ export const ACCOUNTING_ROUTES: AccountingRoute[] = [
 	}),
 	route('POST', '/Invoices/{id}', 'updateInvoice', 'Invoices', '/Invoices/{id}', (call) =>
 		call.tenant.records.invoices.has(call.params.id) ? batchWrite(call, invoicesHandler, 'upsert', call.params.id) : notFound(),
+	),
+	route('GET', '/Quotes', 'getQuotes', 'Quotes', '/Quotes', (call, ims) => quoteList(call, ims)),
+	route('PUT', '/Quotes', 'createQuotes', 'Quotes', '/Quotes', (call) => batchWrite(call, quotesHandler, 'create')),
+	route('POST', '/Quotes', 'updateOrCreateQuotes', 'Quotes', '/Quotes', (call) => batchWrite(call, quotesHandler, 'upsert')),
+	route('GET', '/Quotes/{id}', 'getQuote', 'Quotes', '/Quotes/{id}', (call) => quoteOne(call)),
+	route('POST', '/Quotes/{id}', 'updateQuote', 'Quotes', '/Quotes/{id}', (call) =>
+		call.tenant.records.quotes.has(call.params.id) ? batchWrite(call, quotesHandler, 'upsert', call.params.id) : notFound(),
 	),
 	route('GET', '/Items', 'getItems', 'Items', '/Items', (call, ims) => listRead(call, itemsRead(unitdp(call)), ims)),
 	route('PUT', '/Items', 'createItems', 'Items', '/Items', (call) => batchWrite(call, itemsHandler, 'create')),

@@ -1,10 +1,10 @@
 import type { Json } from '../types';
 
-export type Collection = 'contacts' | 'invoices' | 'items' | 'accounts' | 'payments';
-export const COLLECTIONS: Collection[] = ['contacts', 'invoices', 'items', 'accounts', 'payments'];
+export type Collection = 'contacts' | 'invoices' | 'items' | 'accounts' | 'payments' | 'quotes';
+export const COLLECTIONS: Collection[] = ['contacts', 'invoices', 'items', 'accounts', 'payments', 'quotes'];
 
 /** the unique keys Xero enforces per organisation, compared case-insensitively */
-export type UniqueKey = 'contactName' | 'itemCode' | 'invoiceNumber' | 'accountCode' | 'accountName';
+export type UniqueKey = 'contactName' | 'itemCode' | 'invoiceNumber' | 'accountCode' | 'accountName' | 'quoteNumber';
 
 const KEYS_OF: Record<Collection, UniqueKey[]> = {
 	contacts: ['contactName'],
@@ -12,6 +12,7 @@ const KEYS_OF: Record<Collection, UniqueKey[]> = {
 	invoices: ['invoiceNumber'],
 	accounts: ['accountCode', 'accountName'],
 	payments: [],
+	quotes: ['quoteNumber'],
 };
 
 function text(value: unknown): string | undefined {
@@ -31,6 +32,9 @@ export function uniqueValue(key: UniqueKey, record: Json): string | undefined {
 			return record.Status === 'DELETED' ? undefined : text(record.Code);
 		case 'accountName':
 			return record.Status === 'DELETED' ? undefined : text(record.Name);
+		// A deleted quote gives its number up, as a deleted sales invoice does.
+		case 'quoteNumber':
+			return record.Status === 'DELETED' ? undefined : text(record.QuoteNumber);
 	}
 }
 
@@ -53,6 +57,7 @@ export class Tenant {
 		items: new Map(),
 		accounts: new Map(),
 		payments: new Map(),
+		quotes: new Map(),
 	};
 	private readonly indexes = new Map<UniqueKey, Map<string, string>>();
 	/** `where` lookup indexes (FieldIndex), built on first use and kept in step by store/remove */
@@ -62,6 +67,7 @@ export class Tenant {
 		items: new Map(),
 		accounts: new Map(),
 		payments: new Map(),
+		quotes: new Map(),
 	};
 	/** each record's place in its collection's Map (the order lists answer in), so index hits keep that order */
 	private readonly places: Record<Collection, Map<string, number>> = {
@@ -70,12 +76,14 @@ export class Tenant {
 		items: new Map(),
 		accounts: new Map(),
 		payments: new Map(),
+		quotes: new Map(),
 	};
 	private nextPlace = 0;
 	taxRates: Json[] = [];
 	currencies: Json[] = [];
 	organisation: Json = {};
 	nextInvoiceNumber = 1;
+	nextQuoteNumber = 1;
 	/** bumped on every write, so list queries can reuse a filtered and sorted result until something changes */
 	version = 0;
 
