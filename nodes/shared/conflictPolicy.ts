@@ -87,10 +87,10 @@ export const conflictPolicyOption: INodeProperties = {
 	default: 'sourceAlways',
 	options: [
 		{ name: 'Always Write (No Check)', value: 'sourceAlways', description: 'Write as before, whatever changed on the other side' },
-		{ name: 'Xero Wins', value: 'xeroWins', description: 'When both sides changed, keep Xero\'s version' },
 		{ name: 'CRM Wins', value: 'crmWins', description: 'When both sides changed, keep the CRM\'s version' },
 		{ name: 'Most Recent Change Wins', value: 'newest', description: 'When both sides changed, keep the later edit' },
 		{ name: 'Report as Conflict', value: 'fail', description: 'When both sides changed, send the record to the error output as a CONFLICT' },
+		{ name: 'Xero Wins', value: 'xeroWins', description: 'When both sides changed, keep Xero\'s version' },
 	],
 	description:
 		'With the sync hash stored beside the Xero ID (cf_xero_sync_hash), a record changed only on the other side is never overwritten with the stale copy; this chooses what happens when both sides changed',

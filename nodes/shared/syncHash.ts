@@ -109,7 +109,7 @@ export function projectLike(stored: Plain, sent: Plain, rules: StorageRules): Pl
 		if (key !== undefined && Array.isArray(mine) && Array.isArray(theirs)) {
 			const types = new Set(mine.filter(isPlain).map((e) => String(e[key] ?? '').toLowerCase()));
 			out[field] = theirs.filter((e) => isPlain(e) && types.has(String(e[key] ?? '').toLowerCase()))
-				.map((e, i) => {
+				.map((e) => {
 					const shape = mine.find((m) => isPlain(m) && String(m[key] ?? '').toLowerCase() === String((e as Plain)[key] ?? '').toLowerCase());
 					return isPlain(shape) ? projectLike(e as Plain, shape, rules) : e;
 				});

@@ -46,7 +46,7 @@ describe('Send, Conflict Policy', () => {
 		for (let round = 0; round < 2; round++) {
 			const run = await runSync(xero, send('fail'), [{ ...base, cf_xero_sync_hash: hash }]);
 			expectOneOutputPerInput(run.main, run.errors, 1);
-			expect(run.main[0].json).toMatchObject({ syncResult: 'Skipped', syncHash: hash, EmailAddress: 'xero@example.com' });
+			expect(run.main[0].json).toMatchObject({ syncResult: 'Skipped', syncHash: hash, EmailAddress: 'xero@example.com', syncNote: expect.stringMatching(/Xero has the newer edit/) });
 			expect(stats(xero).writes).toBe(0);
 		}
 	});

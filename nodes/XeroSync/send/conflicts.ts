@@ -20,7 +20,8 @@ export interface SyncState {
 export const DEFAULT_SYNC_HASH_FIELD = 'cf_xero_sync_hash';
 
 function withoutId(spec: XeroResourceSpec, payload: IDataObject): IDataObject {
-	const { [spec.idField]: _id, ...rest } = payload;
+	const rest = { ...payload };
+	delete rest[spec.idField];
 	return rest;
 }
 

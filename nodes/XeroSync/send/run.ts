@@ -154,7 +154,7 @@ export class SendRun {
 		}
 		const json: IDataObject = { ...normaliseXeroRecord(record), syncResult: result };
 		if (entry.crmId !== undefined) json.crmId = entry.crmId;
-		if (reason !== undefined) json.reason = reason;
+		if (reason !== undefined) json.syncNote = reason;
 		const hash = this.hashAfter(entry, record, result);
 		if (hash !== undefined) json.syncHash = hash;
 		this.results[entry.index] = { json, pairedItem: { item: entry.index } };
