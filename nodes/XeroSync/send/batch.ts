@@ -176,7 +176,7 @@ export class BatchSender {
 			if (decision.action === 'write') return true;
 			if (decision.action === 'unchanged') this.run.succeed(update, update.stored, 'Unchanged', decision.reason);
 			else if (decision.action === 'skip') this.run.succeed(update, update.stored, 'Skipped', decision.reason);
-			else this.run.conflict(update, update.stored, `${this.run.name(update.payload, update.crmId)} ${decision.reason}`);
+			else this.run.conflict(update, update.stored, decision.reason);
 			return false;
 		});
 		if (this.run.preview) {
