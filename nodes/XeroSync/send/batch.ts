@@ -5,6 +5,7 @@ import type { XeroTransport } from '../../shared/xero/transport';
 import { readList } from '../get/reads';
 import { errorFacts } from '../helpers/errorFacts';
 import { changedInXero } from '../helpers/xeroStorage';
+import { decideUpdate } from './conflicts';
 import type { DuplicateHandling } from './duplicates';
 import { decide, lookupKeysFor } from './duplicates';
 import { findMatch, idReads, lookupPlan, MAX_LOOKUP_QUERY, needsLookupBeforeWrite, numberReads } from './match';
@@ -166,8 +167,17 @@ export class BatchSender {
 	 */
 	private async write(creates: Entry[], updates: Update[], settle: (written: Written) => void): Promise<void> {
 		const changed = updates.filter((update) => {
-			if (update.stored === undefined || changedInXero(update.payload, update.stored).length > 0) return true;
-			this.run.succeed(update, update.stored, 'Unchanged');
+			if (update.stored !== undefined && changedInXero(update.payload, update.stored).length === 0) {
+				this.run.succeed(update, update.stored, 'Unchanged');
+				return false;
+			}
+			if (update.stored === undefined || this.run.policy === 'sourceAlways') return true;
+			// Conflict Policy: never write the CRM's stale copy over an edit made only in Xero (conflicts.ts).
+			const decision = decideUpdate(this.spec, this.run.policy, update.syncState, update.payload, update.stored);
+			if (decision.action === 'write') return true;
+			if (decision.action === 'unchanged') this.run.succeed(update, update.stored, 'Unchanged', decision.reason);
+			else if (decision.action === 'skip') this.run.succeed(update, update.stored, 'Skipped', decision.reason);
+			else this.run.conflict(update, update.stored, decision.reason);
 			return false;
 		});
 		if (this.run.preview) {

@@ -1,3 +1,4 @@
+import { syncStateOf } from './conflicts';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { MappingOptionsInput } from '../../shared/mapping';
 import { xeroIdProblem } from '../../shared/xero/recordPath';
@@ -132,7 +133,7 @@ export function checkedEntries(ctx: IExecuteFunctions, run: SendRun, rules: Send
 		}
 		const problem = recordProblem(rules, payload, items[i].json);
 		if (problem) run.fail(i, problem.failure, problem.payload);
-		else entries.push({ index: i, crmId, payload });
+		else entries.push({ index: i, crmId, payload, syncState: run.policy === 'sourceAlways' ? undefined : syncStateOf(items[i].json, run.syncHashField) });
 	}
 	return entries;
 }

@@ -1,3 +1,5 @@
+import { conflictPolicyOption } from '../../shared/conflictPolicy';
+import { DEFAULT_SYNC_HASH_FIELD } from './conflicts';
 import type { INodeProperties } from 'n8n-workflow';
 import type { XeroResource } from '../../shared/xero/resources';
 import { XERO_RESOURCES } from '../../shared/xero/resources';
@@ -149,6 +151,15 @@ export function sendOptionsDescription(resource: XeroResource): INodeProperties[
 					default: false,
 					description:
 						'Whether to only read from Xero and output, for each item, what a real run would do to it: create, update (with the fields that would change, old and new), unchanged, skip or fail',
+				},
+				conflictPolicyOption,
+				{
+					displayName: 'Sync Hash Field',
+					name: 'syncHashField',
+					type: 'string',
+					default: DEFAULT_SYNC_HASH_FIELD,
+					description:
+						'The field of each input item holding the hash stored with the link at the last sync (the CRM field beside the Xero ID); used by the Conflict Policy. Each output item carries the new one as syncHash, to save with the Xero ID.',
 				},
 			],
 		},

@@ -3,7 +3,7 @@ import type { XeroTransport } from '../../shared/xero/transport';
 import { changedInXero } from '../helpers/xeroStorage';
 
 /** What a previewed item would get; the same words as CRM Record's preview. */
-export type PreviewAction = 'create' | 'update' | 'unchanged' | 'skip' | 'fail';
+export type PreviewAction = 'create' | 'update' | 'unchanged' | 'skip' | 'conflict' | 'fail';
 
 export interface FieldChange {
 	old: unknown;

@@ -17,11 +17,18 @@ import { duplicateInput } from './duplicates';
 import { fieldChanges, readOnlyTransport, type PreviewAction } from './preview';
 import type { SendRules } from './rules';
 import type { WriteTarget } from './write';
+import type { SyncState } from './conflicts';
+import { DEFAULT_SYNC_HASH_FIELD, payloadHash, xeroHash } from './conflicts';
+import type { ConflictPolicy } from '../../shared/conflictPolicy';
+import { CONFLICT_CODE } from '../../shared/runSummary';
+import { changedInXero } from '../helpers/xeroStorage';
 
 export interface Entry {
 	index: number;
 	crmId?: string;
 	payload: IDataObject;
+	/** The hash stored with the link at the last sync and the CRM's change time (Conflict Policy, conflicts.ts). */
+	syncState?: SyncState;
 }
 
 /** Unchanged: the matched Xero record already holds what would be written, so nothing was written. */
@@ -36,6 +43,12 @@ export interface Failure {
 /** What a result is called in a preview, where nothing was written. */
 const PREVIEW_OF: Record<SyncResult, PreviewAction> = { Created: 'create', Updated: 'update', Unchanged: 'unchanged', Skipped: 'skip' };
 
+export interface SendRunOptions {
+	preview?: boolean;
+	policy?: ConflictPolicy;
+	syncHashField?: string;
+}
+
 /**
  * One output slot per input item; a slot is filled exactly once, with the Xero record or a sync-log failure. In a
  * preview ("Preview (No Writes)") every slot is a preview item instead: `{ syncResult: 'Preview', action, … }`.
@@ -48,9 +61,42 @@ export class SendRun {
 		private readonly ctx: IExecuteFunctions,
 		private readonly spec: XeroResourceSpec,
 		private readonly items: INodeExecutionData[],
-		readonly preview = false,
+		options: SendRunOptions = {},
 	) {
 		this.results = new Array(items.length);
+		this.preview = options.preview === true;
+		this.policy = options.policy ?? 'sourceAlways';
+		this.syncHashField = options.syncHashField || DEFAULT_SYNC_HASH_FIELD;
+	}
+
+	readonly preview: boolean;
+	/** The Conflict Policy; the default (sourceAlways) writes as before and adds no syncHash to the output. */
+	readonly policy: ConflictPolicy;
+	readonly syncHashField: string;
+
+	/**
+	 * A record changed on both sides that the policy reports: a CONFLICT sync-log entry naming both versions of
+	 * each field that differs (in a preview, the action "conflict").
+	 */
+	conflict(entry: Entry, stored: IDataObject, reason: string): void {
+		const fields = changedInXero(entry.payload, stored);
+		const versions = fields.map((f) => `${f}: CRM ${JSON.stringify(entry.payload[f] ?? null)}, Xero ${JSON.stringify(stored[f] ?? null)}`);
+		const message = `${reason}; not sent. ${versions.join('; ')}. Choose which version to keep (edit one side to match, or set the Conflict Policy to Xero Wins, CRM Wins or Most Recent Change Wins).`;
+		const xeroId = stored[this.spec.idField] as string | undefined;
+		if (this.preview) {
+			const changes = Object.fromEntries(fields.map((f) => [f, { old: stored[f] ?? null, new: entry.payload[f] ?? null }]));
+			this.wouldWrite({ ...entry, payload: { ...entry.payload, [this.spec.idField]: xeroId } }, 'conflict', { message, code: CONFLICT_CODE, changes });
+			return;
+		}
+		this.fail(entry.index, { message, code: CONFLICT_CODE, xeroId }, entry.payload);
+	}
+
+	/** The hash to store with the link after this result (output as syncHash when a Conflict Policy is set). */
+	private hashAfter(entry: Entry, record: IDataObject, result: SyncResult): string | undefined {
+		if (this.policy === 'sourceAlways' || Object.keys(entry.payload).length === 0) return undefined;
+		// Skipped: nothing was synced; the stored hash stays, so the flow in the other direction still sees who changed.
+		if (result === 'Skipped') return entry.syncState?.storedHash ?? xeroHash(this.spec, record, entry.payload);
+		return payloadHash(this.spec, entry.payload);
 	}
 
 	/** A preview item: what a real run would do to the record, and for an update the fields it would change. */
@@ -101,13 +147,16 @@ export class SendRun {
 		);
 	}
 
-	succeed(entry: Entry, record: IDataObject, result: SyncResult): void {
+	succeed(entry: Entry, record: IDataObject, result: SyncResult, reason?: string): void {
 		if (this.preview) {
 			const xeroId = record[this.spec.idField] as string | undefined;
-			return this.wouldWrite({ ...entry, payload: { ...entry.payload, [this.spec.idField]: xeroId } }, PREVIEW_OF[result]);
+			return this.wouldWrite({ ...entry, payload: { ...entry.payload, [this.spec.idField]: xeroId } }, PREVIEW_OF[result], { reason });
 		}
 		const json: IDataObject = { ...normaliseXeroRecord(record), syncResult: result };
 		if (entry.crmId !== undefined) json.crmId = entry.crmId;
+		if (reason !== undefined) json.syncNote = reason;
+		const hash = this.hashAfter(entry, record, result);
+		if (hash !== undefined) json.syncHash = hash;
 		this.results[entry.index] = { json, pairedItem: { item: entry.index } };
 	}
 
@@ -147,7 +196,11 @@ const BATCHES_IN_FLIGHT = 5;
  */
 export async function sendRecords(ctx: IExecuteFunctions, items: INodeExecutionData[], rules: SendRules): Promise<INodeExecutionData[]> {
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
-	const run = new SendRun(ctx, rules.spec, items, options.preview === true);
+	const run = new SendRun(ctx, rules.spec, items, {
+		preview: options.preview === true,
+		policy: (options.conflictPolicy as ConflictPolicy | undefined) ?? 'sourceAlways',
+		syncHashField: options.syncHashField as string | undefined,
+	});
 	const entries = checkedEntries(ctx, run, rules, items);
 	if (entries.length > 0) {
 		const connection = openConnection(ctx);

@@ -9,15 +9,20 @@ function picklist(values: string[]): FieldDescribe['type'] {
 }
 
 // Simply CRM's Xero integration stores the link to the Xero record in custom fields like these.
+// cf_xero_sync_hash sits beside the Xero ID: the hash of the values last synced (nodes/shared/syncHash.ts), which the
+// Conflict Policy compares with to tell which side changed since (docs/ARCHITECTURE.md, "Equal").
+const syncHashField = field('cf_xero_sync_hash', 'Xero Sync Hash');
 const xeroItemFields = [
 	field('cf_xero_item_id', 'Xero Item ID'),
 	field('cf_xero_sales_account', 'Xero Sales Account'),
 	field('cf_xero_purchase_account', 'Xero Purchase Account'),
+	syncHashField,
 ];
 const xeroInvoiceFields = [
 	field('cf_xero_invoice_id', 'Xero Invoice ID'),
 	field('cf_xero_invoice_number', 'Xero Invoice Number'),
 	field('cf_xero_status', 'Xero Status'),
+	syncHashField,
 ];
 
 /**
@@ -29,6 +34,7 @@ export const RECORDED_CUSTOM_FIELDS: Record<string, FieldDescribe[]> = {
 		field('cf_xero_contact_id', 'Xero Contact ID'),
 		field('cf_xero_tax_number', 'Xero Tax Number'),
 		field('cf_xero_currency', 'Xero Default Currency'),
+		syncHashField,
 	],
 	Contacts: [field('cf_xero_contact_id', 'Xero Contact ID')],
 	Products: xeroItemFields,

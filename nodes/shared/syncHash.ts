@@ -1,0 +1,129 @@
+import { createHash } from 'crypto';
+
+import { toXeroRequestDate } from './dates';
+import type { StorageRules } from './sameValue';
+import { isEmpty } from './sameValue';
+
+/**
+ * The remembered state of a linked record: a hash of the values last synced, kept with the link in the CRM
+ * (cf_xero_sync_hash beside the Xero ID, docs/ARCHITECTURE.md "Equal"). Each value is first put in a canonical form
+ * built from the same storage rules sameValue uses, so two payloads sameValue calls equal hash equal, and the
+ * order of fields never matters. Pure.
+ */
+
+type Plain = Record<string, unknown>;
+
+function isPlain(value: unknown): value is Plain {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function round(value: number, places: number): number {
+	const factor = 10 ** places;
+	return Math.round((value + Number.EPSILON * Math.sign(value)) * factor) / factor;
+}
+
+function asNumber(value: unknown): number | undefined {
+	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+	if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value.trim()))) return Number(value.trim());
+	return undefined;
+}
+
+function flagOf(value: unknown, spelledAsDigit: boolean): boolean | undefined {
+	if (value === true || value === 'true' || (spelledAsDigit && (value === '1' || value === 1))) return true;
+	if (value === false || value === 'false' || (spelledAsDigit && (value === '0' || value === 0))) return false;
+	return undefined;
+}
+
+// Each branch mirrors one branch of sameScalar in sameValue.ts: what it calls equal gets one canonical value.
+function canonicalScalar(value: unknown, field: string | undefined, rules: StorageRules): unknown {
+	if (field !== undefined && rules.dates.has(field)) return { d: toXeroRequestDate(value) ?? String(value) };
+	const flag = field !== undefined && rules.flags?.has(field) === true;
+	const asFlag = flagOf(value, flag);
+	if (flag || typeof value === 'boolean') return asFlag ?? String(value);
+	// A text "true" equals the flag true in sameValue (one side boolean): give both one form.
+	if (asFlag !== undefined) return asFlag;
+	const places = field !== undefined ? rules.decimals[field] : undefined;
+	if (places !== undefined) {
+		const n = asNumber(value);
+		return n === undefined ? String(value) : { n: round(n, places) };
+	}
+	const text = String(value).trim();
+	return field !== undefined && rules.caseInsensitive.has(field) ? text.toLowerCase() : text;
+}
+
+function canonicalReference(value: Plain, identities: string[], rules: StorageRules): unknown {
+	const identity = identities.find((key) => !isEmpty(value[key]));
+	if (identity === undefined) return canonicalObject(value, rules);
+	return { [identity]: String(value[identity]).trim().toLowerCase() };
+}
+
+function canonicalKeyedArray(list: unknown[], key: string, rules: StorageRules): unknown {
+	const byKey = new Map<string, unknown>();
+	for (const element of list) {
+		if (!isPlain(element)) continue;
+		// An element carrying nothing besides its type is the same as no element (sameKeyedArray).
+		if (Object.entries(element).every(([k, v]) => k === key || isEmpty(v))) continue;
+		const type = String(element[key] ?? '').toLowerCase();
+		const rest = Object.fromEntries(Object.entries(element).filter(([k]) => k !== key));
+		byKey.set(type, canonicalObject(rest, rules));
+	}
+	return [...byKey.keys()].sort().map((type) => [type, byKey.get(type)]);
+}
+
+function canonicalObject(value: Plain, rules: StorageRules): Plain | undefined {
+	const out: Plain = {};
+	for (const field of Object.keys(value).sort()) {
+		const canonical = canonicalValue(value[field], rules, field);
+		if (canonical !== undefined) out[field] = canonical;
+	}
+	return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** The canonical form of one value (undefined: nothing stored). */
+export function canonicalValue(value: unknown, rules: StorageRules, field?: string): unknown {
+	if (rules.emptyNumberIsZero && field !== undefined && rules.decimals[field] !== undefined && isEmpty(value)) value = 0;
+	if (isEmpty(value)) return undefined;
+	if (Array.isArray(value)) {
+		const key = field !== undefined ? rules.keyedArrays[field] : undefined;
+		if (key !== undefined) return canonicalKeyedArray(value, key, rules);
+		return value.map((element) => canonicalValue(element, rules, field) ?? null);
+	}
+	if (isPlain(value)) {
+		const identities = field !== undefined ? rules.references[field] : undefined;
+		return identities !== undefined ? canonicalReference(value, identities, rules) : canonicalObject(value, rules);
+	}
+	return canonicalScalar(value, field, rules);
+}
+
+/**
+ * `stored` cut to the shape of `sent`: only the fields `sent` gives, and in keyed arrays only the types it gives,
+ * the way sameValue compares a payload with the record it would be written over. Hashing the other side's record
+ * this way compares the same fields the payload's hash covers.
+ */
+export function projectLike(stored: Plain, sent: Plain, rules: StorageRules): Plain {
+	const out: Plain = {};
+	for (const field of Object.keys(sent)) {
+		const mine = sent[field];
+		const theirs = stored[field];
+		const key = rules.keyedArrays[field];
+		if (key !== undefined && Array.isArray(mine) && Array.isArray(theirs)) {
+			const types = new Set(mine.filter(isPlain).map((e) => String(e[key] ?? '').toLowerCase()));
+			out[field] = theirs.filter((e) => isPlain(e) && types.has(String(e[key] ?? '').toLowerCase()))
+				.map((e) => {
+					const shape = mine.find((m) => isPlain(m) && String(m[key] ?? '').toLowerCase() === String((e as Plain)[key] ?? '').toLowerCase());
+					return isPlain(shape) ? projectLike(e as Plain, shape, rules) : e;
+				});
+		} else if (isPlain(mine) && isPlain(theirs)) {
+			out[field] = projectLike(theirs, mine, rules);
+		} else {
+			out[field] = theirs;
+		}
+	}
+	return out;
+}
+
+/** The hash of a record's synced values (hex, 32 characters): equal by sameValue ⇒ equal hash, field order aside. */
+export function syncHash(values: Plain, rules: StorageRules): string {
+	const canonical = canonicalObject(values, rules) ?? {};
+	return createHash('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 32);
+}
