@@ -16,13 +16,11 @@ const xeroItemFields = [
 	field('cf_xero_item_id', 'Xero Item ID'),
 	field('cf_xero_sales_account', 'Xero Sales Account'),
 	field('cf_xero_purchase_account', 'Xero Purchase Account'),
-	syncHashField,
 ];
 const xeroInvoiceFields = [
 	field('cf_xero_invoice_id', 'Xero Invoice ID'),
 	field('cf_xero_invoice_number', 'Xero Invoice Number'),
 	field('cf_xero_status', 'Xero Status'),
-	syncHashField,
 ];
 
 /**
@@ -34,7 +32,6 @@ export const RECORDED_CUSTOM_FIELDS: Record<string, FieldDescribe[]> = {
 		field('cf_xero_contact_id', 'Xero Contact ID'),
 		field('cf_xero_tax_number', 'Xero Tax Number'),
 		field('cf_xero_currency', 'Xero Default Currency'),
-		syncHashField,
 	],
 	Contacts: [field('cf_xero_contact_id', 'Xero Contact ID')],
 	Products: xeroItemFields,
@@ -44,9 +41,12 @@ export const RECORDED_CUSTOM_FIELDS: Record<string, FieldDescribe[]> = {
 	SalesOrder: xeroInvoiceFields,
 };
 
-/** The demo CRM's: the recorded instance's, and the link a user adds to sync suppliers with Vendors. */
+/**
+ * The demo CRM's: the recorded instance's, plus what a user adds for this package's newer features (the recorded
+ * vtiger has neither): the link to sync suppliers with Vendors, and the sync hash beside each Xero ID.
+ */
 export const DEMO_CUSTOM_FIELDS: Record<string, FieldDescribe[]> = {
-	...RECORDED_CUSTOM_FIELDS,
+	...Object.fromEntries(Object.entries(RECORDED_CUSTOM_FIELDS).map(([module, fields]) => [module, module === 'Contacts' ? fields : [...fields, syncHashField]])),
 	Vendors: [field('cf_xero_contact_id', 'Xero Contact ID')],
 };
 

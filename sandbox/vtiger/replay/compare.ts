@@ -23,8 +23,6 @@ function show(value: unknown): string {
 
 // Structural comparison: same JSON types everywhere, same keys in the same order, same array lengths, and
 // equal scalars once tokens, session names and ids are mapped recorded -> live.
-const ADDED_AFTER_RECORDING = new Set(['cf_xero_sync_hash']);
-
 export function compareJson(recorded: unknown, live: unknown, maps: ReplayMaps, path = '$', out: string[] = []): string[] {
 	const rk = kind(recorded);
 	const lk = kind(live);
@@ -43,9 +41,8 @@ export function compareJson(recorded: unknown, live: unknown, maps: ReplayMaps, 
 		const r = recorded as Record<string, unknown>;
 		const l = live as Record<string, unknown>;
 		const rKeys = Object.keys(r);
-		const lKeys = Object.keys(l).filter((k) => k in r || !ADDED_AFTER_RECORDING.has(k));
+		const lKeys = Object.keys(l);
 		const missing = rKeys.filter((k) => !(k in l));
-		// Demo custom fields added after the recordings were made (the recorded vtiger never had them).
 		const extra = lKeys.filter((k) => !(k in r));
 		if (missing.length) out.push(`${path}: missing keys ${missing.join(', ')}`);
 		if (extra.length) out.push(`${path}: extra keys ${extra.join(', ')}`);
