@@ -50,6 +50,23 @@ describe('Xero sandbox: payments', () => {
 		expect(after.json.Invoices[0]).toMatchObject({ Status: 'AUTHORISED', AmountPaid: 15, AmountDue: 100 });
 	});
 
+	it('refuses a payment against an invoice that is not AUTHORISED, or to an account that is neither BANK nor enabled for payments', async () => {
+		const draft = await api.put<{ Invoices: Rec[] }>('/Invoices', {
+			Invoices: [{ Type: 'ACCREC', Status: 'DRAFT', Contact: { ContactID: abcId }, Date: '2026-11-01', DueDate: '2026-11-30', LineItems: [{ Description: 'Consulting', Quantity: 1, UnitAmount: 100, AccountCode: '200' }] }],
+		});
+		const invoice = await approvedInvoice();
+		const result = await api.put<{ Payments: Rec[] }>('/Payments?summarizeErrors=false', {
+			Payments: [
+				{ Invoice: { InvoiceID: draft.json.Invoices[0].InvoiceID }, Account: { Code: '090' }, Date: '2026-11-05', Amount: 10 },
+				{ Invoice: { InvoiceID: invoice.InvoiceID }, Account: { Code: '200' }, Date: '2026-11-05', Amount: 10 },
+			],
+		});
+		expect(messages(result.json.Payments)).toEqual([
+			['Payments can only be made against Authorised documents'],
+			['Account type is invalid for making a payment to/from'],
+		]);
+	});
+
 	it('lists payments with where, order and paging, and If-Modified-Since', async () => {
 		const invoice = await approvedInvoice();
 		await api.put('/Payments', { Payments: [10, 20].map((Amount, i) => ({ Invoice: { InvoiceID: invoice.InvoiceID }, Account: { Code: '090' }, Date: `2026-11-0${i + 2}`, Amount })) });
