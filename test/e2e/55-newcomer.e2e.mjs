@@ -126,9 +126,11 @@ test('a newcomer builds Schedule → Get invoices → Create or update into Invo
 	const executions = await rest.get(`/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
 	const latest = (executions.results ?? executions)[0];
 	const { execution, status, runData, data } = await rest.waitForExecution(latest.id);
-	// The workflow as this run executed it: the copy the editor saved can lag the last pick (a CI run on 2.8.4 read
-	// an empty module from the database while the run itself had Invoice).
-	const workflow = execution.workflowData ?? (await rest.workflow(workflowId));
+	const workflow = await rest.workflow(workflowId);
+	// The module as this run executed it: the copy the editor saved can lag the last pick (a CI run on 2.8.4 read an
+	// empty module from the database while the run itself had Invoice). The saved copy holds only what was changed
+	// from the defaults, so it tells what else was chosen.
+	const executedCrm = (execution.workflowData?.nodes ?? workflow.nodes).find((n) => n.type === 'n8n-nodes-xero-crm.crmRecord');
 	const types = workflow.nodes.map((n) => n.type).sort();
 	assert.deepEqual(types, ['n8n-nodes-base.scheduleTrigger', 'n8n-nodes-xero-crm.crmRecord', 'n8n-nodes-xero-crm.xeroSync']);
 	const crmNode = workflow.nodes.find((n) => n.type === 'n8n-nodes-xero-crm.crmRecord');
@@ -138,7 +140,7 @@ test('a newcomer builds Schedule → Get invoices → Create or update into Invo
 		.filter(([k, v]) => !['operation', 'module', 'fields'].includes(k) && !(typeof v === 'object' && v !== null && Object.keys(v).length === 0))
 		.map(([k]) => k);
 	assert.deepEqual(chosen, [], 'no other CRM Record parameter was set');
-	assert.equal(crmNode.parameters.module.value, 'Invoice');
+	assert.equal(executedCrm.parameters.module.value, 'Invoice');
 	assert.deepEqual(Object.values(crmNode.parameters.fields?.value ?? {}).filter((v) => v !== null && v !== ''), [], 'no field typed');
 	assert.equal(workflow.connections[xeroNode.name]?.main?.[0]?.[0]?.node, crmNode.name, 'Get invoices feeds the CRM node');
 	// Under n8n's default "On Error: Stop Workflow", as a newcomer leaves it.
