@@ -31,7 +31,8 @@ if (command === 'connect-oauth2') {
 	}
 	console.error(`[queue] ${command}d ${index.length} workflows`);
 } else if (command === 'drain') {
-	const deadline = Date.now() + Number(env.QUEUE_DRAIN_SECONDS ?? 180) * 1000;
+	// 14 scheduled copies share one organisation's 60 calls a minute: the backlog they leave takes minutes to run out.
+	const deadline = Date.now() + Number(env.QUEUE_DRAIN_SECONDS ?? 420) * 1000;
 	for (;;) {
 		const filter = encodeURIComponent(JSON.stringify({ status: ['running', 'new', 'waiting'] }));
 		const page = await rest.get(`/rest/executions?filter=${filter}&limit=100`);
