@@ -23,9 +23,9 @@ export interface StorageRules {
 	emptyNumberIsZero?: boolean;
 }
 
-type Plain = Record<string, unknown>;
+export type Plain = Record<string, unknown>;
 
-function isPlain(value: unknown): value is Plain {
+export function isPlain(value: unknown): value is Plain {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
@@ -37,18 +37,18 @@ export function isEmpty(value: unknown): boolean {
 	return false;
 }
 
-function round(value: number, places: number): number {
+export function round(value: number, places: number): number {
 	const factor = 10 ** places;
 	return Math.round((value + Number.EPSILON * Math.sign(value)) * factor) / factor;
 }
 
-function asNumber(value: unknown): number | undefined {
+export function asNumber(value: unknown): number | undefined {
 	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
 	if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value.trim()))) return Number(value.trim());
 	return undefined;
 }
 
-function asBoolean(value: unknown, spelledAsDigit = false): boolean | undefined {
+export function asBoolean(value: unknown, spelledAsDigit = false): boolean | undefined {
 	if (value === true || value === 'true' || (spelledAsDigit && (value === '1' || value === 1))) return true;
 	if (value === false || value === 'false' || (spelledAsDigit && (value === '0' || value === 0))) return false;
 	return undefined;

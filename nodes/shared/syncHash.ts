@@ -1,8 +1,7 @@
 import { createHash } from 'crypto';
 
 import { toXeroRequestDate } from './dates';
-import type { StorageRules } from './sameValue';
-import { isEmpty } from './sameValue';
+import { asBoolean, asNumber, isEmpty, isPlain, round, type Plain, type StorageRules } from './sameValue';
 
 /**
  * The remembered state of a linked record: a hash of the values last synced, kept with the link in the CRM
@@ -11,34 +10,11 @@ import { isEmpty } from './sameValue';
  * order of fields never matters. Pure.
  */
 
-type Plain = Record<string, unknown>;
-
-function isPlain(value: unknown): value is Plain {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function round(value: number, places: number): number {
-	const factor = 10 ** places;
-	return Math.round((value + Number.EPSILON * Math.sign(value)) * factor) / factor;
-}
-
-function asNumber(value: unknown): number | undefined {
-	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-	if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value.trim()))) return Number(value.trim());
-	return undefined;
-}
-
-function flagOf(value: unknown, spelledAsDigit: boolean): boolean | undefined {
-	if (value === true || value === 'true' || (spelledAsDigit && (value === '1' || value === 1))) return true;
-	if (value === false || value === 'false' || (spelledAsDigit && (value === '0' || value === 0))) return false;
-	return undefined;
-}
-
 // Each branch mirrors one branch of sameScalar in sameValue.ts: what it calls equal gets one canonical value.
 function canonicalScalar(value: unknown, field: string | undefined, rules: StorageRules): unknown {
 	if (field !== undefined && rules.dates.has(field)) return { d: toXeroRequestDate(value) ?? String(value) };
 	const flag = field !== undefined && rules.flags?.has(field) === true;
-	const asFlag = flagOf(value, flag);
+	const asFlag = asBoolean(value, flag);
 	if (flag || typeof value === 'boolean') return asFlag ?? String(value);
 	// A text "true" equals the flag true in sameValue (one side boolean): give both one form.
 	if (asFlag !== undefined) return asFlag;
