@@ -1,5 +1,5 @@
 import { changedFields, sameValue } from '../../nodes/shared/sameValue';
-import { XERO_STORAGE } from '../../nodes/XeroSync/helpers/xeroStorage';
+import { XERO_STORAGE } from '../../nodes/shared/xero/storage';
 import { vtigerStorage } from '../../nodes/CrmRecord/helpers/unchanged';
 
 describe('sameValue: equal as the receiving system stores it', () => {

@@ -1,7 +1,7 @@
 import { sameValue } from '../../nodes/shared/sameValue';
 import { projectLike, syncHash } from '../../nodes/shared/syncHash';
 import { decideSync } from '../../nodes/shared/conflictPolicy';
-import { XERO_STORAGE } from '../../nodes/XeroSync/helpers/xeroStorage';
+import { XERO_STORAGE } from '../../nodes/shared/xero/storage';
 import { vtigerStorage } from '../../nodes/CrmRecord/helpers/unchanged';
 
 const hash = (values: Record<string, unknown>) => syncHash(values, XERO_STORAGE);

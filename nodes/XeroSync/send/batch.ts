@@ -4,7 +4,7 @@ import type { XeroResourceSpec } from '../../shared/xero/resources';
 import type { XeroTransport } from '../../shared/xero/transport';
 import { readList } from '../get/reads';
 import { errorFacts } from '../helpers/errorFacts';
-import { changedInXero } from '../helpers/xeroStorage';
+import { changedInXero } from '../../shared/xero/storage';
 import { decideUpdate } from './conflicts';
 import type { DuplicateHandling } from './duplicates';
 import { decide, lookupKeysFor } from './duplicates';
@@ -163,7 +163,7 @@ export class BatchSender {
 
 	/**
 	 * Creates via PUT and updates via POST, at most one call each; each outcome is passed on as its call returns. An
-	 * update that would leave Xero's copy as it is (helpers/xeroStorage.ts) is not written and comes out "Unchanged".
+	 * update that would leave Xero's copy as it is (shared/xero/storage.ts) is not written and comes out "Unchanged".
 	 */
 	private async write(creates: Entry[], updates: Update[], settle: (written: Written) => void): Promise<void> {
 		const changed = updates.filter((update) => {

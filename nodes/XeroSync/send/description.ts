@@ -1,5 +1,5 @@
 import { conflictPolicyOption } from '../../shared/conflictPolicy';
-import { DEFAULT_SYNC_HASH_FIELD } from './conflicts';
+import { DEFAULT_SYNC_HASH_FIELD } from '../../shared/xero/linkHash';
 import type { INodeProperties } from 'n8n-workflow';
 import type { XeroResource } from '../../shared/xero/resources';
 import { XERO_RESOURCES } from '../../shared/xero/resources';

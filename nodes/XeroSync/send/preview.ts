@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { XeroTransport } from '../../shared/xero/transport';
-import { changedInXero } from '../helpers/xeroStorage';
+import { changedInXero } from '../../shared/xero/storage';
 
 /** What a previewed item would get; the same words as CRM Record's preview. */
 export type PreviewAction = 'create' | 'update' | 'unchanged' | 'skip' | 'conflict' | 'fail';
@@ -30,7 +30,7 @@ export function readOnlyTransport(caller: XeroTransport): XeroTransport {
 
 /**
  * The fields writing `payload` over `stored` would change, old → new, by the same notion of equal that decides
- * "Unchanged" (helpers/xeroStorage.ts), so the preview and the real run agree. A create (no stored copy): every
+ * "Unchanged" (shared/xero/storage.ts), so the preview and the real run agree. A create (no stored copy): every
  * field is new.
  */
 export function fieldChanges(payload: IDataObject, stored: IDataObject | undefined): Record<string, FieldChange> {

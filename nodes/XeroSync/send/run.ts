@@ -18,10 +18,10 @@ import { fieldChanges, readOnlyTransport, type PreviewAction } from './preview';
 import type { SendRules } from './rules';
 import type { WriteTarget } from './write';
 import type { SyncState } from './conflicts';
-import { DEFAULT_SYNC_HASH_FIELD, payloadHash, xeroHash } from './conflicts';
+import { DEFAULT_SYNC_HASH_FIELD, payloadHash, xeroHash } from '../../shared/xero/linkHash';
 import type { ConflictPolicy } from '../../shared/conflictPolicy';
 import { CONFLICT_CODE } from '../../shared/runSummary';
-import { changedInXero } from '../helpers/xeroStorage';
+import { changedInXero } from '../../shared/xero/storage';
 
 export interface Entry {
 	index: number;

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { StorageRules } from '../../shared/sameValue';
-import { changedFields } from '../../shared/sameValue';
+import type { StorageRules } from '../sameValue';
+import { changedFields } from '../sameValue';
 
 /**
  * How Xero stores what Send writes, for "would this write change anything" (nodes/shared/sameValue.ts): amounts at
