@@ -80,6 +80,14 @@ export function decideSync(input: SyncDecisionInput): SyncDecision {
 	return { action: 'conflict', reason: 'changed on both sides since the last sync' };
 }
 
+/**
+ * The sync-log message of a record that changed on both sides, the same from either direction: the decision's
+ * reason, what was not done, and both versions of each field that differs.
+ */
+export function conflictMessage(reason: string, notDone: string, versions: string[]): string {
+	return `${reason}; ${notDone}. ${versions.join('; ')}. Choose which version to keep (edit one side to match, or set the Conflict Policy to Xero Wins, CRM Wins or Most Recent Change Wins).`;
+}
+
 export const conflictPolicyOption: INodeProperties = {
 	displayName: 'Conflict Policy',
 	name: 'conflictPolicy',

@@ -72,8 +72,8 @@ export function canonicalValue(value: unknown, rules: StorageRules, field?: stri
 }
 
 /**
- * `stored` cut to the shape of `sent`: only the fields `sent` gives, and in keyed arrays only the types it gives,
- * the way sameValue compares a payload with the record it would be written over. Hashing the other side's record
+ * `stored` cut to the shape of `sent`: only the fields `sent` gives, and in keyed arrays only the elements of the
+ * types it gives, each whole. Hashing the other side's record
  * this way compares the same fields the payload's hash covers.
  */
 export function projectLike(stored: Plain, sent: Plain, rules: StorageRules): Plain {
@@ -83,12 +83,10 @@ export function projectLike(stored: Plain, sent: Plain, rules: StorageRules): Pl
 		const theirs = stored[field];
 		const key = rules.keyedArrays[field];
 		if (key !== undefined && Array.isArray(mine) && Array.isArray(theirs)) {
+			// An element (a phone, an address) is one value: kept whole, so a part the payload left out (a country
+			// code the CRM's text lacks) still counts, and the two sides of a link hash the same parts.
 			const types = new Set(mine.filter(isPlain).map((e) => String(e[key] ?? '').toLowerCase()));
-			out[field] = theirs.filter((e) => isPlain(e) && types.has(String(e[key] ?? '').toLowerCase()))
-				.map((e) => {
-					const shape = mine.find((m) => isPlain(m) && String(m[key] ?? '').toLowerCase() === String((e as Plain)[key] ?? '').toLowerCase());
-					return isPlain(shape) ? projectLike(e as Plain, shape, rules) : e;
-				});
+			out[field] = theirs.filter((e) => isPlain(e) && types.has(String(e[key] ?? '').toLowerCase()));
 		} else if (isPlain(mine) && isPlain(theirs)) {
 			out[field] = projectLike(theirs, mine, rules);
 		} else {

@@ -73,6 +73,13 @@ describe('syncHash: the remembered state of a linked record', () => {
 		expect(hash(projectLike({ ...xero, Name: 'Acme Ltd' }, payload, XERO_STORAGE))).not.toBe(hash(payload));
 	});
 
+	it('keeps an element of a keyed array whole: a part the payload left out still counts', () => {
+		const payload = { Phones: [{ PhoneType: 'DEFAULT', PhoneNumber: '555 0101' }] };
+		const xero = { Phones: [{ PhoneType: 'DEFAULT', PhoneCountryCode: '64', PhoneNumber: '555 0101' }] };
+		expect(hash(projectLike(xero, payload, XERO_STORAGE))).not.toBe(hash(payload));
+		expect(hash(projectLike(xero, { Phones: xero.Phones }, XERO_STORAGE))).toBe(hash({ Phones: xero.Phones }));
+	});
+
 	it("follows vtiger's storage rules too (empty number is 0, flags 1/0)", () => {
 		const vtiger = vtigerStorage(new Map([['annual_revenue', 'currency'], ['emailoptout', 'boolean']]));
 		expect(syncHash({ annual_revenue: '', emailoptout: '1' }, vtiger)).toBe(syncHash({ annual_revenue: '0.00000000', emailoptout: true }, vtiger));

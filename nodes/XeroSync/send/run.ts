@@ -19,7 +19,7 @@ import type { SendRules } from './rules';
 import type { WriteTarget } from './write';
 import type { SyncState } from './conflicts';
 import { DEFAULT_SYNC_HASH_FIELD, payloadHash, xeroHash } from '../../shared/xero/linkHash';
-import type { ConflictPolicy } from '../../shared/conflictPolicy';
+import { conflictMessage, type ConflictPolicy } from '../../shared/conflictPolicy';
 import { CONFLICT_CODE } from '../../shared/runSummary';
 import { changedInXero } from '../../shared/xero/storage';
 
@@ -81,7 +81,7 @@ export class SendRun {
 	conflict(entry: Entry, stored: IDataObject, reason: string): void {
 		const fields = changedInXero(entry.payload, stored);
 		const versions = fields.map((f) => `${f}: CRM ${JSON.stringify(entry.payload[f] ?? null)}, Xero ${JSON.stringify(stored[f] ?? null)}`);
-		const message = `${reason}; not sent. ${versions.join('; ')}. Choose which version to keep (edit one side to match, or set the Conflict Policy to Xero Wins, CRM Wins or Most Recent Change Wins).`;
+		const message = conflictMessage(reason, 'not sent', versions);
 		const xeroId = stored[this.spec.idField] as string | undefined;
 		if (this.preview) {
 			const changes = Object.fromEntries(fields.map((f) => [f, { old: stored[f] ?? null, new: entry.payload[f] ?? null }]));

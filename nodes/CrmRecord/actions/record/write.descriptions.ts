@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { conflictPolicyOption } from '../../../shared/conflictPolicy';
+import { DEFAULT_SYNC_HASH_FIELD } from '../../../shared/xero/linkHash';
 import { rawOutputOption } from '../common.descriptions';
 
 const WRITE_OPERATIONS = ['create', 'update', 'upsert'];
@@ -211,6 +213,7 @@ export const writeTailDescription: INodeProperties[] = [
 				default: false,
 				description: 'Whether a mapped field with an empty value clears the CRM field instead of being left out',
 			},
+			{ ...conflictPolicyOption, displayOptions: { show: { '/inputMode': ['xero'] } } },
 			{
 				displayName: 'Create Missing Organisations',
 				name: 'createMissingAccounts',
@@ -237,6 +240,15 @@ export const writeTailDescription: INodeProperties[] = [
 					'For Xero invoice lines without an item code (or with one the CRM has no product for): the CRM product or service the line points at; its description stays in the line comment. A line of an invoice already in the CRM keeps that line\'s product. Empty uses the service "Xero line without item code", created when first needed. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			rawOutputOption,
+			{
+				displayName: 'Sync Hash Field',
+				name: 'syncHashField',
+				type: 'string',
+				default: DEFAULT_SYNC_HASH_FIELD,
+				displayOptions: { show: { '/inputMode': ['xero'] } },
+				description:
+					"The CRM field that keeps the hash of the values last synced, beside the Xero ID; used by the Conflict Policy, which updates it with every write (Xero Sync's Send reads the same field)",
+			},
 		],
 	},
 ];

@@ -6,7 +6,7 @@ import type { VtigerClient } from '../../../transport';
 import type { WriteInput } from './types';
 
 /** What a previewed item would get; the same words as Xero Sync's preview. */
-export type PreviewAction = 'create' | 'update' | 'unchanged' | 'skip' | 'fail';
+export type PreviewAction = 'create' | 'update' | 'unchanged' | 'skip' | 'conflict' | 'fail';
 
 export interface FieldChange {
 	old: unknown;

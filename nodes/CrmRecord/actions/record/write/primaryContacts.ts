@@ -16,7 +16,9 @@ export async function writePrimaryContacts(run: WriteRun) {
 	const inputs: WriteInput[] = [];
 	for (const [itemIndex, { contact, xeroId }] of run.primaryContacts) {
 		const account = run.results[itemIndex];
-		if (!account || isFailedItem(account)) continue;
+		// Only beside an account that was written or found unchanged: a skipped one (the CRM has the newer edit) has
+		// no id here, and its person would be written loose from it.
+		if (!account || isFailedItem(account) || !account.json.id) continue;
 		const values = { ...contact, account_id: account.json.id };
 		const link = Object.keys(contact).find((field) => field.startsWith('cf_') && contact[field]);
 		inputs.push({

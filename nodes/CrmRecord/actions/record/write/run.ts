@@ -4,11 +4,14 @@ import { fieldTypes, type FieldTypes } from '../../../helpers/normalise';
 import { RecordProblem } from '../../../helpers/recordProblem';
 import { droppedReferences, referenceValues, roundedCurrencies } from '../../../helpers/validateRecord';
 import { isDuplicateRefusal, type DescribeResult, type VtigerClient, type VtigerRecord } from '../../../transport';
+import type { ConflictPolicy } from '../../../../shared/conflictPolicy';
 import { logEntryOf } from '../../../../shared/syncLog';
+import { DEFAULT_SYNC_HASH_FIELD } from '../../../../shared/xero/linkHash';
 import { actionName, lineItemTypes, outputRecord, recordFailure } from '../../context';
 import { describeReferenceIssue, findReferenceIssues } from '../../references';
 import { readInputs } from './input/read';
 import { prepareWrite, type PreparedWrite } from './prepare';
+import { missingHashField, type ConflictSettings } from './conflicts';
 import { fieldChanges, previewItem, readOnlyClient } from './preview';
 import type { WriteInput, WriteOperation } from './types';
 
@@ -26,10 +29,18 @@ export interface RunOptions {
 	lineTypes?: FieldTypes;
 	/** "Preview (No Writes)": only reads are made, and each item says what a real run would do to it. */
 	preview?: boolean;
+	/** Xero input with a Conflict Policy other than Always Write (conflicts.ts). */
+	conflict?: ConflictSettings;
 }
 
 /** What a real write did to the record, in the words Xero Sync's items use. */
 export type WriteResult = 'Created' | 'Updated' | 'Unchanged';
+
+function conflictSettings(options: IDataObject): ConflictSettings | undefined {
+	const policy = (options.conflictPolicy as ConflictPolicy | undefined) ?? 'sourceAlways';
+	if (policy === 'sourceAlways') return undefined;
+	return { policy, hashField: String(options.syncHashField ?? '').trim() || DEFAULT_SYNC_HASH_FIELD };
+}
 
 function groupByModule(inputs: WriteInput[]): Map<string, WriteInput[]> {
 	const groups = new Map<string, WriteInput[]>();
@@ -87,6 +98,7 @@ export class WriteRun {
 			checkReferences: options.checkReferences !== false,
 			lineTypes: await lineItemTypes(reader),
 			preview,
+			conflict: conflictSettings(options),
 		});
 		for (const read of await readInputs(ctx, items, reader, operation)) {
 			if ('error' in read) {
@@ -122,6 +134,11 @@ export class WriteRun {
 				for (const input of group) this.fail(input, error, `item ${input.itemIndex + 1}`);
 				continue;
 			}
+			const noHashField = group.some((input) => input.xero) ? missingHashField(this, describe) : undefined;
+			if (noHashField) {
+				for (const input of group) this.fail(input, new RecordProblem(noHashField, 'CONFIGURATION'), `item ${input.itemIndex + 1}`, describe);
+				continue;
+			}
 			await write(this, group, describe, userId);
 		}
 	}
@@ -154,6 +171,12 @@ export class WriteRun {
 			this.options.preview && entry
 				? previewItem(input, 'fail', { id: entry.crmId, label, message: entry.message, code: entry.code })
 				: failure;
+	}
+
+	/** Changed on both sides and the Conflict Policy reports it: a CONFLICT sync-log entry, or the preview's "conflict". */
+	conflict(write: PreparedWrite, problem: RecordProblem, describe: DescribeResult, id: string) {
+		if (!this.options.preview) return this.fail(write.input, problem, write.label, describe, id);
+		this.results[write.input.itemIndex] = previewItem(write.input, 'conflict', { id, label: write.label, message: problem.message, code: problem.code });
 	}
 
 	/** Nothing to write for this item, and nothing wrong with it: it says why. */

@@ -1,3 +1,6 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { MappingOptionsInput, XeroResource } from '../../../../shared/mapping';
 import type { MatchAlternative } from '../../../helpers/upsertMatch';
 
 export type WriteOperation = 'create' | 'update' | 'upsert';
@@ -12,6 +15,15 @@ export interface WriteInput {
 	xeroId?: string | null;
 	/** Upsert keys, strongest first; empty means "always create". */
 	alternatives: MatchAlternative[];
+	/** Xero input: the record it was mapped from, for the Conflict Policy (conflicts.ts). */
+	xero?: XeroSource;
+}
+
+/** The Xero record behind a write, and how the CRM side maps back to Xero's shape (link fields, account module). */
+export interface XeroSource {
+	record: IDataObject;
+	resource: XeroResource;
+	mapping: MappingOptionsInput;
 }
 
 /** An item read as a WriteInput (Xero input: with the organisation's person), or with why it could not be read. */

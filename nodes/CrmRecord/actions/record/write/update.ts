@@ -5,6 +5,7 @@ import { isUnchanged } from '../../../helpers/unchanged';
 import { idProblem } from '../../../helpers/validateRecord';
 import { vtqlString, withLimit } from '../../../helpers/vtql';
 import type { DescribeResult, VtigerRecord } from '../../../transport';
+import { settledByPolicy } from './conflicts';
 import type { WriteRun } from './run';
 import type { WriteInput } from './types';
 
@@ -45,6 +46,7 @@ export async function updateRecords(run: WriteRun, inputs: WriteInput[], describ
 		const id = write.input.recordId as string;
 		const row = rows.get(id);
 		const current = row && (await run.currentRecord(row, write.element));
+		if (current && (await settledByPolicy(run, write, current, describe, id))) continue;
 		if (current && isUnchanged(current, write.element, types)) {
 			run.unchanged(write, current, describe);
 			continue;

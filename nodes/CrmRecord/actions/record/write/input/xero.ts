@@ -22,7 +22,7 @@ import { attempt } from '../../../../../shared/attempt';
 import { chosenFallback, FALLBACK_PENDING, FALLBACK_SERVICE_NAME, settleFallbackProducts } from './fallbackProduct';
 import { PreviewWriteBlocked } from '../preview';
 import { matchOnFields } from './fields';
-import type { InputRead, WriteInput, WriteOperation } from '../types';
+import type { InputRead, WriteInput, WriteOperation, XeroSource } from '../types';
 
 type Mapped = XeroToCrmResult | { failed: Error };
 
@@ -76,6 +76,12 @@ function toInput(
 	};
 }
 
+/** The Xero record and the mapping back to Xero's shape (links, account module; no overrides, they run the other way). */
+function xeroSource(ctx: IExecuteFunctions, i: number, module: string, record: IDataObject): XeroSource {
+	const { linkFields, accountModule } = optionsFor(ctx, i, module, {});
+	return { record, resource: xeroResourceFor(ctx, i, module, record), mapping: { linkFields, accountModule } };
+}
+
 /**
  * Maps the batch with the package mapping, fetching what it needs (referenced records, lookups by Xero ID or code)
  * with one query per module and field for the whole batch.
@@ -120,6 +126,7 @@ export async function readXeroInputs(
 			return { input: { itemIndex: i, module, values: {}, alternatives: [] }, error: entry.failed };
 		}
 		const input = toInput(ctx, i, module, entry, operation);
+		input.xero = xeroSource(ctx, i, input.module, items[i].json as IDataObject);
 		if (entry.notForModule) return { input, skipped: entry.notForModule };
 		const accountFailure = isInvoice[i] ? accountFailures.get(organisationKey(items[i].json)) : undefined;
 		if (accountFailure) return { input, error: accountFailure };

@@ -2,6 +2,7 @@ import { fieldTypes } from '../../../../helpers/normalise';
 import { isUnchanged } from '../../../../helpers/unchanged';
 import type { DescribeResult, VtigerRecord } from '../../../../transport';
 import type { PreparedWrite } from '../prepare';
+import { settledByPolicy } from '../conflicts';
 import type { WriteRun } from '../run';
 
 /** Updates the record an upsert matched, or leaves it alone when nothing would change. */
@@ -17,6 +18,7 @@ export async function updateMatched(
 		delete write.element.assigned_user_id;
 	}
 	const current = await run.currentRecord(row, write.element);
+	if (await settledByPolicy(run, write, current, describe, String(row.id))) return;
 	if (isUnchanged(current, write.element, fieldTypes(describe))) run.unchanged(write, current, describe);
 	else await run.revise(write, String(row.id), describe, [], current);
 }
