@@ -47,6 +47,16 @@ export class BatchSender {
 	 */
 	private expectExisting = true;
 
+	private markDecided: () => void = () => undefined;
+
+	/**
+	 * Settled once the probe's lookup has answered: how the other batches are sent is known then, so they need not
+	 * wait for the probe's own write as well (send/run.ts).
+	 */
+	readonly decided = new Promise<void>((resolve) => {
+		this.markDecided = resolve;
+	});
+
 	private readonly spec: XeroResourceSpec;
 	private readonly caller: XeroTransport;
 	private readonly settledRefusal?: SendRules['settledRefusal'];
@@ -226,6 +236,7 @@ export class BatchSender {
 			// Only records Xero would not refuse a second copy of must be found first; the others may still go write-first.
 			const { existing, usable, unlookable } = await this.lookup(keyed, undefined, (e) => !needsLookupBeforeWrite(spec, e.payload));
 			this.expectExisting = existing.length > 0;
+			this.markDecided();
 			const decided = this.applyDecisions(usable, existing);
 			// Another execution (a second queue worker, an overlapping schedule) may create the same record between the
 			// lookup and this write; Xero's uniqueness rules refuse the create, and it is resolved like any conflict.

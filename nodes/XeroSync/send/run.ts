@@ -238,9 +238,13 @@ export async function sendRecords(ctx: IExecuteFunctions, items: INodeExecutionD
 			}
 		};
 		const [first, ...rest] = splitIntoBatches(ready, clampBatchSize(options.batchSize));
-		// The first batch goes alone: whether it finds its records in Xero decides how the others are sent (BatchSender).
-		if (first) await sendBatch(first);
-		await runPool(rest, BATCHES_IN_FLIGHT, sendBatch);
+		// The first batch goes alone until its lookup answers: whether it finds its records in Xero decides how the
+		// others are sent (BatchSender). Its write then runs beside theirs; the transport keeps Xero's 5 in flight.
+		if (first) {
+			const probe = sendBatch(first);
+			await Promise.race([sender.decided, probe]);
+			await Promise.all([probe, runPool(rest, BATCHES_IN_FLIGHT, sendBatch)]);
+		}
 	}
 	return run.outputs();
 }
