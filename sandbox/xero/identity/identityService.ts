@@ -28,8 +28,16 @@ interface RefreshToken {
 	grantId: string;
 	issuedAt: number;
 	used: boolean;
+	/** When it was first used (sandbox ms): it still works until REFRESH_RETRY_GRACE has passed since. */
+	usedAt?: number;
 	revoked: boolean;
 }
+
+/**
+ * Xero: "If you don't receive a response from a token refresh you can retry using your existing refresh token for up
+ * to 30 minutes" (developer.xero.com/faq/oauth2). A used refresh token is refused only after that grace period.
+ */
+const REFRESH_RETRY_GRACE = 30 * 60_000;
 
 export interface AccessGrant {
 	jti: string;
@@ -137,7 +145,8 @@ export class IdentityService {
 
 	refresh(client: SandboxClient, token: string | undefined): Record<string, unknown> {
 		const entry = token ? this.refreshTokens.get(token) : undefined;
-		if (!entry || entry.used || entry.revoked || entry.clientId !== client.clientId) {
+		if (!entry || entry.revoked || entry.clientId !== client.clientId) throw new OAuthError('invalid_grant');
+		if (entry.used && !(entry.usedAt !== undefined && this.clock.now() - entry.usedAt <= this.clock.real(REFRESH_RETRY_GRACE))) {
 			throw new OAuthError('invalid_grant');
 		}
 		const revokedAt = this.revokedGrants.get(entry.grantId);
@@ -145,6 +154,7 @@ export class IdentityService {
 		if (this.clock.now() - entry.issuedAt > this.clock.real(REFRESH_TOKEN_LIFETIME)) {
 			throw new OAuthError('invalid_grant');
 		}
+		if (!entry.used) entry.usedAt = this.clock.now();
 		entry.used = true;
 		return this.issue(client, entry.scopes, entry.grantId, undefined);
 	}
@@ -255,11 +265,12 @@ export class IdentityService {
 		return -1;
 	}
 
-	/** fault injection: a refresh token used elsewhere (another n8n worker rotated it) */
+	/** fault injection: a refresh token used elsewhere (another n8n worker rotated it) longer ago than the grace period */
 	invalidateRefreshToken(token: string): boolean {
 		const entry = this.refreshTokens.get(token);
 		if (!entry) return false;
 		entry.used = true;
+		entry.usedAt = undefined;
 		return true;
 	}
 
