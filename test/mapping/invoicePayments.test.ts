@@ -21,7 +21,7 @@ describe('Xero invoice payments → CRM invoice received / balance / status', ()
 		[lookupKey({ module: 'Accounts', field: 'cf_xero_contact_id', value: 'c-1' })]: { id: '11x2', accountname: 'Ridgeway University', bill_street: '1 Demo Street' },
 		[lookupKey({ module: 'Products', field: 'productcode', value: 'GB1' })]: { id: '14x10' },
 	};
-	const map = (changes: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+	const map = (changes: Record<string, unknown>, extra: Record<string, Record<string, unknown> | null> = {}) =>
 		xeroToCrm('invoice', { ...invoice, ...changes }, { resolved: { found: { ...found, ...extra } } });
 
 	it('an unpaid invoice: received 0, balance the amount due; no lookup of the linked invoice', () => {

@@ -268,8 +268,11 @@ export class WriteRun {
 		} catch (error) {
 			const reason = error instanceof Error ? error.message : String(error);
 			const fields = Object.keys(again).join(', ');
-			const message = `${describe.name} record was created as ${String(created.id)}, but writing its ${fields} again after vtiger recomputed it failed; the next run writes it. The CRM said: ${reason}`;
-			throw new RecordProblem(message, 'RECOMPUTED_FIELDS');
+			const problem = new RecordProblem(
+				`${describe.name} record was created as ${String(created.id)}, but writing its ${fields} again after vtiger recomputed it failed; the next run writes it. The CRM said: ${reason}`,
+				'RECOMPUTED_FIELDS',
+			);
+			throw problem;
 		}
 	}
 
