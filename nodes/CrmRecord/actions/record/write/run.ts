@@ -259,7 +259,7 @@ export class WriteRun {
 	 * vtiger's create, then a revise of what its aftersave handler overwrote (an invoice's balance: see
 	 * helpers/aftersave.ts), so the record holds what was sent and the next run finds it unchanged.
 	 */
-	async createInCrm(describe: DescribeResult, element: Record<string, unknown>): Promise<VtigerRecord> {
+	async createInCrm(describe: DescribeResult, element: Record<string, unknown>, label: string): Promise<VtigerRecord> {
 		const created = await this.client.create(describe.name, element);
 		const again = overwrittenOnCreate(describe.name, element, created);
 		if (!again) return created;
@@ -269,7 +269,7 @@ export class WriteRun {
 			const reason = error instanceof Error ? error.message : String(error);
 			const fields = Object.keys(again).join(', ');
 			const problem = new RecordProblem(
-				`${describe.name} record was created as ${String(created.id)}, but writing its ${fields} again after vtiger recomputed it failed; the next run writes it. The CRM said: ${reason}`,
+				`${describe.name} record ${label} was created as ${String(created.id)}, but writing its ${fields} again after vtiger recomputed it failed; the next run writes it. The CRM said: ${reason}`,
 				'RECOMPUTED_FIELDS',
 			);
 			throw problem;
@@ -279,7 +279,7 @@ export class WriteRun {
 	async create(write: PreparedWrite, describe: DescribeResult) {
 		if (this.options.preview) return this.previewCreate(write, describe);
 		try {
-			this.checkWritten(write, await this.createInCrm(describe, write.element), describe, 'Created');
+			this.checkWritten(write, await this.createInCrm(describe, write.element, write.label), describe, 'Created');
 		} catch (error) {
 			this.fail(write.input, error, write.label, describe);
 		}
