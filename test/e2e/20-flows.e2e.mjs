@@ -217,8 +217,7 @@ test('Xero payments → CRM invoices: a part payment and every paid sales invoic
 	assert.ok(open, 'a CRM invoice linked to an approved, unpaid Xero invoice (the invoices flow ran)');
 	const bank = before.state.accounts.find((a) => a.Type === 'BANK');
 	const part = Math.floor(Number(open.x.AmountDue) / 2);
-	const paid = await xero.pay(open.x.InvoiceID, bank.Code, part);
-	assert.equal(paid.status, 200, await paid.clone().text());
+	await xero.pay(open.x.InvoiceID, bank.Code, part);
 
 	const result = await runExample(FILES.payments);
 	assert.deepEqual(result.allErrors.map((e) => `${e.node}: ${e.message}`), [], 'no failures');

@@ -72,27 +72,6 @@ export const xero = {
 	get firstTenant() {
 		return sandbox().xero.tenants[0];
 	},
-	/** A Custom Connection access token, as a bookkeeper's app would get one. */
-	async token() {
-		const { clientId, clientSecret } = sandbox().xero.customConnection;
-		const answer = await getJson(`${sandbox().xero.url}/connect/token`, {
-			method: 'POST',
-			headers: {
-				'content-type': 'application/x-www-form-urlencoded',
-				authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
-			},
-			body: 'grant_type=client_credentials',
-		});
-		return answer.access_token;
-	},
-	/** Pays `amount` of an invoice from a bank account through Xero's API (PUT /Payments); returns the answer. */
-	async pay(invoiceId, accountCode, amount) {
-		return await fetch(`${sandbox().xero.url}/api.xro/2.0/Payments`, {
-			method: 'PUT',
-			headers: { authorization: `Bearer ${await xero.token()}`, 'content-type': 'application/json', accept: 'application/json' },
-			body: JSON.stringify({ Payments: [{ Invoice: { InvoiceID: invoiceId }, Account: { Code: accountCode }, Amount: amount, Date: new Date().toISOString().slice(0, 10) }] }),
-		});
-	},
 };
 
 export const crm = {
@@ -163,6 +142,12 @@ xero.api = async (method, path, payload) =>
 		method,
 		headers: { authorization: `Bearer ${await xero.token()}`, 'content-type': 'application/json', accept: 'application/json' },
 		body: JSON.stringify(payload),
+	});
+
+/** Pays `amount` of an invoice from a bank account, as a bookkeeper would in Xero (PUT /Payments); throws if refused. */
+xero.pay = async (invoiceId, accountCode, amount) =>
+	xero.api('PUT', 'Payments', {
+		Payments: [{ Invoice: { InvoiceID: invoiceId }, Account: { Code: accountCode }, Amount: amount, Date: new Date().toISOString().slice(0, 10) }],
 	});
 
 /** Polls `check` once a second until it returns something truthy (returned), failing after `timeoutMs`. */

@@ -3,7 +3,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { apiClient } from '../../sandbox/xero/testing/apiClient';
 import { moduleParam, runCrm } from '../crmRecord/workflow';
 import type { WorkflowJson } from '../harness';
-import { crmRecords, loadExample, runFlow, startSandboxes, xeroStored, type Sandboxes } from './support';
+import { crmRecords, crmWrites, loadExample, runFlow, startSandboxes, xeroStored, type Sandboxes } from './support';
 
 /**
  * Issue 17 item 1 (CRM side): a paid or part-paid Xero invoice updates its CRM invoice's received, balance and
@@ -18,10 +18,7 @@ describe('flow: Xero payments → CRM invoices', () => {
 	});
 	afterEach(() => sandboxes.close());
 
-	const writes = () => {
-		const calls = sandboxes.crm.state().calls as Record<string, number>;
-		return (calls.create ?? 0) + (calls.revise ?? 0) + (calls.update ?? 0);
-	};
+	const writes = () => crmWrites(sandboxes.crm);
 	const xeroInvoice = (number: string) => xeroStored(sandboxes.xero, 'invoices').find((i) => i.InvoiceNumber === number) as IDataObject;
 	const linked = (xeroId: unknown) => crmRecords(sandboxes.crm, 'Invoice').filter((row) => row.cf_xero_invoice_id === xeroId);
 	const money = (row: IDataObject) => ({ received: Number(row.received), balance: Number(row.balance), invoicestatus: row.invoicestatus });
