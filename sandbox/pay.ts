@@ -1,10 +1,10 @@
 /**
  * `npm run demo:pay -- INV-0002`: pays an approved invoice in the running Xero sandbox of `npm run demo` (or of any
- * `npm run sandbox -- --json FILE`), the way a bookkeeper would in Xero: a payment of the amount due from the first
- * bank account, through Xero's own API (PUT /Payments), then the sandbox's webhook deliveries are sent at once.
- * Without an invoice number it lists the invoices that can be paid.
+ * `npm run sandbox -- --json FILE`), the way a bookkeeper would in Xero: a payment of the amount due (or of --amount,
+ * a part payment) from the first bank account, through Xero's own API (PUT /Payments), then the sandbox's webhook
+ * deliveries are sent at once. Without an invoice number it lists the invoices that can be paid.
  *
- *   npm run demo:pay -- [INVOICE_NUMBER] [--json .demo/sandbox.json] [--tenant TENANT_ID]
+ *   npm run demo:pay -- [INVOICE_NUMBER] [--amount 100] [--json .demo/sandbox.json] [--tenant TENANT_ID]
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
@@ -15,16 +15,17 @@ interface SandboxInfo {
 
 type Json = Record<string, unknown>;
 
-const USAGE = 'usage: npm run demo:pay -- [INVOICE_NUMBER] [--json .demo/sandbox.json] [--tenant TENANT_ID]';
+const USAGE = 'usage: npm run demo:pay -- [INVOICE_NUMBER] [--amount 100] [--json .demo/sandbox.json] [--tenant TENANT_ID]';
 
 function parseArgs(argv: string[]) {
-	const args = { invoiceNumber: '', jsonFile: join(__dirname, '..', '.demo', 'sandbox.json'), tenantId: '' };
+	const args = { invoiceNumber: '', jsonFile: join(__dirname, '..', '.demo', 'sandbox.json'), tenantId: '', amount: '' };
 	for (let i = 0; i < argv.length; i++) {
 		const flag = argv[i];
-		if (flag === '--json' || flag === '--tenant') {
+		if (flag === '--json' || flag === '--tenant' || flag === '--amount') {
 			const value = argv[++i];
 			if (value === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
 			if (flag === '--json') args.jsonFile = value;
+			else if (flag === '--amount') args.amount = value;
 			else args.tenantId = value;
 		} else if (flag === '-h' || flag === '--help') {
 			console.log(USAGE);
@@ -81,15 +82,19 @@ async function main(): Promise<void> {
 	if (!invoice) {
 		throw new Error(`${args.invoiceNumber} is not an approved sales invoice with an amount due.${payable.length ? ` These are:\n${list()}` : ''}`);
 	}
+	const due = Number(invoice.AmountDue);
+	const amount = args.amount === '' ? due : Number(args.amount);
+	if (!(amount > 0) || amount > due) throw new Error(`--amount ${args.amount} is not an amount between 0 and the ${String(invoice.AmountDue)} due.`);
 	const bank = ((await api('GET', `/Accounts?where=${encodeURIComponent('Type=="BANK"')}`)).Accounts as Json[])[0];
 	if (!bank) throw new Error('The organisation has no bank account to pay from.');
 	await api('PUT', '/Payments', {
-		Payments: [{ Invoice: { InvoiceID: invoice.InvoiceID }, Account: { Code: bank.Code }, Amount: Number(invoice.AmountDue), Date: new Date().toISOString().slice(0, 10) }],
+		Payments: [{ Invoice: { InvoiceID: invoice.InvoiceID }, Account: { Code: bank.Code }, Amount: amount, Date: new Date().toISOString().slice(0, 10) }],
 	});
 	await fetch(`${url}/__sandbox/webhooks/flush`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+	const part = amount < due;
 	console.log(
-		`Paid ${String(invoice.InvoiceNumber)} (${String(invoice.CurrencyCode)} ${String(invoice.AmountDue)} from ${String(bank.Name)}); ` +
-			'Xero sent its webhook, so the instant flow updates the CRM invoice to Paid (creating it if the CRM had none).',
+		`${part ? 'Part-paid' : 'Paid'} ${String(invoice.InvoiceNumber)} (${String(invoice.CurrencyCode)} ${amount} of ${due} due, from ${String(bank.Name)}); ` +
+			`Xero sent its webhook, so the instant flow updates the CRM invoice's received and balance${part ? '' : ' and sets it Paid'} (creating it if the CRM had none).`,
 	);
 }
 

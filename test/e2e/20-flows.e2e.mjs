@@ -13,8 +13,9 @@ const FILES = {
 	quotes: 'quotes-to-xero-draft-invoices.json',
 	pdfs: 'invoice-pdfs-to-crm.json',
 	suppliers: 'suppliers-xero-to-crm-vendors.json',
+	payments: 'xero-payments-to-crm-invoices.json',
 };
-const ORDER = [FILES.orgsXeroToCrm, FILES.orgsCrmToXero, FILES.products, FILES.invoices, FILES.quotes, FILES.pdfs, FILES.suppliers];
+const ORDER = [FILES.orgsXeroToCrm, FILES.orgsCrmToXero, FILES.products, FILES.invoices, FILES.quotes, FILES.pdfs, FILES.suppliers, FILES.payments];
 const SYNC_TYPES = ['n8n-nodes-xero-crm.xeroSync', 'n8n-nodes-xero-crm.crmRecord'];
 
 const tenantId = () => sandbox().xero.tenants[0].tenantId;
@@ -205,6 +206,39 @@ test('suppliers Xero → CRM Vendors: every Xero supplier is one CRM vendor, lin
 		assert.equal(linked[0].vendorname, supplier.Name);
 	}
 	assert.equal(snap.records.vendors.filter((v) => v.cf_xero_contact_id).length, suppliers.length, 'only suppliers become vendors');
+});
+
+test('Xero payments → CRM invoices: a part payment and every paid sales invoice reach their one CRM invoice (received, balance, Paid); nothing fails', async () => {
+	const before = await snapshot();
+	// A CRM invoice the invoices flow put in Xero, approved and unpaid: part-pay it, as a bookkeeper would in Xero.
+	const open = before.records.invoices
+		.map((crmInvoice) => ({ crmInvoice, x: before.state.invoices.find((i) => i.InvoiceID === crmInvoice.cf_xero_invoice_id) }))
+		.find(({ x }) => x && x.Status === 'AUTHORISED' && Number(x.AmountPaid) === 0 && Number(x.AmountDue) > 1);
+	assert.ok(open, 'a CRM invoice linked to an approved, unpaid Xero invoice (the invoices flow ran)');
+	const bank = before.state.accounts.find((a) => a.Type === 'BANK');
+	const part = Math.floor(Number(open.x.AmountDue) / 2);
+	await xero.pay(open.x.InvoiceID, bank.Code, part);
+
+	const result = await runExample(FILES.payments);
+	assert.deepEqual(result.allErrors.map((e) => `${e.node}: ${e.message}`), [], 'no failures');
+	const snap = await snapshot();
+	const settled = snap.state.invoices.filter((i) => i.Type === 'ACCREC' && (i.Status === 'PAID' || (i.Status === 'AUTHORISED' && Number(i.AmountPaid) > 0)));
+	assert.ok(settled.some((i) => i.InvoiceID === open.x.InvoiceID), 'the part-paid invoice is among them');
+	for (const x of settled) {
+		const linked = snap.records.invoices.filter((i) => i.cf_xero_invoice_id === x.InvoiceID);
+		assert.equal(linked.length, 1, `Xero invoice ${x.InvoiceNumber} is one CRM invoice`);
+		const [crmInvoice] = linked;
+		assert.equal(Number(crmInvoice.received), Number(x.AmountPaid) + Number(x.AmountCredited ?? 0), `${x.InvoiceNumber}: received`);
+		assert.equal(Number(crmInvoice.balance), Number(x.AmountDue), `${x.InvoiceNumber}: balance is Xero's amount due`);
+		if (x.Status === 'PAID') assert.equal(crmInvoice.invoicestatus, 'Paid', `${x.InvoiceNumber}: status Paid`);
+	}
+	const partPaid = snap.records.invoices.find((i) => i.id === open.crmInvoice.id);
+	// A part payment keeps a CRM status that already says "open" (Approved, Sent); any other becomes Approved.
+	const wasOpen = ['Approved', 'Sent'].includes(open.crmInvoice.invoicestatus);
+	assert.equal(partPaid.invoicestatus, wasOpen ? open.crmInvoice.invoicestatus : 'Approved', 'the part-paid invoice status');
+	// An invoice this flow created in the CRM is new to the PDF flow: it gets its documents now, so the second-run
+	// check below starts from settled flows.
+	await runExample(FILES.pdfs);
 });
 
 test('a second run of every example creates no duplicates and fails the same planted records again', async () => {

@@ -14,20 +14,6 @@ function instantFlows() {
 	}
 }
 
-async function token() {
-	const { clientId, clientSecret } = sandbox().xero.customConnection;
-	const res = await fetch(`${sandbox().xero.url}/connect/token`, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
-		},
-		body: 'grant_type=client_credentials',
-	});
-	assert.equal(res.status, 200, 'client_credentials token');
-	return (await res.json()).access_token;
-}
-
 test('examples/ has an instant flow, active, with the Xero sandbox delivering to it', async () => {
 	const flows = instantFlows();
 	assert.ok(flows.length > 0, 'an example workflow starts with the Xero Webhook Trigger (issue 6: the demo includes one instant flow)');
@@ -68,14 +54,7 @@ test('an invoice paid in Xero updates the linked CRM invoice through the webhook
 	const before = await rest.get(`/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: flow.id }))}`);
 	const countBefore = (before.results ?? before).length;
 
-	const res = await fetch(`${sandbox().xero.url}/api.xro/2.0/Payments`, {
-		method: 'PUT',
-		headers: { authorization: `Bearer ${await token()}`, 'content-type': 'application/json', accept: 'application/json' },
-		body: JSON.stringify({
-			Payments: [{ Invoice: { InvoiceID: linked.xero.InvoiceID }, Account: { Code: bank.Code }, Amount: Number(linked.xero.AmountDue), Date: new Date().toISOString().slice(0, 10) }],
-		}),
-	});
-	assert.equal(res.status, 200, await res.clone().text());
+	await xero.pay(linked.xero.InvoiceID, bank.Code, Number(linked.xero.AmountDue));
 	await fetch(`${sandbox().xero.url}/__sandbox/webhooks/flush`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
 
 	const paid = await until('the CRM invoice to show PAID', async () => {
@@ -83,6 +62,12 @@ test('an invoice paid in Xero updates the linked CRM invoice through the webhook
 		return String(record?.cf_xero_status ?? '').toUpperCase() === 'PAID' ? record : undefined;
 	});
 	assert.equal(paid.cf_xero_invoice_id, linked.xero.InvoiceID);
+	// Issue 17 item 1: the payment itself, not only the status. vtiger never sets Paid and does not recompute the
+	// balance on the revise that updates a linked invoice, so both come from the mapping.
+	const total = Number(linked.xero.Total);
+	assert.equal(paid.invoicestatus, 'Paid', 'the CRM invoice status is Paid');
+	assert.equal(Number(paid.received), total, `received is the Xero total ${total}`);
+	assert.equal(Number(paid.balance), 0, 'balance is 0');
 	const after = await rest.get(`/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: flow.id }))}`);
 	const runs = after.results ?? after;
 	assert.ok(runs.length > countBefore, 'the active workflow ran');

@@ -144,6 +144,12 @@ xero.api = async (method, path, payload) =>
 		body: JSON.stringify(payload),
 	});
 
+/** Pays `amount` of an invoice from a bank account, as a bookkeeper would in Xero (PUT /Payments); throws if refused. */
+xero.pay = async (invoiceId, accountCode, amount) =>
+	xero.api('PUT', 'Payments', {
+		Payments: [{ Invoice: { InvoiceID: invoiceId }, Account: { Code: accountCode }, Amount: amount, Date: new Date().toISOString().slice(0, 10) }],
+	});
+
 /** Polls `check` once a second until it returns something truthy (returned), failing after `timeoutMs`. */
 export async function until(what, check, timeoutMs = 60_000) {
 	const deadline = Date.now() + timeoutMs;

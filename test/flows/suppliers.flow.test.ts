@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { crmRecords, loadExample, runFlow, startSandboxes, xeroStored, type Sandboxes } from './support';
+import { crmRecords, crmWrites, loadExample, runFlow, startSandboxes, xeroStored, type Sandboxes } from './support';
 import { runSync } from '../xeroSync/support';
 
 /**
@@ -14,10 +14,7 @@ describe('flow: Xero suppliers → CRM Vendors', () => {
 	});
 	afterEach(() => sandboxes.close());
 
-	const writes = () => {
-		const calls = sandboxes.crm.state().calls as Record<string, number>;
-		return (calls.create ?? 0) + (calls.revise ?? 0) + (calls.update ?? 0);
-	};
+	const writes = () => crmWrites(sandboxes.crm);
 
 	it('copies every supplier (and only suppliers) into Vendors once, linked; a second run writes nothing', async () => {
 		const suppliers = xeroStored(sandboxes.xero, 'contacts').filter((contact) => contact.IsSupplier === true && contact.ContactStatus !== 'ARCHIVED');

@@ -89,6 +89,12 @@ export function crmRecords(crm: VtigerSandbox, module: string): IDataObject[] {
 	return crm.records(module) as IDataObject[];
 }
 
+/** Every write the CRM has answered so far (create, revise, update): a run that changes nothing adds none. */
+export function crmWrites(crm: VtigerSandbox): number {
+	const calls = crm.state().calls as Record<string, number>;
+	return (calls.create ?? 0) + (calls.revise ?? 0) + (calls.update ?? 0);
+}
+
 export function countBy<T>(values: T[]): Map<T, number> {
 	const counts = new Map<T, number>();
 	for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);

@@ -52,3 +52,11 @@ test('lists the payable invoices, pays one in full through the API, and the webh
 	expect(received.some((body) => body.includes('"eventCategory":"INVOICE"'))).toBe(true);
 	await expect(payScript('INV-0002')).rejects.toMatchObject({ stderr: expect.stringMatching(/INV-0002 is not an approved sales invoice/) });
 }, 60_000);
+
+test('--amount makes a part payment: the invoice stays AUTHORISED with the rest due; a wrong amount is refused', async () => {
+	const part = await payScript('INV-0004', '--amount', '100');
+	expect(part.stdout).toMatch(/^Part-paid INV-0004 \(USD 100 of 1725 due/);
+	const invoices = (xero.state()[DEMO_TENANT_ID] as { invoices: Array<Record<string, unknown>> }).invoices;
+	expect(invoices.find((i) => i.InvoiceNumber === 'INV-0004')).toMatchObject({ Status: 'AUTHORISED', AmountPaid: 100, AmountDue: 1625 });
+	await expect(payScript('INV-0004', '--amount', '5000')).rejects.toMatchObject({ stderr: expect.stringMatching(/--amount 5000 is not an amount between 0 and the 1625 due/) });
+}, 60_000);

@@ -1,6 +1,7 @@
 import { crmAddress, crmAddressFields, findAddress, xeroAddressToCrm, type CrmAddress } from './contactParts';
 import { currencyCodeOf, xeroContactOf } from './inventoryHeader';
 import { crmLinesToXero, xeroLinesToCrm } from './invoiceLines';
+import { isPartPaid, partPaidStatus, paymentFields } from './invoicePayments';
 import { crmStatusOf, settledStatus, xeroStatusToSend } from './invoiceStatus';
 import { linkFieldOf, type MappingOptions } from './options';
 import { applyOverrides, compact } from './overrides';
@@ -88,14 +89,16 @@ export function xeroInvoiceToCrm(invoice: XeroRecord, options: MappingOptions): 
 	errors.push(...lines.errors);
 
 	const status = text(invoice.Status);
+	const link = linkFieldOf(options, 'Invoice');
 	const fields: CrmRecord = {
 		subject: text(invoice.Reference) || subjectFor(number),
 		account_id: text(account?.id),
 		invoicedate: day(invoice.Date) ?? '',
 		duedate: day(invoice.DueDate) ?? '',
-		invoicestatus: crmStatusOf(status),
+		invoicestatus: isPartPaid(invoice) ? partPaidStatus(xeroId ?? '', link, resolver, crmStatusOf(status)) : crmStatusOf(status),
 		productid: lines.lines[0]?.productid ?? '',
 		...addressFields(contact, account),
+		...paymentFields(invoice),
 	};
 	const currencyCode = text(invoice.CurrencyCode);
 	if (currencyCode) {
@@ -108,7 +111,6 @@ export function xeroInvoiceToCrm(invoice: XeroRecord, options: MappingOptions): 
 	const rate = num(invoice.CurrencyRate);
 	// vtiger stores 3 decimals; sending more would count as a change on every run (Xero gives 0.6060606…).
 	if (rate !== undefined) fields.conversion_rate = Math.round(rate * 1000) / 1000;
-	const link = linkFieldOf(options, 'Invoice');
 	if (link) fields[link] = xeroId ?? '';
 	if (options.invoiceFields.xeroStatus) fields[options.invoiceFields.xeroStatus] = status;
 	if (options.invoiceFields.xeroNumber) fields[options.invoiceFields.xeroNumber] = number;

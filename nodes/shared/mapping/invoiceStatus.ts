@@ -14,7 +14,7 @@ const CRM_STATUS_OF: Readonly<Record<XeroInvoiceStatus, string>> = {
 };
 
 /** Used only when the CRM's "Xero Status" field is empty: the CRM status says what the user meant. */
-const XERO_STATUS_OF: Readonly<Record<string, XeroInvoiceStatus>> = {
+export const XERO_STATUS_OF: Readonly<Record<string, XeroInvoiceStatus>> = {
 	AutoCreated: 'DRAFT',
 	Created: 'DRAFT',
 	Approved: 'AUTHORISED',

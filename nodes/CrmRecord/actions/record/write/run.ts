@@ -1,6 +1,7 @@
 import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { fieldTypes, type FieldTypes } from '../../../helpers/normalise';
+import { overwrittenOnCreate } from '../../../helpers/aftersave';
 import { RecordProblem } from '../../../helpers/recordProblem';
 import { droppedReferences, referenceValues, roundedCurrencies } from '../../../helpers/validateRecord';
 import { isDuplicateRefusal, type DescribeResult, type VtigerClient, type VtigerRecord } from '../../../transport';
@@ -277,10 +278,31 @@ export class WriteRun {
 		this.results[write.input.itemIndex] = previewItem(write.input, action, { id, label: write.label, changes: action === 'update' ? changes : undefined });
 	}
 
+	/**
+	 * vtiger's create, then a revise of what its aftersave handler overwrote (an invoice's balance: see
+	 * helpers/aftersave.ts), so the record holds what was sent and the next run finds it unchanged.
+	 */
+	async createInCrm(describe: DescribeResult, element: Record<string, unknown>, label: string): Promise<VtigerRecord> {
+		const created = await this.client.create(describe.name, element);
+		const again = overwrittenOnCreate(describe.name, element, created);
+		if (!again) return created;
+		try {
+			return await this.client.revise({ ...again, id: created.id });
+		} catch (error) {
+			const reason = error instanceof Error ? error.message : String(error);
+			const fields = Object.keys(again).join(', ');
+			const problem = new RecordProblem(
+				`${describe.name} record ${label} was created as ${String(created.id)}, but writing its ${fields} again after vtiger recomputed it failed; the next run writes it. The CRM said: ${reason}`,
+				'RECOMPUTED_FIELDS',
+			);
+			throw problem;
+		}
+	}
+
 	async create(write: PreparedWrite, describe: DescribeResult) {
 		if (this.options.preview) return this.previewCreate(write, describe);
 		try {
-			this.checkWritten(write, await this.client.create(describe.name, write.element), describe, 'Created');
+			this.checkWritten(write, await this.createInCrm(describe, write.element, write.label), describe, 'Created');
 		} catch (error) {
 			this.fail(write.input, error, write.label, describe);
 		}

@@ -28,7 +28,7 @@ export async function createOrJoin(run: WriteRun, write: PreparedWrite, describe
 	}
 	let record: VtigerRecord;
 	try {
-		record = await run.client.create(describe.name, write.element);
+		record = await run.createInCrm(describe, write.element, write.label);
 	} catch (error) {
 		const again = isDuplicateRefusal(error) ? await lookupAgain(run, [write.input], describe) : undefined;
 		const decision = again && decideMatch(again, usableAlternatives(write.input.alternatives), fieldTypes(describe));
