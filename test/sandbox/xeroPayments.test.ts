@@ -67,6 +67,14 @@ describe('Xero sandbox: payments', () => {
 		]);
 	});
 
+	it('takes the account by a top-level Code and the invoice by a top-level InvoiceNumber, as the yaml allows', async () => {
+		const invoice = await approvedInvoice();
+		const result = await api.put<{ Payments: Rec[] }>('/Payments?summarizeErrors=false', {
+			Payments: [{ InvoiceNumber: invoice.InvoiceNumber, Code: '090', Date: '2026-11-05', Amount: 5 }],
+		});
+		expect(result.json.Payments[0]).toMatchObject({ StatusAttributeString: 'OK', Amount: 5, Account: { Code: '090' } });
+	});
+
 	it('lists payments with where, order and paging, and If-Modified-Since', async () => {
 		const invoice = await approvedInvoice();
 		await api.put('/Payments', { Payments: [10, 20].map((Amount, i) => ({ Invoice: { InvoiceID: invoice.InvoiceID }, Account: { Code: '090' }, Date: `2026-11-0${i + 2}`, Amount })) });

@@ -10,14 +10,16 @@ import * as account from './account/Account.resource';
 import * as invoice from './invoice/Invoice.resource';
 import * as item from './item/Item.resource';
 import * as organisation from './organisation/Organisation.resource';
+import * as payment from './payment/Payment.resource';
 
-/** One operation of a resource module; `action` names it in sync-log entries where the default would not. */
+/** One operation of a resource module; `action` and `flow` name it in sync-log entries where the defaults would not. */
 interface OperationModule {
 	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
 	action?: string;
+	flow?: 'CRM → Xero' | 'Xero → CRM';
 }
 
-const RESOURCES = { organisation, invoice, item, account };
+const RESOURCES = { organisation, invoice, item, account, payment };
 
 /** The operation a resource module exports under that name (its other exports, e.g. `description`, are not). */
 function operationOf(resource: XeroResource, operation: string): OperationModule | undefined {
@@ -47,7 +49,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				{
 					app: 'Xero',
 					action: handler.action ?? (operation === 'send' ? `Send ${spec.label}` : `Get ${spec.plural}`),
-					flow: operation === 'send' ? 'CRM → Xero' : 'Xero → CRM',
+					flow: handler.flow ?? (operation === 'send' ? 'CRM → Xero' : 'Xero → CRM'),
 					crmId: readCrmId(input.json),
 					message: facts.message,
 					code: facts.code,

@@ -14,6 +14,9 @@ function filterOptions(resource: XeroResource): INodeProperties[] {
 			description: "Only invoices of this organisation, given by its Xero ContactID (a GUID, not the name; get the organisation first to learn it)",
 		});
 	}
+	for (const filter of spec.whereFilters ?? []) {
+		options.push({ displayName: filter.displayName, name: filter.name, type: 'string', default: '', description: filter.description });
+	}
 	const dateWord = spec.dateFilter.label;
 	options.push(
 		{
@@ -76,7 +79,8 @@ function filterOptions(resource: XeroResource): INodeProperties[] {
 		placeholder: 'e.g. Type=="ACCREC" AND Total>100',
 		description: "Xero's own filter expression, combined with the other filters by AND",
 	});
-	return options;
+	// By name, as n8n lists a collection's options (the resource's where filters join the shared ones).
+	return options.sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
 function idLabel(resource: XeroResource): string {

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { calendarDate } from '../../shared/dates';
-import type { XeroResourceSpec } from '../../shared/xero/resources';
-import { allOf, anyOf, dateCompare, equalsString, rawWhereProblem } from '../../shared/xero/where';
+import type { WhereFilter, XeroResourceSpec } from '../../shared/xero/resources';
+import { isXeroId } from '../../shared/xero/resources';
+import { allOf, anyOf, dateCompare, equalsString, quoteWhere, rawWhereProblem } from '../../shared/xero/where';
 
 export interface ListFilters {
 	status?: string[];
@@ -12,6 +13,8 @@ export interface ListFilters {
 	searchTerm?: string;
 	where?: string;
 	order?: string;
+	/** A payment's invoice (XeroResourceSpec.whereFilters), by ID or number. */
+	invoice?: string;
 }
 
 /** A filter the user wrote that cannot be sent; `code` is what the sync log shows. */
@@ -24,6 +27,13 @@ export class BadFilterError extends Error {
  * ANDed into `where`, with the user's raw `where` kept intact in its own parentheses. Date filters are calendar
  * dates in the workflow's `timezone`.
  */
+/** One of the resource's `where` filters: a GUID with Guid() on its ID path, else text on its number path. */
+function whereFilterClause(filter: WhereFilter, value: string): string {
+	if (isXeroId(value)) return `${filter.idPath}==Guid(${quoteWhere(value)})`;
+	if (filter.numberPath !== undefined) return equalsString(filter.numberPath, value);
+	throw new BadFilterError(`The "${filter.displayName}" filter needs a Xero ID (a GUID such as 0f4c3a35-5d4e-4b5a-9c1e-2b7d8a9e6f10); "${value}" is not one.`);
+}
+
 export function listQuery(spec: XeroResourceSpec, filters: ListFilters, timezone = 'UTC'): IDataObject {
 	const qs: IDataObject = {};
 	const clauses: Array<string | undefined> = [];
@@ -33,6 +43,10 @@ export function listQuery(spec: XeroResourceSpec, filters: ListFilters, timezone
 		else if (spec.statusField) clauses.push(anyOf(statuses.map((s) => equalsString(spec.statusField as string, s))));
 	}
 	if (filters.contactId && spec.contactIdsParameter) qs[spec.contactIdsParameter] = filters.contactId.trim();
+	for (const filter of spec.whereFilters ?? []) {
+		const value = (filters as Record<string, unknown>)[filter.name];
+		if (typeof value === 'string' && value.trim() !== '') clauses.push(whereFilterClause(filter, value.trim()));
+	}
 	const from = calendarDate(filters.dateFrom, timezone);
 	const to = calendarDate(filters.dateTo, timezone);
 	if (from) clauses.push(dateCompare(spec.dateFilter.field, '>=', from));

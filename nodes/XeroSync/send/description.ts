@@ -1,5 +1,6 @@
 import { conflictPolicyOption } from '../../shared/conflictPolicy';
 import { DEFAULT_SYNC_HASH_FIELD } from '../../shared/xero/linkHash';
+import { compositeKeyWords } from './match';
 import type { INodeProperties } from 'n8n-workflow';
 import type { XeroResource } from '../../shared/xero/resources';
 import { XERO_RESOURCES } from '../../shared/xero/resources';
@@ -14,12 +15,30 @@ export function sendShow(resource: XeroResource, inputMode?: string) {
 	};
 }
 
-/** Input mode and duplicate handling come first in every Send; the resource's own fields follow. */
-export function sendHeadDescription(resource: XeroResource): INodeProperties[] {
+/** The duplicate-handling choices a resource offers: a record Xero never edits can only be skipped or failed. */
+function duplicateModes(resource: XeroResource): string[] {
+	return XERO_RESOURCES[resource].updatable === false ? ['fail', 'skip'] : ['addSuffix', 'fail', 'skip', 'update'];
+}
+
+/** What "the same record" means in the Duplicate Handling description. */
+function matchWords(resource: XeroResource): string {
 	const spec = XERO_RESOURCES[resource];
+	// A key of several compared parts (a payment's invoice, date, amount and reference) is named part by part.
+	const composite = compositeKeyWords(spec);
+	if (composite !== undefined) return `the same ${composite}`;
 	// The keys a person knows the record by: its number, and its name where it has one (contacts).
 	const keys = [spec.numberLabel, spec.nameField].filter((k): k is string => k !== undefined);
-	const matchWords = `the same ${keys.map((k) => k.toLowerCase()).join(' or ')}`;
+	return `the same ${keys.map((k) => k.toLowerCase()).join(' or ')}`;
+}
+
+/**
+ * Input mode and duplicate handling come first in every Send; the resource's own fields follow. `crmRecord: false`
+ * leaves out "CRM Record, Auto-Mapped" for a resource the CRM mapping does not cover yet.
+ */
+export function sendHeadDescription(resource: XeroResource, { crmRecord = true }: { crmRecord?: boolean } = {}): INodeProperties[] {
+	const spec = XERO_RESOURCES[resource];
+	const modes = duplicateModes(resource);
+	const updates = spec.updatable === false ? '' : ' Records that carry their Xero ID are always updated.';
 	return [
 		{
 			displayName: 'Input',
@@ -42,7 +61,7 @@ export function sendHeadDescription(resource: XeroResource): INodeProperties[] {
 					value: 'json',
 					description: `Each input item is a ${spec.label.toLowerCase()} in Xero's shape (e.g. from another Xero node or a Code node)`,
 				},
-			],
+			].filter((option) => crmRecord || option.value !== 'crmRecord'),
 			default: 'fields',
 			displayOptions: sendShow(resource),
 		},
@@ -72,9 +91,9 @@ export function sendHeadDescription(resource: XeroResource): INodeProperties[] {
 					value: 'update',
 					description: 'Overwrite the existing record with the fields sent',
 				},
-			],
+			].filter((option) => modes.includes(option.value)),
 			default: 'skip',
-			description: `What to do when Xero already has a ${spec.label.toLowerCase()} with ${matchWords}. Records that carry their Xero ID are always updated.`,
+			description: `What to do when Xero already has a ${spec.label.toLowerCase()} with ${matchWords(resource)}.${updates}`,
 			displayOptions: sendShow(resource),
 		},
 	];
@@ -135,7 +154,7 @@ export function sendOptionsDescription(resource: XeroResource): INodeProperties[
 			placeholder: 'Add Option',
 			default: {},
 			displayOptions: sendShow(resource),
-			options: [
+			options: ([
 				{
 					displayName: 'Batch Size',
 					name: 'batchSize',
@@ -161,7 +180,8 @@ export function sendOptionsDescription(resource: XeroResource): INodeProperties[
 					description:
 						'The field of each input item holding the hash stored with the link at the last sync (the CRM field beside the Xero ID); used by the Conflict Policy. Each output item carries the new one as syncHash, to save with the Xero ID.',
 				},
-			],
+				// A record Xero never edits has no updates for a Conflict Policy to decide.
+			] as INodeProperties[]).filter((option) => XERO_RESOURCES[resource].updatable !== false || !['conflictPolicy', 'syncHashField'].includes(option.name)),
 		},
 	];
 }

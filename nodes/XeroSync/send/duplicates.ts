@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { XeroResourceSpec } from '../../shared/xero/resources';
 import { crmSuffix } from '../helpers/crmId';
 import type { Match, MatchKeys } from './match';
-import { findMatch, matchKeys, targetKeys } from './match';
+import { compositeKeyWords, findMatch, matchKeys, targetKeys } from './match';
 
 export type DuplicateHandling = 'skip' | 'addSuffix' | 'update' | 'fail';
 
@@ -28,7 +28,8 @@ function suffixed(field: string, value: string, suffix: string): string {
 export function withSuffix(spec: XeroResourceSpec, record: IDataObject, crmId: string): IDataObject {
 	const suffix = crmSuffix(crmId);
 	const out = { ...record };
-	const unique = new Set(spec.uniqueKeys.flatMap((k) => k.fields).filter((field) => field !== 'Contact'));
+	// Only text parts take a suffix: a reference, date or amount (UniqueKey.parts) cannot.
+	const unique = new Set(spec.uniqueKeys.flatMap((k) => k.fields.filter((field) => field !== 'Contact' && k.parts?.[field] === undefined)));
 	for (const field of unique) {
 		const value = out[field];
 		if (typeof value === 'string' && value.trim() !== '') out[field] = suffixed(field, value.trim(), suffix);
@@ -47,13 +48,16 @@ export function lookupKeysFor(
 	const keys = matchKeys(spec, record);
 	if (mode !== 'addSuffix' || crmId === undefined) return keys;
 	const more = matchKeys(spec, withSuffix(spec, record, crmId));
-	return { numbers: [...keys.numbers, ...more.numbers], names: [...keys.names, ...more.names] };
+	const clauses = [...(keys.clauses ?? []), ...(more.clauses ?? [])];
+	return { numbers: [...keys.numbers, ...more.numbers], names: [...keys.names, ...more.names], ...(clauses.length > 0 ? { clauses } : {}) };
 }
 
 function describe(spec: XeroResourceSpec, match: Match): string {
 	const existing = match.existing;
 	const label =
-		match.by === 'name'
+		match.by === 'key'
+			? `with the same ${compositeKeyWords(spec) ?? 'key'}`
+			: match.by === 'name'
 			? `named "${String(existing[spec.nameField as string])}"`
 			: match.by === 'crmId'
 				? `carrying this record's CRM ID`
@@ -84,7 +88,9 @@ export function decide(
 	const match = findMatch(spec, record, existing, crmId);
 	if (!match) return { kind: 'create', payload: record };
 	const xeroId = String(match.existing[spec.idField]);
-	switch (mode) {
+	// A record Xero never edits (a payment) cannot be overwritten, and a suffixed copy would be a second one: skipped.
+	const effective = spec.updatable === false && (mode === 'update' || mode === 'addSuffix') ? 'skip' : mode;
+	switch (effective) {
 		case 'skip':
 			return { kind: 'skip', existing: match.existing };
 		case 'update':
@@ -93,7 +99,10 @@ export function decide(
 			return {
 				kind: 'fail',
 				xeroId,
-				message: `${describe(spec, match)}. Set Duplicate Handling to "Update Existing" to overwrite it, "Skip" to link to it, or "Add Suffix" to create a separate record.`,
+				message:
+					spec.updatable === false
+						? `${describe(spec, match)}. Set Duplicate Handling to "Skip" to link to it; to record it again, delete the one in Xero first.`
+						: `${describe(spec, match)}. Set Duplicate Handling to "Update Existing" to overwrite it, "Skip" to link to it, or "Add Suffix" to create a separate record.`,
 			};
 		case 'addSuffix': {
 			if (crmId === undefined) {

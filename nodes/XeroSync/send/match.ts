@@ -1,8 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { UniqueKey, XeroResourceSpec } from '../../shared/xero/resources';
+import { toXeroRequestDate } from '../../shared/dates';
+import type { KeyPart, UniqueKey, XeroResourceSpec } from '../../shared/xero/resources';
+import { isXeroId } from '../../shared/xero/resources';
 import { anyOf, encoderSafeWhere, equalsString, quoteWhere } from '../../shared/xero/where';
 
-export type MatchedBy = 'id' | 'crmId' | 'number' | 'name';
+/** `key`: a key of several compared parts (UniqueKey.parts), e.g. a payment's invoice, date, amount and reference. */
+export type MatchedBy = 'id' | 'crmId' | 'number' | 'name' | 'key';
 
 export interface Match {
 	existing: IDataObject;
@@ -19,9 +22,91 @@ function key(value: unknown): string | undefined {
 export interface MatchKeys {
 	numbers: string[];
 	names: string[];
+	/** `where` comparisons on a key's looked-up reference (a payment's invoice); present only when there are some. */
+	clauses?: string[];
+}
+
+/** A contact is named by its ID, name or number, whichever two records share, strongest first. */
+const CONTACT_PART: KeyPart = { reference: ['ContactID', 'Name', 'ContactNumber'] };
+
+function partOf(uniqueKey: UniqueKey, field: string): KeyPart | undefined {
+	return uniqueKey.parts?.[field] ?? (field === 'Contact' ? CONTACT_PART : undefined);
+}
+
+/** The ways a record's reference in `field` names the other record, strongest first (values compared by key()). */
+function identity(record: IDataObject, field: string, ways: string[]): Array<[string, string]> {
+	const value = record[field];
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+	const reference = value as IDataObject;
+	return ways
+		.map((way): [string, string | undefined] => [way, key(reference[way])])
+		.filter((pair): pair is [string, string] => pair[1] !== undefined);
+}
+
+/** Two references name the same record when the strongest way both of them hold agrees. */
+function sameReference(a: IDataObject, b: IDataObject, field: string, ways: string[]): boolean {
+	const other = new Map(identity(b, field, ways));
+	for (const [way, value] of identity(a, field, ways)) {
+		if (other.has(way)) return other.get(way) === value;
+	}
+	return false;
+}
+
+/**
+ * A non-reference part's value as compared: text trimmed and lower-cased, a date as yyyy-MM-dd whatever form Xero or
+ * the input gave it in, an amount to 4 decimals; '' for an empty optional part; undefined when the part is missing.
+ */
+function partValue(uniqueKey: UniqueKey, field: string, record: IDataObject): string | undefined {
+	const part = partOf(uniqueKey, field);
+	const raw = record[field];
+	let value: string | undefined;
+	if (part === 'date') value = toXeroRequestDate(raw);
+	else if (part === 'amount') {
+		const amount = raw === '' || raw === null || typeof raw === 'boolean' ? Number.NaN : Number(raw);
+		value = Number.isFinite(amount) ? String(Math.round(amount * 10000) / 10000) : undefined;
+	} else value = key(raw);
+	if (value === undefined && uniqueKey.optional?.includes(field) && (raw === undefined || raw === null || String(raw).trim() === '')) return '';
+	return value;
+}
+
+function holdsPart(uniqueKey: UniqueKey, field: string, record: IDataObject): boolean {
+	const part = partOf(uniqueKey, field);
+	if (typeof part === 'object') return identity(record, field, part.reference).length > 0;
+	return partValue(uniqueKey, field, record) !== undefined;
+}
+
+function samePart(uniqueKey: UniqueKey, field: string, a: IDataObject, b: IDataObject): boolean {
+	const part = partOf(uniqueKey, field);
+	if (typeof part === 'object') return sameReference(a, b, field, part.reference);
+	return partValue(uniqueKey, field, a) === partValue(uniqueKey, field, b);
+}
+
+/**
+ * The `where` comparisons that find the Xero records sharing this record's looked-up references: each reference by
+ * the strongest way the record names it that Xero can filter on (a GUID with Guid(), anything else as text).
+ */
+function referenceClauses(spec: XeroResourceSpec, record: IDataObject): string[] {
+	const clauses: string[] = [];
+	for (const uniqueKey of spec.uniqueKeys) {
+		if (!hasKey(uniqueKey, record)) continue;
+		for (const field of uniqueKey.fields) {
+			const part = partOf(uniqueKey, field);
+			if (typeof part !== 'object' || part.lookup === undefined) continue;
+			const lookup = part.lookup;
+			const way = identity(record, field, part.reference).find(([name]) => lookup[name] !== undefined);
+			if (!way) continue;
+			const value = String((record[field] as IDataObject)[way[0]]).trim();
+			clauses.push(isXeroId(value) ? `${lookup[way[0]]}==Guid(${quoteWhere(value)})` : equalsString(lookup[way[0]], value));
+		}
+	}
+	return clauses;
 }
 
 export function matchKeys(spec: XeroResourceSpec, record: IDataObject): MatchKeys {
+	// A key on a looked-up reference (a payment's invoice) narrows the lookup to that reference: every record that
+	// could match shares it.
+	const clauses = referenceClauses(spec, record);
+	if (clauses.length > 0) return { numbers: [], names: [], clauses };
 	const numbers: string[] = [];
 	const names: string[] = [];
 	const number = record[spec.numberField];
@@ -43,26 +128,9 @@ export function lookupWhere(spec: XeroResourceSpec, keys: MatchKeys[]): string |
 	const clauses = [
 		...numbers.map((n) => equalsString(spec.numberField, n)),
 		...names.map((n) => equalsString(spec.nameField as string, n)),
+		...new Set(keys.flatMap((k) => k.clauses ?? [])),
 	];
 	return anyOf(clauses);
-}
-
-/** The ways a record names its contact, strongest first; two contacts are the same when a shared way agrees. */
-function contactIdentity(record: IDataObject): Array<[string, string]> {
-	const contact = record.Contact;
-	if (contact === null || typeof contact !== 'object' || Array.isArray(contact)) return [];
-	const c = contact as IDataObject;
-	return (['ContactID', 'Name', 'ContactNumber'] as const)
-		.map((field): [string, string | undefined] => [field, key(c[field])])
-		.filter((pair): pair is [string, string] => pair[1] !== undefined);
-}
-
-function sameContact(a: IDataObject, b: IDataObject): boolean {
-	const other = new Map(contactIdentity(b));
-	for (const [field, value] of contactIdentity(a)) {
-		if (other.has(field)) return other.get(field) === value;
-	}
-	return false;
 }
 
 function applies(uniqueKey: UniqueKey, record: IDataObject): boolean {
@@ -73,7 +141,7 @@ function applies(uniqueKey: UniqueKey, record: IDataObject): boolean {
 /** The record holds every part of the key, and the key applies to it. */
 function hasKey(uniqueKey: UniqueKey, record: IDataObject): boolean {
 	if (!applies(uniqueKey, record)) return false;
-	return uniqueKey.fields.every((field) => (field === 'Contact' ? contactIdentity(record).length > 0 : key(record[field]) !== undefined));
+	return uniqueKey.fields.every((field) => holdsPart(uniqueKey, field, record));
 }
 
 /** Both records hold the same value of a key Xero keeps unique. */
@@ -83,10 +151,18 @@ function sameKey(uniqueKey: UniqueKey, a: IDataObject, b: IDataObject): boolean 
 		// A record that leaves the type out takes Xero's default for it: only a stated type is compared.
 		if (a[uniqueKey.appliesTo.field] !== undefined && b[uniqueKey.appliesTo.field] !== undefined) return false;
 	}
-	return uniqueKey.fields.every((field) => (field === 'Contact' ? sameContact(a, b) : key(a[field]) === key(b[field])));
+	return uniqueKey.fields.every((field) => samePart(uniqueKey, field, a, b));
+}
+
+/** A key of several compared parts in words ("invoice, date, amount and reference"); undefined where there is none. */
+export function compositeKeyWords(spec: XeroResourceSpec): string | undefined {
+	const composite = spec.uniqueKeys.find((k) => k.parts !== undefined);
+	if (!composite) return undefined;
+	return composite.fields.map((f) => f.toLowerCase()).join(', ').replace(/, ([^,]+)$/, ' and $1');
 }
 
 function matchedBy(spec: XeroResourceSpec, uniqueKey: UniqueKey): MatchedBy {
+	if (uniqueKey.parts !== undefined) return 'key';
 	return uniqueKey.fields.includes(spec.numberField) ? 'number' : 'name';
 }
 
@@ -136,9 +212,11 @@ export function targetKeys(spec: XeroResourceSpec, record: IDataObject, crmId: s
 	spec.uniqueKeys.forEach((uniqueKey, n) => {
 		if (!hasKey(uniqueKey, record)) return;
 		const type = uniqueKey.appliesTo ? String(record[uniqueKey.appliesTo.field] ?? '') : '';
-		const parts = uniqueKey.fields.map((field) =>
-			field === 'Contact' ? contactIdentity(record).map((pair) => pair.join('=')).slice(0, 1).join('') : (key(record[field]) as string),
-		);
+		const parts = uniqueKey.fields.map((field) => {
+			const part = partOf(uniqueKey, field);
+			if (typeof part === 'object') return identity(record, field, part.reference).map((pair) => pair.join('=')).slice(0, 1).join('');
+			return partValue(uniqueKey, field, record) as string;
+		});
 		keys.push(JSON.stringify([n, type, ...parts]));
 	});
 	return keys;
@@ -186,7 +264,7 @@ export interface LookupPlan {
 /** How many comparisons lookupWhere makes of these keys (each distinct value once). */
 function comparisons(spec: XeroResourceSpec, keys: MatchKeys[]): number {
 	const names = spec.nameField ? new Set(keys.flatMap((k) => k.names)).size : 0;
-	return new Set(keys.flatMap((k) => k.numbers)).size + names;
+	return new Set(keys.flatMap((k) => k.numbers)).size + names + new Set(keys.flatMap((k) => k.clauses ?? [])).size;
 }
 
 /**
@@ -238,6 +316,7 @@ export function lookupPlan(
 export function numberReads(spec: XeroResourceSpec, keys: MatchKeys[], maxQuery = MAX_LOOKUP_QUERY): IDataObject[] | undefined {
 	const parameter = spec.numbersParameter;
 	if (parameter === undefined || (spec.nameField !== undefined && keys.some((k) => k.names.length > 0))) return undefined;
+	if (keys.some((k) => (k.clauses ?? []).length > 0)) return undefined;
 	const numbers = [...new Set(keys.flatMap((k) => k.numbers))];
 	if (numbers.some((number) => number.includes(','))) return undefined;
 	const budget = maxQuery - QUERY_OVERHEAD - encodedLength(`${parameter}=`);

@@ -116,6 +116,9 @@ export class SendRun {
 	}
 
 	name(payload: IDataObject, crmId?: string): string {
+		// A record known by what it holds rather than a name (a payment: amount and invoice).
+		const title = this.spec.title?.(payload);
+		if (title !== undefined) return title;
 		// The name a person knows the record by comes first: an organisation's ContactNumber is only its CRM id.
 		const name = this.spec.nameField ? payload[this.spec.nameField] : undefined;
 		const key = name !== undefined && name !== '' ? name : payload[this.spec.numberField];

@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
  * What the nodes need to know about each Xero collection they sync. "Organisation" is the CRM's word; Xero calls
  * these records Contacts, so the spec is where the two vocabularies meet.
  */
-export type XeroResource = 'organisation' | 'invoice' | 'item' | 'account';
+export type XeroResource = 'organisation' | 'invoice' | 'item' | 'account' | 'payment';
 
 /**
  * A set of fields Xero keeps unique among the records it applies to. Values compare trimmed and case-insensitively;
@@ -16,6 +16,33 @@ export interface UniqueKey {
 	appliesTo?: { field: string; value: string };
 	/** Xero refuses a second record with the key, atomically: the write can go first and a refusal is resolved. */
 	refusedByXero: boolean;
+	/**
+	 * Parts whose values are not compared as trimmed, case-insensitive text (see KeyPart). `Contact` is a reference
+	 * by ContactID, Name or ContactNumber without being listed here.
+	 */
+	parts?: Record<string, KeyPart>;
+	/** Parts that may be empty: an empty value is a value, equal to another empty one (a payment's Reference). */
+	optional?: string[];
+}
+
+/**
+ * How one part of a unique key compares: `reference`, an object naming another record by any of `ways` (strongest
+ * first; two references agree when the strongest way both hold agrees), looked up in Xero with `where` on the
+ * paths in `lookup` (a GUID way compared with Guid()); `date`, a calendar date in any of Xero's forms; `amount`, a
+ * number to 4 decimals.
+ */
+export type KeyPart = { reference: string[]; lookup?: Record<string, string> } | 'date' | 'amount';
+
+/** A list filter Xero has no parameter for, written as a `where` on a path of the record (payments by invoice). */
+export interface WhereFilter {
+	/** The filter's name in the node's Filters collection (ListFilters). */
+	name: string;
+	displayName: string;
+	description: string;
+	/** Compared with Guid() when the value is a Xero ID. */
+	idPath: string;
+	/** Compared as text when the value is not a Xero ID; without it only IDs are accepted. */
+	numberPath?: string;
 }
 
 /** Invoice statuses in the order an invoice moves through them. */
@@ -109,6 +136,15 @@ export interface XeroResourceSpec {
 	settledRefusal?: RegExp;
 	/** PDFs and online links Xero serves for this collection; absent where it serves none. */
 	documents?: DocumentFacts;
+	/**
+	 * false where Xero never edits a record once written (payments: only deleted). Send then offers Skip and Fail for a
+	 * record Xero already holds, since updating it or adding a suffixed copy would be refused or pay twice.
+	 */
+	updatable?: false;
+	/** How messages name a record that has no name or number people know it by (a payment: its amount and invoice). */
+	title?: (record: IDataObject) => string | undefined;
+	/** Get filters written as a `where` on a path (Xero has no parameter for them). */
+	whereFilters?: WhereFilter[];
 }
 
 const LAST_UPDATE = { field: 'UpdatedDateUTC', label: 'Last update' };
@@ -210,7 +246,69 @@ export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 		supportsArchived: false,
 		dateFilter: LAST_UPDATE,
 	},
+	payment: {
+		resource: 'payment',
+		label: 'Payment',
+		plural: 'Payments',
+		path: '/Payments',
+		collection: 'Payments',
+		idField: 'PaymentID',
+		// Payments have no number; the Reference is what a person (and the bank statement) knows one by.
+		numberField: 'Reference',
+		numberLabel: 'Reference',
+		// Xero records a repeated payment as a second one (nothing refuses it), so Send looks up before writing: the
+		// same invoice, date, amount and reference among live payments is the same payment.
+		uniqueKeys: [
+			{
+				fields: ['Invoice', 'Date', 'Amount', 'Reference'],
+				appliesTo: { field: 'Status', value: 'AUTHORISED' },
+				refusedByXero: false,
+				parts: {
+					Invoice: { reference: ['InvoiceID', 'InvoiceNumber'], lookup: { InvoiceID: 'Invoice.InvoiceID', InvoiceNumber: 'Invoice.InvoiceNumber' } },
+					Date: 'date',
+					Amount: 'amount',
+				},
+				optional: ['Reference'],
+			},
+		],
+		crmIdFields: [],
+		// GET /Payments: page (100 a page by default) and pageSize (yaml getPayments).
+		paged: true,
+		statusField: 'Status',
+		statuses: [
+			{ name: 'Authorised', value: 'AUTHORISED' },
+			{ name: 'Deleted', value: 'DELETED' },
+		],
+		supportsArchived: false,
+		dateFilter: { field: 'Date', label: 'Payment date' },
+		updatable: false,
+		title: paymentTitle,
+		whereFilters: [
+			{
+				name: 'invoice',
+				displayName: 'Invoice',
+				description: 'Only payments on this invoice, given by its InvoiceID (a GUID) or its invoice number',
+				idPath: 'Invoice.InvoiceID',
+				numberPath: 'Invoice.InvoiceNumber',
+			},
+			{
+				name: 'contactId',
+				displayName: 'Contact ID',
+				description: "Only payments on invoices of this organisation, given by its Xero ContactID (a GUID; get the organisation first to learn it)",
+				idPath: 'Invoice.Contact.ContactID',
+			},
+		],
+	},
 };
+
+/** A payment's title in messages: `Payment of 15 on invoice INV-0001` (or the invoice's ID). */
+function paymentTitle(record: IDataObject): string | undefined {
+	const invoice = (record.Invoice ?? {}) as IDataObject;
+	const which = invoice.InvoiceNumber ?? invoice.InvoiceID;
+	if (which === undefined || which === '') return undefined;
+	const amount = record.Amount === undefined ? '' : ` of ${String(record.Amount)}`;
+	return `Payment${amount} on invoice "${String(which)}"`;
+}
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -19,7 +19,8 @@ function applyPayment(ctx: WriteContext, element: Json): ApplyResult {
 	if (!invoice) errors.push('Invoice could not be found');
 	const accountRef = obj(element.Account);
 	const accountId = str(accountRef?.AccountID);
-	const accountCode = str(accountRef?.Code);
+	// yaml Payment.Code: "Code of account you are using to make the payment", beside Account.Code
+	const accountCode = str(accountRef?.Code) ?? str(element.Code);
 	const account = accountId ? tx.get('accounts', accountId) : accountCode ? accountByCode(tx, accountCode) : undefined;
 	if (!account) errors.push('Account could not be found');
 	else if (account.Type !== 'BANK' && account.EnablePaymentsToAccount !== true) {
