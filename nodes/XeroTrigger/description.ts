@@ -54,6 +54,7 @@ export const pollTriggerProperties: INodeProperties[] = [
 			{ name: 'Invoice', value: 'invoice' },
 			{ name: 'Item', value: 'item' },
 			{ name: 'Organisation (Contact)', value: 'organisation' },
+			{ name: 'Payment', value: 'payment' },
 		],
 		default: 'invoice',
 	},
@@ -87,6 +88,34 @@ export const pollTriggerProperties: INodeProperties[] = [
 			{ name: 'Updated', value: 'updated', description: 'A change to a record this trigger has seen before' },
 		],
 		default: 'createdOrUpdated',
+	},
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['payment'] } },
+		options: [
+			{ name: 'Any Change', value: 'createdOrUpdated', description: 'Every payment recorded or deleted' },
+			{
+				name: 'Payment Received or Deleted',
+				value: 'statusChanged',
+				description: 'A payment recorded in Xero (it is Authorised) or deleted there, as chosen below',
+			},
+		],
+		default: 'statusChanged',
+	},
+	{
+		displayName: 'Became Status',
+		name: 'becameStatuses',
+		type: 'multiOptions',
+		displayOptions: { show: { resource: ['payment'], event: ['statusChanged'] } },
+		options: [
+			{ name: 'Authorised (Payment Received)', value: 'AUTHORISED' },
+			{ name: 'Deleted (Payment Deleted, Its Invoice Due Again)', value: 'DELETED' },
+		],
+		default: ['AUTHORISED'],
+		description: 'Received: a payment this trigger has not seen before, recorded in Xero. Deleted: a payment deleted in Xero.',
 	},
 	{
 		displayName: 'Became Status',

@@ -163,6 +163,37 @@ describe('Xero Trigger (polling) against the Xero sandbox', () => {
 		expect(await runner.poll()).toBeNull();
 	});
 
+	it('fires "payment received" once per payment, and "payment deleted" when one is deleted in Xero', async () => {
+		const received = await customRunner({ resource: 'payment', event: 'statusChanged', becameStatuses: ['AUTHORISED'] });
+		const deleted = await customRunner({ resource: 'payment', event: 'statusChanged', becameStatuses: ['DELETED'] });
+		expect(await received.poll()).toBeNull();
+		expect(await deleted.poll()).toBeNull();
+		const list = await api.get<{ Invoices: IDataObject[] }>('/Invoices?Statuses=AUTHORISED');
+		const invoice = list.json.Invoices.find((candidate) => Number(candidate.AmountDue) > 10) as IDataObject;
+		await sleep(5);
+		const pay = async (amount: number) =>
+			await api.put<{ Payments: IDataObject[] }>('/Payments', {
+				Payments: [{ Invoice: { InvoiceID: invoice.InvoiceID }, Account: { Code: '090' }, Amount: amount, Date: '2026-12-01' }],
+			});
+		const first = (await pay(5)).json.Payments[0];
+		const second = (await pay(3)).json.Payments[0];
+		const arrived = emitted(await received.poll());
+		expect(arrived.map((json) => json.PaymentID).sort()).toEqual([first.PaymentID, second.PaymentID].sort());
+		expect(arrived[0].xeroEvent).toMatchObject({ source: 'poll', resource: 'payment', status: 'AUTHORISED' });
+		expect(emitted(await deleted.poll())).toEqual([]);
+		expect(await received.poll()).toBeNull();
+
+		await sleep(5);
+		const removed = await api.post(`/Payments/${String(first.PaymentID)}`, { Status: 'DELETED' });
+		expect(removed.status).toBe(200);
+		// The deletion is a change of a payment already delivered as received: only the "deleted" trigger fires.
+		expect(await received.poll()).toBeNull();
+		const gone = emitted(await deleted.poll());
+		expect(gone.map((json) => json.PaymentID)).toEqual([first.PaymentID]);
+		expect(gone[0]).toMatchObject({ Status: 'DELETED', xeroEvent: { status: 'DELETED', previousStatus: 'AUTHORISED' } });
+		expect(await deleted.poll()).toBeNull();
+	});
+
 	it('returns the latest matching record as a sample in a manual run, without touching the cursor', async () => {
 		const runner = await customRunner({ resource: 'invoice', event: 'statusChanged', becameStatuses: ['PAID'] });
 		const sample = emitted(await runner.poll('manual'));

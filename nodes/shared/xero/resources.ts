@@ -281,6 +281,9 @@ export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 		],
 		supportsArchived: false,
 		dateFilter: { field: 'Date', label: 'Payment date' },
+		// The polling trigger's "payment received": Xero sends no webhook for payments, and a payment changes only by
+		// being deleted (Status DELETED), which the trigger tells as its status change.
+		changes: { includeArchived: false, fetchByIdsPaged: false, watchesStatus: true },
 		updatable: false,
 		title: paymentTitle,
 		whereFilters: [
