@@ -130,7 +130,15 @@ export function xeroInvoiceToCrm(invoice: XeroRecord, options: MappingOptions): 
 	};
 }
 
-function accountFor(contact: XeroRecord, resolver: Resolver, options: MappingOptions, label: string, errors: string[]): CrmRecord | undefined {
+/** The CRM organisation of a Xero record's contact (linked by ContactID, else by name); also used by quotes. */
+export function accountFor(
+	contact: XeroRecord,
+	resolver: Resolver,
+	options: MappingOptions,
+	label: string,
+	errors: string[],
+	records = 'CRM invoices',
+): CrmRecord | undefined {
 	const contactId = text(contact.ContactID);
 	const name = text(contact.Name);
 	const link = linkFieldOf(options, 'Accounts');
@@ -139,7 +147,7 @@ function accountFor(contact: XeroRecord, resolver: Resolver, options: MappingOpt
 		...(name ? [{ module: 'Accounts', field: 'accountname', value: name }] : []),
 	];
 	if (lookups.length === 0) {
-		errors.push(`${label} has no contact; CRM invoices need an organisation.`);
+		errors.push(`${label} has no contact; ${records} need an organisation.`);
 		return undefined;
 	}
 	const found = resolver.findFirst(lookups);
@@ -158,7 +166,7 @@ export const NO_ADDRESS = '(no address in Xero)';
  * shipping, then the other), the CRM organisation's (bill, ship, then the other), else NO_ADDRESS. Empty parts are
  * left out so an update keeps the CRM's.
  */
-function addressFields(contact: XeroRecord, account: CrmRecord | undefined): CrmRecord {
+export function addressFields(contact: XeroRecord, account: CrmRecord | undefined): CrmRecord {
 	const pobox = xeroAddressToCrm(findAddress(contact.Addresses, 'POBOX'));
 	const street = xeroAddressToCrm(findAddress(contact.Addresses, 'STREET'));
 	const accountBill = account ? crmAddress(account, 'bill') : undefined;

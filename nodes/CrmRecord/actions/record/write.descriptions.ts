@@ -69,11 +69,12 @@ export const writeInputDescription: INodeProperties[] = [
 				name: 'From the Module',
 				value: 'auto',
 				description:
-					'Invoice, Quotes, Sales Order: invoice; Organisations, Contacts: organisation; Products, Services: item; Xero Accounts: account',
+					'Invoice, Quotes, Sales Order: invoice (Quotes: quote for a Xero quote); Organisations, Contacts: organisation; Products, Services: item; Xero Accounts: account',
 			},
 			{ name: 'Invoice / Quote', value: 'invoice' },
 			{ name: 'Item', value: 'item' },
 			{ name: 'Organisation (Contact)', value: 'organisation' },
+			{ name: 'Quote', value: 'quote' },
 		],
 		default: 'auto',
 		description: 'What the input Xero records are',

@@ -7,6 +7,7 @@ import {
 	sendShow,
 	xeroIdField,
 } from '../../send/description';
+import { lineItemsJsonOption, lineItemsProperty } from '../../send/lineItems.description';
 import { invoiceSendRules } from './sendRules';
 
 export const description: INodeProperties[] = [
@@ -33,50 +34,7 @@ export const description: INodeProperties[] = [
 		description: 'The Xero ContactID, or the organisation name (Xero links to the contact with that name, or creates it)',
 		displayOptions: sendShow('invoice', 'fields'),
 	},
-	{
-		displayName: 'Line Items',
-		name: 'lineItemsUi',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		placeholder: 'Add Line Item',
-		default: {},
-		description: 'The invoice lines. To send a varying number of lines from the input, use "Line Items (JSON)" in Additional Fields.',
-		displayOptions: sendShow('invoice', 'fields'),
-		options: [
-			{
-				displayName: 'Line Item',
-				name: 'lineItem',
-				values: [
-					{
-						displayName: 'Account Code',
-						name: 'accountCode',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. 200',
-						description: 'Code of the Xero account the line is booked to (e.g. a sales account)',
-					},
-					{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-					{ displayName: 'Discount Rate (%)', name: 'discountRate', type: 'number', default: 0 },
-					{
-						displayName: 'Item Code',
-						name: 'itemCode',
-						type: 'string',
-						default: '',
-						description: 'Code of an existing Xero item, to link the line to it (optional)',
-					},
-					{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 1 },
-					{ displayName: 'Tax Type', name: 'taxType', type: 'string', default: '', placeholder: 'e.g. OUTPUT2' },
-					{
-						displayName: 'Unit Amount',
-						name: 'unitAmount',
-						type: 'number',
-						default: 0,
-						description: 'Price of one unit, before or after tax as Line Amount Types says',
-					},
-				],
-			},
-		],
-	},
+	lineItemsProperty('invoice', 'invoice'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -114,14 +72,7 @@ export const description: INodeProperties[] = [
 				],
 				default: 'Exclusive',
 			},
-			{
-				displayName: 'Line Items (JSON)',
-				name: 'lineItemsJson',
-				type: 'json',
-				default: '',
-				description:
-					'An array of lines, in Xero\'s shape ({"Description", "Quantity", "UnitAmount", "AccountCode", …}) or the UI\'s (description, quantity, unitAmount, …). Replaces the Line Items list.',
-			},
+			lineItemsJsonOption,
 			{
 				displayName: 'Reference',
 				name: 'reference',

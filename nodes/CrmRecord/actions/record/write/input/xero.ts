@@ -42,7 +42,11 @@ function optionsFor(ctx: IExecuteFunctions, i: number, module: string, resolved:
 	const xeroIdField = String(ctx.getNodeParameter('xeroIdField', i, '') ?? '').trim();
 	const input: MappingOptionsInput = { overrides: overridesOf(ctx, i), resolved, fallbackProductId: FALLBACK_PENDING };
 	if (module) {
-		if (xeroIdField) input.linkFields = { [module]: xeroIdField };
+		if (xeroIdField) {
+			input.linkFields = { [module]: xeroIdField };
+			// Quotes keep a Xero quote's ID apart from their draft invoice's link; the field chosen is for either.
+			input.quoteFields = { xeroId: xeroIdField };
+		}
 		if (ctx.getNodeParameter('xeroResource', i, 'auto') === 'account') input.accountModule = module;
 	}
 	return input;
@@ -108,7 +112,10 @@ export async function readXeroInputs(
 	const lines = mapped.flatMap((entry, index) => {
 		if ('failed' in entry || entry.notForModule) return [];
 		const module = moduleOf(ctx, index) || entry.module;
-		const linkField = linkFieldOf(mappingOptions(optionsFor(ctx, index, module, {})), module);
+		// The link the mapping matched on first (a Xero quote's is not its module's draft-invoice link).
+		const linkField =
+			entry.match.find((pair) => pair.value === entry.xeroId)?.field ??
+			linkFieldOf(mappingOptions(optionsFor(ctx, index, module, {})), module);
 		return [{ index, module, linkField, result: entry, chosen: chosenFallback(ctx, index) }];
 	});
 	const settled = await attempt(async () => await settleFallbackProducts(client, lines));
