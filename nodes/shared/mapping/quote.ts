@@ -47,6 +47,15 @@ function statusToSend(record: CrmRecord, options: MappingOptions): string | unde
 	return XERO_STATUS_OF_STAGE[stage];
 }
 
+/** vtiger needs a subject; a Xero quote without a Title is named after its number (and sends no Title back). */
+function subjectFor(quoteNumber: string): string {
+	return `Xero quote ${quoteNumber}`.trim();
+}
+
+function isPlaceholderSubject(subject: string): boolean {
+	return /^Xero quote( \S+)?$/.test(subject);
+}
+
 /** Xero's Title holds 100 characters (yaml 16.1.0 Quote.Title maxLength). */
 const TITLE_LENGTH = 100;
 
@@ -70,12 +79,13 @@ export function crmQuoteToXeroQuote(record: CrmRecord, options: MappingOptions):
 		QuoteID: xeroId,
 		// A linked quote keeps the number Xero holds (it may have come from Xero); a new one takes the CRM's.
 		QuoteNumber: xeroId ? '' : number,
-		Title: text(record.subject).slice(0, TITLE_LENGTH),
+		Title: xeroId && isPlaceholderSubject(text(record.subject)) ? '' : text(record.subject).slice(0, TITLE_LENGTH),
 		Summary: text(record.description),
 		Terms: text(record.terms_conditions),
 		Contact: contact,
-		// vtiger quotes have no issue date; Xero requires one, and the day the quote was made is what it means.
-		Date: day(record.createdtime),
+		// vtiger quotes have no issue date. Xero requires one on create, and the day the CRM quote was made is what it
+		// means; a linked quote keeps Xero's (a quote pulled from Xero was made in the CRM later than it was issued).
+		Date: xeroId ? undefined : day(record.createdtime),
 		ExpiryDate: day(record.validtill),
 		CurrencyCode: currencyCodeOf(record, resolver, label, errors),
 		CurrencyRate: rate !== undefined && rate !== 1 && rate > 0 ? rate : undefined,
@@ -104,7 +114,7 @@ export function xeroQuoteToCrm(quote: XeroRecord, options: MappingOptions): Xero
 	errors.push(...lines.errors);
 	const status = text(quote.Status).toUpperCase();
 	const fields: CrmRecord = {
-		subject: text(quote.Title) || text(quote.Reference) || `Xero quote ${number}`.trim(),
+		subject: text(quote.Title) || subjectFor(number),
 		account_id: text(account?.id),
 		quotestage: quoteStageOf(status) || 'Created',
 		validtill: day(quote.ExpiryDate) ?? '',
