@@ -45,8 +45,7 @@ function xeroQuote(items: CatalogItem[]): fc.Arbitrary<Record<string, unknown>> 
 }
 
 function comparable(quote: Record<string, unknown>): unknown {
-	const rate = quote.CurrencyRate;
-	return clean({
+		return clean({
 		QuoteID: quote.QuoteID,
 		ContactID: (quote.Contact as Record<string, unknown>).ContactID,
 		Title: String(quote.Title ?? '').trim().slice(0, 100) || undefined,
@@ -54,7 +53,8 @@ function comparable(quote: Record<string, unknown>): unknown {
 		Terms: String(quote.Terms ?? '').trim() || undefined,
 		ExpiryDate: day(quote.ExpiryDate),
 		CurrencyCode: quote.CurrencyCode,
-		CurrencyRate: rate === 1 ? undefined : rate,
+		// A linked quote keeps Xero's rate (vtiger holds 3 decimals of it), so only the code comes back.
+		CurrencyRate: undefined,
 		Status: quote.Status,
 		LineItems: (quote.LineItems as Array<Record<string, unknown>>).map((item) =>
 			clean({ ...item, DiscountRate: item.DiscountRate || undefined, DiscountAmount: item.DiscountAmount || undefined }),

@@ -88,7 +88,8 @@ export function crmQuoteToXeroQuote(record: CrmRecord, options: MappingOptions):
 		Date: xeroId ? undefined : day(record.createdtime),
 		ExpiryDate: day(record.validtill),
 		CurrencyCode: currencyCodeOf(record, resolver, label, errors),
-		CurrencyRate: rate !== undefined && rate !== 1 && rate > 0 ? rate : undefined,
+		// vtiger keeps 3 decimals of Xero's rate (0.606 of 0.606061): a linked quote keeps Xero's own.
+		CurrencyRate: !xeroId && rate !== undefined && rate !== 1 && rate > 0 ? rate : undefined,
 		Status: status,
 		LineItems: lines.lines,
 	});
