@@ -73,7 +73,7 @@ describe('flow: CRM quotes ↔ Xero quotes', () => {
 		expect(xeroStored(sandboxes.xero, 'invoices').some((invoice) => invoice.InvoiceID === quote.cf_xero_invoice_id)).toBe(true);
 	});
 
-	it('brings Xero quotes into the CRM, the CRM\'s own one matched by its link, a new one created with its lines; a second run writes nothing', async () => {
+	it('brings Xero quotes into the CRM, the CRM\'s own one matched by its link, new ones created with their lines (and a missing organisation); a second run writes nothing', async () => {
 		const toXero = await runFlow(sandboxes, loadExample(TO_XERO));
 		const sent = xeroStored(sandboxes.xero, 'quotes')[0];
 		const contactId = String(sent.ContactID);
@@ -91,6 +91,14 @@ describe('flow: CRM quotes ↔ Xero quotes', () => {
 					CurrencyCode: 'USD',
 					LineItems: [{ Description: 'Hoodies, embroidered', Quantity: 5, UnitAmount: 55, AccountCode: '200' }],
 				},
+				// A contact the CRM does not have: the upsert creates the organisation first.
+				{
+					Contact: { Name: 'Brand New Prospect Ltd' },
+					QuoteNumber: 'QU-7002',
+					Title: 'First order',
+					Date: '2026-11-21',
+					LineItems: [{ Description: 'Caps', Quantity: 10, UnitAmount: 12, AccountCode: '200' }],
+				},
 			],
 		);
 		expect(made.errors).toEqual([]);
@@ -101,7 +109,7 @@ describe('flow: CRM quotes ↔ Xero quotes', () => {
 		expect(first.errors(UPSERT).map((item) => item.json.message)).toEqual([]);
 		expect(first.logged()).toEqual([]);
 		const quotes = crmRecords(sandboxes.crm, 'Quotes');
-		expect(quotes).toHaveLength(quotesBefore + 1);
+		expect(quotes).toHaveLength(quotesBefore + 2);
 		expect(quotes.filter((row) => row.cf_xero_quote_id === sent.QuoteID).map((row) => row.id)).toEqual([DEMO_IDS.quotes.cityAgency]);
 		const created = quotes.find((row) => row.cf_xero_quote_id === made.main[0].json.QuoteID) ?? {};
 		expect(created).toMatchObject({
@@ -111,13 +119,19 @@ describe('flow: CRM quotes ↔ Xero quotes', () => {
 			validtill: '2026-12-20',
 			account_id: crmQuote().account_id,
 		});
+		const prospect = crmRecords(sandboxes.crm, 'Accounts').find((row) => row.accountname === 'Brand New Prospect Ltd') ?? {};
+		expect(quotes.find((row) => row.cf_xero_quote_id === made.main[1].json.QuoteID)).toMatchObject({
+			subject: 'First order',
+			quotestage: 'Created',
+			account_id: prospect.id,
+		});
 		expect((created.LineItems as IDataObject[]).map((line) => [Number(line.quantity), Number(line.listprice), line.comment])).toEqual([[5, 55, 'Hoodies, embroidered']]);
 
 		const before = crmWrites();
 		sandboxes.xero.advanceClock(60_000);
 		const second = await runFlow(sandboxes, workflow, first.staticData);
 		expect(second.logged()).toEqual([]);
-		expect(crmRecords(sandboxes.crm, 'Quotes')).toHaveLength(quotesBefore + 1);
+		expect(crmRecords(sandboxes.crm, 'Quotes')).toHaveLength(quotesBefore + 2);
 		expect(crmWrites() - before).toBe(0);
 
 		// No ping-pong: what Xero → CRM wrote goes back to Xero as Unchanged, and the created quote is found by its link.
@@ -125,8 +139,8 @@ describe('flow: CRM quotes ↔ Xero quotes', () => {
 		sandboxes.crm.clock.advance(60);
 		const back = await runFlow(sandboxes, loadExample(TO_XERO), toXero.staticData);
 		expect(back.logged()).toEqual([]);
-		expect(back.main(SEND).map((item) => item.json.syncResult)).toEqual(['Unchanged', 'Unchanged']);
+		expect(back.main(SEND).map((item) => item.json.syncResult)).toEqual(['Unchanged', 'Unchanged', 'Unchanged']);
 		expect(stats(sandboxes.xero).writes).toBe(xeroWrites);
-		expect(xeroStored(sandboxes.xero, 'quotes')).toHaveLength(2);
+		expect(xeroStored(sandboxes.xero, 'quotes')).toHaveLength(3);
 	});
 });

@@ -1,5 +1,5 @@
 import { crmAddress, crmAddressFields, findAddress, xeroAddressToCrm, type CrmAddress } from './contactParts';
-import { currencyCodeOf, xeroContactOf } from './inventoryHeader';
+import { crmCurrencyFields, currencyCodeOf, xeroContactOf } from './inventoryHeader';
 import { crmLinesToXero, xeroLinesToCrm } from './invoiceLines';
 import { crmStatusOf, settledStatus, xeroStatusToSend } from './invoiceStatus';
 import { linkFieldOf, type MappingOptions } from './options';
@@ -97,17 +97,7 @@ export function xeroInvoiceToCrm(invoice: XeroRecord, options: MappingOptions): 
 		productid: lines.lines[0]?.productid ?? '',
 		...addressFields(contact, account),
 	};
-	const currencyCode = text(invoice.CurrencyCode);
-	if (currencyCode) {
-		const currency = resolver.find({ module: 'Currency', field: 'currency_code', value: currencyCode });
-		if (currency) fields.currency_id = text(currency.id);
-		if (currency === null) {
-			errors.push(`${label} is in ${currencyCode}, which is not an active CRM currency; add it in the CRM or send the invoice in the base currency.`);
-		}
-	}
-	const rate = num(invoice.CurrencyRate);
-	// vtiger stores 3 decimals; sending more would count as a change on every run (Xero gives 0.6060606…).
-	if (rate !== undefined) fields.conversion_rate = Math.round(rate * 1000) / 1000;
+	crmCurrencyFields(invoice, resolver, label, 'invoice', errors, fields);
 	const link = linkFieldOf(options, 'Invoice');
 	if (link) fields[link] = xeroId ?? '';
 	if (options.invoiceFields.xeroStatus) fields[options.invoiceFields.xeroStatus] = status;

@@ -1,5 +1,5 @@
 import { QUOTE_STATUSES } from '../xero/resources';
-import { currencyCodeOf, xeroContactOf } from './inventoryHeader';
+import { crmCurrencyFields, currencyCodeOf, xeroContactOf } from './inventoryHeader';
 import { accountFor, addressFields } from './invoice';
 import { crmLinesToXero, xeroLinesToCrm } from './invoiceLines';
 import type { MappingOptions } from './options';
@@ -124,17 +124,7 @@ export function xeroQuoteToCrm(quote: XeroRecord, options: MappingOptions): Xero
 		productid: lines.lines[0]?.productid ?? '',
 		...addressFields(contact, account),
 	};
-	const currencyCode = text(quote.CurrencyCode);
-	if (currencyCode) {
-		const currency = resolver.find({ module: 'Currency', field: 'currency_code', value: currencyCode });
-		if (currency) fields.currency_id = text(currency.id);
-		if (currency === null) {
-			errors.push(`${label} is in ${currencyCode}, which is not an active CRM currency; add it in the CRM or send the quote in the base currency.`);
-		}
-	}
-	const rate = num(quote.CurrencyRate);
-	// vtiger stores 3 decimals; more would count as a change on every run.
-	if (rate !== undefined) fields.conversion_rate = Math.round(rate * 1000) / 1000;
+	crmCurrencyFields(quote, resolver, label, 'quote', errors, fields);
 	const link = options.quoteFields.xeroId;
 	if (link) fields[link] = xeroId ?? '';
 	if (options.quoteFields.xeroStatus) fields[options.quoteFields.xeroStatus] = status;

@@ -218,7 +218,7 @@ export const writeTailDescription: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					"Whether a Xero invoice's contact that is not yet a CRM organisation (by Xero ID or name) is created as one first, so the invoice can point at it; existing organisations are never changed",
+					"Whether a Xero invoice's or quote's contact that is not yet a CRM organisation (by Xero ID or name) is created as one first, so the record can point at it; existing organisations are never changed",
 			},
 			{
 				displayName: 'Preview (No Writes)',

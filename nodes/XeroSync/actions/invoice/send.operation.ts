@@ -7,7 +7,7 @@ import {
 	sendShow,
 	xeroIdField,
 } from '../../send/description';
-import { lineItemsJsonOption, lineItemsProperty } from '../../send/lineItems.description';
+import { brandingThemeOption, contactProperty, currencyCodeOption, lineItemsJsonOption, lineItemsProperty } from '../../send/inventory.description';
 import { invoiceSendRules } from './sendRules';
 
 export const description: INodeProperties[] = [
@@ -24,16 +24,7 @@ export const description: INodeProperties[] = [
 		description: 'A sales invoice bills a customer (ACCREC); a bill records what you owe a supplier (ACCPAY)',
 		displayOptions: sendShow('invoice', 'fields'),
 	},
-	{
-		displayName: 'Contact',
-		name: 'contact',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Acme Ltd',
-		description: 'The Xero ContactID, or the organisation name (Xero links to the contact with that name, or creates it)',
-		displayOptions: sendShow('invoice', 'fields'),
-	},
+	contactProperty('invoice'),
 	lineItemsProperty('invoice', 'invoice'),
 	{
 		displayName: 'Additional Fields',
@@ -43,15 +34,8 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: sendShow('invoice', 'fields'),
 		options: [
-			{ displayName: 'Branding Theme ID', name: 'brandingThemeId', type: 'string', default: '' },
-			{
-				displayName: 'Currency Code',
-				name: 'currencyCode',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. USD',
-				description: "Must be the organisation's base currency or one enabled in Xero; checked before sending",
-			},
+			brandingThemeOption,
+			currencyCodeOption,
 			{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', description: 'The invoice date' },
 			{ displayName: 'Due Date', name: 'dueDate', type: 'dateTime', default: '', description: 'The day payment is due' },
 			{

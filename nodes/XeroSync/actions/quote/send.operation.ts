@@ -7,21 +7,12 @@ import {
 	sendShow,
 	xeroIdField,
 } from '../../send/description';
-import { lineItemsJsonOption, lineItemsProperty } from '../../send/lineItems.description';
+import { brandingThemeOption, contactProperty, currencyCodeOption, lineItemsJsonOption, lineItemsProperty } from '../../send/inventory.description';
 import { quoteSendRules } from './sendRules';
 
 export const description: INodeProperties[] = [
 	...sendHeadDescription('quote'),
-	{
-		displayName: 'Contact',
-		name: 'contact',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Acme Ltd',
-		description: 'The Xero ContactID, or the organisation name (Xero links to the contact with that name, or creates it)',
-		displayOptions: sendShow('quote', 'fields'),
-	},
+	contactProperty('quote'),
 	{
 		displayName: 'Quote Date',
 		name: 'quoteDate',
@@ -40,15 +31,8 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: sendShow('quote', 'fields'),
 		options: [
-			{ displayName: 'Branding Theme ID', name: 'brandingThemeId', type: 'string', default: '' },
-			{
-				displayName: 'Currency Code',
-				name: 'currencyCode',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. USD',
-				description: "Must be the organisation's base currency or one enabled in Xero; checked before sending",
-			},
+			brandingThemeOption,
+			currencyCodeOption,
 			{ displayName: 'Expiry Date', name: 'expiryDate', type: 'dateTime', default: '', description: 'The day the quote expires' },
 			{
 				displayName: 'Line Amount Types',

@@ -6,7 +6,7 @@ import { present } from '../../helpers/mandatory';
 import { contactReference, toRequestDates, writableLines } from '../../helpers/xeroShape';
 import type { SendRules } from '../../send/rules';
 import { writeInBatches } from '../../send/write';
-import { currencyProblem, invoiceDateProblems, needsCurrencyCheck } from '../invoice/sendRules';
+import { currencyCheck, datesCheck } from '../invoice/sendRules';
 
 /** Send quote: what differs from the other resources; the engine in send/ does the rest. */
 const QUOTE_DATES = ['Date', 'ExpiryDate'];
@@ -83,22 +83,7 @@ export const quoteSendRules: SendRules = {
 		);
 	},
 	crmModules: ['Quotes'],
-	checks: [
-		{ code: 'QUOTE_STATUS', problem: (payload) => quoteStatusProblem(payload) },
-		{
-			code: 'BAD_DATE',
-			problem(payload, input) {
-				const dates = invoiceDateProblems(payload, input, QUOTE_DATES);
-				return dates.length > 0 ? `not sent because ${dates.join('; ')}.` : undefined;
-			},
-		},
-	],
-	settingsChecks: [
-		{
-			code: 'CURRENCY',
-			needed: needsCurrencyCheck,
-			problem: async (payload, settings) => currencyProblem(payload.CurrencyCode, await settings.currencies()),
-		},
-	],
+	checks: [{ code: 'QUOTE_STATUS', problem: (payload) => quoteStatusProblem(payload) }, datesCheck(QUOTE_DATES)],
+	settingsChecks: [currencyCheck],
 	writer: writeInBatches,
 };

@@ -26,6 +26,9 @@ import type { InputRead, WriteInput, WriteOperation } from '../types';
 
 type Mapped = XeroToCrmResult | { failed: Error };
 
+/** Xero records that point at a contact the CRM keeps as an organisation. */
+const SALES_DOCUMENTS: readonly string[] = ['invoice', 'quote'];
+
 function overridesOf(ctx: IExecuteFunctions, i: number): Record<string, unknown> {
 	const collection = ctx.getNodeParameter('overrides', i, {}) as {
 		override?: Array<{ field?: string; value?: unknown }>;
@@ -99,9 +102,11 @@ export async function readXeroInputs(
 			return { failed: error as Error, needs: { crmIds: [], lookups: [] } };
 		}
 	};
-	// A bill (ACCPAY) has no CRM invoice to become, so its supplier is not made a CRM organisation either.
+	// Sales documents (invoices, quotes: a Xero record with a Contact) need their organisation. A bill (ACCPAY) has no
+	// CRM invoice to become, so its supplier is not made a CRM organisation either.
 	const isInvoice = items.map(
-		(item, i) => xeroResourceFor(ctx, i, moduleOf(ctx, i), item.json) === 'invoice' && isSalesInvoice(item.json as IDataObject),
+		(item, i) =>
+			SALES_DOCUMENTS.includes(xeroResourceFor(ctx, i, moduleOf(ctx, i), item.json)) && isSalesInvoice(item.json as IDataObject),
 	);
 	const invoices = items.filter((_item, i) => isInvoice[i]);
 	const accountFailures =

@@ -2,7 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { XeroResource } from '../../shared/xero/resources';
 import { sendShow } from './description';
 
-/** "Define Below" line items, the same for every resource whose records carry Xero LineItems. */
+/** "Define Below" fields of the resources whose records carry Xero LineItems (invoices, quotes). */
+
+/** The line items list, the same for every such resource. */
 export function lineItemsProperty(resource: XeroResource, noun: string): INodeProperties {
 	return {
 		displayName: 'Line Items',
@@ -58,4 +60,30 @@ export const lineItemsJsonOption: INodeProperties = {
 	default: '',
 	description:
 		'An array of lines, in Xero\'s shape ({"Description", "Quantity", "UnitAmount", "AccountCode", …}) or the UI\'s (description, quantity, unitAmount, …). Replaces the Line Items list.',
+};
+
+/** The contact of an invoice or quote: its ContactID, or a name Xero links to (or creates a contact with). */
+export function contactProperty(resource: XeroResource): INodeProperties {
+	return {
+		displayName: 'Contact',
+		name: 'contact',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Acme Ltd',
+		description: 'The Xero ContactID, or the organisation name (Xero links to the contact with that name, or creates it)',
+		displayOptions: sendShow(resource, 'fields'),
+	};
+}
+
+/** Additional Fields options an invoice and a quote share. */
+export const brandingThemeOption: INodeProperties = { displayName: 'Branding Theme ID', name: 'brandingThemeId', type: 'string', default: '' };
+
+export const currencyCodeOption: INodeProperties = {
+	displayName: 'Currency Code',
+	name: 'currencyCode',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. USD',
+	description: "Must be the organisation's base currency or one enabled in Xero; checked before sending",
 };
