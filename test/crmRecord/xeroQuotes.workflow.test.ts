@@ -58,7 +58,7 @@ describe('Xero quotes → CRM Quotes', () => {
 	test('a Xero quote the CRM sent first is found by its quote number and linked', async () => {
 		const own = crm.records('Quotes').find((row) => row.id === DEMO_IDS.quotes.cityAgency) ?? {};
 		const { main, errors } = await runCrm(crm, upsert, [
-			{ ...quote, QuoteID: '9a1c2b3d-0000-4000-8000-000000000002', QuoteNumber: own.quote_no, Title: own.subject, Status: 'SENT' },
+			{ ...quote, QuoteID: '9a1c2b3d-0000-4000-8000-000000000002', QuoteNumber: String(own.quote_no), Title: String(own.subject), Status: 'SENT' },
 		]);
 		expect(errors).toHaveLength(0);
 		expect(main[0].json).toMatchObject({ id: DEMO_IDS.quotes.cityAgency, cf_xero_quote_id: '9a1c2b3d-0000-4000-8000-000000000002', quotestage: 'Delivered' });
