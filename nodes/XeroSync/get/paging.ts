@@ -28,7 +28,7 @@ export function pageSizeOf(spec: XeroResourceSpec, requested: number): number {
 	return spec.fixedPageSize ?? requested;
 }
 
-/** The paging parameters of one page; pageSize only where Xero takes it (getQuotes refuses nothing, but ignores it). */
+/** The paging parameters of one page; pageSize only where Xero takes it (getQuotes has no such parameter). */
 export function pageQuery(spec: XeroResourceSpec, page: number, pageSize: number): IDataObject {
 	return spec.fixedPageSize === undefined ? { page, pageSize } : { page };
 }
