@@ -14,8 +14,10 @@ const FILES = {
 	pdfs: 'invoice-pdfs-to-crm.json',
 	suppliers: 'suppliers-xero-to-crm-vendors.json',
 	payments: 'xero-payments-to-crm-invoices.json',
+	quotesToXero: 'crm-quotes-to-xero-quotes.json',
+	quotesToCrm: 'xero-quotes-to-crm-quotes.json',
 };
-const ORDER = [FILES.orgsXeroToCrm, FILES.orgsCrmToXero, FILES.products, FILES.invoices, FILES.quotes, FILES.pdfs, FILES.suppliers, FILES.payments];
+const ORDER = [FILES.orgsXeroToCrm, FILES.orgsCrmToXero, FILES.products, FILES.invoices, FILES.quotes, FILES.pdfs, FILES.suppliers, FILES.quotesToXero, FILES.quotesToCrm, FILES.payments];
 const SYNC_TYPES = ['n8n-nodes-xero-crm.xeroSync', 'n8n-nodes-xero-crm.crmRecord'];
 
 const tenantId = () => sandbox().xero.tenants[0].tenantId;
@@ -74,7 +76,7 @@ async function snapshot() {
 		['Accounts', 'Products', 'Services', 'Invoice', 'Quotes', 'XeroAccounts', 'Documents', 'Vendors', 'XeroLogs'].map((m) => crm.records(m)),
 	);
 	return {
-		xero: { contacts: state.contacts.length, items: state.items.length, invoices: state.invoices.length, accounts: state.accounts.length },
+		xero: { contacts: state.contacts.length, items: state.items.length, invoices: state.invoices.length, accounts: state.accounts.length, quotes: (state.quotes ?? []).length },
 		crm: { accounts: accounts.length, products: products.length, services: services.length, invoices: invoices.length, quotes: quotes.length, xeroAccounts: xeroAccounts.length, documents: documents.length, vendors: vendors.length },
 		logs: logs.length,
 		state,
@@ -239,6 +241,31 @@ test('Xero payments → CRM invoices: a part payment and every paid sales invoic
 	// An invoice this flow created in the CRM is new to the PDF flow: it gets its documents now, so the second-run
 	// check below starts from settled flows.
 	await runExample(FILES.pdfs);
+test('quotes CRM → Xero quotes: each CRM quote is a Xero quote under its CRM number, linked by cf_xero_quote_id, its draft-invoice link untouched', async () => {
+	const result = await runExample(FILES.quotesToXero);
+	assertOnlyPlantedErrors(result, planted('Quotes'));
+	const snap = await snapshot();
+	assert.ok(snap.records.quotes.length > 0);
+	for (const quote of snap.records.quotes) {
+		const x = snap.state.quotes.find((q) => q.QuoteID === quote.cf_xero_quote_id);
+		assert.ok(x, `CRM quote ${quote.quote_no} points at a Xero quote`);
+		assert.equal(x.QuoteNumber, quote.quote_no, 'Xero keeps the CRM number');
+		assert.equal(String(quote.cf_xero_quote_status).toUpperCase(), String(x.Status).toUpperCase());
+		assert.ok(!snap.state.quotes.some((q) => q.QuoteID === quote.cf_xero_invoice_id), 'the draft-invoice link is not a quote link');
+	}
+	assert.deepEqual(duplicates(snap.state.quotes.map((q) => q.QuoteNumber)), []);
+});
+
+test('quotes Xero → CRM: every Xero quote is one CRM quote, linked by cf_xero_quote_id; nothing fails', async () => {
+	const result = await runExample(FILES.quotesToCrm);
+	assert.deepEqual(result.allErrors.map((e) => `${e.node}: ${e.message}`), [], 'no failures');
+	const snap = await snapshot();
+	assert.ok(snap.state.quotes.length > 0, 'the quotes flow sent CRM quotes to Xero');
+	for (const quote of snap.state.quotes.filter((q) => q.Status !== 'DELETED')) {
+		const linked = snap.records.quotes.filter((q) => q.cf_xero_quote_id === quote.QuoteID);
+		assert.equal(linked.length, 1, `Xero quote ${quote.QuoteNumber} is one CRM quote`);
+	}
+	assert.deepEqual(duplicates(snap.records.quotes.map((q) => q.cf_xero_quote_id).filter(Boolean)), []);
 });
 
 test('a second run of every example creates no duplicates and fails the same planted records again', async () => {
@@ -250,5 +277,6 @@ test('a second run of every example creates no duplicates and fails the same pla
 	assert.deepEqual(duplicates(after.records.accounts.map((a) => a.cf_xero_contact_id)), []);
 	assert.deepEqual(duplicates(after.records.products.map((p) => p.cf_xero_item_id)), []);
 	assert.deepEqual(duplicates(after.records.invoices.map((i) => i.cf_xero_invoice_id)), []);
+	assert.deepEqual(duplicates(after.records.quotes.map((q) => q.cf_xero_quote_id).filter(Boolean)), []);
 	await assertLoggedInCrm(sandbox().planted, 2);
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { crmToXero, mapBatch, xeroToCrm, type CrmRecord } from '../../nodes/shared/mapping';
+import { crmToXero, mapBatch, xeroToCrm } from '../../nodes/shared/mapping';
 import { catalog, xeroInvoice, type CatalogItem } from './support/arbitraries';
-import { MemoryCrm, PREFIXES } from './support/memoryCrm';
+import { crmWith } from './support/catalogCrm';
 import { clean } from './support/normalise';
 import { storeAsVtiger } from './support/vtigerStore';
 import { day } from '../../nodes/shared/mapping/vtigerValues';
@@ -11,23 +11,6 @@ import { day } from '../../nodes/shared/mapping/vtigerValues';
  * Xero invoice → CRM Invoice with LineItems (references resolved through mapBatch against an in-memory CRM, stored as
  * vtiger stores) → Xero invoice keeps every mapped field, for every status the CRM may send.
  */
-
-const CURRENCIES: Array<CrmRecord & { id: string }> = ['USD', 'NZD', 'EUR', 'GBP', 'AUD'].map((code, index) => ({
-	id: `21x${index + 1}`,
-	currency_code: code,
-	currency_name: code,
-}));
-
-function crmWith(items: CatalogItem[], contact: Record<string, unknown>): MemoryCrm {
-	const products = items.map((item, index) => {
-		const id = item.module === 'Products' ? `14x${100 + index}` : `26x${100 + index}`;
-		return item.module === 'Products'
-			? { id, productname: `Product ${item.code}`, productcode: item.code, product_no: `PRO${index}`, cf_xero_sales_account: item.salesAccount, cf_xero_item_id: `item-${index}` }
-			: { id, servicename: `Service ${item.code}`, service_no: item.code, cf_xero_sales_account: item.salesAccount, cf_xero_item_id: `item-${index}` };
-	});
-	const account = { id: '11x50', accountname: String(contact.Name), cf_xero_contact_id: String(contact.ContactID), bill_street: '1 Main St', ship_street: '2 Dock Rd' };
-	return new MemoryCrm([...CURRENCIES, ...products, account], PREFIXES);
-}
 
 function comparable(invoice: Record<string, unknown>): unknown {
 	const rate = invoice.CurrencyRate;

@@ -75,6 +75,24 @@ describe('Xero sandbox: quotes', () => {
 		expect(future.json.Quotes).toHaveLength(0);
 	});
 
+	it('refuses DRAFT → DECLINED and ACCEPTED → DECLINED, as Xero does (XeroAPI/xero-mcp-server#309), and allows SENT → DECLINED', async () => {
+		const made = await api.put<{ Quotes: Rec[] }>('/Quotes', {
+			Quotes: [
+				{ QuoteNumber: 'T-DRAFT', Contact: { ContactID: abcId }, Date: '2026-11-03', LineItems: [line] },
+				{ QuoteNumber: 'T-ACC', Contact: { ContactID: abcId }, Date: '2026-11-03', LineItems: [line], Status: 'ACCEPTED' },
+				{ QuoteNumber: 'T-SENT', Contact: { ContactID: abcId }, Date: '2026-11-03', LineItems: [line], Status: 'SENT' },
+			],
+		});
+		expect(made.status).toBe(200);
+		const declined = await api.post<{ Quotes: Rec[] }>('/Quotes?summarizeErrors=false', {
+			Quotes: ['T-DRAFT', 'T-ACC', 'T-SENT'].map((QuoteNumber) => ({ QuoteNumber, Status: 'DECLINED' })),
+		});
+		const messages = declined.json.Quotes.map((quote) => ((quote.ValidationErrors as Rec[] | undefined) ?? []).map((error) => error.Message).join(' '));
+		expect(messages[0]).toBe('A DRAFT quote cannot be declined; mark it SENT first.');
+		expect(messages[1]).toBe('An ACCEPTED quote cannot be declined; mark it SENT first.');
+		expect(declined.json.Quotes[2]).toMatchObject({ Status: 'DECLINED', StatusAttributeString: 'OK' });
+	});
+
 	it('pages at a fixed 100', async () => {
 		const many = Array.from({ length: 101 }, (_v, i) => ({ Contact: { ContactID: abcId }, Date: '2026-12-01', QuoteNumber: `P-${i}`, LineItems: [line] }));
 		expect((await api.put('/Quotes', { Quotes: many })).status).toBe(200);

@@ -120,7 +120,7 @@ export function invoiceJson(n: number, extra: IDataObject = {}): IDataObject {
 /** Records as the sandbox stores them (Xero's internal state, not an API read, so no calls are counted). */
 export function stored(
 	xero: XeroSandbox,
-	collection: 'contacts' | 'invoices' | 'items' | 'accounts' | 'payments',
+	collection: 'contacts' | 'invoices' | 'items' | 'accounts' | 'payments' | 'quotes',
 	tenantId = DEMO_TENANT_ID,
 ): IDataObject[] {
 	const tenant = xero.state()[tenantId] as IDataObject | undefined;
@@ -132,4 +132,22 @@ export function entry(item: INodeExecutionData): SyncLogEntry {
 	const found = logEntryOf(item);
 	if (!found) throw new Error(`Not a sync-log failure: ${JSON.stringify(item.json).slice(0, 300)}`);
 	return found;
+}
+
+/** A quote as Xero Sync's "Xero JSON" input takes it, numbered like a CRM quote. */
+export function quoteJson(n: number, extra: IDataObject = {}): IDataObject {
+	return {
+		crmId: `4x${2000 + n}`,
+		Contact: { Name: `Quote Customer ${n % 3}` },
+		QuoteNumber: `QUO${n + 1}`,
+		Title: `Fit-out ${n}`,
+		Date: '2026-11-01',
+		ExpiryDate: '2026-11-30',
+		Status: 'DRAFT',
+		LineItems: [
+			{ Description: `Desks ${n}`, Quantity: 2, UnitAmount: 150 + n, AccountCode: '200' },
+			{ Description: 'Delivery', Quantity: 1, UnitAmount: 40, AccountCode: '200' },
+		],
+		...extra,
+	};
 }

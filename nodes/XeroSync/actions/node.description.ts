@@ -7,6 +7,7 @@ import * as invoice from './invoice/Invoice.resource';
 import * as item from './item/Item.resource';
 import * as organisation from './organisation/Organisation.resource';
 import * as payment from './payment/Payment.resource';
+import * as quote from './quote/Quote.resource';
 
 /** The node's parameters; the node's own description (name, credentials, ...) is in XeroSync.node.ts. */
 export const nodeProperties: INodeProperties[] = [
@@ -26,6 +27,7 @@ export const nodeProperties: INodeProperties[] = [
 			{ name: 'Item', value: 'item', description: 'Products and services (CRM products)' },
 			{ name: 'Organisation', value: 'organisation', description: 'Customers and suppliers (Xero contacts)' },
 			{ name: 'Payment', value: 'payment', description: 'Payments recorded on invoices and bills' },
+			{ name: 'Quote', value: 'quote', description: 'Sales quotes, with line items (CRM quotes)' },
 		],
 		default: 'invoice',
 	},
@@ -34,5 +36,6 @@ export const nodeProperties: INodeProperties[] = [
 	...item.description,
 	...account.description,
 	...payment.description,
+	...quote.description,
 	runSummaryProperty,
 ];

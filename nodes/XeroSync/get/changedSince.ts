@@ -18,7 +18,7 @@ import type { XeroTransport } from '../../shared/xero/transport';
 import type { OpenedXeroConnection } from '../actions/common/connection';
 import type { ListFilters } from './listQuery';
 import { listQuery } from './listQuery';
-import { clampPageSize } from './paging';
+import { clampPageSize, pageQuery, pageSizeOf } from './paging';
 
 /** Cursors of "Changed since the last run", one per query (see readChanged), kept in the node's static data. */
 const CURSORS = 'changeCursors';
@@ -75,13 +75,13 @@ export async function readChanged(
 	const state: ChangeCursorState = isChangeCursorState(stored)
 		? stored
 		: (legacyState(staticData[legacy]) ?? startCursor(startMs ?? 0));
-	const pageSize = clampPageSize(options.pageSize);
+	const pageSize = pageSizeOf(spec, clampPageSize(options.pageSize));
 	const read: ChangePageReader = async (ifModifiedSince, page) => {
 		const headers = ifModifiedSince ? { 'If-Modified-Since': toHttpDate(ifModifiedSince) } : undefined;
 		const response = await caller.request({
 			method: 'GET',
 			path: spec.path,
-			qs: spec.paged ? { ...qs, page, pageSize } : qs,
+			qs: spec.paged ? { ...qs, ...pageQuery(spec, page, pageSize) } : qs,
 			headers,
 		});
 		const list = response.body?.[spec.collection];

@@ -11,7 +11,7 @@ function filterOptions(resource: XeroResource): INodeProperties[] {
 			name: 'contactId',
 			type: 'string',
 			default: '',
-			description: "Only invoices of this organisation, given by its Xero ContactID (a GUID, not the name; get the organisation first to learn it)",
+			description: `Only ${spec.plural.toLowerCase()} of this organisation, given by its Xero ContactID (a GUID, not the name; get the organisation first to learn it)`,
 		});
 	}
 	for (const filter of spec.whereFilters ?? []) {
@@ -60,7 +60,17 @@ function filterOptions(resource: XeroResource): INodeProperties[] {
 			description: `Matches ${spec.searchTermMatches}, case-insensitive`,
 		});
 	}
-	if (spec.statuses !== undefined) {
+	if (spec.statuses !== undefined && spec.statusParameter !== undefined) {
+		// Xero's parameter takes one status (getQuotes' Status), so the filter offers one choice.
+		options.push({
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [{ name: 'Any', value: '' }, ...spec.statuses],
+			default: '',
+			description: `Only ${spec.plural.toLowerCase()} in this status (Xero filters on one status at a time)`,
+		});
+	} else if (spec.statuses !== undefined) {
 		options.push({
 			displayName: 'Status',
 			name: 'status',
@@ -71,6 +81,7 @@ function filterOptions(resource: XeroResource): INodeProperties[] {
 			description: 'Only records in one of these statuses (none selected: every status)',
 		});
 	}
+	if (spec.noWhere) return options;
 	options.push({
 		displayName: 'Where (Raw)',
 		name: 'where',
@@ -157,7 +168,7 @@ export function getDescription(resource: XeroResource): INodeProperties[] {
 		},
 	];
 	const options: INodeProperties[] = [];
-	if (spec.paged) {
+	if (spec.paged && spec.fixedPageSize === undefined) {
 		options.push({
 			displayName: 'Page Size',
 			name: 'pageSize',

@@ -5,7 +5,8 @@ import { isXeroId } from '../../shared/xero/resources';
 import { allOf, anyOf, dateCompare, equalsString, quoteWhere, rawWhereProblem } from '../../shared/xero/where';
 
 export interface ListFilters {
-	status?: string[];
+	/** Several statuses, or one where Xero's parameter takes only one (statusParameter). */
+	status?: string[] | string;
 	contactId?: string;
 	dateFrom?: string;
 	dateTo?: string;
@@ -37,9 +38,10 @@ function whereFilterClause(filter: WhereFilter, value: string): string {
 export function listQuery(spec: XeroResourceSpec, filters: ListFilters, timezone = 'UTC'): IDataObject {
 	const qs: IDataObject = {};
 	const clauses: Array<string | undefined> = [];
-	const statuses = (filters.status ?? []).filter((s) => s !== '');
+	const statuses = [filters.status ?? []].flat().filter((s) => s !== '');
 	if (statuses.length > 0) {
 		if (spec.statusesParameter) qs[spec.statusesParameter] = statuses.join(',');
+		else if (spec.statusParameter) qs[spec.statusParameter] = oneStatus(spec, statuses);
 		else if (spec.statusField) clauses.push(anyOf(statuses.map((s) => equalsString(spec.statusField as string, s))));
 	}
 	if (filters.contactId && spec.contactIdsParameter) qs[spec.contactIdsParameter] = filters.contactId.trim();
@@ -49,8 +51,13 @@ export function listQuery(spec: XeroResourceSpec, filters: ListFilters, timezone
 	}
 	const from = calendarDate(filters.dateFrom, timezone);
 	const to = calendarDate(filters.dateTo, timezone);
-	if (from) clauses.push(dateCompare(spec.dateFilter.field, '>=', from));
-	if (to) clauses.push(dateCompare(spec.dateFilter.field, '<=', to));
+	if (spec.dateParameters) {
+		if (from) qs[spec.dateParameters.from] = from;
+		if (to) qs[spec.dateParameters.to] = to;
+	} else {
+		if (from) clauses.push(dateCompare(spec.dateFilter.field, '>=', from));
+		if (to) clauses.push(dateCompare(spec.dateFilter.field, '<=', to));
+	}
 	if (filters.includeArchived && spec.supportsArchived) qs.includeArchived = true;
 	if (filters.searchTerm && spec.searchTermMatches !== undefined) qs.searchTerm = filters.searchTerm.trim();
 	if (filters.where && filters.where.trim() !== '') {
@@ -59,7 +66,18 @@ export function listQuery(spec: XeroResourceSpec, filters: ListFilters, timezone
 		clauses.push(filters.where.trim());
 	}
 	const where = allOf(clauses);
+	if (where && spec.noWhere) {
+		throw new BadFilterError(`Xero's ${spec.plural.toLowerCase()} list takes no "where" filter; use the other filters, or filter the output with an n8n Filter node.`);
+	}
 	if (where) qs.where = where;
 	if (filters.order && filters.order.trim() !== '') qs.order = filters.order.trim();
 	return qs;
+}
+
+/** Xero's parameter takes a single status (getQuotes' Status): several cannot be asked for in one list. */
+function oneStatus(spec: XeroResourceSpec, statuses: string[]): string {
+	if (statuses.length === 1) return statuses[0];
+	throw new BadFilterError(
+		`Xero filters ${spec.plural.toLowerCase()} by one status at a time, and ${statuses.length} were given (${statuses.join(', ')}); choose one, or none and filter the output with an n8n Filter node.`,
+	);
 }

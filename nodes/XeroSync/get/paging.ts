@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import type { XeroResourceSpec } from '../../shared/xero/resources';
 
 /** Xero's largest page; fewer, larger pages keep reads well under the 60 calls a minute. */
 export const MAX_PAGE_SIZE = 1000;
@@ -20,4 +21,14 @@ export function hasMorePages(page: number, pageSize: number, received: number, p
 	const itemCount = Number(pagination?.itemCount);
 	if (Number.isFinite(itemCount) && itemCount >= 0 && page * pageSize >= itemCount) return false;
 	return true;
+}
+
+/** The page size a read gets: the requested one, or the collection's fixed one where Xero takes no pageSize. */
+export function pageSizeOf(spec: XeroResourceSpec, requested: number): number {
+	return spec.fixedPageSize ?? requested;
+}
+
+/** The paging parameters of one page; pageSize only where Xero takes it (getQuotes has no such parameter). */
+export function pageQuery(spec: XeroResourceSpec, page: number, pageSize: number): IDataObject {
+	return spec.fixedPageSize === undefined ? { page, pageSize } : { page };
 }

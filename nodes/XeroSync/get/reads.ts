@@ -7,6 +7,7 @@ import { recordPath } from '../../shared/xero/recordPath';
 import { anyOf, encoderSafeWhere, equalsString } from '../../shared/xero/where';
 import type { XeroTransport } from '../../shared/xero/transport';
 import { readPagesInOrder } from './pagesInOrder';
+import { pageQuery, pageSizeOf } from './paging';
 
 function recordsOf(spec: XeroResourceSpec, body: IDataObject | undefined): IDataObject[] {
 	const list = body?.[spec.collection];
@@ -48,12 +49,13 @@ export async function readList(
 		keep(recordsOf(spec, response.body));
 		return records;
 	}
-	const pageSize = limit === undefined ? options.pageSize : Math.min(options.pageSize, limit);
+	// A fixed page size is what a full page means, whatever the limit (keep() cuts the last page to it).
+	const pageSize = spec.fixedPageSize ?? (limit === undefined ? options.pageSize : Math.min(options.pageSize, limit));
 	const fetchPage = async (page: number) => {
 		const response = await caller.request({
 			method: 'GET',
 			path: spec.path,
-			qs: { ...qs, page, pageSize },
+			qs: { ...qs, ...pageQuery(spec, page, pageSizeOf(spec, pageSize)) },
 			headers: options.headers,
 		});
 		return { rows: recordsOf(spec, response.body), pagination: response.body?.pagination as IDataObject | undefined };
@@ -83,7 +85,9 @@ export async function readOne(
 	}
 	const clauses = [equalsString(spec.numberField, value)];
 	if (spec.nameField) clauses.push(equalsString(spec.nameField, value));
-	const qs: IDataObject = { where: anyOf(clauses) };
+	// A list that takes no `where` has its own parameter for one number (Quotes: QuoteNumber=).
+	const qs: IDataObject =
+		spec.noWhere && spec.numberParameter ? { [spec.numberParameter]: value } : { where: anyOf(clauses) };
 	if (spec.supportsArchived) qs.includeArchived = true;
 	const found = await readList(caller, spec, qs, { pageSize: 100, limit: 100 });
 	const lower = value.toLowerCase();
@@ -91,4 +95,14 @@ export async function readOne(
 		found.find((r) => String(r[spec.numberField] ?? '').toLowerCase() === lower) ??
 		found.find((r) => spec.nameField !== undefined && String(r[spec.nameField] ?? '').toLowerCase() === lower)
 	);
+}
+
+/** Records by Xero ID, one GET each (a list without IDs= or `where`); an ID Xero does not know is left out. */
+export async function readEach(caller: XeroTransport, spec: XeroResourceSpec, ids: string[]): Promise<IDataObject[]> {
+	const found: IDataObject[] = [];
+	for (const id of [...new Set(ids.map((value) => value.trim().toLowerCase()))]) {
+		const record = await readOne(caller, spec, id);
+		if (record) found.push(record);
+	}
+	return found;
 }

@@ -15,6 +15,7 @@ const SUBJECTS: ReadonlyArray<{ words: string; fields: string[] }> = [
 	{ words: 'The Code', fields: ['Code'] },
 	{ words: 'The Name', fields: ['Name'] },
 	{ words: 'Invoice Number', fields: ['InvoiceNumber'] },
+	{ words: 'Quote number', fields: ['QuoteNumber'] },
 	{ words: 'Reference', fields: ['Reference'] },
 ];
 

@@ -40,7 +40,7 @@ export function payloadFromCrmRecord(
 	if (!target.modules.includes(module) && module !== target.moduleFromOptions) {
 		throw new Error(`CRM module "${module}" does not map to a Xero ${target.resource}; use ${target.modules.join(' or ')}`);
 	}
-	const result = crmToXero(module, record, options);
+	const result = crmToXero(module, record, options, target.resource);
 	if (result.settled) return { settled: settledRecord(result.record as IDataObject, result.settled) };
 	if (result.errors.length > 0) throw new Error(result.errors.join(' '));
 	if (hasNeeds(result.needs)) {

@@ -118,6 +118,30 @@ export function invoiceFromFields(
 	return invoice;
 }
 
+const QUOTE: FieldMap = {
+	QuoteID: ['xeroId', xeroId],
+	Contact: ['contact', contactReference],
+	QuoteNumber: ['quoteNumber', text],
+	Reference: ['reference', text],
+	Title: ['title', text],
+	Summary: ['summary', text],
+	Terms: ['terms', text],
+	Date: ['date', toXeroRequestDate],
+	ExpiryDate: ['expiryDate', toXeroRequestDate],
+	Status: ['status', upper],
+	CurrencyCode: ['currencyCode', upper],
+	LineAmountTypes: ['lineAmountTypes', upper],
+	BrandingThemeID: ['brandingThemeId', text],
+};
+
+/** A quote from the UI fields; lines as for invoices (the JSON list wins over the UI list). */
+export function quoteFromFields(contact: string, date: unknown, lines: IDataObject[], fields: IDataObject): IDataObject {
+	const quote = fromFields({ ...fields, contact, date: date as IDataObject[string] }, QUOTE);
+	const chosen = parseLines(fields.lineItemsJson) ?? lines;
+	quote.LineItems = chosen.map((line) => (isXeroShapedLine(line) ? line : lineItemFromFields(line)));
+	return quote;
+}
+
 function isXeroShapedLine(line: IDataObject): boolean {
 	return Object.keys(line).some((key) => /^[A-Z]/.test(key));
 }

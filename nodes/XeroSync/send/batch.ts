@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { attempt } from '../../shared/attempt';
 import type { XeroResourceSpec } from '../../shared/xero/resources';
 import type { XeroTransport } from '../../shared/xero/transport';
-import { readList } from '../get/reads';
+import { readEach, readList } from '../get/reads';
 import { errorFacts } from '../helpers/errorFacts';
 import { changedInXero } from '../../shared/xero/storage';
 import { decideUpdate } from './conflicts';
@@ -150,6 +150,8 @@ export class BatchSender {
 	/** Xero's current copies of records sent with their Xero ID: one call per batch (IDs=), no key lookup. */
 	private async readByIds(entries: Entry[]): Promise<IDataObject[]> {
 		const ids = entries.map((e) => String(e.payload[this.spec.idField]));
+		// A list that takes neither IDs= nor `where` (getQuotes) is read record by record at its own path.
+		if (this.spec.noWhere && this.rules.idsParameter !== true) return await readEach(this.caller, this.spec, ids);
 		const others = { ...this.readParameters(), ...(this.spec.paged ? { page: 1, pageSize: READ_PAGE_SIZE } : {}) };
 		return await this.readAll((maxClauses) => idReads(this.spec, ids, this.rules.idsParameter === true, others, maxClauses));
 	}

@@ -13,7 +13,7 @@ export type SendDecision =
 	| { kind: 'fail'; message: string; xeroId?: string };
 
 /** Xero's length limits for the fields a suffix is added to. */
-const MAX_LENGTH: Record<string, number> = { Code: 30, Name: 255, ContactNumber: 50, InvoiceNumber: 255 };
+const MAX_LENGTH: Record<string, number> = { Code: 30, Name: 255, ContactNumber: 50, InvoiceNumber: 255, QuoteNumber: 255 };
 
 function suffixed(field: string, value: string, suffix: string): string {
 	const tail = field === 'Name' ? ` (${suffix})` : `-${suffix}`;

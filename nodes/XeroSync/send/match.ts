@@ -314,6 +314,11 @@ export function lookupPlan(
  * holding a comma, which the list would split); then lookupPlan's wheres do.
  */
 export function numberReads(spec: XeroResourceSpec, keys: MatchKeys[], maxQuery = MAX_LOOKUP_QUERY): IDataObject[] | undefined {
+	// A list without `where` but with a one-number parameter (Quotes' QuoteNumber=) costs one read per number.
+	if (spec.numbersParameter === undefined && spec.numberParameter !== undefined) {
+		const single = spec.numberParameter;
+		return [...new Set(keys.flatMap((k) => k.numbers))].map((number) => ({ [single]: number }));
+	}
 	const parameter = spec.numbersParameter;
 	if (parameter === undefined || (spec.nameField !== undefined && keys.some((k) => k.names.length > 0))) return undefined;
 	if (keys.some((k) => (k.clauses ?? []).length > 0)) return undefined;

@@ -3,6 +3,7 @@ import { crmInvoiceToXero, xeroInvoiceToCrm } from './invoice';
 import { crmItemToXero, xeroItemToCrm } from './item';
 import { mappingOptions, type MappingOptionsInput } from './options';
 import { crmOrganisationToXero, xeroOrganisationToCrm } from './organisation';
+import { crmQuoteToXeroQuote, xeroQuoteToCrm } from './quote';
 import { crmQuoteToDraftInvoice } from './quoteToDraftInvoice';
 import { mergeResolved, RESOLVED_KEY } from './resolveBatch';
 import { crmVendorToXero, xeroSupplierToCrmVendor } from './vendor';
@@ -19,11 +20,27 @@ const CRM_MODULES_BY_RESOURCE: Readonly<Record<XeroResource, readonly string[]>>
 	invoice: ['Invoice', 'Quotes', 'SalesOrder'],
 	item: ['Products', 'Services'],
 	account: ['XeroAccounts'],
+	quote: ['Quotes'],
 };
 
-/** A CRM record of `module` in Xero's shape. Quotes and SalesOrder become DRAFT invoices. */
-export function crmToXero(module: string, record: CrmRecord, input: MappingOptionsInput = {}): CrmToXeroResult {
+type CrmMapper = (record: CrmRecord, options: ReturnType<typeof mappingOptions>) => CrmToXeroResult;
+
+/**
+ * A module that maps to more than one Xero resource, mapped for the one the caller sends (Quotes: a Xero quote for
+ * Send quote; otherwise the default of crmToXero, a draft invoice).
+ */
+const FOR_RESOURCE: Readonly<Record<string, Record<string, CrmMapper>>> = {
+	quote: { Quotes: crmQuoteToXeroQuote },
+};
+
+/**
+ * A CRM record of `module` in Xero's shape. Quotes and SalesOrder become DRAFT invoices, unless `resource` asks for
+ * another Xero resource the module maps to (Quotes → quote).
+ */
+export function crmToXero(module: string, record: CrmRecord, input: MappingOptionsInput = {}, resource?: string): CrmToXeroResult {
 	const options = mappingOptions({ ...input, resolved: withEmbedded(input.resolved, record[RESOLVED_KEY]) });
+	const chosen = resource === undefined ? undefined : FOR_RESOURCE[resource]?.[module];
+	if (chosen) return chosen(record, options);
 	switch (module) {
 		case 'Accounts':
 		case 'Contacts':
@@ -65,9 +82,16 @@ export function xeroToCrm(resource: XeroResource, xeroRecord: XeroRecord, input:
 			return xeroInvoiceToCrm(xeroRecord, options);
 		case 'account':
 			return xeroAccountToCrm(xeroRecord, options);
+		case 'quote':
+			return xeroQuoteToCrm(xeroRecord, options);
 		default:
-			throw new Error(`No mapping from Xero resource "${String(resource)}" to the CRM. Mapped: organisation, invoice, item, account.`);
+			throw new Error(`No mapping from Xero resource "${String(resource)}" to the CRM. Mapped: organisation, invoice, item, account, quote.`);
 	}
+}
+
+/** The CRM modules a Xero resource maps to and from. */
+export function crmModulesOf(resource: XeroResource): readonly string[] {
+	return CRM_MODULES_BY_RESOURCE[resource] ?? [];
 }
 
 /** The Xero resource a CRM module maps to, or undefined when it has no mapping. */
@@ -84,6 +108,7 @@ export { crmInvoiceToXero, xeroInvoiceToCrm } from './invoice';
 export { crmItemToXero, xeroItemToCrm, CRM_NUMBER_FIELDS } from './item';
 export { crmOrganisationToXero, xeroOrganisationToCrm } from './organisation';
 export { crmQuoteToDraftInvoice } from './quoteToDraftInvoice';
+export { crmQuoteToXeroQuote, xeroQuoteToCrm, quoteStageOf } from './quote';
 export { crmVendorToXero, xeroSupplierToCrmVendor } from './vendor';
 export { xeroStatusToSend, crmStatusOf } from './invoiceStatus';
 export { mappingOptions, DEFAULT_LINK_FIELDS, DEFAULT_ACCOUNT_FIELDS } from './options';

@@ -1,7 +1,7 @@
 import { linkFieldOf, type MappingOptions } from './options';
 import type { Resolver } from './resolution';
 import type { CrmRecord, XeroRecord } from './types';
-import { isCrmId, text } from './vtigerValues';
+import { isCrmId, num, text } from './vtigerValues';
 
 /**
  * What Invoice, Quotes and SalesOrder share on the way to Xero: the organisation (account_id) becomes the invoice's
@@ -31,4 +31,22 @@ export function currencyCodeOf(record: CrmRecord, resolver: Resolver, label: str
 	const currency = resolver.record(currencyId);
 	if (currency === null) errors.push(`${label}: its currency ${currencyId} does not exist in the CRM.`);
 	return text(currency?.currency_code);
+}
+
+/**
+ * Xero → CRM: a Xero record's CurrencyCode as the CRM currency (`currency_id`) and its rate as `conversion_rate`, set on
+ * `fields`. `noun` names the record in the message ("invoice", "quote").
+ */
+export function crmCurrencyFields(xero: XeroRecord, resolver: Resolver, label: string, noun: string, errors: string[], fields: CrmRecord): void {
+	const currencyCode = text(xero.CurrencyCode);
+	if (currencyCode) {
+		const currency = resolver.find({ module: 'Currency', field: 'currency_code', value: currencyCode });
+		if (currency) fields.currency_id = text(currency.id);
+		if (currency === null) {
+			errors.push(`${label} is in ${currencyCode}, which is not an active CRM currency; add it in the CRM or send the ${noun} in the base currency.`);
+		}
+	}
+	const rate = num(xero.CurrencyRate);
+	// vtiger stores 3 decimals; sending more would count as a change on every run (Xero gives 0.6060606…).
+	if (rate !== undefined) fields.conversion_rate = Math.round(rate * 1000) / 1000;
 }

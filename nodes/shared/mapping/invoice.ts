@@ -1,5 +1,5 @@
 import { crmAddress, crmAddressFields, findAddress, xeroAddressToCrm, type CrmAddress } from './contactParts';
-import { currencyCodeOf, xeroContactOf } from './inventoryHeader';
+import { crmCurrencyFields, currencyCodeOf, xeroContactOf } from './inventoryHeader';
 import { crmLinesToXero, xeroLinesToCrm } from './invoiceLines';
 import { isPartPaid, partPaidStatus, paymentFields } from './invoicePayments';
 import { crmStatusOf, settledStatus, xeroStatusToSend } from './invoiceStatus';
@@ -100,17 +100,7 @@ export function xeroInvoiceToCrm(invoice: XeroRecord, options: MappingOptions): 
 		...addressFields(contact, account),
 		...paymentFields(invoice),
 	};
-	const currencyCode = text(invoice.CurrencyCode);
-	if (currencyCode) {
-		const currency = resolver.find({ module: 'Currency', field: 'currency_code', value: currencyCode });
-		if (currency) fields.currency_id = text(currency.id);
-		if (currency === null) {
-			errors.push(`${label} is in ${currencyCode}, which is not an active CRM currency; add it in the CRM or send the invoice in the base currency.`);
-		}
-	}
-	const rate = num(invoice.CurrencyRate);
-	// vtiger stores 3 decimals; sending more would count as a change on every run (Xero gives 0.6060606…).
-	if (rate !== undefined) fields.conversion_rate = Math.round(rate * 1000) / 1000;
+	crmCurrencyFields(invoice, resolver, label, 'invoice', errors, fields);
 	if (link) fields[link] = xeroId ?? '';
 	if (options.invoiceFields.xeroStatus) fields[options.invoiceFields.xeroStatus] = status;
 	if (options.invoiceFields.xeroNumber) fields[options.invoiceFields.xeroNumber] = number;
@@ -132,7 +122,15 @@ export function xeroInvoiceToCrm(invoice: XeroRecord, options: MappingOptions): 
 	};
 }
 
-function accountFor(contact: XeroRecord, resolver: Resolver, options: MappingOptions, label: string, errors: string[]): CrmRecord | undefined {
+/** The CRM organisation of a Xero record's contact (linked by ContactID, else by name); also used by quotes. */
+export function accountFor(
+	contact: XeroRecord,
+	resolver: Resolver,
+	options: MappingOptions,
+	label: string,
+	errors: string[],
+	records = 'CRM invoices',
+): CrmRecord | undefined {
 	const contactId = text(contact.ContactID);
 	const name = text(contact.Name);
 	const link = linkFieldOf(options, 'Accounts');
@@ -141,7 +139,7 @@ function accountFor(contact: XeroRecord, resolver: Resolver, options: MappingOpt
 		...(name ? [{ module: 'Accounts', field: 'accountname', value: name }] : []),
 	];
 	if (lookups.length === 0) {
-		errors.push(`${label} has no contact; CRM invoices need an organisation.`);
+		errors.push(`${label} has no contact; ${records} need an organisation.`);
 		return undefined;
 	}
 	const found = resolver.findFirst(lookups);
@@ -160,7 +158,7 @@ export const NO_ADDRESS = '(no address in Xero)';
  * shipping, then the other), the CRM organisation's (bill, ship, then the other), else NO_ADDRESS. Empty parts are
  * left out so an update keeps the CRM's.
  */
-function addressFields(contact: XeroRecord, account: CrmRecord | undefined): CrmRecord {
+export function addressFields(contact: XeroRecord, account: CrmRecord | undefined): CrmRecord {
 	const pobox = xeroAddressToCrm(findAddress(contact.Addresses, 'POBOX'));
 	const street = xeroAddressToCrm(findAddress(contact.Addresses, 'STREET'));
 	const accountBill = account ? crmAddress(account, 'bill') : undefined;

@@ -32,6 +32,11 @@ export interface MappingOptions {
 	/** Invoice fields: the Xero status (Simply CRM's "Xero Status") and the Xero invoice number. */
 	invoiceFields: { xeroStatus: string; xeroNumber: string };
 	/**
+	 * Quotes fields for the Xero quote a CRM quote is synced with. Not the Quotes link field (cf_xero_invoice_id),
+	 * which holds the draft invoice a quote may become: one CRM quote can have both.
+	 */
+	quoteFields: { xeroId: string; xeroStatus: string };
+	/**
 	 * When a CRM line's ItemCode goes to Xero: 'linked' (default) only for products linked to a Xero item (their
 	 * link field is set), since Xero rejects codes it does not know; 'always'; or 'never' (account-coded lines, as
 	 * Simply CRM's integration sends them).
@@ -49,7 +54,7 @@ export interface MappingOptions {
 }
 
 export type MappingOptionsInput = Partial<
-	Omit<MappingOptions, 'linkFields' | 'itemCodeFields' | 'itemAccountFields' | 'accountFields' | 'organisationFields' | 'invoiceFields'>
+	Omit<MappingOptions, 'linkFields' | 'itemCodeFields' | 'itemAccountFields' | 'accountFields' | 'organisationFields' | 'invoiceFields' | 'quoteFields'>
 > & {
 	linkFields?: Record<string, string>;
 	itemCodeFields?: Record<string, string>;
@@ -57,6 +62,7 @@ export type MappingOptionsInput = Partial<
 	accountFields?: Partial<AccountModuleFields>;
 	organisationFields?: Partial<MappingOptions['organisationFields']>;
 	invoiceFields?: Partial<MappingOptions['invoiceFields']>;
+	quoteFields?: Partial<MappingOptions['quoteFields']>;
 };
 
 export const DEFAULT_LINK_FIELDS: Readonly<Record<string, string>> = {
@@ -95,6 +101,7 @@ export function mappingOptions(input: MappingOptionsInput = {}): MappingOptions 
 			...input.organisationFields,
 		},
 		invoiceFields: { xeroStatus: 'cf_xero_status', xeroNumber: 'cf_xero_invoice_number', ...input.invoiceFields },
+		quoteFields: { xeroId: 'cf_xero_quote_id', xeroStatus: 'cf_xero_quote_status', ...input.quoteFields },
 		lineItemCodes: input.lineItemCodes ?? 'linked',
 		defaultSalesAccountCode: input.defaultSalesAccountCode ?? '',
 		fallbackProductId: input.fallbackProductId ?? '',

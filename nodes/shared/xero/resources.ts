@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
  * What the nodes need to know about each Xero collection they sync. "Organisation" is the CRM's word; Xero calls
  * these records Contacts, so the spec is where the two vocabularies meet.
  */
-export type XeroResource = 'organisation' | 'invoice' | 'item' | 'account' | 'payment';
+export type XeroResource = 'organisation' | 'invoice' | 'item' | 'account' | 'payment' | 'quote';
 
 /**
  * A set of fields Xero keeps unique among the records it applies to. Values compare trimmed and case-insensitively;
@@ -51,6 +51,9 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 /** The statuses an invoice may be created or updated with; Xero itself sets PAID, and voiding is done in Xero. */
 export const SENDABLE_INVOICE_STATUSES: readonly InvoiceStatus[] = ['DRAFT', 'SUBMITTED', 'AUTHORISED'];
+
+/** Quote statuses in the order a quote moves through them (yaml 16.1.0 QuoteStatusCodes). */
+export const QUOTE_STATUSES = ['DRAFT', 'SENT', 'ACCEPTED', 'DECLINED', 'INVOICED', 'DELETED'] as const;
 
 /** A value of a resource's status field as Xero spells it, and as users read it. */
 export interface StatusOption {
@@ -119,6 +122,16 @@ export interface XeroResourceSpec {
 	searchTermMatches?: string;
 	/** Xero's own parameter for a status filter (its indexes are faster); without one it is a `where` on statusField. */
 	statusesParameter?: string;
+	/** Xero's parameter for a status filter that takes one status only (Quotes' `Status`): Get offers one choice. */
+	statusParameter?: string;
+	/** Xero's parameters for a date range on dateFilter (Quotes' DateFrom/DateTo); without them it is a `where`. */
+	dateParameters?: { from: string; to: string };
+	/** Xero's parameter taking one number (Quotes' QuoteNumber=): reads by number use it where `where` is refused. */
+	numberParameter?: string;
+	/** The list takes no `where` (getQuotes): filters are only its own parameters, and there is no raw Where filter. */
+	noWhere?: boolean;
+	/** The list pages at this fixed size and takes no pageSize (getQuotes: 100); Get offers no Page Size then. */
+	fixedPageSize?: number;
 	/** Xero's parameter that filters the list by contact (ContactID GUIDs); absent where there is none. */
 	contactIdsParameter?: string;
 	/** Xero's list parameter taking many numbers at once (InvoiceNumbers=a,b,…): Send's lookups by number use it. */
@@ -301,6 +314,32 @@ export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 				idPath: 'Invoice.Contact.ContactID',
 			},
 		],
+	},
+	quote: {
+		resource: 'quote',
+		label: 'Quote',
+		plural: 'Quotes',
+		path: '/Quotes',
+		collection: 'Quotes',
+		idField: 'QuoteID',
+		numberField: 'QuoteNumber',
+		numberLabel: 'Quote Number',
+		// "Unique alpha numeric code identifying a quote" (yaml 16.1.0 Quote.QuoteNumber); Xero refuses a repeat.
+		uniqueKeys: [{ fields: ['QuoteNumber'], refusedByXero: true }],
+		crmIdFields: [],
+		paged: true,
+		statusField: 'Status',
+		statuses: QUOTE_STATUSES.map((value) => ({ name: value.charAt(0) + value.slice(1).toLowerCase(), value })),
+		supportsArchived: false,
+		// getQuotes' own parameters (yaml 16.1.0): one Status, one ContactID, DateFrom/DateTo, QuoteNumber; no where.
+		statusParameter: 'Status',
+		contactIdsParameter: 'ContactID',
+		dateParameters: { from: 'DateFrom', to: 'DateTo' },
+		numberParameter: 'QuoteNumber',
+		noWhere: true,
+		fixedPageSize: 100,
+		dateFilter: { field: 'Date', label: 'Quote date' },
+		numberExample: 'QU-0001',
 	},
 };
 

@@ -43,11 +43,14 @@ export const RECORDED_CUSTOM_FIELDS: Record<string, FieldDescribe[]> = {
 
 /**
  * The demo CRM's: the recorded instance's, plus what a user adds for this package's newer features (the recorded
- * vtiger has neither): the link to sync suppliers with Vendors, and the sync hash beside each Xero ID.
+ * vtiger has neither): the link to sync suppliers with Vendors, the sync hash beside each Xero ID, and the link
+ * of a CRM quote to its Xero quote.
  */
 export const DEMO_CUSTOM_FIELDS: Record<string, FieldDescribe[]> = {
 	...Object.fromEntries(Object.entries(RECORDED_CUSTOM_FIELDS).map(([module, fields]) => [module, module === 'Contacts' ? fields : [...fields, syncHashField]])),
 	Vendors: [field('cf_xero_contact_id', 'Xero Contact ID')],
+	// Quotes synced with Xero quotes keep that link apart from cf_xero_invoice_id, their draft invoice's.
+	Quotes: [...RECORDED_CUSTOM_FIELDS.Quotes, syncHashField, field('cf_xero_quote_id', 'Xero Quote ID'), field('cf_xero_quote_status', 'Xero Quote Status')],
 };
 
 function systemFields(): FieldDescribe[] {

@@ -15,6 +15,14 @@ export const QUOTE_STATUSES = ['DRAFT', 'SENT', 'DECLINED', 'ACCEPTED', 'INVOICE
 export const QUOTE_NUMBER_TAKEN = 'Quote number must be unique.';
 export const QUOTE_DATE_REQUIRED = 'Date is required.';
 export const QUOTE_CONTACT_REQUIRED = 'A Contact must be specified for this type of transaction';
+/**
+ * Status changes Xero refuses on an existing quote, observed against a live organisation (XeroAPI/xero-mcp-server#309:
+ * "Xero refuses DRAFT → DECLINED and ACCEPTED → DECLINED"); Xero's wording is not published, so the sandbox's own.
+ */
+export const QUOTE_TRANSITIONS_REFUSED: Readonly<Record<string, string>> = {
+	'DRAFT>DECLINED': 'A DRAFT quote cannot be declined; mark it SENT first.',
+	'ACCEPTED>DECLINED': 'An ACCEPTED quote cannot be declined; mark it SENT first.',
+};
 /** Quotes spell LineAmountTypes in capitals (QuoteLineAmountTypes in the yaml); pricing uses the invoice spelling. */
 const AMOUNT_TYPES: Record<string, LineAmountTypes> = { EXCLUSIVE: 'Exclusive', INCLUSIVE: 'Inclusive', NOTAX: 'NoTax' };
 
@@ -44,6 +52,8 @@ function applyQuote(ctx: WriteContext, element: Json, mode: WriteMode): ApplyRes
 	const status = (str(merged.Status) ?? 'DRAFT').toUpperCase();
 	if (!QUOTE_STATUSES.includes(status)) errors.push(`Status ${status} is not a valid quote status (${QUOTE_STATUSES.join(', ')}).`);
 	if (existing?.Status === 'DELETED') errors.push('A deleted quote cannot be modified.');
+	const refused = existing ? QUOTE_TRANSITIONS_REFUSED[`${String(existing.Status)}>${status}`] : undefined;
+	if (refused) errors.push(refused);
 
 	const contact = fields.Contact !== undefined || !existing ? chooseContact(tx, fields.Contact) : { id: existing.ContactID as string };
 	if (contact.error) errors.push(contact.error === 'A Contact must be specified for this type of transaction' ? QUOTE_CONTACT_REQUIRED : contact.error);

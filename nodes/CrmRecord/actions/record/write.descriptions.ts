@@ -71,11 +71,12 @@ export const writeInputDescription: INodeProperties[] = [
 				name: 'From the Module',
 				value: 'auto',
 				description:
-					'Invoice, Quotes, Sales Order: invoice; Organisations, Contacts: organisation; Products, Services: item; Xero Accounts: account',
+					'Invoice, Quotes, Sales Order: invoice (Quotes: quote for a Xero quote); Organisations, Contacts: organisation; Products, Services: item; Xero Accounts: account',
 			},
 			{ name: 'Invoice / Quote', value: 'invoice' },
 			{ name: 'Item', value: 'item' },
 			{ name: 'Organisation (Contact)', value: 'organisation' },
+			{ name: 'Quote', value: 'quote' },
 		],
 		default: 'auto',
 		description: 'What the input Xero records are',
@@ -220,7 +221,7 @@ export const writeTailDescription: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					"Whether a Xero invoice's contact that is not yet a CRM organisation (by Xero ID or name) is created as one first, so the invoice can point at it; existing organisations are never changed",
+					"Whether a Xero invoice's or quote's contact that is not yet a CRM organisation (by Xero ID or name) is created as one first, so the record can point at it; existing organisations are never changed",
 			},
 			{
 				displayName: 'Preview (No Writes)',

@@ -5,7 +5,7 @@ import { invoiceFromFields } from '../../helpers/fieldPayloads';
 import type { CurrencySettings } from '../../send/checks';
 import { present } from '../../helpers/mandatory';
 import { contactReference, toRequestDates, writableLines } from '../../helpers/xeroShape';
-import type { SendRules } from '../../send/rules';
+import type { RecordCheck, SendRules, SettingsCheck } from '../../send/rules';
 import { writeInBatches } from '../../send/write';
 
 /**
@@ -38,9 +38,9 @@ export const XERO_MAX_YEAR = 9999;
  * Dates Xero would refuse, checked before sending: one such date would otherwise make Xero reject the whole batch
  * ("Could not convert string to DateTime"). `original` is the input item, so the message shows what the user sent.
  */
-export function invoiceDateProblems(record: IDataObject, original: IDataObject = {}): string[] {
+export function invoiceDateProblems(record: IDataObject, original: IDataObject = {}, fields = INVOICE_DATE_FIELDS): string[] {
 	const problems: string[] = [];
-	for (const field of INVOICE_DATE_FIELDS) {
+	for (const field of fields) {
 		const value = record[field];
 		if (value === undefined) continue;
 		const text = typeof value === 'string' ? value : '';
@@ -70,6 +70,24 @@ export function needsCurrencyCheck(records: IDataObject[]): boolean {
 	return records.some((r) => Boolean(r.CurrencyCode));
 }
 
+
+/** BAD_DATE: the record's `fields` dates, years Xero can store (invoices, quotes). */
+export function datesCheck(fields: string[]): RecordCheck {
+	return {
+		code: 'BAD_DATE',
+		problem(payload, input) {
+			const dates = invoiceDateProblems(payload, input, fields);
+			return dates.length > 0 ? `not sent because ${dates.join('; ')}.` : undefined;
+		},
+	};
+}
+
+/** CURRENCY: a record naming a currency (invoices, quotes) must use one the organisation can invoice in. */
+export const currencyCheck: SettingsCheck = {
+	code: 'CURRENCY',
+	needed: needsCurrencyCheck,
+	problem: async (payload, settings) => currencyProblem(payload.CurrencyCode, await settings.currencies()),
+};
 
 export const PAID_NOTE =
 	'Not sent: the invoice has a payment or credit note allocated in Xero, which then refuses edits. It stays linked; the output is the Xero invoice as it is now.';
@@ -138,23 +156,8 @@ export const invoiceSendRules: SendRules = {
 		);
 	},
 	crmModules: ['Invoice', 'Quotes', 'SalesOrder'],
-	checks: [
-		{ code: 'INVOICE_STATUS', problem: (payload) => invoiceStatusProblem(payload) },
-		{
-			code: 'BAD_DATE',
-			problem(payload, input) {
-				const dates = invoiceDateProblems(payload, input);
-				return dates.length > 0 ? `not sent because ${dates.join('; ')}.` : undefined;
-			},
-		},
-	],
-	settingsChecks: [
-		{
-			code: 'CURRENCY',
-			needed: needsCurrencyCheck,
-			problem: async (payload, settings) => currencyProblem(payload.CurrencyCode, await settings.currencies()),
-		},
-	],
+	checks: [{ code: 'INVOICE_STATUS', problem: (payload) => invoiceStatusProblem(payload) }, datesCheck(INVOICE_DATE_FIELDS)],
+	settingsChecks: [currencyCheck],
 	writer: writeInBatches,
 	readQuery: { unitdp: 4 },
 	idsParameter: true,

@@ -32,7 +32,7 @@ async function crmAsXero(run: WriteRun, write: PreparedWrite, current: VtigerRec
 	if (!source) return undefined;
 	const [result] = await mapBatch(
 		1,
-		(_index, resolved) => crmToXero(write.input.module, current, { ...source.mapping, resolved }),
+		(_index, resolved) => crmToXero(write.input.module, current, { ...source.mapping, resolved }, source.resource),
 		crmFetcher(run.client),
 	);
 	if (result.errors.length > 0 || hasNeeds(result.needs) || result.settled !== undefined) return undefined;

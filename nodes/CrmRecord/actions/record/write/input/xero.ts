@@ -26,6 +26,9 @@ import type { InputRead, WriteInput, WriteOperation, XeroSource } from '../types
 
 type Mapped = XeroToCrmResult | { failed: Error };
 
+/** Xero records that point at a contact the CRM keeps as an organisation. */
+const SALES_DOCUMENTS: readonly string[] = ['invoice', 'quote'];
+
 function overridesOf(ctx: IExecuteFunctions, i: number): Record<string, unknown> {
 	const collection = ctx.getNodeParameter('overrides', i, {}) as {
 		override?: Array<{ field?: string; value?: unknown }>;
@@ -42,7 +45,11 @@ function optionsFor(ctx: IExecuteFunctions, i: number, module: string, resolved:
 	const xeroIdField = String(ctx.getNodeParameter('xeroIdField', i, '') ?? '').trim();
 	const input: MappingOptionsInput = { overrides: overridesOf(ctx, i), resolved, fallbackProductId: FALLBACK_PENDING };
 	if (module) {
-		if (xeroIdField) input.linkFields = { [module]: xeroIdField };
+		if (xeroIdField) {
+			input.linkFields = { [module]: xeroIdField };
+			// Quotes keep a Xero quote's ID apart from their draft invoice's link; the field chosen is for either.
+			input.quoteFields = { xeroId: xeroIdField };
+		}
 		if (ctx.getNodeParameter('xeroResource', i, 'auto') === 'account') input.accountModule = module;
 	}
 	return input;
@@ -101,9 +108,11 @@ export async function readXeroInputs(
 			return { failed: error as Error, needs: { crmIds: [], lookups: [] } };
 		}
 	};
-	// A bill (ACCPAY) has no CRM invoice to become, so its supplier is not made a CRM organisation either.
+	// Sales documents (invoices, quotes: a Xero record with a Contact) need their organisation. A bill (ACCPAY) has no
+	// CRM invoice to become, so its supplier is not made a CRM organisation either.
 	const isInvoice = items.map(
-		(item, i) => xeroResourceFor(ctx, i, moduleOf(ctx, i), item.json) === 'invoice' && isSalesInvoice(item.json as IDataObject),
+		(item, i) =>
+			SALES_DOCUMENTS.includes(xeroResourceFor(ctx, i, moduleOf(ctx, i), item.json)) && isSalesInvoice(item.json as IDataObject),
 	);
 	const invoices = items.filter((_item, i) => isInvoice[i]);
 	const accountFailures =
@@ -114,7 +123,10 @@ export async function readXeroInputs(
 	const lines = mapped.flatMap((entry, index) => {
 		if ('failed' in entry || entry.notForModule) return [];
 		const module = moduleOf(ctx, index) || entry.module;
-		const linkField = linkFieldOf(mappingOptions(optionsFor(ctx, index, module, {})), module);
+		// The link the mapping matched on first (a Xero quote's is not its module's draft-invoice link).
+		const linkField =
+			entry.match.find((pair) => pair.value === entry.xeroId)?.field ??
+			linkFieldOf(mappingOptions(optionsFor(ctx, index, module, {})), module);
 		return [{ index, module, linkField, result: entry, chosen: chosenFallback(ctx, index) }];
 	});
 	const settled = await attempt(async () => await settleFallbackProducts(client, lines));

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { xeroResourceOf, type XeroResource } from '../../../../../shared/mapping';
+import { crmModulesOf, xeroResourceOf, type XeroResource } from '../../../../../shared/mapping';
 
 /** The ID field that tells what kind of Xero record an item is (Xero Sync's and the triggers' output shape). */
 const ID_FIELDS: ReadonlyArray<[string, XeroResource]> = [
 	['InvoiceID', 'invoice'],
+	['QuoteID', 'quote'],
 	['ItemID', 'item'],
 	['AccountID', 'account'],
 	['ContactID', 'organisation'],
@@ -21,7 +22,10 @@ function xeroResourceOfRecord(json: IDataObject): XeroResource | undefined {
 export function xeroResourceFor(ctx: IExecuteFunctions, itemIndex: number, module: string, json: IDataObject): XeroResource {
 	const chosen = String(ctx.getNodeParameter('xeroResource', itemIndex, 'auto') ?? 'auto');
 	if (chosen !== 'auto' && chosen !== '') return chosen as XeroResource;
-	return xeroResourceOf(module) ?? xeroResourceOfRecord(json) ?? 'organisation';
+	// A module several resources map to (Quotes: a draft invoice or a Xero quote) takes the record's own kind.
+	const ofRecord = xeroResourceOfRecord(json);
+	if (ofRecord !== undefined && crmModulesOf(ofRecord).includes(module)) return ofRecord;
+	return xeroResourceOf(module) ?? ofRecord ?? 'organisation';
 }
 
 function nothingMapped(ctx: IExecuteFunctions): boolean {
