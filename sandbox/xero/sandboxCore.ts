@@ -49,6 +49,7 @@ const FALLBACK_SCOPES: Record<string, string[]> = {
 	Invoices: ['accounting.transactions', 'accounting.transactions.read'],
 	Payments: ['accounting.transactions', 'accounting.transactions.read'],
 	Quotes: ['accounting.transactions', 'accounting.transactions.read'],
+	PurchaseOrders: ['accounting.transactions', 'accounting.transactions.read'],
 };
 
 /** everything one sandbox instance holds; the HTTP layer and the control API both work on it */
