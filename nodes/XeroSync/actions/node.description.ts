@@ -6,6 +6,7 @@ import { tenantProperty } from './common/tenant.description';
 import * as invoice from './invoice/Invoice.resource';
 import * as item from './item/Item.resource';
 import * as organisation from './organisation/Organisation.resource';
+import * as purchaseOrder from './purchaseOrder/PurchaseOrder.resource';
 
 /** The node's parameters; the node's own description (name, credentials, ...) is in XeroSync.node.ts. */
 export const nodeProperties: INodeProperties[] = [
@@ -24,6 +25,7 @@ export const nodeProperties: INodeProperties[] = [
 			{ name: 'Invoice', value: 'invoice', description: 'Sales invoices and bills, with line items' },
 			{ name: 'Item', value: 'item', description: 'Products and services (CRM products)' },
 			{ name: 'Organisation', value: 'organisation', description: 'Customers and suppliers (Xero contacts)' },
+			{ name: 'Purchase Order', value: 'purchaseOrder', description: 'Orders to suppliers, with line items' },
 		],
 		default: 'invoice',
 	},
@@ -31,5 +33,6 @@ export const nodeProperties: INodeProperties[] = [
 	...invoice.description,
 	...item.description,
 	...account.description,
+	...purchaseOrder.description,
 	runSummaryProperty,
 ];

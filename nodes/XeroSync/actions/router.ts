@@ -10,6 +10,7 @@ import * as account from './account/Account.resource';
 import * as invoice from './invoice/Invoice.resource';
 import * as item from './item/Item.resource';
 import * as organisation from './organisation/Organisation.resource';
+import * as purchaseOrder from './purchaseOrder/PurchaseOrder.resource';
 
 /** One operation of a resource module; `action` names it in sync-log entries where the default would not. */
 interface OperationModule {
@@ -17,7 +18,7 @@ interface OperationModule {
 	action?: string;
 }
 
-const RESOURCES = { organisation, invoice, item, account };
+const RESOURCES = { organisation, invoice, item, account, purchaseOrder };
 
 /** The operation a resource module exports under that name (its other exports, e.g. `description`, are not). */
 function operationOf(resource: XeroResource, operation: string): OperationModule | undefined {

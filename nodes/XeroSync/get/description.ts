@@ -65,10 +65,13 @@ function filterOptions(resource: XeroResource): INodeProperties[] {
 			// Sorted by name, as n8n lists options.
 			options: [...spec.statuses].sort((a, b) => a.name.localeCompare(b.name)),
 			default: [],
-			description: 'Only records in one of these statuses (none selected: every status)',
+			description: spec.statusParameter
+				? `Only records in this status; Xero filters ${spec.plural.toLowerCase()} on one status at a time (none selected: every status)`
+				: 'Only records in one of these statuses (none selected: every status)',
 		});
 	}
-	options.push({
+	// Where the list takes no `where`, the Where filter is not offered at all.
+	if (!spec.noWhere) options.push({
 		displayName: 'Where (Raw)',
 		name: 'where',
 		type: 'string',

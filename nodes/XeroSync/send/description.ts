@@ -176,3 +176,51 @@ export const xeroIdField = (resource: XeroResource): INodeProperties => {
 		description: `The ${spec.idField} of the record to update; when empty, the record is matched by ${spec.numberLabel.toLowerCase()}${spec.nameField ? ' or name' : ''}`,
 	};
 };
+
+/** The Line Items list of a Send with lines (invoices, purchase orders): `what` they are, and an account to book them to. */
+export function lineItemsDescription(resource: XeroResource, what: string, accountHint: string): INodeProperties {
+	return {
+		displayName: 'Line Items',
+		name: 'lineItemsUi',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Line Item',
+		default: {},
+		description: `${what}. To send a varying number of lines from the input, use "Line Items (JSON)" in Additional Fields.`,
+		displayOptions: sendShow(resource, 'fields'),
+		options: [
+			{
+				displayName: 'Line Item',
+				name: 'lineItem',
+				values: [
+					{
+						displayName: 'Account Code',
+						name: 'accountCode',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 200',
+						description: `Code of the Xero account the line is booked to (${accountHint})`,
+					},
+					{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+					{ displayName: 'Discount Rate (%)', name: 'discountRate', type: 'number', default: 0 },
+					{
+						displayName: 'Item Code',
+						name: 'itemCode',
+						type: 'string',
+						default: '',
+						description: 'Code of an existing Xero item, to link the line to it (optional)',
+					},
+					{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 1 },
+					{ displayName: 'Tax Type', name: 'taxType', type: 'string', default: '', placeholder: 'e.g. OUTPUT2' },
+					{
+						displayName: 'Unit Amount',
+						name: 'unitAmount',
+						type: 'number',
+						default: 0,
+						description: 'Price of one unit, before or after tax as Line Amount Types says',
+					},
+				],
+			},
+		],
+	};
+}

@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
  * What the nodes need to know about each Xero collection they sync. "Organisation" is the CRM's word; Xero calls
  * these records Contacts, so the spec is where the two vocabularies meet.
  */
-export type XeroResource = 'organisation' | 'invoice' | 'item' | 'account';
+export type XeroResource = 'organisation' | 'invoice' | 'item' | 'account' | 'purchaseOrder';
 
 /**
  * A set of fields Xero keeps unique among the records it applies to. Values compare trimmed and case-insensitively;
@@ -21,6 +21,9 @@ export interface UniqueKey {
 /** Invoice statuses in the order an invoice moves through them. */
 export const INVOICE_STATUSES = ['DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+/** Purchase order statuses in lifecycle order (getPurchaseOrders' Status enum). */
+export const PURCHASE_ORDER_STATUSES = ['DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'] as const;
 
 /** The statuses an invoice may be created or updated with; Xero itself sets PAID, and voiding is done in Xero. */
 export const SENDABLE_INVOICE_STATUSES: readonly InvoiceStatus[] = ['DRAFT', 'SUBMITTED', 'AUTHORISED'];
@@ -94,6 +97,15 @@ export interface XeroResourceSpec {
 	statusesParameter?: string;
 	/** Xero's parameter that filters the list by contact (ContactID GUIDs); absent where there is none. */
 	contactIdsParameter?: string;
+	/** Xero's parameter for ONE status (Purchase Orders' `Status=`): the Status filter then takes a single value. */
+	statusParameter?: string;
+	/** Xero's own date-range parameters (yyyy-mm-dd) on dateFilter.field, used instead of a `where` on it. */
+	dateParameters?: { from: string; to: string };
+	/**
+	 * The list takes no `where` (Purchase Orders): Get offers no Where filter, and a record is read on its own path by
+	 * ID or by number (`/PurchaseOrders/{PurchaseOrderNumber}`), also by Send's lookups and its reads before updates.
+	 */
+	noWhere?: boolean;
 	/** Xero's list parameter taking many numbers at once (InvoiceNumbers=a,b,…): Send's lookups by number use it. */
 	numbersParameter?: string;
 	/** The date a date-range filter compares, and how its description names it. */
@@ -189,6 +201,28 @@ export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 		supportsArchived: false,
 		dateFilter: LAST_UPDATE,
 		changes: { includeArchived: false, fetchByIdsPaged: false, watchesStatus: false },
+	},
+	purchaseOrder: {
+		resource: 'purchaseOrder',
+		label: 'Purchase Order',
+		plural: 'Purchase Orders',
+		path: '/PurchaseOrders',
+		collection: 'PurchaseOrders',
+		idField: 'PurchaseOrderID',
+		numberField: 'PurchaseOrderNumber',
+		numberLabel: 'Purchase Order Number',
+		// "Unique alpha numeric code identifying purchase order" (the yaml); the sandbox refuses a repeat as Xero does.
+		uniqueKeys: [{ fields: ['PurchaseOrderNumber'], refusedByXero: true }],
+		crmIdFields: ['Reference'],
+		paged: true,
+		statusField: 'Status',
+		statuses: PURCHASE_ORDER_STATUSES.map((value) => ({ name: value.charAt(0) + value.slice(1).toLowerCase(), value })),
+		supportsArchived: false,
+		statusParameter: 'Status',
+		dateParameters: { from: 'DateFrom', to: 'DateTo' },
+		noWhere: true,
+		dateFilter: { field: 'Date', label: 'Order date' },
+		numberExample: 'PO-0001',
 	},
 	account: {
 		resource: 'account',

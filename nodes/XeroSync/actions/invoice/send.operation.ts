@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { sendRecords } from '../../send/run';
 import {
 	crmMappingDescription,
+	lineItemsDescription,
 	sendHeadDescription,
 	sendOptionsDescription,
 	sendShow,
@@ -33,50 +34,7 @@ export const description: INodeProperties[] = [
 		description: 'The Xero ContactID, or the organisation name (Xero links to the contact with that name, or creates it)',
 		displayOptions: sendShow('invoice', 'fields'),
 	},
-	{
-		displayName: 'Line Items',
-		name: 'lineItemsUi',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		placeholder: 'Add Line Item',
-		default: {},
-		description: 'The invoice lines. To send a varying number of lines from the input, use "Line Items (JSON)" in Additional Fields.',
-		displayOptions: sendShow('invoice', 'fields'),
-		options: [
-			{
-				displayName: 'Line Item',
-				name: 'lineItem',
-				values: [
-					{
-						displayName: 'Account Code',
-						name: 'accountCode',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. 200',
-						description: 'Code of the Xero account the line is booked to (e.g. a sales account)',
-					},
-					{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-					{ displayName: 'Discount Rate (%)', name: 'discountRate', type: 'number', default: 0 },
-					{
-						displayName: 'Item Code',
-						name: 'itemCode',
-						type: 'string',
-						default: '',
-						description: 'Code of an existing Xero item, to link the line to it (optional)',
-					},
-					{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 1 },
-					{ displayName: 'Tax Type', name: 'taxType', type: 'string', default: '', placeholder: 'e.g. OUTPUT2' },
-					{
-						displayName: 'Unit Amount',
-						name: 'unitAmount',
-						type: 'number',
-						default: 0,
-						description: 'Price of one unit, before or after tax as Line Amount Types says',
-					},
-				],
-			},
-		],
-	},
+	lineItemsDescription('invoice', 'The invoice lines', 'e.g. a sales account'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

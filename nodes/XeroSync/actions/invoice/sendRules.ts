@@ -38,9 +38,9 @@ export const XERO_MAX_YEAR = 9999;
  * Dates Xero would refuse, checked before sending: one such date would otherwise make Xero reject the whole batch
  * ("Could not convert string to DateTime"). `original` is the input item, so the message shows what the user sent.
  */
-export function invoiceDateProblems(record: IDataObject, original: IDataObject = {}): string[] {
+export function invoiceDateProblems(record: IDataObject, original: IDataObject = {}, fields: readonly string[] = INVOICE_DATE_FIELDS): string[] {
 	const problems: string[] = [];
-	for (const field of INVOICE_DATE_FIELDS) {
+	for (const field of fields) {
 		const value = record[field];
 		if (value === undefined) continue;
 		const text = typeof value === 'string' ? value : '';
