@@ -3,6 +3,7 @@ import { crmInvoiceToXero, xeroInvoiceToCrm } from './invoice';
 import { crmItemToXero, xeroItemToCrm } from './item';
 import { mappingOptions, type MappingOptionsInput } from './options';
 import { crmOrganisationToXero, xeroOrganisationToCrm } from './organisation';
+import { crmPurchaseOrderToXero, xeroPurchaseOrderToCrm } from './purchaseOrder';
 import { crmQuoteToDraftInvoice } from './quoteToDraftInvoice';
 import { mergeResolved, RESOLVED_KEY } from './resolveBatch';
 import { crmVendorToXero, xeroSupplierToCrmVendor } from './vendor';
@@ -19,6 +20,7 @@ const CRM_MODULES_BY_RESOURCE: Readonly<Record<XeroResource, readonly string[]>>
 	invoice: ['Invoice', 'Quotes', 'SalesOrder'],
 	item: ['Products', 'Services'],
 	account: ['XeroAccounts'],
+	purchaseOrder: ['PurchaseOrder'],
 };
 
 /** A CRM record of `module` in Xero's shape. Quotes and SalesOrder become DRAFT invoices. */
@@ -38,10 +40,12 @@ export function crmToXero(module: string, record: CrmRecord, input: MappingOptio
 		case 'Quotes':
 		case 'SalesOrder':
 			return crmQuoteToDraftInvoice(module, record, options);
+		case 'PurchaseOrder':
+			return crmPurchaseOrderToXero(record, options);
 		default:
 			if (module === options.accountModule) return crmAccountToXero(record, options);
 			throw new Error(
-				`No mapping from CRM module "${module}" to Xero. Mapped modules: Accounts, Contacts, Vendors, Products, Services, Invoice, Quotes, SalesOrder, ${options.accountModule}.`,
+				`No mapping from CRM module "${module}" to Xero. Mapped modules: Accounts, Contacts, Vendors, Products, Services, Invoice, Quotes, SalesOrder, ${options.accountModule}. Purchase orders: PurchaseOrder.`,
 			);
 	}
 }
@@ -65,8 +69,10 @@ export function xeroToCrm(resource: XeroResource, xeroRecord: XeroRecord, input:
 			return xeroInvoiceToCrm(xeroRecord, options);
 		case 'account':
 			return xeroAccountToCrm(xeroRecord, options);
+		case 'purchaseOrder':
+			return xeroPurchaseOrderToCrm(xeroRecord, options);
 		default:
-			throw new Error(`No mapping from Xero resource "${String(resource)}" to the CRM. Mapped: organisation, invoice, item, account.`);
+			throw new Error(`No mapping from Xero resource "${String(resource)}" to the CRM. Mapped: organisation, invoice, item, account, purchaseOrder.`);
 	}
 }
 
@@ -83,6 +89,7 @@ export { crmAccountToXero, xeroAccountToCrm } from './account';
 export { crmInvoiceToXero, xeroInvoiceToCrm } from './invoice';
 export { crmItemToXero, xeroItemToCrm, CRM_NUMBER_FIELDS } from './item';
 export { crmOrganisationToXero, xeroOrganisationToCrm } from './organisation';
+export { crmPurchaseOrderToXero, xeroPurchaseOrderToCrm } from './purchaseOrder';
 export { crmQuoteToDraftInvoice } from './quoteToDraftInvoice';
 export { crmVendorToXero, xeroSupplierToCrmVendor } from './vendor';
 export { xeroStatusToSend, crmStatusOf } from './invoiceStatus';

@@ -48,6 +48,8 @@ export const RECORDED_CUSTOM_FIELDS: Record<string, FieldDescribe[]> = {
 export const DEMO_CUSTOM_FIELDS: Record<string, FieldDescribe[]> = {
 	...Object.fromEntries(Object.entries(RECORDED_CUSTOM_FIELDS).map(([module, fields]) => [module, module === 'Contacts' ? fields : [...fields, syncHashField]])),
 	Vendors: [field('cf_xero_contact_id', 'Xero Contact ID')],
+	// Purchase orders as invoices: the Xero ID, Xero's status (billed and deleted orders are closed there), the hash.
+	PurchaseOrder: [field('cf_xero_purchaseorder_id', 'Xero Purchase Order ID'), field('cf_xero_status', 'Xero Status'), syncHashField],
 };
 
 function systemFields(): FieldDescribe[] {

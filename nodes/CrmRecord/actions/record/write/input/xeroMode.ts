@@ -5,6 +5,8 @@ import { xeroResourceOf, type XeroResource } from '../../../../../shared/mapping
 /** The ID field that tells what kind of Xero record an item is (Xero Sync's and the triggers' output shape). */
 const ID_FIELDS: ReadonlyArray<[string, XeroResource]> = [
 	['InvoiceID', 'invoice'],
+	// Before ContactID: a purchase order carries its supplier's.
+	['PurchaseOrderID', 'purchaseOrder'],
 	['ItemID', 'item'],
 	['AccountID', 'account'],
 	['ContactID', 'organisation'],
