@@ -143,6 +143,7 @@ export class SandboxCore {
 				items: [...tenant.records.items.values()],
 				accounts: [...tenant.records.accounts.values()],
 				payments: [...tenant.records.payments.values()],
+				purchaseOrders: [...tenant.records.purchaseOrders.values()],
 			};
 		}
 		return out;

@@ -64,12 +64,12 @@ export async function readList(
 
 /**
  * One record on its own path: `/PurchaseOrders/<id>`, or `/PurchaseOrders/<number>` where the list takes no `where`
- * (spec.noWhere). A 404 is "not there". A number is one path segment, encoded; `.` and `..` never reach a URL.
+ * (spec.noWhere). A 404 is "not there". A number is one path segment the transport encodes; `.` and `..` are none.
  */
 async function readAtPath(caller: XeroTransport, spec: XeroResourceSpec, value: string): Promise<IDataObject | undefined> {
 	if (!isXeroId(value) && (value === '' || value === '.' || value === '..')) return undefined;
-	const path = isXeroId(value) ? recordPath(spec.path, spec.idField, value) : `${spec.path}/${encodeURIComponent(value)}`;
-	const found = await attempt(async () => await caller.request({ method: 'GET', path }));
+	const where = isXeroId(value) ? { path: recordPath(spec.path, spec.idField, value) } : { path: spec.path, numberSegment: value };
+	const found = await attempt(async () => await caller.request({ method: 'GET', ...where }));
 	if (found.ok) return recordsOf(spec, found.value.body)[0];
 	const error = found.error as { status?: unknown; httpCode?: unknown };
 	if (Number(error.status ?? error.httpCode) === 404) return undefined;
