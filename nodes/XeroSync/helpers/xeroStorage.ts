@@ -39,8 +39,9 @@ export const XERO_STORAGE: StorageRules = {
 		'AccountID',
 		'LineItemID',
 		'BrandingThemeID',
+		'PurchaseOrderID',
 	]),
-	dates: new Set(['Date', 'DueDate', 'ExpectedPaymentDate', 'PlannedPaymentDate']),
+	dates: new Set(['Date', 'DueDate', 'ExpectedPaymentDate', 'PlannedPaymentDate', 'DeliveryDate', 'ExpectedArrivalDate']),
 	keyedArrays: { Phones: 'PhoneType', Addresses: 'AddressType' },
 	references: { Contact: ['ContactID', 'Name'] },
 };
