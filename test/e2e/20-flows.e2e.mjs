@@ -13,8 +13,9 @@ const FILES = {
 	quotes: 'quotes-to-xero-draft-invoices.json',
 	pdfs: 'invoice-pdfs-to-crm.json',
 	suppliers: 'suppliers-xero-to-crm-vendors.json',
+	purchaseOrders: 'purchase-orders-crm-to-xero.json',
 };
-const ORDER = [FILES.orgsXeroToCrm, FILES.orgsCrmToXero, FILES.products, FILES.invoices, FILES.quotes, FILES.pdfs, FILES.suppliers];
+const ORDER = [FILES.orgsXeroToCrm, FILES.orgsCrmToXero, FILES.products, FILES.invoices, FILES.quotes, FILES.pdfs, FILES.suppliers, FILES.purchaseOrders];
 const SYNC_TYPES = ['n8n-nodes-xero-crm.xeroSync', 'n8n-nodes-xero-crm.crmRecord'];
 
 const tenantId = () => sandbox().xero.tenants[0].tenantId;
@@ -205,6 +206,27 @@ test('suppliers Xero → CRM Vendors: every Xero supplier is one CRM vendor, lin
 		assert.equal(linked[0].vendorname, supplier.Name);
 	}
 	assert.equal(snap.records.vendors.filter((v) => v.cf_xero_contact_id).length, suppliers.length, 'only suppliers become vendors');
+});
+
+test('purchase orders CRM → Xero: vendors stay one Xero supplier each, every CRM purchase order is one Xero order under its number; nothing fails', async () => {
+	const vendorsBefore = (await snapshot()).state.contacts.length;
+	const result = await runExample(FILES.purchaseOrders);
+	assert.deepEqual(result.allErrors.map((e) => `${e.node}: ${e.message}`), [], 'no failures');
+	const snap = await snapshot();
+	// The suppliers example linked every vendor already: sending them back finds those contacts, it adds none.
+	assert.equal(snap.state.contacts.length, vendorsBefore, 'no new Xero contacts for linked vendors');
+	for (const vendor of snap.records.vendors.filter((v) => v.cf_xero_contact_id)) {
+		assert.ok(snap.state.contacts.some((c) => c.ContactID === vendor.cf_xero_contact_id), `vendor ${vendor.vendorname} points at a Xero contact`);
+	}
+	const orders = await crm.records('PurchaseOrder');
+	const xeroOrders = snap.state.purchaseOrders ?? [];
+	for (const order of orders.filter((o) => o.postatus !== 'Cancelled')) {
+		const x = xeroOrders.find((o) => o.PurchaseOrderID === order.cf_xero_purchaseorder_id);
+		assert.ok(x, `CRM purchase order ${order.purchaseorder_no} points at a Xero purchase order`);
+		assert.equal(x.PurchaseOrderNumber, order.purchaseorder_no, 'Xero keeps the CRM number');
+		assert.equal(String(order.cf_xero_status).toUpperCase(), String(x.Status).toUpperCase());
+	}
+	assert.deepEqual(duplicates(xeroOrders.map((o) => o.PurchaseOrderNumber)), []);
 });
 
 test('a second run of every example creates no duplicates and fails the same planted records again', async () => {
