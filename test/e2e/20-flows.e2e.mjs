@@ -14,8 +14,9 @@ const FILES = {
 	pdfs: 'invoice-pdfs-to-crm.json',
 	suppliers: 'suppliers-xero-to-crm-vendors.json',
 	purchaseOrders: 'purchase-orders-crm-to-xero.json',
+	bills: 'purchase-orders-to-bills.json',
 };
-const ORDER = [FILES.orgsXeroToCrm, FILES.orgsCrmToXero, FILES.products, FILES.invoices, FILES.quotes, FILES.pdfs, FILES.suppliers, FILES.purchaseOrders];
+const ORDER = [FILES.orgsXeroToCrm, FILES.orgsCrmToXero, FILES.products, FILES.invoices, FILES.quotes, FILES.pdfs, FILES.suppliers, FILES.purchaseOrders, FILES.bills];
 const SYNC_TYPES = ['n8n-nodes-xero-crm.xeroSync', 'n8n-nodes-xero-crm.crmRecord'];
 
 const tenantId = () => sandbox().xero.tenants[0].tenantId;
@@ -227,6 +228,20 @@ test('purchase orders CRM → Xero: vendors stay one Xero supplier each, every C
 		assert.equal(String(order.cf_xero_status).toUpperCase(), String(x.Status).toUpperCase());
 	}
 	assert.deepEqual(duplicates(xeroOrders.map((o) => o.PurchaseOrderNumber)), []);
+});
+
+test('approved purchase orders → bills: every order the run billed is BILLED with one DRAFT bill under its number; nothing fails', async () => {
+	const result = await runExample(FILES.bills);
+	assert.deepEqual(result.allErrors.map((e) => `${e.node}: ${e.message}`), [], 'no failures');
+	const snap = await snapshot();
+	const orders = snap.state.purchaseOrders ?? [];
+	assert.equal(orders.filter((o) => o.Status === 'AUTHORISED').length, 0, 'no approved order is left unbilled');
+	for (const item of result.out('Mark purchase orders billed')) {
+		const order = orders.find((o) => o.PurchaseOrderNumber === item.json.PurchaseOrderNumber);
+		assert.equal(order?.Status, 'BILLED');
+		const bills = snap.state.invoices.filter((i) => i.Type === 'ACCPAY' && i.Reference === order.PurchaseOrderNumber);
+		assert.equal(bills.length, 1, `purchase order ${order.PurchaseOrderNumber} has one bill`);
+	}
 });
 
 test('a second run of every example creates no duplicates and fails the same planted records again', async () => {

@@ -2,6 +2,7 @@ import { conflictPolicyOption } from '../../shared/conflictPolicy';
 import { DEFAULT_SYNC_HASH_FIELD } from './conflicts';
 import type { INodeProperties } from 'n8n-workflow';
 import type { XeroResource } from '../../shared/xero/resources';
+import type { ExtraInputMode } from './rules';
 import { XERO_RESOURCES } from '../../shared/xero/resources';
 
 export function sendShow(resource: XeroResource, inputMode?: string) {
@@ -15,7 +16,7 @@ export function sendShow(resource: XeroResource, inputMode?: string) {
 }
 
 /** Input mode and duplicate handling come first in every Send; the resource's own fields follow. */
-export function sendHeadDescription(resource: XeroResource): INodeProperties[] {
+export function sendHeadDescription(resource: XeroResource, extraModes: Array<Pick<ExtraInputMode, 'name' | 'value' | 'description'>> = []): INodeProperties[] {
 	const spec = XERO_RESOURCES[resource];
 	// The keys a person knows the record by: its number, and its name where it has one (contacts).
 	const keys = [spec.numberLabel, spec.nameField].filter((k): k is string => k !== undefined);
@@ -42,6 +43,7 @@ export function sendHeadDescription(resource: XeroResource): INodeProperties[] {
 					value: 'json',
 					description: `Each input item is a ${spec.label.toLowerCase()} in Xero's shape (e.g. from another Xero node or a Code node)`,
 				},
+				...extraModes.map(({ name, value, description }) => ({ name, value, description })),
 			],
 			default: 'fields',
 			displayOptions: sendShow(resource),

@@ -11,7 +11,7 @@ import {
 import { invoiceSendRules } from './sendRules';
 
 export const description: INodeProperties[] = [
-	...sendHeadDescription('invoice'),
+	...sendHeadDescription('invoice', invoiceSendRules.extraInputModes),
 	{
 		displayName: 'Type',
 		name: 'invoiceType',

@@ -6,6 +6,7 @@ import type { CurrencySettings } from '../../send/checks';
 import { present } from '../../helpers/mandatory';
 import { contactReference, toRequestDates, writableLines } from '../../helpers/xeroShape';
 import type { SendRules } from '../../send/rules';
+import { BILL_FROM_PURCHASE_ORDER } from '../../helpers/purchaseOrderBill';
 import { writeInBatches } from '../../send/write';
 
 /**
@@ -156,6 +157,7 @@ export const invoiceSendRules: SendRules = {
 		},
 	],
 	writer: writeInBatches,
+	extraInputModes: [BILL_FROM_PURCHASE_ORDER],
 	readQuery: { unitdp: 4 },
 	idsParameter: true,
 	settledRefusal: {

@@ -13,7 +13,7 @@ import { purchaseOrderSendRules } from './sendRules';
 const text = (displayName: string, name: string, description: string): INodeProperties => ({ displayName, name, type: 'string', default: '', description });
 
 export const description: INodeProperties[] = [
-	...sendHeadDescription('purchaseOrder'),
+	...sendHeadDescription('purchaseOrder', purchaseOrderSendRules.extraInputModes),
 	{
 		displayName: 'Supplier',
 		name: 'contact',

@@ -5,6 +5,7 @@ import { purchaseOrderFromFields } from '../../helpers/fieldPayloads';
 import { present } from '../../helpers/mandatory';
 import { contactReference, toRequestDates, writableLines } from '../../helpers/xeroShape';
 import type { SendRules } from '../../send/rules';
+import { MARK_BILLED } from '../../helpers/purchaseOrderBill';
 import { writeInBatches } from '../../send/write';
 import { currencyProblem, invoiceDateProblems, needsCurrencyCheck } from '../invoice/sendRules';
 
@@ -34,6 +35,10 @@ function purchaseOrderRequestShape(payload: IDataObject): void {
 }
 
 function purchaseOrderMandatory(record: IDataObject, isUpdate: boolean): string[] {
+	// Xero creates no order BILLED, so a BILLED record updates the order with its number (Mark Billed From Bill).
+	if (!isUpdate && String(record.Status ?? '').toUpperCase() === 'BILLED') {
+		return present(record.PurchaseOrderNumber) ? [] : ['a purchase order to mark BILLED needs its PurchaseOrderID or Purchase Order Number'];
+	}
 	const problems: string[] = [];
 	const contact = record.Contact as IDataObject | undefined;
 	if (!isUpdate && !(present(contact?.ContactID) || present(contact?.Name))) {
@@ -98,4 +103,5 @@ export const purchaseOrderSendRules: SendRules = {
 		},
 	],
 	writer: writeInBatches,
+	extraInputModes: [MARK_BILLED],
 };
