@@ -29,7 +29,9 @@ export function billFromPurchaseOrder(order: IDataObject): IDataObject {
 		LineAmountTypes: order.LineAmountTypes,
 		CurrencyCode: order.CurrencyCode,
 		// The order's line IDs are its own; the bill's lines get theirs from Xero.
-		LineItems: Array.isArray(order.LineItems) ? (order.LineItems as IDataObject[]).map(({ LineItemID: _id, ...line }) => line) : order.LineItems,
+		LineItems: Array.isArray(order.LineItems)
+			? (order.LineItems as IDataObject[]).map((line) => Object.fromEntries(Object.entries(line).filter(([key]) => key !== 'LineItemID')))
+			: order.LineItems,
 	};
 }
 

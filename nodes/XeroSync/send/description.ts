@@ -226,3 +226,36 @@ export function lineItemsDescription(resource: XeroResource, what: string, accou
 		],
 	};
 }
+
+/** Additional Fields a Send with a currency shares (invoices, purchase orders). */
+export const currencyCodeField: INodeProperties = {
+	displayName: 'Currency Code',
+	name: 'currencyCode',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. USD',
+	description: "Must be the organisation's base currency or one enabled in Xero; checked before sending",
+};
+
+/** Additional Fields a Send with line items shares: how amounts count tax, and lines from an expression. */
+export const lineFieldsDescription: INodeProperties[] = [
+	{
+		displayName: 'Line Amount Types',
+		name: 'lineAmountTypes',
+		type: 'options',
+		options: [
+			{ name: 'Tax Exclusive', value: 'Exclusive' },
+			{ name: 'Tax Inclusive', value: 'Inclusive' },
+			{ name: 'No Tax', value: 'NoTax' },
+		],
+		default: 'Exclusive',
+	},
+	{
+		displayName: 'Line Items (JSON)',
+		name: 'lineItemsJson',
+		type: 'json',
+		default: '',
+		description:
+			'An array of lines, in Xero\'s shape ({"Description", "Quantity", "UnitAmount", "AccountCode", …}) or the UI\'s (description, quantity, unitAmount, …). Replaces the Line Items list.',
+	},
+];

@@ -1,5 +1,5 @@
 import { crmAddress, crmAddressFields, findAddress, xeroAddressToCrm, type CrmAddress } from './contactParts';
-import { currencyCodeOf, xeroContactOf } from './inventoryHeader';
+import { crmPartyOf, currencyCodeOf, xeroContactOf } from './inventoryHeader';
 import { crmLinesToXero, xeroLinesToCrm } from './invoiceLines';
 import { crmStatusOf, settledStatus, xeroStatusToSend } from './invoiceStatus';
 import { linkFieldOf, type MappingOptions } from './options';
@@ -131,22 +131,10 @@ export function xeroInvoiceToCrm(invoice: XeroRecord, options: MappingOptions): 
 }
 
 function accountFor(contact: XeroRecord, resolver: Resolver, options: MappingOptions, label: string, errors: string[]): CrmRecord | undefined {
-	const contactId = text(contact.ContactID);
-	const name = text(contact.Name);
-	const link = linkFieldOf(options, 'Accounts');
-	const lookups = [
-		...(link && contactId ? [{ module: 'Accounts', field: link, value: contactId }] : []),
-		...(name ? [{ module: 'Accounts', field: 'accountname', value: name }] : []),
-	];
-	if (lookups.length === 0) {
-		errors.push(`${label} has no contact; CRM invoices need an organisation.`);
-		return undefined;
-	}
-	const found = resolver.findFirst(lookups);
-	if (found === null) {
-		errors.push(`${label}: its contact "${name || contactId}" is not a CRM organisation; get organisations from Xero first.`);
-	}
-	return found ?? undefined;
+	return crmPartyOf(contact, resolver, options, { module: 'Accounts', nameField: 'accountname' }, errors, {
+		none: `${label} has no contact; CRM invoices need an organisation.`,
+		unknown: (who) => `${label}: its contact "${who}" is not a CRM organisation; get organisations from Xero first.`,
+	});
 }
 
 /** What an invoice's mandatory street says when neither the Xero contact nor the CRM organisation has an address. */

@@ -1,5 +1,5 @@
 import { crmAddressFields, type CrmAddress } from './contactParts';
-import { currencyCodeOf } from './inventoryHeader';
+import { crmPartyOf, currencyCodeOf } from './inventoryHeader';
 import { NO_ADDRESS } from './invoice';
 import { crmLinesToXero, xeroLinesToCrm } from './invoiceLines';
 import { linkFieldOf, type MappingOptions } from './options';
@@ -112,22 +112,10 @@ export function crmPurchaseOrderToXero(record: CrmRecord, options: MappingOption
 }
 
 function vendorFor(contact: XeroRecord, resolver: Resolver, options: MappingOptions, label: string, errors: string[]): CrmRecord | undefined {
-	const contactId = text(contact.ContactID);
-	const name = text(contact.Name);
-	const link = linkFieldOf(options, 'Vendors');
-	const lookups = [
-		...(link && contactId ? [{ module: 'Vendors', field: link, value: contactId }] : []),
-		...(name ? [{ module: 'Vendors', field: 'vendorname', value: name }] : []),
-	];
-	if (lookups.length === 0) {
-		errors.push(`${label} has no supplier; CRM purchase orders need a vendor.`);
-		return undefined;
-	}
-	const found = resolver.findFirst(lookups);
-	if (found === null) {
-		errors.push(`${label}: its supplier "${name || contactId}" is not a CRM vendor; get suppliers from Xero into Vendors first.`);
-	}
-	return found ?? undefined;
+	return crmPartyOf(contact, resolver, options, { module: 'Vendors', nameField: 'vendorname' }, errors, {
+		none: `${label} has no supplier; CRM purchase orders need a vendor.`,
+		unknown: (who) => `${label}: its supplier "${who}" is not a CRM vendor; get suppliers from Xero into Vendors first.`,
+	});
 }
 
 /**

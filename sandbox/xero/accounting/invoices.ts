@@ -210,7 +210,7 @@ function applyInvoice(ctx: WriteContext, element: Json, mode: WriteMode): ApplyR
 	return { id: invoiceId, errors: [] };
 }
 
-function renderLine(line: Json, unitdp: number): Json {
+export function renderLine(line: Json, unitdp: number): Json {
 	return { ...line, UnitAmount: round(Number(line.UnitAmount ?? 0), unitdp === 4 ? 4 : 2) };
 }
 

@@ -4,7 +4,7 @@ import type { Json } from '../types';
 import { currencyRate } from './currencyRates';
 import type { ApplyResult, EntityHandler, RenderOptions, WriteContext, WriteMode } from './entity';
 import { lookup } from './entity';
-import { chooseContact, settleContact } from './invoices';
+import { chooseContact, renderLine, settleContact } from './invoices';
 import { priceLines, type LineAmountTypes } from './lineItems';
 import { num, round, str, writable } from './values';
 
@@ -147,7 +147,7 @@ export function renderPurchaseOrder(source: Parameters<EntityHandler['render']>[
 	};
 	if (typeof record.DeliveryDate === 'string') out.DeliveryDateString = dateString(parseMsDate(record.DeliveryDate) ?? 0);
 	// No unitdp on purchase order reads: unit amounts come rounded to 2 places, as Xero's default.
-	out.LineItems = (LineItems as Json[]).map((line) => ({ ...line, UnitAmount: round(Number(line.UnitAmount ?? 0), 2) }));
+	out.LineItems = (LineItems as Json[]).map((line) => renderLine(line, 2));
 	return out;
 }
 

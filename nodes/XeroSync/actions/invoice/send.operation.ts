@@ -2,6 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { sendRecords } from '../../send/run';
 import {
 	crmMappingDescription,
+	currencyCodeField,
+	lineFieldsDescription,
 	lineItemsDescription,
 	sendHeadDescription,
 	sendOptionsDescription,
@@ -44,14 +46,7 @@ export const description: INodeProperties[] = [
 		displayOptions: sendShow('invoice', 'fields'),
 		options: [
 			{ displayName: 'Branding Theme ID', name: 'brandingThemeId', type: 'string', default: '' },
-			{
-				displayName: 'Currency Code',
-				name: 'currencyCode',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. USD',
-				description: "Must be the organisation's base currency or one enabled in Xero; checked before sending",
-			},
+			currencyCodeField,
 			{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', description: 'The invoice date' },
 			{ displayName: 'Due Date', name: 'dueDate', type: 'dateTime', default: '', description: 'The day payment is due' },
 			{
@@ -61,25 +56,7 @@ export const description: INodeProperties[] = [
 				default: '',
 				description: 'Empty lets Xero number the invoice; used for matching',
 			},
-			{
-				displayName: 'Line Amount Types',
-				name: 'lineAmountTypes',
-				type: 'options',
-				options: [
-					{ name: 'Tax Exclusive', value: 'Exclusive' },
-					{ name: 'Tax Inclusive', value: 'Inclusive' },
-					{ name: 'No Tax', value: 'NoTax' },
-				],
-				default: 'Exclusive',
-			},
-			{
-				displayName: 'Line Items (JSON)',
-				name: 'lineItemsJson',
-				type: 'json',
-				default: '',
-				description:
-					'An array of lines, in Xero\'s shape ({"Description", "Quantity", "UnitAmount", "AccountCode", …}) or the UI\'s (description, quantity, unitAmount, …). Replaces the Line Items list.',
-			},
+			...lineFieldsDescription,
 			{
 				displayName: 'Reference',
 				name: 'reference',

@@ -5,7 +5,7 @@ import { invoiceFromFields } from '../../helpers/fieldPayloads';
 import type { CurrencySettings } from '../../send/checks';
 import { present } from '../../helpers/mandatory';
 import { contactReference, toRequestDates, writableLines } from '../../helpers/xeroShape';
-import type { SendRules } from '../../send/rules';
+import type { RecordCheck, SendRules, SettingsCheck } from '../../send/rules';
 import { BILL_FROM_PURCHASE_ORDER } from '../../helpers/purchaseOrderBill';
 import { writeInBatches } from '../../send/write';
 
@@ -71,6 +71,24 @@ export function needsCurrencyCheck(records: IDataObject[]): boolean {
 	return records.some((r) => Boolean(r.CurrencyCode));
 }
 
+
+/** BAD_DATE: the record's dates in `fields` Xero would refuse, named with the value sent. */
+export function datesCheck(fields: readonly string[]): RecordCheck {
+	return {
+		code: 'BAD_DATE',
+		problem(payload, input) {
+			const dates = invoiceDateProblems(payload, input, fields);
+			return dates.length > 0 ? `not sent because ${dates.join('; ')}.` : undefined;
+		},
+	};
+}
+
+/** CURRENCY: a named currency must be the base one or enabled (the organisation's settings, read once a run). */
+export const currencyCheck: SettingsCheck = {
+	code: 'CURRENCY',
+	needed: needsCurrencyCheck,
+	problem: async (payload, settings) => currencyProblem(payload.CurrencyCode, await settings.currencies()),
+};
 
 export const PAID_NOTE =
 	'Not sent: the invoice has a payment or credit note allocated in Xero, which then refuses edits. It stays linked; the output is the Xero invoice as it is now.';
@@ -141,21 +159,9 @@ export const invoiceSendRules: SendRules = {
 	crmModules: ['Invoice', 'Quotes', 'SalesOrder'],
 	checks: [
 		{ code: 'INVOICE_STATUS', problem: (payload) => invoiceStatusProblem(payload) },
-		{
-			code: 'BAD_DATE',
-			problem(payload, input) {
-				const dates = invoiceDateProblems(payload, input);
-				return dates.length > 0 ? `not sent because ${dates.join('; ')}.` : undefined;
-			},
-		},
+		datesCheck(INVOICE_DATE_FIELDS),
 	],
-	settingsChecks: [
-		{
-			code: 'CURRENCY',
-			needed: needsCurrencyCheck,
-			problem: async (payload, settings) => currencyProblem(payload.CurrencyCode, await settings.currencies()),
-		},
-	],
+	settingsChecks: [currencyCheck],
 	writer: writeInBatches,
 	extraInputModes: [BILL_FROM_PURCHASE_ORDER],
 	readQuery: { unitdp: 4 },

@@ -2,6 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { sendRecords } from '../../send/run';
 import {
 	crmMappingDescription,
+	currencyCodeField,
+	lineFieldsDescription,
 	lineItemsDescription,
 	sendHeadDescription,
 	sendOptionsDescription,
@@ -34,37 +36,12 @@ export const description: INodeProperties[] = [
 		displayOptions: sendShow('purchaseOrder', 'fields'),
 		options: [
 			text('Attention To', 'attentionTo', 'The person the delivery is going to'),
-			{
-				displayName: 'Currency Code',
-				name: 'currencyCode',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. USD',
-				description: "Must be the organisation's base currency or one enabled in Xero; checked before sending",
-			},
+			currencyCodeField,
 			{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', description: 'The order date (empty: today)' },
 			{ displayName: 'Delivery Date', name: 'deliveryDate', type: 'dateTime', default: '', description: 'The day the goods are to be delivered' },
 			text('Delivery Address', 'deliveryAddress', 'Where the goods are to be delivered'),
 			text('Delivery Instructions', 'deliveryInstructions', 'Free text for the delivery, up to 500 characters'),
-			{
-				displayName: 'Line Amount Types',
-				name: 'lineAmountTypes',
-				type: 'options',
-				options: [
-					{ name: 'Tax Exclusive', value: 'Exclusive' },
-					{ name: 'Tax Inclusive', value: 'Inclusive' },
-					{ name: 'No Tax', value: 'NoTax' },
-				],
-				default: 'Exclusive',
-			},
-			{
-				displayName: 'Line Items (JSON)',
-				name: 'lineItemsJson',
-				type: 'json',
-				default: '',
-				description:
-					'An array of lines, in Xero\'s shape ({"Description", "Quantity", "UnitAmount", "AccountCode", …}) or the UI\'s (description, quantity, unitAmount, …). Replaces the Line Items list.',
-			},
+			...lineFieldsDescription,
 			text('Purchase Order Number', 'purchaseOrderNumber', 'Empty lets Xero number the order (PO-0001 …); used for matching'),
 			text('Reference', 'reference', 'Free text shown on the order, e.g. the CRM record'),
 			{

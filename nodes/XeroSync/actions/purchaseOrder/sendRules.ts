@@ -7,7 +7,7 @@ import { contactReference, toRequestDates, writableLines } from '../../helpers/x
 import type { SendRules } from '../../send/rules';
 import { MARK_BILLED } from '../../helpers/purchaseOrderBill';
 import { writeInBatches } from '../../send/write';
-import { currencyProblem, invoiceDateProblems, needsCurrencyCheck } from '../invoice/sendRules';
+import { currencyCheck, datesCheck } from '../invoice/sendRules';
 
 const PURCHASE_ORDER_DATES = ['Date', 'DeliveryDate', 'ExpectedArrivalDate'];
 
@@ -87,21 +87,9 @@ export const purchaseOrderSendRules: SendRules = {
 	crmModules: ['PurchaseOrder'],
 	checks: [
 		{ code: 'PURCHASE_ORDER_STATUS', problem: (payload) => purchaseOrderStatusProblem(payload) },
-		{
-			code: 'BAD_DATE',
-			problem(payload, input) {
-				const dates = invoiceDateProblems(payload, input, PURCHASE_ORDER_DATES);
-				return dates.length > 0 ? `not sent because ${dates.join('; ')}.` : undefined;
-			},
-		},
+		datesCheck(PURCHASE_ORDER_DATES),
 	],
-	settingsChecks: [
-		{
-			code: 'CURRENCY',
-			needed: needsCurrencyCheck,
-			problem: async (payload, settings) => currencyProblem(payload.CurrencyCode, await settings.currencies()),
-		},
-	],
+	settingsChecks: [currencyCheck],
 	writer: writeInBatches,
 	extraInputModes: [MARK_BILLED],
 };
