@@ -49,6 +49,7 @@ const FALLBACK_SCOPES: Record<string, string[]> = {
 	Invoices: ['accounting.transactions', 'accounting.transactions.read'],
 	Payments: ['accounting.transactions', 'accounting.transactions.read'],
 	Quotes: ['accounting.transactions', 'accounting.transactions.read'],
+	PurchaseOrders: ['accounting.transactions', 'accounting.transactions.read'],
 };
 
 /** everything one sandbox instance holds; the HTTP layer and the control API both work on it */
@@ -143,6 +144,7 @@ export class SandboxCore {
 				accounts: [...tenant.records.accounts.values()],
 				payments: [...tenant.records.payments.values()],
 				quotes: [...tenant.records.quotes.values()],
+				purchaseOrders: [...tenant.records.purchaseOrders.values()],
 			};
 		}
 		return out;

@@ -16,8 +16,10 @@ const FILES = {
 	payments: 'xero-payments-to-crm-invoices.json',
 	quotesToXero: 'crm-quotes-to-xero-quotes.json',
 	quotesToCrm: 'xero-quotes-to-crm-quotes.json',
+	purchaseOrders: 'purchase-orders-crm-to-xero.json',
+	bills: 'purchase-orders-to-bills.json',
 };
-const ORDER = [FILES.orgsXeroToCrm, FILES.orgsCrmToXero, FILES.products, FILES.invoices, FILES.quotes, FILES.pdfs, FILES.suppliers, FILES.quotesToXero, FILES.quotesToCrm, FILES.payments];
+const ORDER = [FILES.orgsXeroToCrm, FILES.orgsCrmToXero, FILES.products, FILES.invoices, FILES.quotes, FILES.pdfs, FILES.suppliers, FILES.quotesToXero, FILES.quotesToCrm, FILES.payments, FILES.purchaseOrders, FILES.bills];
 const SYNC_TYPES = ['n8n-nodes-xero-crm.xeroSync', 'n8n-nodes-xero-crm.crmRecord'];
 
 const tenantId = () => sandbox().xero.tenants[0].tenantId;
@@ -241,6 +243,8 @@ test('Xero payments → CRM invoices: a part payment and every paid sales invoic
 	// An invoice this flow created in the CRM is new to the PDF flow: it gets its documents now, so the second-run
 	// check below starts from settled flows.
 	await runExample(FILES.pdfs);
+});
+
 test('quotes CRM → Xero quotes: each CRM quote is a Xero quote under its CRM number, linked by cf_xero_quote_id, its draft-invoice link untouched', async () => {
 	const result = await runExample(FILES.quotesToXero);
 	assertOnlyPlantedErrors(result, planted('Quotes'));
@@ -266,6 +270,41 @@ test('quotes Xero → CRM: every Xero quote is one CRM quote, linked by cf_xero_
 		assert.equal(linked.length, 1, `Xero quote ${quote.QuoteNumber} is one CRM quote`);
 	}
 	assert.deepEqual(duplicates(snap.records.quotes.map((q) => q.cf_xero_quote_id).filter(Boolean)), []);
+});
+
+test('purchase orders CRM → Xero: vendors stay one Xero supplier each, every CRM purchase order is one Xero order under its number; nothing fails', async () => {
+	const vendorsBefore = (await snapshot()).state.contacts.length;
+	const result = await runExample(FILES.purchaseOrders);
+	assert.deepEqual(result.allErrors.map((e) => `${e.node}: ${e.message}`), [], 'no failures');
+	const snap = await snapshot();
+	// The suppliers example linked every vendor already: sending them back finds those contacts, it adds none.
+	assert.equal(snap.state.contacts.length, vendorsBefore, 'no new Xero contacts for linked vendors');
+	for (const vendor of snap.records.vendors.filter((v) => v.cf_xero_contact_id)) {
+		assert.ok(snap.state.contacts.some((c) => c.ContactID === vendor.cf_xero_contact_id), `vendor ${vendor.vendorname} points at a Xero contact`);
+	}
+	const orders = await crm.records('PurchaseOrder');
+	const xeroOrders = snap.state.purchaseOrders ?? [];
+	for (const order of orders.filter((o) => o.postatus !== 'Cancelled')) {
+		const x = xeroOrders.find((o) => o.PurchaseOrderID === order.cf_xero_purchaseorder_id);
+		assert.ok(x, `CRM purchase order ${order.purchaseorder_no} points at a Xero purchase order`);
+		assert.equal(x.PurchaseOrderNumber, order.purchaseorder_no, 'Xero keeps the CRM number');
+		assert.equal(String(order.cf_xero_status).toUpperCase(), String(x.Status).toUpperCase());
+	}
+	assert.deepEqual(duplicates(xeroOrders.map((o) => o.PurchaseOrderNumber)), []);
+});
+
+test('approved purchase orders → bills: every order the run billed is BILLED with one DRAFT bill under its number; nothing fails', async () => {
+	const result = await runExample(FILES.bills);
+	assert.deepEqual(result.allErrors.map((e) => `${e.node}: ${e.message}`), [], 'no failures');
+	const snap = await snapshot();
+	const orders = snap.state.purchaseOrders ?? [];
+	assert.equal(orders.filter((o) => o.Status === 'AUTHORISED').length, 0, 'no approved order is left unbilled');
+	for (const item of result.out('Mark purchase orders billed')) {
+		const order = orders.find((o) => o.PurchaseOrderNumber === item.json.PurchaseOrderNumber);
+		assert.equal(order?.Status, 'BILLED');
+		const bills = snap.state.invoices.filter((i) => i.Type === 'ACCPAY' && i.Reference === order.PurchaseOrderNumber);
+		assert.equal(bills.length, 1, `purchase order ${order.PurchaseOrderNumber} has one bill`);
+	}
 });
 
 test('a second run of every example creates no duplicates and fails the same planted records again', async () => {

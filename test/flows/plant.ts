@@ -76,3 +76,37 @@ export function plantProduct(crm: VtigerSandbox, name: string, fields: Record<st
 	);
 	return engine.idOf(record);
 }
+
+export function plantVendor(crm: VtigerSandbox, name: string, fields: Record<string, unknown> = {}): string {
+	const engine = crm.engine();
+	const record = createRecord(engine, 'Vendors', { vendorname: name, assigned_user_id: ADMIN, street: '12 Mill Road', city: 'Nelson', ...fields }, ADMIN);
+	return engine.idOf(record);
+}
+
+/** A purchase order as a CRM user enters it: mandatory vendor, both addresses, status and line items. */
+export function plantPurchaseOrder(crm: VtigerSandbox, subject: string, vendorId: string, fields: Record<string, unknown> = {}): string {
+	const engine = crm.engine();
+	const record = createRecord(
+		engine,
+		'PurchaseOrder',
+		{
+			subject,
+			vendor_id: vendorId,
+			assigned_user_id: ADMIN,
+			postatus: 'Created',
+			duedate: '2026-12-20',
+			bill_street: '1 Demo Street',
+			ship_street: '9 Warehouse Lane',
+			ship_city: 'Nelson',
+			currency_id: DEMO_IDS.currencies.nzd,
+			hdnTaxType: 'group',
+			cf_xero_purchaseorder_id: '',
+			cf_xero_status: '',
+			productid: DEMO_IDS.products.golfBalls,
+			LineItems: [{ productid: DEMO_IDS.products.golfBalls, quantity: '100', listprice: '2.10', comment: 'Golf balls, white' }],
+			...fields,
+		},
+		ADMIN,
+	);
+	return engine.idOf(record);
+}

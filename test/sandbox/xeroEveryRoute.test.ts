@@ -66,6 +66,15 @@ describe('Xero sandbox: every route against the yaml', () => {
 		ok(await api.post(`/Quotes/${quoteId}`, { Quotes: [{ Reference: 'route' }] }), 'updateQuote');
 		ok(await api.post('/Quotes', { Quotes: [{ QuoteID: quoteId, Status: 'SENT' }] }), 'updateOrCreateQuotes');
 
+		const order = await api.put<{ PurchaseOrders: Rec[] }>('/PurchaseOrders', { PurchaseOrders: [{ Contact: { ContactID: contact.ContactID }, LineItems: [{ Description: 'order', Quantity: 1, UnitAmount: 5, AccountCode: '310' }] }] });
+		ok(order, 'createPurchaseOrders');
+		const orderId = String(order.json.PurchaseOrders[0].PurchaseOrderID);
+		ok(await api.get('/PurchaseOrders?Status=DRAFT&page=1&pageSize=10'), 'getPurchaseOrders');
+		ok(await api.get(`/PurchaseOrders/${orderId}`), 'getPurchaseOrder');
+		ok(await api.get(`/PurchaseOrders/${String(order.json.PurchaseOrders[0].PurchaseOrderNumber)}`), 'getPurchaseOrderByNumber');
+		ok(await api.post(`/PurchaseOrders/${orderId}`, { PurchaseOrders: [{ Reference: 'route' }] }), 'updatePurchaseOrder');
+		ok(await api.post('/PurchaseOrders', { PurchaseOrders: [{ PurchaseOrderID: orderId, Status: 'AUTHORISED' }] }), 'updateOrCreatePurchaseOrders');
+
 		const newAccount = await api.put<{ Accounts: Rec[] }>('/Accounts', { Code: 'R1', Name: 'Route account', Type: 'EXPENSE' });
 		ok(newAccount, 'createAccount');
 		const accountId = String(newAccount.json.Accounts[0].AccountID);

@@ -8,6 +8,7 @@ import * as item from './item/Item.resource';
 import * as organisation from './organisation/Organisation.resource';
 import * as payment from './payment/Payment.resource';
 import * as quote from './quote/Quote.resource';
+import * as purchaseOrder from './purchaseOrder/PurchaseOrder.resource';
 
 /** The node's parameters; the node's own description (name, credentials, ...) is in XeroSync.node.ts. */
 export const nodeProperties: INodeProperties[] = [
@@ -28,6 +29,7 @@ export const nodeProperties: INodeProperties[] = [
 			{ name: 'Organisation', value: 'organisation', description: 'Customers and suppliers (Xero contacts)' },
 			{ name: 'Payment', value: 'payment', description: 'Payments recorded on invoices and bills' },
 			{ name: 'Quote', value: 'quote', description: 'Sales quotes, with line items (CRM quotes)' },
+			{ name: 'Purchase Order', value: 'purchaseOrder', description: 'Orders to suppliers, with line items' },
 		],
 		default: 'invoice',
 	},
@@ -37,5 +39,6 @@ export const nodeProperties: INodeProperties[] = [
 	...account.description,
 	...payment.description,
 	...quote.description,
+	...purchaseOrder.description,
 	runSummaryProperty,
 ];

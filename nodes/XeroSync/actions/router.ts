@@ -12,6 +12,7 @@ import * as item from './item/Item.resource';
 import * as organisation from './organisation/Organisation.resource';
 import * as payment from './payment/Payment.resource';
 import * as quote from './quote/Quote.resource';
+import * as purchaseOrder from './purchaseOrder/PurchaseOrder.resource';
 
 /** One operation of a resource module; `action` and `flow` name it in sync-log entries where the defaults would not. */
 interface OperationModule {
@@ -20,7 +21,7 @@ interface OperationModule {
 	flow?: 'CRM → Xero' | 'Xero → CRM';
 }
 
-const RESOURCES = { organisation, invoice, item, account, payment, quote };
+const RESOURCES = { organisation, invoice, item, account, payment, quote, purchaseOrder };
 
 /** The operation a resource module exports under that name (its other exports, e.g. `description`, are not). */
 function operationOf(resource: XeroResource, operation: string): OperationModule | undefined {

@@ -78,7 +78,9 @@ function filterOptions(resource: XeroResource): INodeProperties[] {
 			// Sorted by name, as n8n lists options.
 			options: [...spec.statuses].sort((a, b) => a.name.localeCompare(b.name)),
 			default: [],
-			description: 'Only records in one of these statuses (none selected: every status)',
+			description: spec.statusParameter
+				? `Only records in this status; Xero filters ${spec.plural.toLowerCase()} on one status at a time (none selected: every status)`
+				: 'Only records in one of these statuses (none selected: every status)',
 		});
 	}
 	if (spec.noWhere) return options;

@@ -61,6 +61,7 @@ export function listQuery(spec: XeroResourceSpec, filters: ListFilters, timezone
 	if (filters.includeArchived && spec.supportsArchived) qs.includeArchived = true;
 	if (filters.searchTerm && spec.searchTermMatches !== undefined) qs.searchTerm = filters.searchTerm.trim();
 	if (filters.where && filters.where.trim() !== '') {
+		if (spec.noWhere) throw new BadFilterError(`Xero's ${spec.plural} list takes no "Where" filter; use the Status and date filters.`);
 		const problem = rawWhereProblem(filters.where);
 		if (problem) throw new BadFilterError(`The "Where" filter cannot be used: ${problem}`);
 		clauses.push(filters.where.trim());

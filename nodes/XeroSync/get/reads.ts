@@ -65,6 +65,33 @@ export async function readList(
 }
 
 /**
+ * One record on its own path: `/PurchaseOrders/<id>`, or `/PurchaseOrders/<number>` where the list takes no `where`
+ * (spec.noWhere). A 404 is "not there". A number is one path segment the transport encodes; `.` and `..` are none.
+ */
+async function readAtPath(caller: XeroTransport, spec: XeroResourceSpec, value: string): Promise<IDataObject | undefined> {
+	if (!isXeroId(value) && (value === '' || value === '.' || value === '..')) return undefined;
+	const where = isXeroId(value) ? { path: recordPath(spec.path, spec.idField, value) } : { path: spec.path, numberSegment: value };
+	const found = await attempt(async () => await caller.request({ method: 'GET', ...where }));
+	if (found.ok) return recordsOf(spec, found.value.body)[0];
+	const error = found.error as { status?: unknown; httpCode?: unknown };
+	if (Number(error.status ?? error.httpCode) === 404) return undefined;
+	throw found.error;
+}
+
+/** Records read one by one on their paths (IDs or numbers), each distinct value once; the limiter paces the calls. */
+export async function readEachAtPath(caller: XeroTransport, spec: XeroResourceSpec, values: string[]): Promise<IDataObject[]> {
+	const distinct = [...new Set(values.map((value) => value.trim()).filter((value) => value !== ''))];
+	const found = await Promise.all(distinct.map(async (value) => await readAtPath(caller, spec, value)));
+	const seen = new Set<string>();
+	return found.filter((record): record is IDataObject => {
+		const id = record === undefined ? '' : String(record[spec.idField] ?? '');
+		if (record === undefined || seen.has(id)) return false;
+		seen.add(id);
+		return true;
+	});
+}
+
+/**
  * One record by Xero ID, or by number/code (organisations: contact number, then name). The number path uses a
  * filtered list read because Xero's by-number URLs differ per collection and are not all documented.
  */
@@ -74,15 +101,7 @@ export async function readOne(
 	idOrNumber: string,
 ): Promise<IDataObject | undefined> {
 	const value = idOrNumber.trim();
-	if (isXeroId(value)) {
-		const found = await attempt(
-			async () => await caller.request({ method: 'GET', path: recordPath(spec.path, spec.idField, value) }),
-		);
-		if (found.ok) return recordsOf(spec, found.value.body)[0];
-		const error = found.error as { status?: unknown; httpCode?: unknown };
-		if (Number(error.status ?? error.httpCode) === 404) return undefined;
-		throw found.error;
-	}
+	if (isXeroId(value) || (spec.noWhere && spec.numberParameter === undefined)) return await readAtPath(caller, spec, value);
 	const clauses = [equalsString(spec.numberField, value)];
 	if (spec.nameField) clauses.push(equalsString(spec.nameField, value));
 	// A list that takes no `where` has its own parameter for one number (Quotes: QuoteNumber=).
@@ -95,14 +114,4 @@ export async function readOne(
 		found.find((r) => String(r[spec.numberField] ?? '').toLowerCase() === lower) ??
 		found.find((r) => spec.nameField !== undefined && String(r[spec.nameField] ?? '').toLowerCase() === lower)
 	);
-}
-
-/** Records by Xero ID, one GET each (a list without IDs= or `where`); an ID Xero does not know is left out. */
-export async function readEach(caller: XeroTransport, spec: XeroResourceSpec, ids: string[]): Promise<IDataObject[]> {
-	const found: IDataObject[] = [];
-	for (const id of [...new Set(ids.map((value) => value.trim().toLowerCase()))]) {
-		const record = await readOne(caller, spec, id);
-		if (record) found.push(record);
-	}
-	return found;
 }

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { crmToXero, unresolvedMessage } from '../../shared/mapping';
 import type { MappingOptionsInput } from '../../shared/mapping';
 import { hasNeeds } from '../../shared/mapping/types';
-import type { XeroResource } from '../../shared/xero/resources';
+import { XERO_RESOURCES, type XeroResource, type XeroResourceSpec } from '../../shared/xero/resources';
 
 /** Override pairs from the UI ({path, value}) as the mapping's dotted-path overrides; an empty path is ignored. */
 export function overridesFrom(pairs: IDataObject[] | undefined): Record<string, unknown> {
@@ -17,12 +17,12 @@ export function overridesFrom(pairs: IDataObject[] | undefined): Record<string, 
 /** A mapped record to send, or a CRM invoice Xero has paid or voided: that item succeeds as "Skipped", nothing is sent. */
 export type MappedRecord = { payload: IDataObject } | { settled: IDataObject };
 
-function settledRecord(mapped: IDataObject, status: string): IDataObject {
+function settledRecord(spec: XeroResourceSpec, mapped: IDataObject, status: string, note: string | undefined): IDataObject {
 	return {
-		InvoiceID: mapped.InvoiceID,
-		...(mapped.InvoiceNumber ? { InvoiceNumber: mapped.InvoiceNumber } : {}),
+		[spec.idField]: mapped[spec.idField],
+		...(mapped[spec.numberField] ? { [spec.numberField]: mapped[spec.numberField] } : {}),
 		Status: status,
-		syncNote: `Not sent: the invoice is ${status} in Xero, where payments and voiding happen; it stays linked.`,
+		syncNote: note ?? `Not sent: the invoice is ${status} in Xero, where payments and voiding happen; it stays linked.`,
 	};
 }
 
@@ -41,7 +41,9 @@ export function payloadFromCrmRecord(
 		throw new Error(`CRM module "${module}" does not map to a Xero ${target.resource}; use ${target.modules.join(' or ')}`);
 	}
 	const result = crmToXero(module, record, options, target.resource);
-	if (result.settled) return { settled: settledRecord(result.record as IDataObject, result.settled) };
+	if (result.settled) {
+		return { settled: settledRecord(XERO_RESOURCES[target.resource], result.record as IDataObject, result.settled, result.settledNote) };
+	}
 	if (result.errors.length > 0) throw new Error(result.errors.join(' '));
 	if (hasNeeds(result.needs)) {
 		throw new Error(

@@ -111,11 +111,34 @@ export function invoiceFromFields(
 	lines: IDataObject[],
 	fields: IDataObject,
 ): IDataObject {
-	const invoice = fromFields({ ...fields, type, contact }, INVOICE);
-	const fromJson = parseLines(fields.lineItemsJson);
-	const chosen = fromJson ?? lines;
-	invoice.LineItems = chosen.map((line) => (isXeroShapedLine(line) ? line : lineItemFromFields(line)));
-	return invoice;
+	return withLines(fromFields({ ...fields, type, contact }, INVOICE), lines, fields);
+}
+
+const PURCHASE_ORDER: FieldMap = {
+	PurchaseOrderID: ['xeroId', xeroId],
+	Contact: ['contact', contactReference],
+	PurchaseOrderNumber: ['purchaseOrderNumber', text],
+	Reference: ['reference', text],
+	Date: ['date', toXeroRequestDate],
+	DeliveryDate: ['deliveryDate', toXeroRequestDate],
+	Status: ['status', upper],
+	CurrencyCode: ['currencyCode', upper],
+	LineAmountTypes: ['lineAmountTypes', text],
+	DeliveryAddress: ['deliveryAddress', text],
+	AttentionTo: ['attentionTo', text],
+	Telephone: ['telephone', text],
+	DeliveryInstructions: ['deliveryInstructions', text],
+};
+
+/** A purchase order from the node's fields, its lines as an invoice's. */
+export function purchaseOrderFromFields(contact: string, lines: IDataObject[], fields: IDataObject): IDataObject {
+	return withLines(fromFields({ ...fields, contact }, PURCHASE_ORDER), lines, fields);
+}
+
+function withLines(payload: IDataObject, lines: IDataObject[], fields: IDataObject): IDataObject {
+	const chosen = parseLines(fields.lineItemsJson) ?? lines;
+	payload.LineItems = chosen.map((line) => (isXeroShapedLine(line) ? line : lineItemFromFields(line)));
+	return payload;
 }
 
 const QUOTE: FieldMap = {

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { attempt } from '../../shared/attempt';
 import type { XeroResourceSpec } from '../../shared/xero/resources';
 import type { XeroTransport } from '../../shared/xero/transport';
-import { readEach, readList } from '../get/reads';
+import { readEachAtPath, readList } from '../get/reads';
 import { errorFacts } from '../helpers/errorFacts';
 import { changedInXero } from '../../shared/xero/storage';
 import { decideUpdate } from './conflicts';
@@ -109,6 +109,8 @@ export class BatchSender {
 		}
 		const usable = entries.filter((_e, i) => !unusable.has(i));
 		const usableKeys = keys.filter((_k, i) => !unusable.has(i));
+		// A list without `where` nor a number parameter (purchase orders): each number is read on its own path.
+		if (this.spec.noWhere && this.spec.numberParameter === undefined) return { existing: await readEachAtPath(this.caller, this.spec, usableKeys.flatMap((k) => k.numbers)), usable, unlookable };
 		const byNumber = numberReads(this.spec, usableKeys);
 		const existing = await this.readAll(
 			(maxClauses) => byNumber ?? lookupPlan(this.spec, usableKeys, MAX_LOOKUP_QUERY, maxClauses).wheres.map((where) => ({ where })),
@@ -150,8 +152,8 @@ export class BatchSender {
 	/** Xero's current copies of records sent with their Xero ID: one call per batch (IDs=), no key lookup. */
 	private async readByIds(entries: Entry[]): Promise<IDataObject[]> {
 		const ids = entries.map((e) => String(e.payload[this.spec.idField]));
-		// A list that takes neither IDs= nor `where` (getQuotes) is read record by record at its own path.
-		if (this.spec.noWhere && this.rules.idsParameter !== true) return await readEach(this.caller, this.spec, ids);
+		// A list that takes neither IDs= nor `where` (quotes, purchase orders) is read record by record at its own path.
+		if (this.spec.noWhere && this.rules.idsParameter !== true) return await readEachAtPath(this.caller, this.spec, ids);
 		const others = { ...this.readParameters(), ...(this.spec.paged ? { page: 1, pageSize: READ_PAGE_SIZE } : {}) };
 		return await this.readAll((maxClauses) => idReads(this.spec, ids, this.rules.idsParameter === true, others, maxClauses));
 	}

@@ -78,6 +78,8 @@ export function payloadForInputMode(ctx: IExecuteFunctions, rules: SendRules, it
 	const { resource } = rules.spec;
 	const inputMode = ctx.getNodeParameter('inputMode', itemIndex, 'fields') as string;
 	if (inputMode === 'json') return { payload: toXeroPayload(rules, item.json) };
+	const extra = rules.extraInputModes?.find((mode) => mode.value === inputMode);
+	if (extra) return { payload: toXeroPayload(rules, extra.toRecord(item.json)) };
 	if (inputMode === 'crmRecord') {
 		const options = jsonParameter(ctx.getNodeParameter('mappingOptions', itemIndex, '{}')) as MappingOptionsInput;
 		const pairs = (ctx.getNodeParameter('overridesUi', itemIndex, {}) as IDataObject).override as IDataObject[];

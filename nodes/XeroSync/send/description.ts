@@ -3,6 +3,7 @@ import { DEFAULT_SYNC_HASH_FIELD } from '../../shared/xero/linkHash';
 import { compositeKeyWords } from './match';
 import type { INodeProperties } from 'n8n-workflow';
 import type { XeroResource } from '../../shared/xero/resources';
+import type { ExtraInputMode } from './rules';
 import { XERO_RESOURCES } from '../../shared/xero/resources';
 
 export function sendShow(resource: XeroResource, inputMode?: string) {
@@ -33,9 +34,13 @@ function matchWords(resource: XeroResource): string {
 
 /**
  * Input mode and duplicate handling come first in every Send; the resource's own fields follow. `crmRecord: false`
- * leaves out "CRM Record, Auto-Mapped" for a resource the CRM mapping does not cover yet.
+ * leaves out "CRM Record, Auto-Mapped" for a resource the CRM mapping does not cover yet; `extraModes` are the
+ * resource's own inputs (a bill from a Xero purchase order).
  */
-export function sendHeadDescription(resource: XeroResource, { crmRecord = true }: { crmRecord?: boolean } = {}): INodeProperties[] {
+export function sendHeadDescription(
+	resource: XeroResource,
+	{ crmRecord = true, extraModes = [] }: { crmRecord?: boolean; extraModes?: Array<Pick<ExtraInputMode, 'name' | 'value' | 'description'>> } = {},
+): INodeProperties[] {
 	const spec = XERO_RESOURCES[resource];
 	const modes = duplicateModes(resource);
 	const updates = spec.updatable === false ? '' : ' Records that carry their Xero ID are always updated.';
@@ -61,6 +66,7 @@ export function sendHeadDescription(resource: XeroResource, { crmRecord = true }
 					value: 'json',
 					description: `Each input item is a ${spec.label.toLowerCase()} in Xero's shape (e.g. from another Xero node or a Code node)`,
 				},
+				...extraModes.map(({ name, value, description }) => ({ name, value, description })),
 			].filter((option) => crmRecord || option.value !== 'crmRecord'),
 			default: 'fields',
 			displayOptions: sendShow(resource),
@@ -196,3 +202,84 @@ export const xeroIdField = (resource: XeroResource): INodeProperties => {
 		description: `The ${spec.idField} of the record to update; when empty, the record is matched by ${spec.numberLabel.toLowerCase()}${spec.nameField ? ' or name' : ''}`,
 	};
 };
+
+/** The Line Items list of a Send with lines (invoices, purchase orders): `what` they are, and an account to book them to. */
+export function lineItemsDescription(resource: XeroResource, what: string, accountHint: string): INodeProperties {
+	return {
+		displayName: 'Line Items',
+		name: 'lineItemsUi',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Line Item',
+		default: {},
+		description: `${what}. To send a varying number of lines from the input, use "Line Items (JSON)" in Additional Fields.`,
+		displayOptions: sendShow(resource, 'fields'),
+		options: [
+			{
+				displayName: 'Line Item',
+				name: 'lineItem',
+				values: [
+					{
+						displayName: 'Account Code',
+						name: 'accountCode',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 200',
+						description: `Code of the Xero account the line is booked to (${accountHint})`,
+					},
+					{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+					{ displayName: 'Discount Rate (%)', name: 'discountRate', type: 'number', default: 0 },
+					{
+						displayName: 'Item Code',
+						name: 'itemCode',
+						type: 'string',
+						default: '',
+						description: 'Code of an existing Xero item, to link the line to it (optional)',
+					},
+					{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 1 },
+					{ displayName: 'Tax Type', name: 'taxType', type: 'string', default: '', placeholder: 'e.g. OUTPUT2' },
+					{
+						displayName: 'Unit Amount',
+						name: 'unitAmount',
+						type: 'number',
+						default: 0,
+						description: 'Price of one unit, before or after tax as Line Amount Types says',
+					},
+				],
+			},
+		],
+	};
+}
+
+/** Additional Fields a Send with a currency shares (invoices, purchase orders). */
+export const currencyCodeField: INodeProperties = {
+	displayName: 'Currency Code',
+	name: 'currencyCode',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. USD',
+	description: "Must be the organisation's base currency or one enabled in Xero; checked before sending",
+};
+
+/** Additional Fields a Send with line items shares: how amounts count tax, and lines from an expression. */
+export const lineFieldsDescription: INodeProperties[] = [
+	{
+		displayName: 'Line Amount Types',
+		name: 'lineAmountTypes',
+		type: 'options',
+		options: [
+			{ name: 'Tax Exclusive', value: 'Exclusive' },
+			{ name: 'Tax Inclusive', value: 'Inclusive' },
+			{ name: 'No Tax', value: 'NoTax' },
+		],
+		default: 'Exclusive',
+	},
+	{
+		displayName: 'Line Items (JSON)',
+		name: 'lineItemsJson',
+		type: 'json',
+		default: '',
+		description:
+			'An array of lines, in Xero\'s shape ({"Description", "Quantity", "UnitAmount", "AccountCode", …}) or the UI\'s (description, quantity, unitAmount, …). Replaces the Line Items list.',
+	},
+];

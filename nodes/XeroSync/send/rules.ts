@@ -32,6 +32,17 @@ export interface SettledRefusal {
 }
 
 /**
+ * An input mode a resource adds to the shared ones: each input item is a record of another kind (a Xero purchase
+ * order for a bill), turned into this resource's Xero-shaped record; the engine then treats it as Xero JSON input.
+ */
+export interface ExtraInputMode {
+	name: string;
+	value: string;
+	description: string;
+	toRecord(json: IDataObject): IDataObject;
+}
+
+/**
  * Everything one resource's Send does differently, declared in actions/<resource>/sendRules.ts; the engine under
  * send/ runs the same steps for every resource with these.
  */
@@ -68,4 +79,6 @@ export interface SendRules {
 	readQuery?: IDataObject;
 	/** The list endpoint takes `IDs=` (Contacts, Invoices); without it records are read by ID with `guid()` wheres. */
 	idsParameter?: boolean;
+	/** Input modes besides Define Below, CRM Record and Xero JSON (invoices: a bill from a Xero purchase order). */
+	extraInputModes?: ExtraInputMode[];
 }

@@ -4,6 +4,7 @@ import { crmItemToXero, xeroItemToCrm } from './item';
 import { mappingOptions, type MappingOptionsInput } from './options';
 import { crmOrganisationToXero, xeroOrganisationToCrm } from './organisation';
 import { crmQuoteToXeroQuote, xeroQuoteToCrm } from './quote';
+import { crmPurchaseOrderToXero, xeroPurchaseOrderToCrm } from './purchaseOrder';
 import { crmQuoteToDraftInvoice } from './quoteToDraftInvoice';
 import { mergeResolved, RESOLVED_KEY } from './resolveBatch';
 import { crmVendorToXero, xeroSupplierToCrmVendor } from './vendor';
@@ -21,6 +22,7 @@ const CRM_MODULES_BY_RESOURCE: Readonly<Record<XeroResource, readonly string[]>>
 	item: ['Products', 'Services'],
 	account: ['XeroAccounts'],
 	quote: ['Quotes'],
+	purchaseOrder: ['PurchaseOrder'],
 };
 
 type CrmMapper = (record: CrmRecord, options: ReturnType<typeof mappingOptions>) => CrmToXeroResult;
@@ -55,10 +57,12 @@ export function crmToXero(module: string, record: CrmRecord, input: MappingOptio
 		case 'Quotes':
 		case 'SalesOrder':
 			return crmQuoteToDraftInvoice(module, record, options);
+		case 'PurchaseOrder':
+			return crmPurchaseOrderToXero(record, options);
 		default:
 			if (module === options.accountModule) return crmAccountToXero(record, options);
 			throw new Error(
-				`No mapping from CRM module "${module}" to Xero. Mapped modules: Accounts, Contacts, Vendors, Products, Services, Invoice, Quotes, SalesOrder, ${options.accountModule}.`,
+				`No mapping from CRM module "${module}" to Xero. Mapped modules: Accounts, Contacts, Vendors, Products, Services, Invoice, Quotes, SalesOrder, ${options.accountModule}. Purchase orders: PurchaseOrder.`,
 			);
 	}
 }
@@ -84,8 +88,10 @@ export function xeroToCrm(resource: XeroResource, xeroRecord: XeroRecord, input:
 			return xeroAccountToCrm(xeroRecord, options);
 		case 'quote':
 			return xeroQuoteToCrm(xeroRecord, options);
+		case 'purchaseOrder':
+			return xeroPurchaseOrderToCrm(xeroRecord, options);
 		default:
-			throw new Error(`No mapping from Xero resource "${String(resource)}" to the CRM. Mapped: organisation, invoice, item, account, quote.`);
+			throw new Error(`No mapping from Xero resource "${String(resource)}" to the CRM. Mapped: organisation, invoice, item, account, quote, purchaseOrder.`);
 	}
 }
 
@@ -107,6 +113,7 @@ export { crmAccountToXero, xeroAccountToCrm } from './account';
 export { crmInvoiceToXero, xeroInvoiceToCrm } from './invoice';
 export { crmItemToXero, xeroItemToCrm, CRM_NUMBER_FIELDS } from './item';
 export { crmOrganisationToXero, xeroOrganisationToCrm } from './organisation';
+export { crmPurchaseOrderToXero, xeroPurchaseOrderToCrm } from './purchaseOrder';
 export { crmQuoteToDraftInvoice } from './quoteToDraftInvoice';
 export { crmQuoteToXeroQuote, xeroQuoteToCrm, quoteStageOf } from './quote';
 export { crmVendorToXero, xeroSupplierToCrmVendor } from './vendor';

@@ -50,3 +50,31 @@ export function crmCurrencyFields(xero: XeroRecord, resolver: Resolver, label: s
 	// vtiger stores 3 decimals; sending more would count as a change on every run (Xero gives 0.6060606…).
 	if (rate !== undefined) fields.conversion_rate = Math.round(rate * 1000) / 1000;
 }
+
+/**
+ * The CRM record a Xero document's contact is (an invoice's organisation, a purchase order's vendor): the one whose
+ * link field holds the ContactID, else the one with its name. `messages` say what is missing in the document's words.
+ */
+export function crmPartyOf(
+	contact: XeroRecord,
+	resolver: Resolver,
+	options: MappingOptions,
+	party: { module: string; nameField: string },
+	errors: string[],
+	messages: { none: string; unknown: (who: string) => string },
+): CrmRecord | undefined {
+	const contactId = text(contact.ContactID);
+	const name = text(contact.Name);
+	const link = linkFieldOf(options, party.module);
+	const lookups = [
+		...(link && contactId ? [{ module: party.module, field: link, value: contactId }] : []),
+		...(name ? [{ module: party.module, field: party.nameField, value: name }] : []),
+	];
+	if (lookups.length === 0) {
+		errors.push(messages.none);
+		return undefined;
+	}
+	const found = resolver.findFirst(lookups);
+	if (found === null) errors.push(messages.unknown(name || contactId));
+	return found ?? undefined;
+}

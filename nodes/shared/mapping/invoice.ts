@@ -1,5 +1,5 @@
 import { crmAddress, crmAddressFields, findAddress, xeroAddressToCrm, type CrmAddress } from './contactParts';
-import { crmCurrencyFields, currencyCodeOf, xeroContactOf } from './inventoryHeader';
+import { crmCurrencyFields, crmPartyOf, currencyCodeOf, xeroContactOf } from './inventoryHeader';
 import { crmLinesToXero, xeroLinesToCrm } from './invoiceLines';
 import { isPartPaid, partPaidStatus, paymentFields } from './invoicePayments';
 import { crmStatusOf, settledStatus, xeroStatusToSend } from './invoiceStatus';
@@ -131,22 +131,10 @@ export function accountFor(
 	errors: string[],
 	records = 'CRM invoices',
 ): CrmRecord | undefined {
-	const contactId = text(contact.ContactID);
-	const name = text(contact.Name);
-	const link = linkFieldOf(options, 'Accounts');
-	const lookups = [
-		...(link && contactId ? [{ module: 'Accounts', field: link, value: contactId }] : []),
-		...(name ? [{ module: 'Accounts', field: 'accountname', value: name }] : []),
-	];
-	if (lookups.length === 0) {
-		errors.push(`${label} has no contact; ${records} need an organisation.`);
-		return undefined;
-	}
-	const found = resolver.findFirst(lookups);
-	if (found === null) {
-		errors.push(`${label}: its contact "${name || contactId}" is not a CRM organisation; get organisations from Xero first.`);
-	}
-	return found ?? undefined;
+	return crmPartyOf(contact, resolver, options, { module: 'Accounts', nameField: 'accountname' }, errors, {
+		none: `${label} has no contact; ${records} need an organisation.`,
+		unknown: (who) => `${label}: its contact "${who}" is not a CRM organisation; get organisations from Xero first.`,
+	});
 }
 
 /** What an invoice's mandatory street says when neither the Xero contact nor the CRM organisation has an address. */

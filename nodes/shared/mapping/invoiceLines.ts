@@ -21,7 +21,19 @@ function linesOf(record: CrmRecord): CrmRecord[] {
 	return Array.isArray(record.LineItems) ? (record.LineItems as CrmRecord[]) : [];
 }
 
-export function crmLinesToXero(record: CrmRecord, resolver: Resolver, options: MappingOptions, label: string): LinesResult<XeroRecord> {
+/**
+ * `side` is which of the product's Xero accounts a line books to: sales for invoices, purchase for purchase orders,
+ * whose lines Xero accepts without an account (so only a sales line without one is an error).
+ */
+export type LineSide = 'sales' | 'purchase';
+
+export function crmLinesToXero(
+	record: CrmRecord,
+	resolver: Resolver,
+	options: MappingOptions,
+	label: string,
+	side: LineSide = 'sales',
+): LinesResult<XeroRecord> {
 	const errors: string[] = [];
 	const lines = linesOf(record).filter((line) => text(line.deleted) !== '1');
 	if (lines.length === 0) {
@@ -35,10 +47,11 @@ export function crmLinesToXero(record: CrmRecord, resolver: Resolver, options: M
 		const module = product ? itemModuleOf({ entity_type: line.entity_type, ...product }, 'Products') : '';
 		const discountPercent = num(line.discount_percent) ?? 0;
 		const discountAmount = num(line.discount_amount) ?? 0;
-		const salesAccount = product && options.itemAccountFields.sales ? text(product[options.itemAccountFields.sales]) : '';
+		const accountField = options.itemAccountFields[side];
+		const productAccount = product && accountField ? text(product[accountField]) : '';
 		const itemCode = product && sendsItemCode(product, module, options) ? crmItemCode(module, product, options) : '';
-		const accountCode = salesAccount || options.defaultSalesAccountCode;
-		if (product && !itemCode && !accountCode) {
+		const accountCode = productAccount || (side === 'sales' ? options.defaultSalesAccountCode : '');
+		if (product && !itemCode && !accountCode && side === 'sales') {
 			errors.push(
 				`${label}, line ${index + 1}: ${module === 'Services' ? 'service' : 'product'} ${productId} has no Xero sales account (${options.itemAccountFields.sales || 'sales account field'}) and is not linked to a Xero item; link it to a Xero account first.`,
 			);
@@ -68,14 +81,20 @@ function sendsItemCode(product: CrmRecord, module: string, options: MappingOptio
 	return text(product[link]) !== '';
 }
 
-export function xeroLinesToCrm(invoice: XeroRecord, resolver: Resolver, options: MappingOptions, label: string): LinesResult<CrmRecord> {
+export function xeroLinesToCrm(
+	invoice: XeroRecord,
+	resolver: Resolver,
+	options: MappingOptions,
+	label: string,
+	side: LineSide = 'sales',
+): LinesResult<CrmRecord> {
 	const errors: string[] = [];
 	const warnings: string[] = [];
 	const lines = Array.isArray(invoice.LineItems) ? (invoice.LineItems as XeroRecord[]) : [];
 	if (lines.length === 0) errors.push(`${label} has no line items; CRM inventory records need at least one.`);
 	const crmLines = lines.map((line, index) => {
 		const where = `${label}, line ${index + 1}`;
-		const productId = productFor(line, resolver, options, where, errors, warnings);
+		const productId = productFor(line, resolver, options, where, errors, warnings, side);
 		const quantity = num(line.Quantity) ?? 1;
 		const unitAmount = num(line.UnitAmount) ?? (quantity !== 0 ? (num(line.LineAmount) ?? 0) / quantity : 0);
 		const crmLine: CrmRecord = {
@@ -101,6 +120,7 @@ function productFor(
 	where: string,
 	errors: string[],
 	warnings: string[],
+	side: LineSide,
 ): string {
 	const code = text(line.ItemCode);
 	if (!code) {
@@ -118,11 +138,12 @@ function productFor(
 		errors.push(`${where}: item code "${code}" is not a CRM product or service; get items from Xero first, or set a fallback product.`);
 		return '';
 	}
-	const salesAccount = options.itemAccountFields.sales ? text(found[options.itemAccountFields.sales]) : '';
+	const accountField = options.itemAccountFields[side];
+	const productAccount = accountField ? text(found[accountField]) : '';
 	const lineAccount = text(line.AccountCode);
-	if (lineAccount && salesAccount && lineAccount !== salesAccount) {
+	if (lineAccount && productAccount && lineAccount !== productAccount) {
 		warnings.push(
-			`${where}: Xero account ${lineAccount} differs from the product's Xero sales account ${salesAccount}; the CRM keeps one account per product.`,
+			`${where}: Xero account ${lineAccount} differs from the product's Xero ${side} account ${productAccount}; the CRM keeps one account per product.`,
 		);
 	}
 	return text(found.id);

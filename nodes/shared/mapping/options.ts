@@ -74,6 +74,7 @@ export const DEFAULT_LINK_FIELDS: Readonly<Record<string, string>> = {
 	Invoice: 'cf_xero_invoice_id',
 	Quotes: 'cf_xero_invoice_id',
 	SalesOrder: 'cf_xero_invoice_id',
+	PurchaseOrder: 'cf_xero_purchaseorder_id',
 	XeroAccounts: 'xero_account_id',
 };
 

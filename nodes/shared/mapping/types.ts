@@ -6,7 +6,7 @@
 export type CrmRecord = Record<string, unknown>;
 export type XeroRecord = Record<string, unknown>;
 
-export type XeroResource = 'organisation' | 'invoice' | 'item' | 'account' | 'quote';
+export type XeroResource = 'organisation' | 'invoice' | 'item' | 'account' | 'quote' | 'purchaseOrder';
 
 /** A CRM record the caller must find by a field value, e.g. the Accounts record whose cf_xero_contact_id is X. */
 export interface CrmLookup {
@@ -45,6 +45,8 @@ export interface CrmToXeroResult {
 	warnings: string[];
 	/** A linked invoice Xero already paid or voided (its status): nothing is to be sent, and that is no error. */
 	settled?: string;
+	/** Why a settled record is not sent, for its output (default: the invoice's wording). */
+	settledNote?: string;
 }
 
 /** Xero → CRM. `fields` suit create/revise of `module`; `lineItems` are vtiger LineItems for inventory modules. */

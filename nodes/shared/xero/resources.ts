@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
  * What the nodes need to know about each Xero collection they sync. "Organisation" is the CRM's word; Xero calls
  * these records Contacts, so the spec is where the two vocabularies meet.
  */
-export type XeroResource = 'organisation' | 'invoice' | 'item' | 'account' | 'payment' | 'quote';
+export type XeroResource = 'organisation' | 'invoice' | 'item' | 'account' | 'payment' | 'quote' | 'purchaseOrder';
 
 /**
  * A set of fields Xero keeps unique among the records it applies to. Values compare trimmed and case-insensitively;
@@ -48,6 +48,9 @@ export interface WhereFilter {
 /** Invoice statuses in the order an invoice moves through them. */
 export const INVOICE_STATUSES = ['DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+/** Purchase order statuses in lifecycle order (getPurchaseOrders' Status enum). */
+export const PURCHASE_ORDER_STATUSES = ['DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'] as const;
 
 /** The statuses an invoice may be created or updated with; Xero itself sets PAID, and voiding is done in Xero. */
 export const SENDABLE_INVOICE_STATUSES: readonly InvoiceStatus[] = ['DRAFT', 'SUBMITTED', 'AUTHORISED'];
@@ -122,13 +125,17 @@ export interface XeroResourceSpec {
 	searchTermMatches?: string;
 	/** Xero's own parameter for a status filter (its indexes are faster); without one it is a `where` on statusField. */
 	statusesParameter?: string;
-	/** Xero's parameter for a status filter that takes one status only (Quotes' `Status`): Get offers one choice. */
+	/** Xero's parameter for a status filter that takes one status only (Quotes', Purchase Orders' `Status`). */
 	statusParameter?: string;
 	/** Xero's parameters for a date range on dateFilter (Quotes' DateFrom/DateTo); without them it is a `where`. */
 	dateParameters?: { from: string; to: string };
 	/** Xero's parameter taking one number (Quotes' QuoteNumber=): reads by number use it where `where` is refused. */
 	numberParameter?: string;
-	/** The list takes no `where` (getQuotes): filters are only its own parameters, and there is no raw Where filter. */
+	/**
+	 * The list takes no `where` (Quotes, Purchase Orders): filters are only its own parameters, there is no raw Where
+	 * filter, and a record is read on its own path by ID; by number through numberParameter where there is one,
+	 * else on its own path too (`/PurchaseOrders/{PurchaseOrderNumber}`).
+	 */
 	noWhere?: boolean;
 	/** The list pages at this fixed size and takes no pageSize (getQuotes: 100); Get offers no Page Size then. */
 	fixedPageSize?: number;
@@ -238,6 +245,28 @@ export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 		supportsArchived: false,
 		dateFilter: LAST_UPDATE,
 		changes: { includeArchived: false, fetchByIdsPaged: false, watchesStatus: false },
+	},
+	purchaseOrder: {
+		resource: 'purchaseOrder',
+		label: 'Purchase Order',
+		plural: 'Purchase Orders',
+		path: '/PurchaseOrders',
+		collection: 'PurchaseOrders',
+		idField: 'PurchaseOrderID',
+		numberField: 'PurchaseOrderNumber',
+		numberLabel: 'Purchase Order Number',
+		// "Unique alpha numeric code identifying purchase order" (the yaml); the sandbox refuses a repeat as Xero does.
+		uniqueKeys: [{ fields: ['PurchaseOrderNumber'], refusedByXero: true }],
+		crmIdFields: ['Reference'],
+		paged: true,
+		statusField: 'Status',
+		statuses: PURCHASE_ORDER_STATUSES.map((value) => ({ name: value.charAt(0) + value.slice(1).toLowerCase(), value })),
+		supportsArchived: false,
+		statusParameter: 'Status',
+		dateParameters: { from: 'DateFrom', to: 'DateTo' },
+		noWhere: true,
+		dateFilter: { field: 'Date', label: 'Order date' },
+		numberExample: 'PO-0001',
 	},
 	account: {
 		resource: 'account',

@@ -40,8 +40,9 @@ export const XERO_STORAGE: StorageRules = {
 		'LineItemID',
 		'BrandingThemeID',
 		'QuoteID',
+		'PurchaseOrderID',
 	]),
-	dates: new Set(['Date', 'DueDate', 'ExpectedPaymentDate', 'PlannedPaymentDate', 'ExpiryDate']),
+	dates: new Set(['Date', 'DueDate', 'ExpectedPaymentDate', 'PlannedPaymentDate', 'ExpiryDate', 'DeliveryDate', 'ExpectedArrivalDate']),
 	keyedArrays: { Phones: 'PhoneType', Addresses: 'AddressType' },
 	references: { Contact: ['ContactID', 'Name'] },
 };

@@ -51,6 +51,8 @@ export const DEMO_CUSTOM_FIELDS: Record<string, FieldDescribe[]> = {
 	Vendors: [field('cf_xero_contact_id', 'Xero Contact ID')],
 	// Quotes synced with Xero quotes keep that link apart from cf_xero_invoice_id, their draft invoice's.
 	Quotes: [...RECORDED_CUSTOM_FIELDS.Quotes, syncHashField, field('cf_xero_quote_id', 'Xero Quote ID'), field('cf_xero_quote_status', 'Xero Quote Status')],
+	// Purchase orders as invoices: the Xero ID, Xero's status (billed and deleted orders are closed there), the hash.
+	PurchaseOrder: [field('cf_xero_purchaseorder_id', 'Xero Purchase Order ID'), field('cf_xero_status', 'Xero Status'), syncHashField],
 };
 
 function systemFields(): FieldDescribe[] {

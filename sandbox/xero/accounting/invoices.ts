@@ -45,7 +45,7 @@ export const CONTACT_ARCHIVED =
 const INVOICE_TYPES = ['ACCREC', 'ACCPAY'];
 const AMOUNT_TYPES: LineAmountTypes[] = ['Exclusive', 'Inclusive', 'NoTax'];
 
-interface ContactChoice {
+export interface ContactChoice {
 	id?: string;
 	create?: Json;
 	error?: string;
@@ -73,6 +73,23 @@ export function chooseContact(tx: Transaction, input: unknown): ContactChoice {
 /** Xero refuses new or changed transactions for an archived contact, however the contact was named. */
 function active(tx: Transaction, id: string): ContactChoice {
 	return tx.get('contacts', id)?.ContactStatus === 'ARCHIVED' ? { error: CONTACT_ARCHIVED } : { id };
+}
+
+/**
+ * The chosen contact's ID, creating the contact a name asked for; Xero marks a contact a customer or supplier once it
+ * has a sales or purchase document (bookkeeping on the side: no webhook event).
+ */
+export function settleContact(ctx: WriteContext, contact: ContactChoice, flag: 'IsCustomer' | 'IsSupplier'): string | undefined {
+	const { tx } = ctx;
+	let contactId = contact.id;
+	if (contact.create) {
+		const created = newContact(contact.create, ctx.now);
+		contactId = created.ContactID as string;
+		tx.put('contacts', contactId, created);
+	}
+	const contactRecord = contactId ? tx.get('contacts', contactId) : undefined;
+	if (contactId && contactRecord && contactRecord[flag] !== true) tx.put('contacts', contactId, { ...contactRecord, [flag]: true }, true);
+	return contactId;
 }
 
 function transitionError(from: string | undefined, to: string, hasPayments: boolean): string | undefined {
@@ -153,15 +170,7 @@ function applyInvoice(ctx: WriteContext, element: Json, mode: WriteMode): ApplyR
 	if (rate <= 0) errors.push('Currency rate must be greater than zero.');
 	if (errors.length > 0) return { errors: [...new Set(errors)] };
 
-	let contactId = contact.id;
-	if (contact.create) {
-		const created = newContact(contact.create, ctx.now);
-		contactId = created.ContactID as string;
-		tx.put('contacts', contactId, created);
-	}
-	const flag = type === 'ACCREC' ? 'IsCustomer' : 'IsSupplier';
-	const contactRecord = contactId ? tx.get('contacts', contactId) : undefined;
-	if (contactId && contactRecord && contactRecord[flag] !== true) tx.put('contacts', contactId, { ...contactRecord, [flag]: true }, true);
+	const contactId = settleContact(ctx, contact, type === 'ACCREC' ? 'IsCustomer' : 'IsSupplier');
 
 	const invoiceId = (existing?.InvoiceID as string | undefined) ?? newId();
 	const amountPaid = Number(existing?.AmountPaid ?? 0);
@@ -201,7 +210,7 @@ function applyInvoice(ctx: WriteContext, element: Json, mode: WriteMode): ApplyR
 	return { id: invoiceId, errors: [] };
 }
 
-function renderLine(line: Json, unitdp: number): Json {
+export function renderLine(line: Json, unitdp: number): Json {
 	return { ...line, UnitAmount: round(Number(line.UnitAmount ?? 0), unitdp === 4 ? 4 : 2) };
 }
 

@@ -13,6 +13,8 @@ import { itemsHandler } from './items';
 import { storedValue } from './listQuery';
 import { listRead, PAGED, type ListRead } from './listRead';
 import { deletePayment, paymentsHandler } from './payments';
+import { purchaseOrderList, purchaseOrderOne } from './purchaseOrderList';
+import { purchaseOrdersHandler } from './purchaseOrders';
 import { quoteList, quoteOne } from './quoteList';
 import { quotesHandler } from './quotes';
 import { addCurrency, currencyList, filtered, organisationRecord } from './reference';
@@ -213,6 +215,15 @@ export const ACCOUNTING_ROUTES: AccountingRoute[] = [
 	route('POST', '/Quotes/{id}', 'updateQuote', 'Quotes', '/Quotes/{id}', (call) =>
 		call.tenant.records.quotes.has(call.params.id) ? batchWrite(call, quotesHandler, 'upsert', call.params.id) : notFound(),
 	),
+	route('GET', '/PurchaseOrders', 'getPurchaseOrders', 'PurchaseOrders', '/PurchaseOrders', (call, ims) => purchaseOrderList(call, ims)),
+	route('PUT', '/PurchaseOrders', 'createPurchaseOrders', 'PurchaseOrders', '/PurchaseOrders', (call) => batchWrite(call, purchaseOrdersHandler, 'create')),
+	route('POST', '/PurchaseOrders', 'updateOrCreatePurchaseOrders', 'PurchaseOrders', '/PurchaseOrders', (call) =>
+		batchWrite(call, purchaseOrdersHandler, 'upsert'),
+	),
+	route('GET', '/PurchaseOrders/{id}', 'getPurchaseOrder', 'PurchaseOrders', '/PurchaseOrders/{id}', (call) => purchaseOrderOne(call)),
+	route('POST', '/PurchaseOrders/{id}', 'updatePurchaseOrder', 'PurchaseOrders', '/PurchaseOrders/{id}', (call) =>
+		call.tenant.records.purchaseOrders.has(call.params.id) ? batchWrite(call, purchaseOrdersHandler, 'upsert', call.params.id) : notFound(),
+	),
 	route('GET', '/Items', 'getItems', 'Items', '/Items', (call, ims) => listRead(call, itemsRead(unitdp(call)), ims)),
 	route('PUT', '/Items', 'createItems', 'Items', '/Items', (call) => batchWrite(call, itemsHandler, 'create')),
 	route('POST', '/Items', 'updateOrCreateItems', 'Items', '/Items', (call) => batchWrite(call, itemsHandler, 'upsert')),
@@ -286,6 +297,10 @@ export function matchAccountingRoute(
 		// The yaml has separate operations for /Contacts/{ContactID} and /Contacts/{ContactNumber}.
 		if (candidate.operationId === 'getContact' && !UUID.test(params.id)) {
 			return { route: { ...candidate, operationId: 'getContactByContactNumber' }, params };
+		}
+		// … and for /PurchaseOrders/{PurchaseOrderID} and /PurchaseOrders/{PurchaseOrderNumber}.
+		if (candidate.operationId === 'getPurchaseOrder' && !UUID.test(params.id)) {
+			return { route: { ...candidate, operationId: 'getPurchaseOrderByNumber' }, params };
 		}
 		return { route: candidate, params };
 	}

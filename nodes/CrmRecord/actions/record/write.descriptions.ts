@@ -71,11 +71,12 @@ export const writeInputDescription: INodeProperties[] = [
 				name: 'From the Module',
 				value: 'auto',
 				description:
-					'Invoice, Quotes, Sales Order: invoice (Quotes: quote for a Xero quote); Organisations, Contacts: organisation; Products, Services: item; Xero Accounts: account',
+					'Invoice, Quotes, Sales Order: invoice (Quotes: quote for a Xero quote); Organisations, Contacts: organisation; Products, Services: item; Xero Accounts: account; Purchase Order: purchase order',
 			},
 			{ name: 'Invoice / Quote', value: 'invoice' },
 			{ name: 'Item', value: 'item' },
 			{ name: 'Organisation (Contact)', value: 'organisation' },
+			{ name: 'Purchase Order', value: 'purchaseOrder' },
 			{ name: 'Quote', value: 'quote' },
 		],
 		default: 'auto',

@@ -11,7 +11,7 @@ import { brandingThemeOption, contactProperty, currencyCodeOption, lineItemsJson
 import { invoiceSendRules } from './sendRules';
 
 export const description: INodeProperties[] = [
-	...sendHeadDescription('invoice'),
+	...sendHeadDescription('invoice', { extraModes: invoiceSendRules.extraInputModes }),
 	{
 		displayName: 'Type',
 		name: 'invoiceType',

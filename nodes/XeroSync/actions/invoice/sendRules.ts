@@ -6,6 +6,7 @@ import type { CurrencySettings } from '../../send/checks';
 import { present } from '../../helpers/mandatory';
 import { contactReference, toRequestDates, writableLines } from '../../helpers/xeroShape';
 import type { RecordCheck, SendRules, SettingsCheck } from '../../send/rules';
+import { BILL_FROM_PURCHASE_ORDER } from '../../helpers/purchaseOrderBill';
 import { writeInBatches } from '../../send/write';
 
 /**
@@ -38,7 +39,7 @@ export const XERO_MAX_YEAR = 9999;
  * Dates Xero would refuse, checked before sending: one such date would otherwise make Xero reject the whole batch
  * ("Could not convert string to DateTime"). `original` is the input item, so the message shows what the user sent.
  */
-export function invoiceDateProblems(record: IDataObject, original: IDataObject = {}, fields = INVOICE_DATE_FIELDS): string[] {
+export function invoiceDateProblems(record: IDataObject, original: IDataObject = {}, fields: readonly string[] = INVOICE_DATE_FIELDS): string[] {
 	const problems: string[] = [];
 	for (const field of fields) {
 		const value = record[field];
@@ -71,8 +72,8 @@ export function needsCurrencyCheck(records: IDataObject[]): boolean {
 }
 
 
-/** BAD_DATE: the record's `fields` dates, years Xero can store (invoices, quotes). */
-export function datesCheck(fields: string[]): RecordCheck {
+/** BAD_DATE: the record's dates in `fields` Xero would refuse, named with the value sent. */
+export function datesCheck(fields: readonly string[]): RecordCheck {
 	return {
 		code: 'BAD_DATE',
 		problem(payload, input) {
@@ -159,6 +160,7 @@ export const invoiceSendRules: SendRules = {
 	checks: [{ code: 'INVOICE_STATUS', problem: (payload) => invoiceStatusProblem(payload) }, datesCheck(INVOICE_DATE_FIELDS)],
 	settingsChecks: [currencyCheck],
 	writer: writeInBatches,
+	extraInputModes: [BILL_FROM_PURCHASE_ORDER],
 	readQuery: { unitdp: 4 },
 	idsParameter: true,
 	settledRefusal: {

@@ -92,7 +92,11 @@ export function createXeroTransport(ctx: XeroContext, options: XeroTransportOpti
 					{ type: 'BadPath' },
 				);
 			}
-			const url = `${await root()}${request.path}`;
+			const segment = request.numberSegment;
+			if (segment !== undefined && (segment.trim() === '' || segment === '.' || segment === '..')) {
+				throw new XeroApiError(`Refused to call Xero with the number "${segment}": it is no record number.`, { type: 'BadPath' });
+			}
+			const url = `${await root()}${request.path}${segment === undefined ? '' : `/${encodeURIComponent(segment)}`}`;
 			const headers: Record<string, string> = { Accept: request.binaryAccept ?? 'application/json', ...(request.headers ?? {}) };
 			if (credentialType === 'xeroSyncOAuth2Api') headers['xero-tenant-id'] = tenantId as string;
 			// A write must carry one key for all its attempts, so a retry after a lost answer is a replay, not a copy.

@@ -17,6 +17,11 @@ export interface XeroRequest {
 	 * Accept header, and a successful answer's body is the bytes, a Buffer.
 	 */
 	binaryAccept?: string;
+	/**
+	 * A record's number as one more path segment (`/PurchaseOrders/{PurchaseOrderNumber}`), for collections read by
+	 * number on their path: encoded by the transport, so it can never change which endpoint is called.
+	 */
+	numberSegment?: string;
 }
 
 export interface XeroResponse<T = IDataObject> {

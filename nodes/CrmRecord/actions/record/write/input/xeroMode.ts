@@ -6,6 +6,8 @@ import { crmModulesOf, xeroResourceOf, type XeroResource } from '../../../../../
 const ID_FIELDS: ReadonlyArray<[string, XeroResource]> = [
 	['InvoiceID', 'invoice'],
 	['QuoteID', 'quote'],
+	// Before ContactID: a purchase order carries its supplier's.
+	['PurchaseOrderID', 'purchaseOrder'],
 	['ItemID', 'item'],
 	['AccountID', 'account'],
 	['ContactID', 'organisation'],
