@@ -142,6 +142,7 @@ export class SandboxCore {
 				items: [...tenant.records.items.values()],
 				accounts: [...tenant.records.accounts.values()],
 				payments: [...tenant.records.payments.values()],
+				creditNotes: [...tenant.records.creditNotes.values()],
 			};
 		}
 		return out;

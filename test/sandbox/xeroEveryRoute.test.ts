@@ -66,6 +66,15 @@ describe('Xero sandbox: every route against the yaml', () => {
 		ok(await api.post(`/Quotes/${quoteId}`, { Quotes: [{ Reference: 'route' }] }), 'updateQuote');
 		ok(await api.post('/Quotes', { Quotes: [{ QuoteID: quoteId, Status: 'SENT' }] }), 'updateOrCreateQuotes');
 
+		const credit = await api.put<{ CreditNotes: Rec[] }>('/CreditNotes', { CreditNotes: [{ Type: 'ACCRECCREDIT', Contact: { ContactID: invoice.json.Invoices[0].Contact && (invoice.json.Invoices[0].Contact as Rec).ContactID }, Status: 'AUTHORISED', LineItems: [{ Description: 'credit', Quantity: 1, UnitAmount: 1, AccountCode: '200' }] }] });
+		ok(credit, 'createCreditNotes');
+		const creditId = String(credit.json.CreditNotes[0].CreditNoteID);
+		ok(await api.get('/CreditNotes?page=1&order=CreditNoteNumber'), 'getCreditNotes');
+		ok(await api.get(`/CreditNotes/${creditId}`), 'getCreditNote');
+		ok(await api.post(`/CreditNotes/${creditId}`, { CreditNotes: [{ Reference: 'route' }] }), 'updateCreditNote');
+		ok(await api.post('/CreditNotes', { CreditNotes: [{ CreditNoteID: creditId, Reference: 'route 2' }] }), 'updateOrCreateCreditNotes');
+		ok(await api.put(`/CreditNotes/${creditId}/Allocations`, { Allocations: [{ Invoice: { InvoiceID: invoiceId }, Amount: 1, Date: '2026-11-06' }] }), 'createCreditNoteAllocation');
+
 		const newAccount = await api.put<{ Accounts: Rec[] }>('/Accounts', { Code: 'R1', Name: 'Route account', Type: 'EXPENSE' });
 		ok(newAccount, 'createAccount');
 		const accountId = String(newAccount.json.Accounts[0].AccountID);

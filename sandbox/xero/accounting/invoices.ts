@@ -75,7 +75,7 @@ function active(tx: Transaction, id: string): ContactChoice {
 	return tx.get('contacts', id)?.ContactStatus === 'ARCHIVED' ? { error: CONTACT_ARCHIVED } : { id };
 }
 
-function transitionError(from: string | undefined, to: string, hasPayments: boolean): string | undefined {
+export function transitionError(from: string | undefined, to: string, hasPayments: boolean): string | undefined {
 	if (from === undefined) return CREATE_STATUSES.includes(to) ? undefined : `Invoice not of valid status for creation`;
 	if (from === to) return hasPayments || from === 'PAID' ? HAS_PAYMENTS : from === 'VOIDED' || from === 'DELETED' ? NOT_MODIFIABLE : undefined;
 	if (to === 'PAID') return 'An invoice becomes PAID when payments cover its total; apply a payment instead.';
@@ -116,7 +116,8 @@ function applyInvoice(ctx: WriteContext, element: Json, mode: WriteMode): ApplyR
 	if (existing && type !== existing.Type) errors.push('The invoice type cannot be changed.');
 
 	const status = str(merged.Status) ?? 'DRAFT';
-	const hasPayments = Number(existing?.AmountPaid ?? 0) > 0;
+	// a credit note allocated to the invoice locks it as a payment does (HAS_PAYMENTS names both)
+	const hasPayments = Number(existing?.AmountPaid ?? 0) > 0 || Number(existing?.AmountCredited ?? 0) > 0;
 	const statusError = transitionError(existing?.Status as string | undefined, status, hasPayments);
 	if (statusError) errors.push(statusError);
 
@@ -165,6 +166,7 @@ function applyInvoice(ctx: WriteContext, element: Json, mode: WriteMode): ApplyR
 
 	const invoiceId = (existing?.InvoiceID as string | undefined) ?? newId();
 	const amountPaid = Number(existing?.AmountPaid ?? 0);
+	const amountCredited = Number(existing?.AmountCredited ?? 0);
 	const closed = status === 'VOIDED' || status === 'DELETED';
 	const { Contact: _contact, ...rest } = merged;
 	const record: Json = {
@@ -185,10 +187,10 @@ function applyInvoice(ctx: WriteContext, element: Json, mode: WriteMode): ApplyR
 		TotalTax: priced.totalTax,
 		Total: total,
 		AmountPaid: amountPaid,
-		AmountCredited: 0,
-		AmountDue: closed ? 0 : round(total - amountPaid),
+		AmountCredited: amountCredited,
+		AmountDue: closed ? 0 : round(total - amountPaid - amountCredited),
 		Payments: existing?.Payments ?? [],
-		CreditNotes: [],
+		CreditNotes: existing?.CreditNotes ?? [],
 		Prepayments: [],
 		Overpayments: [],
 		IsDiscounted: priced.lines.some((line) => Number(line.DiscountRate ?? 0) > 0),

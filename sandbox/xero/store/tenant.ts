@@ -1,10 +1,10 @@
 import type { Json } from '../types';
 
-export type Collection = 'contacts' | 'invoices' | 'items' | 'accounts' | 'payments' | 'quotes';
-export const COLLECTIONS: Collection[] = ['contacts', 'invoices', 'items', 'accounts', 'payments', 'quotes'];
+export type Collection = 'contacts' | 'invoices' | 'items' | 'accounts' | 'payments' | 'quotes' | 'creditNotes';
+export const COLLECTIONS: Collection[] = ['contacts', 'invoices', 'items', 'accounts', 'payments', 'quotes', 'creditNotes'];
 
 /** the unique keys Xero enforces per organisation, compared case-insensitively */
-export type UniqueKey = 'contactName' | 'itemCode' | 'invoiceNumber' | 'accountCode' | 'accountName' | 'quoteNumber';
+export type UniqueKey = 'contactName' | 'itemCode' | 'invoiceNumber' | 'accountCode' | 'accountName' | 'quoteNumber' | 'creditNoteNumber';
 
 const KEYS_OF: Record<Collection, UniqueKey[]> = {
 	contacts: ['contactName'],
@@ -13,6 +13,7 @@ const KEYS_OF: Record<Collection, UniqueKey[]> = {
 	accounts: ['accountCode', 'accountName'],
 	payments: [],
 	quotes: ['quoteNumber'],
+	creditNotes: ['creditNoteNumber'],
 };
 
 function text(value: unknown): string | undefined {
@@ -35,6 +36,9 @@ export function uniqueValue(key: UniqueKey, record: Json): string | undefined {
 		// A deleted quote gives its number up, as a deleted sales invoice does.
 		case 'quoteNumber':
 			return record.Status === 'DELETED' ? undefined : text(record.QuoteNumber);
+		// Like sales invoice numbers: unique on sales credit notes; a supplier's credit note keeps the supplier's number.
+		case 'creditNoteNumber':
+			return record.Type === 'ACCRECCREDIT' && record.Status !== 'DELETED' ? text(record.CreditNoteNumber) : undefined;
 	}
 }
 
@@ -58,6 +62,7 @@ export class Tenant {
 		accounts: new Map(),
 		payments: new Map(),
 		quotes: new Map(),
+		creditNotes: new Map(),
 	};
 	private readonly indexes = new Map<UniqueKey, Map<string, string>>();
 	/** `where` lookup indexes (FieldIndex), built on first use and kept in step by store/remove */
@@ -68,6 +73,7 @@ export class Tenant {
 		accounts: new Map(),
 		payments: new Map(),
 		quotes: new Map(),
+		creditNotes: new Map(),
 	};
 	/** each record's place in its collection's Map (the order lists answer in), so index hits keep that order */
 	private readonly places: Record<Collection, Map<string, number>> = {
@@ -77,6 +83,7 @@ export class Tenant {
 		accounts: new Map(),
 		payments: new Map(),
 		quotes: new Map(),
+		creditNotes: new Map(),
 	};
 	private nextPlace = 0;
 	taxRates: Json[] = [];
@@ -84,6 +91,7 @@ export class Tenant {
 	organisation: Json = {};
 	nextInvoiceNumber = 1;
 	nextQuoteNumber = 1;
+	nextCreditNoteNumber = 1;
 	/** bumped on every write, so list queries can reuse a filtered and sorted result until something changes */
 	version = 0;
 
