@@ -1,23 +1,25 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { finishRun } from '../../shared/runSummary';
-import { failedItem, throwIfStopping } from '../../shared/syncLog';
+import { failedItem, throwIfStopping, type SyncFlow } from '../../shared/syncLog';
 import { XERO_RESOURCES } from '../../shared/xero/resources';
 import type { XeroResource } from '../../shared/xero/resources';
 import { errorFacts } from '../helpers/errorFacts';
 import { readCrmId } from '../helpers/crmId';
 import * as account from './account/Account.resource';
+import * as creditNote from './creditNote/CreditNote.resource';
 import * as invoice from './invoice/Invoice.resource';
 import * as item from './item/Item.resource';
 import * as organisation from './organisation/Organisation.resource';
 
-/** One operation of a resource module; `action` names it in sync-log entries where the default would not. */
+/** One operation of a resource module; `action` and `flow` name it in sync-log entries where the default would not. */
 interface OperationModule {
 	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
 	action?: string;
+	flow?: SyncFlow;
 }
 
-const RESOURCES = { organisation, invoice, item, account };
+const RESOURCES = { organisation, invoice, item, account, creditNote };
 
 /** The operation a resource module exports under that name (its other exports, e.g. `description`, are not). */
 function operationOf(resource: XeroResource, operation: string): OperationModule | undefined {
@@ -47,7 +49,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				{
 					app: 'Xero',
 					action: handler.action ?? (operation === 'send' ? `Send ${spec.label}` : `Get ${spec.plural}`),
-					flow: operation === 'send' ? 'CRM → Xero' : 'Xero → CRM',
+					flow: handler.flow ?? (operation === 'send' ? 'CRM → Xero' : 'Xero → CRM'),
 					crmId: readCrmId(input.json),
 					message: facts.message,
 					code: facts.code,

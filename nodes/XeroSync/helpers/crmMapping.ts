@@ -32,7 +32,7 @@ function settledRecord(mapped: IDataObject, status: string): IDataObject {
  * is a module the mapping options name for the resource (accounts' own module).
  */
 export function payloadFromCrmRecord(
-	target: { resource: XeroResource; modules: string[]; moduleFromOptions?: string },
+	target: { resource: XeroResource; modules: string[]; moduleFromOptions?: string; map?: typeof crmToXero },
 	module: string,
 	record: IDataObject,
 	options: MappingOptionsInput,
@@ -40,7 +40,7 @@ export function payloadFromCrmRecord(
 	if (!target.modules.includes(module) && module !== target.moduleFromOptions) {
 		throw new Error(`CRM module "${module}" does not map to a Xero ${target.resource}; use ${target.modules.join(' or ')}`);
 	}
-	const result = crmToXero(module, record, options);
+	const result = (target.map ?? crmToXero)(module, record, options);
 	if (result.settled) return { settled: settledRecord(result.record as IDataObject, result.settled) };
 	if (result.errors.length > 0) throw new Error(result.errors.join(' '));
 	if (hasNeeds(result.needs)) {

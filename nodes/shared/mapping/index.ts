@@ -19,6 +19,8 @@ const CRM_MODULES_BY_RESOURCE: Readonly<Record<XeroResource, readonly string[]>>
 	invoice: ['Invoice', 'Quotes', 'SalesOrder'],
 	item: ['Products', 'Services'],
 	account: ['XeroAccounts'],
+	// A CRM invoice is a credit note only when it is a credit (crmInvoiceToCreditNote): its module maps to invoice.
+	creditNote: [],
 };
 
 /** A CRM record of `module` in Xero's shape. Quotes and SalesOrder become DRAFT invoices. */
@@ -80,6 +82,7 @@ export function xeroResourceOf(module: string, input: MappingOptionsInput = {}):
 }
 
 export { crmAccountToXero, xeroAccountToCrm } from './account';
+export { crmToCreditNote, isCreditInvoice } from './creditNote';
 export { crmInvoiceToXero, xeroInvoiceToCrm } from './invoice';
 export { crmItemToXero, xeroItemToCrm, CRM_NUMBER_FIELDS } from './item';
 export { crmOrganisationToXero, xeroOrganisationToCrm } from './organisation';

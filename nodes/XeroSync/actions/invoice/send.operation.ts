@@ -7,6 +7,7 @@ import {
 	sendShow,
 	xeroIdField,
 } from '../../send/description';
+import { currencyCodeOption, lineFieldOptions, lineItemsProperty } from '../common/lines.description';
 import { invoiceSendRules } from './sendRules';
 
 export const description: INodeProperties[] = [
@@ -33,50 +34,7 @@ export const description: INodeProperties[] = [
 		description: 'The Xero ContactID, or the organisation name (Xero links to the contact with that name, or creates it)',
 		displayOptions: sendShow('invoice', 'fields'),
 	},
-	{
-		displayName: 'Line Items',
-		name: 'lineItemsUi',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		placeholder: 'Add Line Item',
-		default: {},
-		description: 'The invoice lines. To send a varying number of lines from the input, use "Line Items (JSON)" in Additional Fields.',
-		displayOptions: sendShow('invoice', 'fields'),
-		options: [
-			{
-				displayName: 'Line Item',
-				name: 'lineItem',
-				values: [
-					{
-						displayName: 'Account Code',
-						name: 'accountCode',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. 200',
-						description: 'Code of the Xero account the line is booked to (e.g. a sales account)',
-					},
-					{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-					{ displayName: 'Discount Rate (%)', name: 'discountRate', type: 'number', default: 0 },
-					{
-						displayName: 'Item Code',
-						name: 'itemCode',
-						type: 'string',
-						default: '',
-						description: 'Code of an existing Xero item, to link the line to it (optional)',
-					},
-					{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 1 },
-					{ displayName: 'Tax Type', name: 'taxType', type: 'string', default: '', placeholder: 'e.g. OUTPUT2' },
-					{
-						displayName: 'Unit Amount',
-						name: 'unitAmount',
-						type: 'number',
-						default: 0,
-						description: 'Price of one unit, before or after tax as Line Amount Types says',
-					},
-				],
-			},
-		],
-	},
+	lineItemsProperty('invoice', 'invoice'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -86,14 +44,7 @@ export const description: INodeProperties[] = [
 		displayOptions: sendShow('invoice', 'fields'),
 		options: [
 			{ displayName: 'Branding Theme ID', name: 'brandingThemeId', type: 'string', default: '' },
-			{
-				displayName: 'Currency Code',
-				name: 'currencyCode',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. USD',
-				description: "Must be the organisation's base currency or one enabled in Xero; checked before sending",
-			},
+			currencyCodeOption,
 			{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', description: 'The invoice date' },
 			{ displayName: 'Due Date', name: 'dueDate', type: 'dateTime', default: '', description: 'The day payment is due' },
 			{
@@ -103,25 +54,7 @@ export const description: INodeProperties[] = [
 				default: '',
 				description: 'Empty lets Xero number the invoice; used for matching',
 			},
-			{
-				displayName: 'Line Amount Types',
-				name: 'lineAmountTypes',
-				type: 'options',
-				options: [
-					{ name: 'Tax Exclusive', value: 'Exclusive' },
-					{ name: 'Tax Inclusive', value: 'Inclusive' },
-					{ name: 'No Tax', value: 'NoTax' },
-				],
-				default: 'Exclusive',
-			},
-			{
-				displayName: 'Line Items (JSON)',
-				name: 'lineItemsJson',
-				type: 'json',
-				default: '',
-				description:
-					'An array of lines, in Xero\'s shape ({"Description", "Quantity", "UnitAmount", "AccountCode", …}) or the UI\'s (description, quantity, unitAmount, …). Replaces the Line Items list.',
-			},
+			...lineFieldOptions(),
 			{
 				displayName: 'Reference',
 				name: 'reference',

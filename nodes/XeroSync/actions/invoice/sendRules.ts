@@ -77,8 +77,8 @@ export const PAID_NOTE =
 /** Send invoice: what differs from the other resources; the engine in send/ does the rest. */
 const INVOICE_DATES = ['Date', 'DueDate', 'ExpectedPaymentDate', 'PlannedPaymentDate'];
 
-/** Invoices: Xero's contact reference, writable line fields, request dates and upper-case codes. */
-function invoiceRequestShape(payload: IDataObject): void {
+/** Invoices (and credit notes, which Xero shapes alike): contact reference, writable line fields, request dates, upper-case codes. */
+export function invoiceRequestShape(payload: IDataObject): void {
 	if (payload.Contact !== undefined) payload.Contact = contactReference(payload.Contact);
 	if (payload.Contact === undefined) delete payload.Contact;
 	if (Array.isArray(payload.LineItems)) payload.LineItems = writableLines(payload.LineItems as IDataObject[]);
