@@ -98,6 +98,20 @@ describe('Xero Sync: credit notes', () => {
 		expect(run.main[0].json).toMatchObject({ CreditNoteNumber: 'CN-FIELDS', Total: 18, Status: 'AUTHORISED', Reference: 'from fields', Contact: { Name: 'Fields Customer' } });
 	});
 
+	it('sends a CRM invoice with negative totals as a credit note; a positive one fails saying why', async () => {
+		const resolved = { records: { '11x2': { id: '11x2', accountname: 'CRM Credit Customer' }, '14x1': { id: '14x1', productname: 'Widget', cf_xero_sales_account: '200' } } };
+		const line = { productid: '14x1', quantity: '-3.000', listprice: '20.00', discount_percent: '0', discount_amount: '0', comment: 'returned widgets' };
+		const crmInvoice = (n: number, extra: IDataObject) => ({ id: `7x${500 + n}`, invoice_no: `INV${n}`, subject: `Return ${n}`, account_id: '11x2', invoicedate: '2026-11-03', invoicestatus: 'Credit Invoice', LineItems: [line], $resolved: resolved, ...extra });
+		const params = { resource: 'creditNote', operation: 'send', inputMode: 'crmRecord', crmModule: 'Invoice', duplicateHandling: 'update' };
+		const items = [crmInvoice(1, { hdnGrandTotal: '-60.00' }), crmInvoice(2, { invoicestatus: 'Created', hdnGrandTotal: '60.00', LineItems: [{ ...line, quantity: '3.000' }] })];
+		const run = await runSync(xero, params, items);
+		expectOneOutputPerInput(run.main, run.errors, 2);
+		expect(run.main[0].json).toMatchObject({ syncResult: 'Created', crmId: '7x501', Type: 'ACCRECCREDIT', CreditNoteNumber: 'INV1', Status: 'DRAFT', SubTotal: 60 });
+		expect(String(entry(run.errors[0]).message)).toMatch(/INV2 is not a credit/);
+		const again = await runSync(xero, params, items.slice(0, 1));
+		expect(again.main[0].json.syncResult).toBe('Unchanged');
+	});
+
 	it('gets one by number, many by status, and only what changed since the last run', async () => {
 		await runSync(xero, send(), [creditJson(0), creditJson(1, { Status: 'DRAFT' }), creditJson(2)]);
 		const one = await runSync(xero, { resource: 'creditNote', operation: 'get', getMode: 'one', recordId: 'CRM-CN-0001' }, [{}]);

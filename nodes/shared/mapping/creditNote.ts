@@ -2,6 +2,7 @@ import { crmInvoiceToXero } from './invoice';
 import { CRM_NUMBER_FIELDS } from './item';
 import { linkFieldOf, type MappingOptions, mappingOptions, type MappingOptionsInput } from './options';
 import { applyOverrides, compact } from './overrides';
+import { RESOLVED_KEY, withEmbedded } from './resolveBatch';
 import type { CrmRecord, CrmToXeroResult, XeroRecord } from './types';
 import { num, text } from './vtigerValues';
 
@@ -32,7 +33,8 @@ function turned(line: XeroRecord): XeroRecord {
 }
 
 export function crmToCreditNote(module: string, record: CrmRecord, input: MappingOptionsInput | MappingOptions = {}): CrmToXeroResult {
-	const options = mappingOptions(input as MappingOptionsInput);
+	const given = input as MappingOptionsInput;
+	const options = mappingOptions({ ...given, resolved: withEmbedded(given.resolved, record[RESOLVED_KEY]) });
 	const fromInvoice = module === 'Invoice';
 	const numberField = fromInvoice ? 'invoice_no' : options.creditNoteNumberField || CRM_NUMBER_FIELDS[module] || '';
 	// "Credit Invoice" says what the record is, not how far it got: the credit note starts as a DRAFT unless the CRM's

@@ -4,9 +4,9 @@ import { crmItemToXero, xeroItemToCrm } from './item';
 import { mappingOptions, type MappingOptionsInput } from './options';
 import { crmOrganisationToXero, xeroOrganisationToCrm } from './organisation';
 import { crmQuoteToDraftInvoice } from './quoteToDraftInvoice';
-import { mergeResolved, RESOLVED_KEY } from './resolveBatch';
+import { RESOLVED_KEY, withEmbedded } from './resolveBatch';
 import { crmVendorToXero, xeroSupplierToCrmVendor } from './vendor';
-import type { CrmRecord, CrmToXeroResult, Resolved, XeroRecord, XeroResource, XeroToCrmResult } from './types';
+import type { CrmRecord, CrmToXeroResult, XeroRecord, XeroResource, XeroToCrmResult } from './types';
 
 /**
  * The mapping API the nodes call (documented in docs/ARCHITECTURE.md, "Mapping"). Every function is pure: CRM
@@ -48,11 +48,6 @@ export function crmToXero(module: string, record: CrmRecord, input: MappingOptio
 	}
 }
 
-/** References resolved upstream and carried on the record (see referencesFor) count as resolved. */
-function withEmbedded(resolved: Resolved | undefined, embedded: unknown): Resolved {
-	if (embedded === null || typeof embedded !== 'object') return resolved ?? {};
-	return mergeResolved(embedded as Resolved, resolved ?? {});
-}
 
 /** A Xero record as CRM fields. `module` picks Products or Services for items (default: options.itemModule), Vendors for suppliers. */
 export function xeroToCrm(resource: XeroResource, xeroRecord: XeroRecord, input: MappingOptionsInput = {}, module?: string): XeroToCrmResult {
