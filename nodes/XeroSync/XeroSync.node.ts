@@ -14,9 +14,9 @@ export class XeroSync implements INodeType {
 		version: 1,
 		// In words, as the action list says it: "Get invoices from Xero", "Send organisations to Xero".
 		subtitle:
-			'={{ ($parameter["operation"] === "send" ? "Send " : "Get ") + ({ organisation: "organisations", invoice: "invoices", item: "items", account: "accounts" }[$parameter["resource"]] || $parameter["resource"]) + ($parameter["operation"] === "send" ? " to Xero" : " from Xero") }}',
+			'={{ $parameter["operation"] === "allocate" ? "Allocate credit notes in Xero" : ($parameter["operation"] === "send" ? "Send " : "Get ") + ({ organisation: "organisations", invoice: "invoices", item: "items", account: "accounts", creditNote: "credit notes" }[$parameter["resource"]] || $parameter["resource"]) + ($parameter["operation"] === "send" ? " to Xero" : " from Xero") }}',
 		description:
-			'Get and send Xero organisations, invoices, items and accounts in batches, with failed records on the error output as sync-log entries',
+			'Get and send Xero organisations, invoices, items, accounts and credit notes in batches, with failed records on the error output as sync-log entries',
 		defaults: { name: 'Xero Sync' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
