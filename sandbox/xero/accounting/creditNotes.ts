@@ -1,14 +1,13 @@
-import { msDate, parseMsDate, parseRequestDate, startOfDay } from '../dates';
+import { msDate } from '../dates';
 import { newId } from '../ids';
 import type { Transaction } from '../store/transaction';
 import type { Json } from '../types';
-import { newContact } from './contacts';
-import { currencyRate } from './currencyRates';
 import type { ApplyResult, EntityHandler, RenderOptions, WriteContext, WriteMode } from './entity';
 import { lookup } from './entity';
-import { chooseContact, renderInvoice, transitionError } from './invoices';
-import { priceLines, type LineAmountTypes } from './lineItems';
-import { num, round, str, writable } from './values';
+import { documentFields, documentParts, placeContact, rateOf } from './documentParts';
+import { renderInvoice, transitionError } from './invoices';
+import { priceLines } from './lineItems';
+import { round, str, writable } from './values';
 
 const READ_ONLY = [
 	'CreditNoteID',
@@ -37,7 +36,6 @@ const READ_ONLY = [
 /** the yaml's CreditNote.Type enum; each credits the invoice type named beside it */
 export const CREDIT_NOTE_TYPES: Record<string, string> = { ACCRECCREDIT: 'ACCREC', ACCPAYCREDIT: 'ACCPAY' };
 export const CREDIT_NUMBER_TAKEN = 'Credit Note # must be unique.';
-const AMOUNT_TYPES: LineAmountTypes[] = ['Exclusive', 'Inclusive', 'NoTax'];
 
 /**
  * Credit notes move through the invoice lifecycle (Xero's status codes are the invoice ones; the yaml's enum is the
@@ -77,18 +75,10 @@ function applyCreditNote(ctx: WriteContext, element: Json, mode: WriteMode): App
 	const statusError = creditTransitionError(existing?.Status as string | undefined, status, allocated);
 	if (statusError) errors.push(statusError);
 
-	const contact = fields.Contact !== undefined || !existing ? chooseContact(tx, fields.Contact) : { id: existing.ContactID as string };
-	if (contact.error) errors.push(contact.error);
-
-	const amountTypes = (str(merged.LineAmountTypes) ?? 'Exclusive') as LineAmountTypes;
-	if (!AMOUNT_TYPES.includes(amountTypes)) errors.push(`LineAmountTypes ${String(amountTypes)} is not valid.`);
-
-	const currency = str(merged.CurrencyCode) ?? tx.tenant.profile.baseCurrency;
-	if (!tx.tenant.currencyEnabled(currency)) errors.push(`Organisation is not subscribed to currency ${currency}`);
-
-	// yaml CreditNote.Date: "If the Date element is not specified then it will default to the current date"
-	const date = fields.Date !== undefined ? parseRequestDate(fields.Date) : existing ? parseMsDate(String(existing.Date)) : startOfDay(ctx.now);
-	const dueDate = fields.DueDate !== undefined ? parseRequestDate(fields.DueDate) : existing?.DueDate ? parseMsDate(String(existing.DueDate)) : undefined;
+	// contact, amount types, currency and dates as on an invoice (CreditNote.Date defaults to today, as Invoice.Date)
+	const parts = documentParts(ctx, fields, merged, existing);
+	const { contact, amountTypes, currency } = parts;
+	errors.push(...parts.errors);
 
 	const number = str(merged.CreditNoteNumber);
 	if (number !== undefined && number.length > 255) errors.push('Credit Note Number must not be more than 255 characters long.');
@@ -105,39 +95,18 @@ function applyCreditNote(ctx: WriteContext, element: Json, mode: WriteMode): App
 	errors.push(...priced.errors.map((message) => message.replace('approved invoice', 'approved credit note')));
 	const total = round(priced.subTotal + priced.totalTax);
 	if (total < 0) errors.push('Credit note total must be greater than or equal to zero.');
-	const rate =
-		num(merged.CurrencyRate) ??
-		(existing && existing.CurrencyCode === currency ? Number(existing.CurrencyRate) : undefined) ??
-		currencyRate(tx.tenant.profile.baseCurrency, currency);
+	const rate = rateOf(ctx, merged, existing, currency);
 	if (rate <= 0) errors.push('Currency rate must be greater than zero.');
 	if (errors.length > 0) return { errors: [...new Set(errors)] };
 
-	let contactId = contact.id;
-	if (contact.create) {
-		const created = newContact(contact.create, ctx.now);
-		contactId = created.ContactID as string;
-		tx.put('contacts', contactId, created);
-	}
+	const contactId = placeContact(ctx, contact);
 	const creditNoteId = (existing?.CreditNoteID as string | undefined) ?? newId();
 	const closed = status === 'VOIDED' || status === 'DELETED';
-	const { Contact: _contact, ...rest } = merged;
 	const record: Json = {
-		...rest,
+		...documentFields(ctx, merged, parts, { contactId, status, priced, rate }),
 		Type: type,
 		CreditNoteID: creditNoteId,
 		CreditNoteNumber: type === 'ACCRECCREDIT' ? (number ?? nextNumber(tx)) : (number ?? ''),
-		Reference: str(merged.Reference) ?? '',
-		ContactID: contactId,
-		Status: status,
-		LineAmountTypes: amountTypes,
-		LineItems: priced.lines,
-		Date: msDate(date ?? startOfDay(ctx.now)),
-		...(dueDate !== undefined ? { DueDate: msDate(dueDate) } : {}),
-		CurrencyCode: currency,
-		CurrencyRate: rate,
-		SubTotal: priced.subTotal,
-		TotalTax: priced.totalTax,
-		Total: total,
 		// nothing is allocated while a credit note can still be edited (see creditTransitionError)
 		RemainingCredit: closed ? 0 : total,
 		Allocations: [],

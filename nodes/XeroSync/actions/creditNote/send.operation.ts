@@ -1,33 +1,28 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { sendRecords } from '../../send/run';
 import { crmMappingDescription, sendHeadDescription, sendOptionsDescription, sendShow, xeroIdField } from '../../send/description';
-import { currencyCodeOption, lineFieldOptions, lineItemsProperty } from '../common/lines.description';
+import {
+	contactProperty,
+	currencyCodeOption,
+	documentTypeProperty,
+	lineFieldOptions,
+	lineItemsProperty,
+	sendableStatusOption,
+} from '../common/document.description';
 import { creditNoteSendRules } from './sendRules';
 
 export const description: INodeProperties[] = [
 	...sendHeadDescription('creditNote'),
-	{
-		displayName: 'Type',
-		name: 'creditNoteType',
-		type: 'options',
-		options: [
+	documentTypeProperty(
+		'creditNote',
+		'creditNoteType',
+		[
 			{ name: 'Sales Credit Note (ACCRECCREDIT)', value: 'ACCRECCREDIT' },
 			{ name: 'Supplier Credit Note (ACCPAYCREDIT)', value: 'ACCPAYCREDIT' },
 		],
-		default: 'ACCRECCREDIT',
-		description: 'A sales credit note credits a customer (ACCRECCREDIT); a supplier credit note records a credit from a supplier (ACCPAYCREDIT)',
-		displayOptions: sendShow('creditNote', 'fields'),
-	},
-	{
-		displayName: 'Contact',
-		name: 'contact',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Acme Ltd',
-		description: 'The Xero ContactID, or the organisation name (Xero links to the contact with that name, or creates it)',
-		displayOptions: sendShow('creditNote', 'fields'),
-	},
+		'A sales credit note credits a customer (ACCRECCREDIT); a supplier credit note records a credit from a supplier (ACCPAYCREDIT)',
+	),
+	contactProperty('creditNote'),
 	lineItemsProperty('creditNote', 'credit note'),
 	{
 		displayName: 'Additional Fields',
@@ -55,18 +50,7 @@ export const description: INodeProperties[] = [
 				default: '',
 				description: 'Free text shown on the credit note (sales credit notes only)',
 			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Authorised', value: 'AUTHORISED' },
-					{ name: 'Draft', value: 'DRAFT' },
-					{ name: 'Submitted', value: 'SUBMITTED' },
-				],
-				default: 'DRAFT',
-				description: 'PAID and VOIDED cannot be sent: Xero sets PAID when allocations use the credit up, and voiding is done in Xero',
-			},
+			sendableStatusOption('PAID and VOIDED cannot be sent: Xero sets PAID when allocations use the credit up, and voiding is done in Xero'),
 			xeroIdField('creditNote'),
 		],
 	},

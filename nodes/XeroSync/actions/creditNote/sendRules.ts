@@ -6,7 +6,7 @@ import { invoiceFromFields } from '../../helpers/fieldPayloads';
 import { present } from '../../helpers/mandatory';
 import type { SendRules } from '../../send/rules';
 import { writeInBatches } from '../../send/write';
-import { currencyProblem, invoiceDateProblems, invoiceRequestShape, needsCurrencyCheck } from '../invoice/sendRules';
+import { currencyCheck, dateCheck, invoiceRequestShape } from '../invoice/sendRules';
 
 export const CREDIT_NOTE_TYPES = ['ACCRECCREDIT', 'ACCPAYCREDIT'];
 
@@ -85,21 +85,9 @@ export const creditNoteSendRules: SendRules = {
 	crmMap: crmToCreditNote,
 	checks: [
 		{ code: 'CREDIT_NOTE_STATUS', problem: (payload) => creditNoteStatusProblem(payload) },
-		{
-			code: 'BAD_DATE',
-			problem(payload, input) {
-				const dates = invoiceDateProblems(payload, input);
-				return dates.length > 0 ? `not sent because ${dates.join('; ')}.` : undefined;
-			},
-		},
+		dateCheck,
 	],
-	settingsChecks: [
-		{
-			code: 'CURRENCY',
-			needed: needsCurrencyCheck,
-			problem: async (payload, settings) => currencyProblem(payload.CurrencyCode, await settings.currencies()),
-		},
-	],
+	settingsChecks: [currencyCheck],
 	writer: writeInBatches,
 	readQuery: { unitdp: 4 },
 	settledRefusal: {

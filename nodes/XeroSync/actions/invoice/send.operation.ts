@@ -7,33 +7,28 @@ import {
 	sendShow,
 	xeroIdField,
 } from '../../send/description';
-import { currencyCodeOption, lineFieldOptions, lineItemsProperty } from '../common/lines.description';
+import {
+	contactProperty,
+	currencyCodeOption,
+	documentTypeProperty,
+	lineFieldOptions,
+	lineItemsProperty,
+	sendableStatusOption,
+} from '../common/document.description';
 import { invoiceSendRules } from './sendRules';
 
 export const description: INodeProperties[] = [
 	...sendHeadDescription('invoice'),
-	{
-		displayName: 'Type',
-		name: 'invoiceType',
-		type: 'options',
-		options: [
+	documentTypeProperty(
+		'invoice',
+		'invoiceType',
+		[
 			{ name: 'Sales Invoice (ACCREC)', value: 'ACCREC' },
 			{ name: 'Bill (ACCPAY)', value: 'ACCPAY' },
 		],
-		default: 'ACCREC',
-		description: 'A sales invoice bills a customer (ACCREC); a bill records what you owe a supplier (ACCPAY)',
-		displayOptions: sendShow('invoice', 'fields'),
-	},
-	{
-		displayName: 'Contact',
-		name: 'contact',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Acme Ltd',
-		description: 'The Xero ContactID, or the organisation name (Xero links to the contact with that name, or creates it)',
-		displayOptions: sendShow('invoice', 'fields'),
-	},
+		'A sales invoice bills a customer (ACCREC); a bill records what you owe a supplier (ACCPAY)',
+	),
+	contactProperty('invoice'),
 	lineItemsProperty('invoice', 'invoice'),
 	{
 		displayName: 'Additional Fields',
@@ -62,18 +57,7 @@ export const description: INodeProperties[] = [
 				default: '',
 				description: 'Free text shown on the invoice, e.g. an order number (sales invoices only)',
 			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Authorised', value: 'AUTHORISED' },
-					{ name: 'Draft', value: 'DRAFT' },
-					{ name: 'Submitted', value: 'SUBMITTED' },
-				],
-				default: 'DRAFT',
-				description: 'PAID and VOIDED cannot be sent: Xero sets PAID from payments, and voiding is done in Xero',
-			},
+			sendableStatusOption('PAID and VOIDED cannot be sent: Xero sets PAID from payments, and voiding is done in Xero'),
 			{ displayName: 'URL', name: 'url', type: 'string', default: '', description: 'Link back to the CRM record' },
 			xeroIdField('invoice'),
 		],

@@ -5,7 +5,7 @@ import { invoiceFromFields } from '../../helpers/fieldPayloads';
 import type { CurrencySettings } from '../../send/checks';
 import { present } from '../../helpers/mandatory';
 import { contactReference, toRequestDates, writableLines } from '../../helpers/xeroShape';
-import type { SendRules } from '../../send/rules';
+import type { RecordCheck, SendRules, SettingsCheck } from '../../send/rules';
 import { writeInBatches } from '../../send/write';
 
 /**
@@ -70,6 +70,21 @@ export function needsCurrencyCheck(records: IDataObject[]): boolean {
 	return records.some((r) => Boolean(r.CurrencyCode));
 }
 
+
+/** The dates and the currency of a document with lines (invoices, credit notes), checked before any call. */
+export const dateCheck: RecordCheck = {
+	code: 'BAD_DATE',
+	problem(payload, input) {
+		const dates = invoiceDateProblems(payload, input);
+		return dates.length > 0 ? `not sent because ${dates.join('; ')}.` : undefined;
+	},
+};
+
+export const currencyCheck: SettingsCheck = {
+	code: 'CURRENCY',
+	needed: needsCurrencyCheck,
+	problem: async (payload, settings) => currencyProblem(payload.CurrencyCode, await settings.currencies()),
+};
 
 export const PAID_NOTE =
 	'Not sent: the invoice has a payment or credit note allocated in Xero, which then refuses edits. It stays linked; the output is the Xero invoice as it is now.';
@@ -140,21 +155,9 @@ export const invoiceSendRules: SendRules = {
 	crmModules: ['Invoice', 'Quotes', 'SalesOrder'],
 	checks: [
 		{ code: 'INVOICE_STATUS', problem: (payload) => invoiceStatusProblem(payload) },
-		{
-			code: 'BAD_DATE',
-			problem(payload, input) {
-				const dates = invoiceDateProblems(payload, input);
-				return dates.length > 0 ? `not sent because ${dates.join('; ')}.` : undefined;
-			},
-		},
+		dateCheck,
 	],
-	settingsChecks: [
-		{
-			code: 'CURRENCY',
-			needed: needsCurrencyCheck,
-			problem: async (payload, settings) => currencyProblem(payload.CurrencyCode, await settings.currencies()),
-		},
-	],
+	settingsChecks: [currencyCheck],
 	writer: writeInBatches,
 	readQuery: { unitdp: 4 },
 	idsParameter: true,

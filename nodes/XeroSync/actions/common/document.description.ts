@@ -3,9 +3,56 @@ import type { XeroResource } from '../../../shared/xero/resources';
 import { sendShow } from '../../send/description';
 
 /**
- * The fields every Send of a document with line items shows (invoices, credit notes): the line list and the
- * additional fields that shape the lines. Each document's own fields stay in its send.operation.ts.
+ * The fields every Send of a document with line items shows (invoices, credit notes): its type and contact, the line
+ * list, and the additional fields that shape the lines. Each document's own fields stay in its send.operation.ts.
  */
+export function documentTypeProperty(
+	resource: XeroResource,
+	name: string,
+	types: Array<{ name: string; value: string }>,
+	description: string,
+): INodeProperties {
+	const first = types[0].value;
+	return {
+		displayName: 'Type',
+		name,
+		type: 'options',
+		options: types,
+		default: first,
+		description,
+		displayOptions: sendShow(resource, 'fields'),
+	};
+}
+
+export function contactProperty(resource: XeroResource): INodeProperties {
+	return {
+		displayName: 'Contact',
+		name: 'contact',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Acme Ltd',
+		description: 'The Xero ContactID, or the organisation name (Xero links to the contact with that name, or creates it)',
+		displayOptions: sendShow(resource, 'fields'),
+	};
+}
+
+/** The statuses a document may be sent with; `description` says where the others come from. */
+export function sendableStatusOption(description: string): INodeProperties {
+	return {
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: [
+			{ name: 'Authorised', value: 'AUTHORISED' },
+			{ name: 'Draft', value: 'DRAFT' },
+			{ name: 'Submitted', value: 'SUBMITTED' },
+		],
+		default: 'DRAFT',
+		description,
+	};
+}
+
 export function lineItemsProperty(resource: XeroResource, what: string): INodeProperties {
 	return {
 		displayName: 'Line Items',
