@@ -4,7 +4,7 @@ import type { Transaction } from '../store/transaction';
 import type { Json } from '../types';
 import type { ApplyResult, EntityHandler, RenderOptions, WriteContext, WriteMode } from './entity';
 import { lookup } from './entity';
-import { documentFields, documentParts, placeContact, rateOf } from './documentParts';
+import { documentFields, documentParts, nextFreeNumber, placeContact, rateOf } from './documentParts';
 import { renderInvoice, transitionError } from './invoices';
 import { priceLines } from './lineItems';
 import { round, str, writable } from './values';
@@ -48,10 +48,7 @@ function creditTransitionError(from: string | undefined, to: string, allocated: 
 }
 
 function nextNumber(tx: Transaction): string {
-	for (;;) {
-		const candidate = `CN-${String(tx.tenant.nextCreditNoteNumber++).padStart(4, '0')}`;
-		if (!tx.findUnique('creditNotes', 'creditNoteNumber', candidate)) return candidate;
-	}
+	return nextFreeNumber(tx, 'creditNotes', 'creditNoteNumber', 'CN', () => tx.tenant.nextCreditNoteNumber++);
 }
 
 function applyCreditNote(ctx: WriteContext, element: Json, mode: WriteMode): ApplyResult {

@@ -1,4 +1,5 @@
 import { msDate, parseMsDate, parseRequestDate, startOfDay } from '../dates';
+import type { Collection, UniqueKey } from '../store/tenant';
 import type { Transaction } from '../store/transaction';
 import type { Json } from '../types';
 import { newContact } from './contacts';
@@ -113,4 +114,12 @@ export function documentFields(
 		TotalTax: priced.totalTax,
 		Total: round(priced.subTotal + priced.totalTax),
 	};
+}
+
+/** The next number of a series (`INV-0001`, `CN-0001`) that no record holds yet; `counter` advances the series. */
+export function nextFreeNumber(tx: Transaction, collection: Collection, key: UniqueKey, prefix: string, counter: () => number): string {
+	for (;;) {
+		const candidate = `${prefix}-${String(counter()).padStart(4, '0')}`;
+		if (!tx.findUnique(collection, key, candidate)) return candidate;
+	}
 }

@@ -4,7 +4,7 @@ import type { Transaction } from '../store/transaction';
 import type { Json } from '../types';
 import type { ApplyResult, EntityHandler, RenderOptions, WriteContext, WriteMode } from './entity';
 import { lookup } from './entity';
-import { documentFields, documentParts, placeContact, rateOf } from './documentParts';
+import { documentFields, documentParts, nextFreeNumber, placeContact, rateOf } from './documentParts';
 
 // chooseContact and the archived-contact refusal live with the other parts invoices and credit notes share
 export { chooseContact, CONTACT_ARCHIVED } from './documentParts';
@@ -56,10 +56,7 @@ export function transitionError(from: string | undefined, to: string, hasPayment
 }
 
 function nextNumber(tx: Transaction): string {
-	for (;;) {
-		const candidate = `INV-${String(tx.tenant.nextInvoiceNumber++).padStart(4, '0')}`;
-		if (!tx.findUnique('invoices', 'invoiceNumber', candidate)) return candidate;
-	}
+	return nextFreeNumber(tx, 'invoices', 'invoiceNumber', 'INV', () => tx.tenant.nextInvoiceNumber++);
 }
 
 function applyInvoice(ctx: WriteContext, element: Json, mode: WriteMode): ApplyResult {

@@ -6,7 +6,7 @@ import { invoiceFromFields } from '../../helpers/fieldPayloads';
 import { present } from '../../helpers/mandatory';
 import type { SendRules } from '../../send/rules';
 import { writeInBatches } from '../../send/write';
-import { currencyCheck, dateCheck, invoiceRequestShape } from '../invoice/sendRules';
+import { currencyCheck, dateCheck, documentFromFields, invoiceRequestShape } from '../invoice/sendRules';
 
 export const CREDIT_NOTE_TYPES = ['ACCRECCREDIT', 'ACCPAYCREDIT'];
 
@@ -70,15 +70,7 @@ export const creditNoteSendRules: SendRules = {
 	],
 	requestShape: invoiceRequestShape,
 	mandatory: creditNoteMandatory,
-	fromFields(ctx, i) {
-		const lines = (ctx.getNodeParameter('lineItemsUi', i, {}) as IDataObject).lineItem;
-		return creditNoteFromFields(
-			ctx.getNodeParameter('creditNoteType', i, 'ACCRECCREDIT') as string,
-			ctx.getNodeParameter('contact', i, '') as string,
-			Array.isArray(lines) ? (lines as IDataObject[]) : [],
-			ctx.getNodeParameter('additionalFields', i, {}) as IDataObject,
-		);
-	},
+	fromFields: (ctx, i) => documentFromFields(ctx, i, { name: 'creditNoteType', default: 'ACCRECCREDIT' }, creditNoteFromFields),
 	// vtiger has no credit-note module: a credit is an Invoice (see nodes/shared/mapping/creditNote.ts)
 	crmModules: ['Invoice'],
 	crmModuleFromOptions: (options) => options.creditNoteModule || undefined,

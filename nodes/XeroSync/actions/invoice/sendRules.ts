@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { SENDABLE_INVOICE_STATUSES, XERO_RESOURCES } from '../../../shared/xero/resources';
 import { displayValue } from '../../helpers/display';
 import { invoiceFromFields } from '../../helpers/fieldPayloads';
@@ -70,6 +70,22 @@ export function needsCurrencyCheck(records: IDataObject[]): boolean {
 	return records.some((r) => Boolean(r.CurrencyCode));
 }
 
+
+/** "Define Below" for a document with lines: its type parameter, the contact, the line list and the additional fields. */
+export function documentFromFields(
+	ctx: IExecuteFunctions,
+	i: number,
+	type: { name: string; default: string },
+	build: (type: string, contact: string, lines: IDataObject[], fields: IDataObject) => IDataObject,
+): IDataObject {
+	const lines = (ctx.getNodeParameter('lineItemsUi', i, {}) as IDataObject).lineItem;
+	return build(
+		ctx.getNodeParameter(type.name, i, type.default) as string,
+		ctx.getNodeParameter('contact', i, '') as string,
+		Array.isArray(lines) ? (lines as IDataObject[]) : [],
+		ctx.getNodeParameter('additionalFields', i, {}) as IDataObject,
+	);
+}
 
 /** The dates and the currency of a document with lines (invoices, credit notes), checked before any call. */
 export const dateCheck: RecordCheck = {
@@ -143,15 +159,7 @@ export const invoiceSendRules: SendRules = {
 	],
 	requestShape: invoiceRequestShape,
 	mandatory: invoiceMandatory,
-	fromFields(ctx, i) {
-		const lines = (ctx.getNodeParameter('lineItemsUi', i, {}) as IDataObject).lineItem;
-		return invoiceFromFields(
-			ctx.getNodeParameter('invoiceType', i, 'ACCREC') as string,
-			ctx.getNodeParameter('contact', i, '') as string,
-			Array.isArray(lines) ? (lines as IDataObject[]) : [],
-			ctx.getNodeParameter('additionalFields', i, {}) as IDataObject,
-		);
-	},
+	fromFields: (ctx, i) => documentFromFields(ctx, i, { name: 'invoiceType', default: 'ACCREC' }, invoiceFromFields),
 	crmModules: ['Invoice', 'Quotes', 'SalesOrder'],
 	checks: [
 		{ code: 'INVOICE_STATUS', problem: (payload) => invoiceStatusProblem(payload) },
