@@ -145,6 +145,7 @@ export class SandboxCore {
 				payments: [...tenant.records.payments.values()],
 				quotes: [...tenant.records.quotes.values()],
 				purchaseOrders: [...tenant.records.purchaseOrders.values()],
+				creditNotes: [...tenant.records.creditNotes.values()],
 			};
 		}
 		return out;

@@ -74,6 +74,14 @@ describe('Xero sandbox: every route against the yaml', () => {
 		ok(await api.get(`/PurchaseOrders/${String(order.json.PurchaseOrders[0].PurchaseOrderNumber)}`), 'getPurchaseOrderByNumber');
 		ok(await api.post(`/PurchaseOrders/${orderId}`, { PurchaseOrders: [{ Reference: 'route' }] }), 'updatePurchaseOrder');
 		ok(await api.post('/PurchaseOrders', { PurchaseOrders: [{ PurchaseOrderID: orderId, Status: 'AUTHORISED' }] }), 'updateOrCreatePurchaseOrders');
+		const credit = await api.put<{ CreditNotes: Rec[] }>('/CreditNotes', { CreditNotes: [{ Type: 'ACCRECCREDIT', Contact: { ContactID: invoice.json.Invoices[0].Contact && (invoice.json.Invoices[0].Contact as Rec).ContactID }, Status: 'AUTHORISED', LineItems: [{ Description: 'credit', Quantity: 1, UnitAmount: 1, AccountCode: '200' }] }] });
+		ok(credit, 'createCreditNotes');
+		const creditId = String(credit.json.CreditNotes[0].CreditNoteID);
+		ok(await api.get('/CreditNotes?page=1&order=CreditNoteNumber'), 'getCreditNotes');
+		ok(await api.get(`/CreditNotes/${creditId}`), 'getCreditNote');
+		ok(await api.post(`/CreditNotes/${creditId}`, { CreditNotes: [{ Reference: 'route' }] }), 'updateCreditNote');
+		ok(await api.post('/CreditNotes', { CreditNotes: [{ CreditNoteID: creditId, Reference: 'route 2' }] }), 'updateOrCreateCreditNotes');
+		ok(await api.put(`/CreditNotes/${creditId}/Allocations`, { Allocations: [{ Invoice: { InvoiceID: invoiceId }, Amount: 1, Date: '2026-11-06' }] }), 'createCreditNoteAllocation');
 
 		const newAccount = await api.put<{ Accounts: Rec[] }>('/Accounts', { Code: 'R1', Name: 'Route account', Type: 'EXPENSE' });
 		ok(newAccount, 'createAccount');

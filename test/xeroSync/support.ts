@@ -120,7 +120,7 @@ export function invoiceJson(n: number, extra: IDataObject = {}): IDataObject {
 /** Records as the sandbox stores them (Xero's internal state, not an API read, so no calls are counted). */
 export function stored(
 	xero: XeroSandbox,
-	collection: 'contacts' | 'invoices' | 'items' | 'accounts' | 'payments' | 'quotes',
+	collection: 'contacts' | 'invoices' | 'items' | 'accounts' | 'payments' | 'quotes' | 'purchaseOrders' | 'creditNotes',
 	tenantId = DEMO_TENANT_ID,
 ): IDataObject[] {
 	const tenant = xero.state()[tenantId] as IDataObject | undefined;

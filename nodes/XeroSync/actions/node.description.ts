@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import * as account from './account/Account.resource';
+import * as creditNote from './creditNote/CreditNote.resource';
 import { runSummaryProperty } from '../../shared/runSummary';
 import { xeroAuthenticationProperty } from '../../shared/xero/authentication.description';
 import { tenantProperty } from './common/tenant.description';
@@ -24,6 +25,7 @@ export const nodeProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Account', value: 'account', description: 'Chart of accounts entries' },
+			{ name: 'Credit Note', value: 'creditNote', description: 'Sales and supplier credit notes, allocated to invoices' },
 			{ name: 'Invoice', value: 'invoice', description: 'Sales invoices and bills, with line items' },
 			{ name: 'Item', value: 'item', description: 'Products and services (CRM products)' },
 			{ name: 'Organisation', value: 'organisation', description: 'Customers and suppliers (Xero contacts)' },
@@ -40,5 +42,6 @@ export const nodeProperties: INodeProperties[] = [
 	...payment.description,
 	...quote.description,
 	...purchaseOrder.description,
+	...creditNote.description,
 	runSummaryProperty,
 ];

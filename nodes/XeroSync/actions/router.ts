@@ -1,12 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { finishRun } from '../../shared/runSummary';
-import { failedItem, throwIfStopping } from '../../shared/syncLog';
+import { failedItem, throwIfStopping, type SyncFlow } from '../../shared/syncLog';
 import { XERO_RESOURCES } from '../../shared/xero/resources';
 import type { XeroResource } from '../../shared/xero/resources';
 import { errorFacts } from '../helpers/errorFacts';
 import { readCrmId } from '../helpers/crmId';
 import * as account from './account/Account.resource';
+import * as creditNote from './creditNote/CreditNote.resource';
 import * as invoice from './invoice/Invoice.resource';
 import * as item from './item/Item.resource';
 import * as organisation from './organisation/Organisation.resource';
@@ -18,10 +19,10 @@ import * as purchaseOrder from './purchaseOrder/PurchaseOrder.resource';
 interface OperationModule {
 	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
 	action?: string;
-	flow?: 'CRM → Xero' | 'Xero → CRM';
+	flow?: SyncFlow;
 }
 
-const RESOURCES = { organisation, invoice, item, account, payment, quote, purchaseOrder };
+const RESOURCES = { organisation, invoice, item, account, payment, quote, purchaseOrder, creditNote };
 
 /** The operation a resource module exports under that name (its other exports, e.g. `description`, are not). */
 function operationOf(resource: XeroResource, operation: string): OperationModule | undefined {

@@ -32,7 +32,7 @@ function settledRecord(spec: XeroResourceSpec, mapped: IDataObject, status: stri
  * is a module the mapping options name for the resource (accounts' own module).
  */
 export function payloadFromCrmRecord(
-	target: { resource: XeroResource; modules: string[]; moduleFromOptions?: string },
+	target: { resource: XeroResource; modules: string[]; moduleFromOptions?: string; map?: typeof crmToXero },
 	module: string,
 	record: IDataObject,
 	options: MappingOptionsInput,
@@ -40,7 +40,8 @@ export function payloadFromCrmRecord(
 	if (!target.modules.includes(module) && module !== target.moduleFromOptions) {
 		throw new Error(`CRM module "${module}" does not map to a Xero ${target.resource}; use ${target.modules.join(' or ')}`);
 	}
-	const result = crmToXero(module, record, options, target.resource);
+	// A resource's own mapping (credit notes from CRM invoices), else the module's for this resource.
+	const result = target.map ? target.map(module, record, options) : crmToXero(module, record, options, target.resource);
 	if (result.settled) {
 		return { settled: settledRecord(XERO_RESOURCES[target.resource], result.record as IDataObject, result.settled, result.settledNote) };
 	}

@@ -85,7 +85,7 @@ export function payloadForInputMode(ctx: IExecuteFunctions, rules: SendRules, it
 		const pairs = (ctx.getNodeParameter('overridesUi', itemIndex, {}) as IDataObject).override as IDataObject[];
 		const overrides = { ...(options.overrides ?? {}), ...overridesFrom(pairs) };
 		const module = ctx.getNodeParameter('crmModule', itemIndex) as string;
-		const target = { resource, modules: rules.crmModules, moduleFromOptions: rules.crmModuleFromOptions?.(options) };
+		const target = { resource, modules: rules.crmModules, moduleFromOptions: rules.crmModuleFromOptions?.(options), map: rules.crmMap };
 		const mapped = payloadFromCrmRecord(target, module, item.json, { ...options, overrides });
 		// The mapping emits Xero's request shape; the same whitelist as JSON input keeps unknown fields out.
 		return 'payload' in mapped ? { payload: toXeroPayload(rules, mapped.payload) } : mapped;

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import type { MappingOptionsInput } from '../../shared/mapping';
+import type { CrmRecord, CrmToXeroResult, MappingOptionsInput } from '../../shared/mapping';
 import type { XeroResourceSpec } from '../../shared/xero/resources';
 import type { OrganisationSettings } from './checks';
 import type { RecordWriter } from './write';
@@ -66,6 +66,11 @@ export interface SendRules {
 	fromFields(ctx: IExecuteFunctions, itemIndex: number): IDataObject;
 	/** CRM modules the resource can be sent from ("CRM Record, Auto-Mapped"); the first is the default. */
 	crmModules: string[];
+	/**
+	 * The CRM → Xero mapping when it is not the shared `crmToXero` of the module (a CRM invoice becomes a credit note
+	 * only under the credit-note resource).
+	 */
+	crmMap?(module: string, record: CrmRecord, options?: MappingOptionsInput): CrmToXeroResult;
 	/** A module besides crmModules that the mapping options name for this resource (accounts' own CRM module). */
 	crmModuleFromOptions?(options: MappingOptionsInput): string | undefined;
 	/** Checks of each record on its own, after the mandatory fields and the Xero ID, in this order. */

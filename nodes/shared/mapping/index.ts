@@ -6,9 +6,9 @@ import { crmOrganisationToXero, xeroOrganisationToCrm } from './organisation';
 import { crmQuoteToXeroQuote, xeroQuoteToCrm } from './quote';
 import { crmPurchaseOrderToXero, xeroPurchaseOrderToCrm } from './purchaseOrder';
 import { crmQuoteToDraftInvoice } from './quoteToDraftInvoice';
-import { mergeResolved, RESOLVED_KEY } from './resolveBatch';
+import { RESOLVED_KEY, withEmbedded } from './resolveBatch';
 import { crmVendorToXero, xeroSupplierToCrmVendor } from './vendor';
-import type { CrmRecord, CrmToXeroResult, Resolved, XeroRecord, XeroResource, XeroToCrmResult } from './types';
+import type { CrmRecord, CrmToXeroResult, XeroRecord, XeroResource, XeroToCrmResult } from './types';
 
 /**
  * The mapping API the nodes call (documented in docs/ARCHITECTURE.md, "Mapping"). Every function is pure: CRM
@@ -23,6 +23,8 @@ const CRM_MODULES_BY_RESOURCE: Readonly<Record<XeroResource, readonly string[]>>
 	account: ['XeroAccounts'],
 	quote: ['Quotes'],
 	purchaseOrder: ['PurchaseOrder'],
+	// A CRM invoice is a credit note only when it is a credit (crmInvoiceToCreditNote): its module maps to invoice.
+	creditNote: [],
 };
 
 type CrmMapper = (record: CrmRecord, options: ReturnType<typeof mappingOptions>) => CrmToXeroResult;
@@ -67,11 +69,6 @@ export function crmToXero(module: string, record: CrmRecord, input: MappingOptio
 	}
 }
 
-/** References resolved upstream and carried on the record (see referencesFor) count as resolved. */
-function withEmbedded(resolved: Resolved | undefined, embedded: unknown): Resolved {
-	if (embedded === null || typeof embedded !== 'object') return resolved ?? {};
-	return mergeResolved(embedded as Resolved, resolved ?? {});
-}
 
 /** A Xero record as CRM fields. `module` picks Products or Services for items (default: options.itemModule), Vendors for suppliers. */
 export function xeroToCrm(resource: XeroResource, xeroRecord: XeroRecord, input: MappingOptionsInput = {}, module?: string): XeroToCrmResult {
@@ -110,6 +107,7 @@ export function xeroResourceOf(module: string, input: MappingOptionsInput = {}):
 }
 
 export { crmAccountToXero, xeroAccountToCrm } from './account';
+export { crmToCreditNote, isCreditInvoice } from './creditNote';
 export { crmInvoiceToXero, xeroInvoiceToCrm } from './invoice';
 export { crmItemToXero, xeroItemToCrm, CRM_NUMBER_FIELDS } from './item';
 export { crmOrganisationToXero, xeroOrganisationToCrm } from './organisation';

@@ -29,6 +29,12 @@ export interface MappingOptions {
 	accountFields: AccountModuleFields;
 	/** Accounts fields with no standard vtiger home. */
 	organisationFields: { taxNumber: string; currency: string };
+	/**
+	 * A CRM module whose records are credit notes (vtiger 7.5 has none; a custom inventory module), and its number
+	 * field. Empty: only CRM invoices that are credits (negative total or "Credit Invoice") become credit notes.
+	 */
+	creditNoteModule: string;
+	creditNoteNumberField: string;
 	/** Invoice fields: the Xero status (Simply CRM's "Xero Status") and the Xero invoice number. */
 	invoiceFields: { xeroStatus: string; xeroNumber: string };
 	/**
@@ -103,6 +109,8 @@ export function mappingOptions(input: MappingOptionsInput = {}): MappingOptions 
 		},
 		invoiceFields: { xeroStatus: 'cf_xero_status', xeroNumber: 'cf_xero_invoice_number', ...input.invoiceFields },
 		quoteFields: { xeroId: 'cf_xero_quote_id', xeroStatus: 'cf_xero_quote_status', ...input.quoteFields },
+		creditNoteModule: input.creditNoteModule ?? '',
+		creditNoteNumberField: input.creditNoteNumberField ?? '',
 		lineItemCodes: input.lineItemCodes ?? 'linked',
 		defaultSalesAccountCode: input.defaultSalesAccountCode ?? '',
 		fallbackProductId: input.fallbackProductId ?? '',

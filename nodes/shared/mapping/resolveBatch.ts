@@ -129,3 +129,9 @@ export async function referencesFor(
 		found: Object.fromEntries([...keys].filter((key) => last.found && key in last.found).map((key) => [key, last.found?.[key] ?? null])),
 	}));
 }
+
+/** References resolved upstream and carried on the record (see referencesFor) count as resolved. */
+export function withEmbedded(resolved: Resolved | undefined, embedded: unknown): Resolved {
+	if (embedded === null || typeof embedded !== 'object') return resolved ?? {};
+	return mergeResolved(embedded as Resolved, resolved ?? {});
+}

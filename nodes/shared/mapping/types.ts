@@ -6,7 +6,7 @@
 export type CrmRecord = Record<string, unknown>;
 export type XeroRecord = Record<string, unknown>;
 
-export type XeroResource = 'organisation' | 'invoice' | 'item' | 'account' | 'quote' | 'purchaseOrder';
+export type XeroResource = 'organisation' | 'invoice' | 'item' | 'account' | 'quote' | 'purchaseOrder' | 'creditNote';
 
 /** A CRM record the caller must find by a field value, e.g. the Accounts record whose cf_xero_contact_id is X. */
 export interface CrmLookup {

@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
  * What the nodes need to know about each Xero collection they sync. "Organisation" is the CRM's word; Xero calls
  * these records Contacts, so the spec is where the two vocabularies meet.
  */
-export type XeroResource = 'organisation' | 'invoice' | 'item' | 'account' | 'payment' | 'quote' | 'purchaseOrder';
+export type XeroResource = 'organisation' | 'invoice' | 'item' | 'account' | 'payment' | 'quote' | 'purchaseOrder' | 'creditNote';
 
 /**
  * A set of fields Xero keeps unique among the records it applies to. Values compare trimmed and case-insensitively;
@@ -229,6 +229,32 @@ export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 			pdf: true,
 			onlineUrl: { suffix: '/OnlineInvoice', collection: 'OnlineInvoices', urlField: 'OnlineInvoiceUrl', label: 'Online Invoice URL' },
 		},
+	},
+	creditNote: {
+		resource: 'creditNote',
+		label: 'Credit Note',
+		plural: 'Credit Notes',
+		path: '/CreditNotes',
+		collection: 'CreditNotes',
+		idField: 'CreditNoteID',
+		numberField: 'CreditNoteNumber',
+		numberLabel: 'Credit Note Number',
+		// As invoices: sales credit note numbers are unique (yaml: "ACCRECCREDIT – Unique alpha numeric code"); a
+		// supplier's credit note carries the supplier's number, which repeats across suppliers.
+		uniqueKeys: [
+			{ fields: ['CreditNoteNumber'], appliesTo: { field: 'Type', value: 'ACCRECCREDIT' }, refusedByXero: true },
+			{ fields: ['Contact', 'CreditNoteNumber'], appliesTo: { field: 'Type', value: 'ACCPAYCREDIT' }, refusedByXero: false },
+		],
+		crmIdFields: ['Reference'],
+		paged: true,
+		statusField: 'Status',
+		statuses: INVOICE_STATUSES.map((value) => ({ name: value.charAt(0) + value.slice(1).toLowerCase(), value })),
+		// Xero refuses edits of an allocated credit note with the invoice's message (sandbox/xero/README.md).
+		settledRefusal: /cannot be edited as it has a payment or credit note allocated/i,
+		// getCreditNotes has no includeArchived, searchTerm, Statuses or ContactIDs: filters go into `where`.
+		supportsArchived: false,
+		dateFilter: { field: 'Date', label: 'Credit note date' },
+		numberExample: 'CN-0001',
 	},
 	item: {
 		resource: 'item',

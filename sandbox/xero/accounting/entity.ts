@@ -23,7 +23,7 @@ export interface RenderOptions {
 
 /** one batched resource: how an element is validated and written, and how a stored record is shown */
 export interface EntityHandler {
-	resource: 'Contacts' | 'Invoices' | 'Items' | 'Payments' | 'Quotes' | 'PurchaseOrders';
+	resource: 'Contacts' | 'Invoices' | 'Items' | 'Payments' | 'Quotes' | 'PurchaseOrders' | 'CreditNotes';
 	collection: Collection;
 	idField: string;
 	/** validates the element and, only when it is valid, writes it into the transaction */

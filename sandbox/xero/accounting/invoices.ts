@@ -1,13 +1,15 @@
-import { dateString, msDate, parseMsDate, parseRequestDate, startOfDay } from '../dates';
+import { dateString, msDate, parseMsDate } from '../dates';
 import { newId } from '../ids';
 import type { Transaction } from '../store/transaction';
 import type { Json } from '../types';
-import { newContact } from './contacts';
-import { currencyRate } from './currencyRates';
 import type { ApplyResult, EntityHandler, RenderOptions, WriteContext, WriteMode } from './entity';
 import { lookup } from './entity';
-import { priceLines, type LineAmountTypes } from './lineItems';
-import { num, obj, round, str, writable } from './values';
+import { documentFields, documentParts, nextFreeNumber, placeContact, rateOf, type DocumentParts } from './documentParts';
+
+// chooseContact and the archived-contact refusal live with the other parts invoices and credit notes share
+export { chooseContact, CONTACT_ARCHIVED } from './documentParts';
+import { priceLines } from './lineItems';
+import { round, str, writable } from './values';
 
 const READ_ONLY = [
 	'InvoiceID',
@@ -39,60 +41,20 @@ const NOT_MODIFIABLE = 'Invoice not of valid status for modification';
 export const HAS_PAYMENTS = 'This document cannot be edited as it has a payment or credit note allocated to it.';
 export const NUMBER_TAKEN = 'Invoice # must be unique.';
 export const DUE_DATE_REQUIRED = 'The document DueDate field must be specified.';
-/** Xero's refusal, as quoted by integrations that met it (sources in the README). */
-export const CONTACT_ARCHIVED =
-	'The contact with the specified contact details has been archived. The contact must be un-archived before creating new invoices or credit notes.';
 const INVOICE_TYPES = ['ACCREC', 'ACCPAY'];
-const AMOUNT_TYPES: LineAmountTypes[] = ['Exclusive', 'Inclusive', 'NoTax'];
-
-export interface ContactChoice {
-	id?: string;
-	create?: Json;
-	error?: string;
-}
-
-export function chooseContact(tx: Transaction, input: unknown): ContactChoice {
-	const contact = obj(input);
-	if (!contact) return { error: 'A Contact must be specified for this type of transaction' };
-	const id = str(contact.ContactID);
-	if (id) return tx.exists('contacts', id) ? active(tx, id) : { error: `The contact with ID ${id} could not be found.` };
-	const number = str(contact.ContactNumber);
-	if (number) {
-		for (const [candidateId, candidate] of tx.tenant.records.contacts) {
-			if (candidate.ContactNumber === number) return active(tx, candidateId);
-		}
-	}
-	const name = str(contact.Name);
-	if (!name) return { error: 'A Contact must be specified for this type of transaction' };
-	// Names are unique among active and archived contacts, so a name finds an archived contact too.
-	const byName = tx.findUnique('contacts', 'contactName', name);
-	// Xero creates a contact named on an invoice when none has the name.
-	return byName ? active(tx, byName) : { create: { Name: name, ...(number ? { ContactNumber: number } : {}) } };
-}
-
-/** Xero refuses new or changed transactions for an archived contact, however the contact was named. */
-function active(tx: Transaction, id: string): ContactChoice {
-	return tx.get('contacts', id)?.ContactStatus === 'ARCHIVED' ? { error: CONTACT_ARCHIVED } : { id };
-}
 
 /**
  * The chosen contact's ID, creating the contact a name asked for; Xero marks a contact a customer or supplier once it
  * has a sales or purchase document (bookkeeping on the side: no webhook event).
  */
-export function settleContact(ctx: WriteContext, contact: ContactChoice, flag: 'IsCustomer' | 'IsSupplier'): string | undefined {
-	const { tx } = ctx;
-	let contactId = contact.id;
-	if (contact.create) {
-		const created = newContact(contact.create, ctx.now);
-		contactId = created.ContactID as string;
-		tx.put('contacts', contactId, created);
-	}
-	const contactRecord = contactId ? tx.get('contacts', contactId) : undefined;
-	if (contactId && contactRecord && contactRecord[flag] !== true) tx.put('contacts', contactId, { ...contactRecord, [flag]: true }, true);
+export function settleContact(ctx: WriteContext, contact: DocumentParts['contact'], flag: 'IsCustomer' | 'IsSupplier'): string | undefined {
+	const contactId = placeContact(ctx, contact);
+	const record = contactId ? ctx.tx.get('contacts', contactId) : undefined;
+	if (contactId && record && record[flag] !== true) ctx.tx.put('contacts', contactId, { ...record, [flag]: true }, true);
 	return contactId;
 }
 
-function transitionError(from: string | undefined, to: string, hasPayments: boolean): string | undefined {
+export function transitionError(from: string | undefined, to: string, hasPayments: boolean): string | undefined {
 	if (from === undefined) return CREATE_STATUSES.includes(to) ? undefined : `Invoice not of valid status for creation`;
 	if (from === to) return hasPayments || from === 'PAID' ? HAS_PAYMENTS : from === 'VOIDED' || from === 'DELETED' ? NOT_MODIFIABLE : undefined;
 	if (to === 'PAID') return 'An invoice becomes PAID when payments cover its total; apply a payment instead.';
@@ -105,10 +67,7 @@ function transitionError(from: string | undefined, to: string, hasPayments: bool
 }
 
 function nextNumber(tx: Transaction): string {
-	for (;;) {
-		const candidate = `INV-${String(tx.tenant.nextInvoiceNumber++).padStart(4, '0')}`;
-		if (!tx.findUnique('invoices', 'invoiceNumber', candidate)) return candidate;
-	}
+	return nextFreeNumber(tx, 'invoices', 'invoiceNumber', 'INV', () => tx.tenant.nextInvoiceNumber++);
 }
 
 function applyInvoice(ctx: WriteContext, element: Json, mode: WriteMode): ApplyResult {
@@ -133,22 +92,14 @@ function applyInvoice(ctx: WriteContext, element: Json, mode: WriteMode): ApplyR
 	if (existing && type !== existing.Type) errors.push('The invoice type cannot be changed.');
 
 	const status = str(merged.Status) ?? 'DRAFT';
-	const hasPayments = Number(existing?.AmountPaid ?? 0) > 0;
+	// a credit note allocated to the invoice locks it as a payment does (HAS_PAYMENTS names both)
+	const hasPayments = Number(existing?.AmountPaid ?? 0) > 0 || Number(existing?.AmountCredited ?? 0) > 0;
 	const statusError = transitionError(existing?.Status as string | undefined, status, hasPayments);
 	if (statusError) errors.push(statusError);
 
-	const contact = fields.Contact !== undefined || !existing ? chooseContact(tx, fields.Contact) : { id: existing.ContactID as string };
-	if (contact.error) errors.push(contact.error);
-
-	const amountTypes = (str(merged.LineAmountTypes) ?? 'Exclusive') as LineAmountTypes;
-	if (!AMOUNT_TYPES.includes(amountTypes)) errors.push(`LineAmountTypes ${String(amountTypes)} is not valid.`);
-
-	const currency = str(merged.CurrencyCode) ?? tx.tenant.profile.baseCurrency;
-	if (!tx.tenant.currencyEnabled(currency)) errors.push(`Organisation is not subscribed to currency ${currency}`);
-
-	// Without a Date Xero uses the organisation's today (UTC here): a date, not a time.
-	const date = fields.Date !== undefined ? parseRequestDate(fields.Date) : existing ? parseMsDate(String(existing.Date)) : startOfDay(ctx.now);
-	const dueDate = fields.DueDate !== undefined ? parseRequestDate(fields.DueDate) : existing?.DueDate ? parseMsDate(String(existing.DueDate)) : undefined;
+	const parts = documentParts(ctx, fields, merged, existing);
+	const { contact, amountTypes, currency, dueDate } = parts;
+	errors.push(...parts.errors);
 
 	if (number !== undefined && number.length > 255) errors.push('Invoice Number must not be more than 255 characters long.');
 	if (str(merged.Reference) && String(merged.Reference).length > 255) errors.push('Reference must not be more than 255 characters long.');
@@ -166,7 +117,7 @@ function applyInvoice(ctx: WriteContext, element: Json, mode: WriteMode): ApplyR
 	errors.push(...priced.errors);
 	const total = round(priced.subTotal + priced.totalTax);
 	if (total < 0) errors.push('Invoice total must be greater than or equal to zero.');
-	const rate = num(merged.CurrencyRate) ?? (existing && existing.CurrencyCode === currency ? Number(existing.CurrencyRate) : undefined) ?? currencyRate(tx.tenant.profile.baseCurrency, currency);
+	const rate = rateOf(ctx, merged, existing, currency);
 	if (rate <= 0) errors.push('Currency rate must be greater than zero.');
 	if (errors.length > 0) return { errors: [...new Set(errors)] };
 
@@ -174,30 +125,18 @@ function applyInvoice(ctx: WriteContext, element: Json, mode: WriteMode): ApplyR
 
 	const invoiceId = (existing?.InvoiceID as string | undefined) ?? newId();
 	const amountPaid = Number(existing?.AmountPaid ?? 0);
+	const amountCredited = Number(existing?.AmountCredited ?? 0);
 	const closed = status === 'VOIDED' || status === 'DELETED';
-	const { Contact: _contact, ...rest } = merged;
 	const record: Json = {
-		...rest,
+		...documentFields(ctx, merged, parts, { contactId, status, priced, rate }),
 		Type: type,
 		InvoiceID: invoiceId,
 		InvoiceNumber: type === 'ACCREC' ? (invoiceNumber ?? nextNumber(tx)) : (invoiceNumber ?? ''),
-		Reference: str(merged.Reference) ?? '',
-		ContactID: contactId,
-		Status: status,
-		LineAmountTypes: amountTypes,
-		LineItems: priced.lines,
-		Date: msDate(date ?? startOfDay(ctx.now)),
-		...(dueDate !== undefined ? { DueDate: msDate(dueDate) } : {}),
-		CurrencyCode: currency,
-		CurrencyRate: rate,
-		SubTotal: priced.subTotal,
-		TotalTax: priced.totalTax,
-		Total: total,
 		AmountPaid: amountPaid,
-		AmountCredited: 0,
-		AmountDue: closed ? 0 : round(total - amountPaid),
+		AmountCredited: amountCredited,
+		AmountDue: closed ? 0 : round(total - amountPaid - amountCredited),
 		Payments: existing?.Payments ?? [],
-		CreditNotes: [],
+		CreditNotes: existing?.CreditNotes ?? [],
 		Prepayments: [],
 		Overpayments: [],
 		IsDiscounted: priced.lines.some((line) => Number(line.DiscountRate ?? 0) > 0),

@@ -43,7 +43,7 @@ function applyPayment(ctx: WriteContext, element: Json): ApplyResult {
 
 	const paymentId = newId();
 	const amountPaid = round(Number(invoice.AmountPaid ?? 0) + amount);
-	const amountDue = round(Number(invoice.Total) - amountPaid);
+	const amountDue = round(Number(invoice.Total) - amountPaid - Number(invoice.AmountCredited ?? 0));
 	const summary = {
 		PaymentID: paymentId,
 		Date: msDate(date),
@@ -122,7 +122,7 @@ export function deletePayment(tx: Transaction, now: number, id: string, body: Js
 		tx.put('invoices', String(invoice.InvoiceID), {
 			...(invoice.Status === 'PAID' ? rest : invoice),
 			AmountPaid: amountPaid,
-			AmountDue: round(Number(invoice.Total) - amountPaid),
+			AmountDue: round(Number(invoice.Total) - amountPaid - Number(invoice.AmountCredited ?? 0)),
 			Payments: ((invoice.Payments as Json[]) ?? []).filter((summary) => summary.PaymentID !== id),
 			...(invoice.Status === 'PAID' ? { Status: 'AUTHORISED' } : {}),
 			UpdatedDateUTC: msDate(now),

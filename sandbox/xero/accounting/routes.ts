@@ -5,6 +5,8 @@ import type { Json } from '../types';
 import { applyAccount, deleteAccount } from './accounts';
 import { batchWrite, elementsOf } from './batchWrite';
 import { contactsHandler } from './contacts';
+import { allocateCreditNote } from './creditNoteAllocations';
+import { creditNotesHandler, renderCreditNote } from './creditNotes';
 import { invoicePdf, onlineInvoice } from './documents';
 import { invalid, notFound, ok } from './envelope';
 import { postDataInvalid, withValidationErrors } from './errorShapes';
@@ -80,6 +82,23 @@ function invoicesRead(tenant: Tenant, unitdp: number): ListRead {
 			indexValue: invoiceStoredValue,
 		},
 		render: (source, record, withLineItems) => renderInvoice(source, record, { withLineItems, unitdp }),
+	};
+}
+
+/** Credit notes list like invoices: paged, `where` and `order` over the rendered record (yaml getCreditNotes) */
+function creditNotesRead(tenant: Tenant, unitdp: number): ListRead {
+	return {
+		key: 'CreditNotes',
+		collection: 'creditNotes',
+		paging: PAGED,
+		spec: {
+			idField: 'CreditNoteID',
+			archived: (record) => record.Status === 'DELETED',
+			searchFields: ['CreditNoteNumber', 'Reference'],
+			view: (record) => renderCreditNote(tenant, record, { withLineItems: true, unitdp: 4 }),
+			indexValue: invoiceStoredValue,
+		},
+		render: (source, record, withLineItems) => renderCreditNote(source, record, { withLineItems, unitdp }),
 	};
 }
 
@@ -208,6 +227,14 @@ export const ACCOUNTING_ROUTES: AccountingRoute[] = [
 	route('POST', '/Invoices/{id}', 'updateInvoice', 'Invoices', '/Invoices/{id}', (call) =>
 		call.tenant.records.invoices.has(call.params.id) ? batchWrite(call, invoicesHandler, 'upsert', call.params.id) : notFound(),
 	),
+	route('GET', '/CreditNotes', 'getCreditNotes', 'CreditNotes', '/CreditNotes', (call, ims) => listRead(call, creditNotesRead(call.tenant, unitdp(call)), ims)),
+	route('PUT', '/CreditNotes', 'createCreditNotes', 'CreditNotes', '/CreditNotes', (call) => batchWrite(call, creditNotesHandler, 'create')),
+	route('POST', '/CreditNotes', 'updateOrCreateCreditNotes', 'CreditNotes', '/CreditNotes', (call) => batchWrite(call, creditNotesHandler, 'upsert')),
+	route('GET', '/CreditNotes/{id}', 'getCreditNote', 'CreditNotes', '/CreditNotes/{id}', (call) => one(call, creditNotesRead(call.tenant, unitdp(call)), call.params.id)),
+	route('POST', '/CreditNotes/{id}', 'updateCreditNote', 'CreditNotes', '/CreditNotes/{id}', (call) =>
+		call.tenant.records.creditNotes.has(call.params.id) ? batchWrite(call, creditNotesHandler, 'upsert', call.params.id) : notFound(),
+	),
+	route('PUT', '/CreditNotes/{id}/Allocations', 'createCreditNoteAllocation', 'CreditNotes', '/CreditNotes/{id}/Allocations', (call) => allocateCreditNote(call)),
 	route('GET', '/Quotes', 'getQuotes', 'Quotes', '/Quotes', (call, ims) => quoteList(call, ims)),
 	route('PUT', '/Quotes', 'createQuotes', 'Quotes', '/Quotes', (call) => batchWrite(call, quotesHandler, 'create')),
 	route('POST', '/Quotes', 'updateOrCreateQuotes', 'Quotes', '/Quotes', (call) => batchWrite(call, quotesHandler, 'upsert')),

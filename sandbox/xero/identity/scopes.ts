@@ -8,6 +8,7 @@ const GRANULAR_FOR_TRANSACTIONS: Record<string, string> = {
 	// Xero's granular-scope table puts quotes (with credit notes, purchase orders) under accounting.invoices.
 	Quotes: 'accounting.invoices',
 	PurchaseOrders: 'accounting.invoices',
+	CreditNotes: 'accounting.invoices',
 	Payments: 'accounting.payments',
 	BankTransactions: 'accounting.banktransactions',
 	ManualJournals: 'accounting.manualjournals',

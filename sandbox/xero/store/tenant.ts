@@ -1,10 +1,10 @@
 import type { Json } from '../types';
 
-export type Collection = 'contacts' | 'invoices' | 'items' | 'accounts' | 'payments' | 'quotes' | 'purchaseOrders';
-export const COLLECTIONS: Collection[] = ['contacts', 'invoices', 'items', 'accounts', 'payments', 'quotes', 'purchaseOrders'];
+export type Collection = 'contacts' | 'invoices' | 'items' | 'accounts' | 'payments' | 'quotes' | 'purchaseOrders' | 'creditNotes';
+export const COLLECTIONS: Collection[] = ['contacts', 'invoices', 'items', 'accounts', 'payments', 'quotes', 'purchaseOrders', 'creditNotes'];
 
 /** the unique keys Xero enforces per organisation, compared case-insensitively */
-export type UniqueKey = 'contactName' | 'itemCode' | 'invoiceNumber' | 'accountCode' | 'accountName' | 'quoteNumber' | 'purchaseOrderNumber';
+export type UniqueKey = 'contactName' | 'itemCode' | 'invoiceNumber' | 'accountCode' | 'accountName' | 'quoteNumber' | 'purchaseOrderNumber' | 'creditNoteNumber';
 
 const KEYS_OF: Record<Collection, UniqueKey[]> = {
 	contacts: ['contactName'],
@@ -14,6 +14,7 @@ const KEYS_OF: Record<Collection, UniqueKey[]> = {
 	payments: [],
 	quotes: ['quoteNumber'],
 	purchaseOrders: ['purchaseOrderNumber'],
+	creditNotes: ['creditNoteNumber'],
 };
 
 function text(value: unknown): string | undefined {
@@ -39,6 +40,9 @@ export function uniqueValue(key: UniqueKey, record: Json): string | undefined {
 		// Likewise a deleted purchase order's number.
 		case 'purchaseOrderNumber':
 			return record.Status === 'DELETED' ? undefined : text(record.PurchaseOrderNumber);
+		// Like sales invoice numbers: unique on sales credit notes; a supplier's credit note keeps the supplier's number.
+		case 'creditNoteNumber':
+			return record.Type === 'ACCRECCREDIT' && record.Status !== 'DELETED' ? text(record.CreditNoteNumber) : undefined;
 	}
 }
 
@@ -63,6 +67,7 @@ export class Tenant {
 		payments: new Map(),
 		quotes: new Map(),
 		purchaseOrders: new Map(),
+		creditNotes: new Map(),
 	};
 	private readonly indexes = new Map<UniqueKey, Map<string, string>>();
 	/** `where` lookup indexes (FieldIndex), built on first use and kept in step by store/remove */
@@ -74,6 +79,7 @@ export class Tenant {
 		payments: new Map(),
 		quotes: new Map(),
 		purchaseOrders: new Map(),
+		creditNotes: new Map(),
 	};
 	/** each record's place in its collection's Map (the order lists answer in), so index hits keep that order */
 	private readonly places: Record<Collection, Map<string, number>> = {
@@ -84,6 +90,7 @@ export class Tenant {
 		payments: new Map(),
 		quotes: new Map(),
 		purchaseOrders: new Map(),
+		creditNotes: new Map(),
 	};
 	private nextPlace = 0;
 	taxRates: Json[] = [];
@@ -92,6 +99,7 @@ export class Tenant {
 	nextInvoiceNumber = 1;
 	nextQuoteNumber = 1;
 	nextPurchaseOrderNumber = 1;
+	nextCreditNoteNumber = 1;
 	/** bumped on every write, so list queries can reuse a filtered and sorted result until something changes */
 	version = 0;
 

@@ -8,6 +8,7 @@ import {
 	xeroIdField,
 } from '../../send/description';
 import { brandingThemeOption, contactProperty, currencyCodeOption, lineItemsJsonOption, lineItemsProperty } from '../../send/inventory.description';
+import { sendableStatusOption } from '../common/document.description';
 import { invoiceSendRules } from './sendRules';
 
 export const description: INodeProperties[] = [
@@ -64,18 +65,7 @@ export const description: INodeProperties[] = [
 				default: '',
 				description: 'Free text shown on the invoice, e.g. an order number (sales invoices only)',
 			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Authorised', value: 'AUTHORISED' },
-					{ name: 'Draft', value: 'DRAFT' },
-					{ name: 'Submitted', value: 'SUBMITTED' },
-				],
-				default: 'DRAFT',
-				description: 'PAID and VOIDED cannot be sent: Xero sets PAID from payments, and voiding is done in Xero',
-			},
+			sendableStatusOption('PAID and VOIDED cannot be sent: Xero sets PAID from payments, and voiding is done in Xero'),
 			{ displayName: 'URL', name: 'url', type: 'string', default: '', description: 'Link back to the CRM record' },
 			xeroIdField('invoice'),
 		],

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { SENDABLE_INVOICE_STATUSES, XERO_RESOURCES } from '../../../shared/xero/resources';
 import { displayValue } from '../../helpers/display';
 import { invoiceFromFields } from '../../helpers/fieldPayloads';
@@ -83,6 +83,25 @@ export function datesCheck(fields: readonly string[]): RecordCheck {
 	};
 }
 
+/** "Define Below" for a document with lines: its type parameter, the contact, the line list and the additional fields. */
+export function documentFromFields(
+	ctx: IExecuteFunctions,
+	i: number,
+	type: { name: string; default: string },
+	build: (type: string, contact: string, lines: IDataObject[], fields: IDataObject) => IDataObject,
+): IDataObject {
+	const lines = (ctx.getNodeParameter('lineItemsUi', i, {}) as IDataObject).lineItem;
+	return build(
+		ctx.getNodeParameter(type.name, i, type.default) as string,
+		ctx.getNodeParameter('contact', i, '') as string,
+		Array.isArray(lines) ? (lines as IDataObject[]) : [],
+		ctx.getNodeParameter('additionalFields', i, {}) as IDataObject,
+	);
+}
+
+/** The dates of a document with lines (invoices, credit notes), checked before any call. */
+export const dateCheck: RecordCheck = datesCheck(INVOICE_DATE_FIELDS);
+
 /** CURRENCY: a record naming a currency (invoices, quotes) must use one the organisation can invoice in. */
 export const currencyCheck: SettingsCheck = {
 	code: 'CURRENCY',
@@ -96,8 +115,8 @@ export const PAID_NOTE =
 /** Send invoice: what differs from the other resources; the engine in send/ does the rest. */
 const INVOICE_DATES = ['Date', 'DueDate', 'ExpectedPaymentDate', 'PlannedPaymentDate'];
 
-/** Invoices: Xero's contact reference, writable line fields, request dates and upper-case codes. */
-function invoiceRequestShape(payload: IDataObject): void {
+/** Invoices (and credit notes, which Xero shapes alike): contact reference, writable line fields, request dates, upper-case codes. */
+export function invoiceRequestShape(payload: IDataObject): void {
 	if (payload.Contact !== undefined) payload.Contact = contactReference(payload.Contact);
 	if (payload.Contact === undefined) delete payload.Contact;
 	if (Array.isArray(payload.LineItems)) payload.LineItems = writableLines(payload.LineItems as IDataObject[]);
@@ -147,15 +166,7 @@ export const invoiceSendRules: SendRules = {
 	],
 	requestShape: invoiceRequestShape,
 	mandatory: invoiceMandatory,
-	fromFields(ctx, i) {
-		const lines = (ctx.getNodeParameter('lineItemsUi', i, {}) as IDataObject).lineItem;
-		return invoiceFromFields(
-			ctx.getNodeParameter('invoiceType', i, 'ACCREC') as string,
-			ctx.getNodeParameter('contact', i, '') as string,
-			Array.isArray(lines) ? (lines as IDataObject[]) : [],
-			ctx.getNodeParameter('additionalFields', i, {}) as IDataObject,
-		);
-	},
+	fromFields: (ctx, i) => documentFromFields(ctx, i, { name: 'invoiceType', default: 'ACCREC' }, invoiceFromFields),
 	crmModules: ['Invoice', 'Quotes', 'SalesOrder'],
 	checks: [{ code: 'INVOICE_STATUS', problem: (payload) => invoiceStatusProblem(payload) }, datesCheck(INVOICE_DATE_FIELDS)],
 	settingsChecks: [currencyCheck],
