@@ -6,6 +6,7 @@ import { startXeroSandbox, DEMO_TENANT_ID } from '../../sandbox/xero';
 import type { XeroSandbox, XeroSandboxOptions } from '../../sandbox/xero';
 import { chain, manualTrigger, node, runWorkflow } from '../harness';
 import type { WorkflowRun } from '../harness';
+import { customConnectionCredentials, oAuth2Credentials } from '../support/xeroCredentials';
 
 export { DEMO_TENANT_ID };
 export const SYNC = 'Xero Sync';
@@ -19,19 +20,11 @@ export function startSandbox(options: XeroSandboxOptions = {}): Promise<XeroSand
 	return startXeroSandbox({ port: 0, data: 'demo', validate: true, ...options, clockScale });
 }
 
-export async function oauthCredentials(xero: XeroSandbox): Promise<IDataObject> {
-	const token = await xero.authorize();
-	return {
-		clientId: xero.clients.web.clientId,
-		clientSecret: xero.clients.web.clientSecret,
-		baseUrl: xero.url,
-		oauthTokenData: token as unknown as IDataObject,
-	};
-}
+// The credentials a user saves for the sandbox, under the names these tests have always used.
+export { customConnectionCredentials as customCredentials, oAuth2Credentials as oauthCredentials } from '../support/xeroCredentials';
 
-export function customCredentials(xero: XeroSandbox): IDataObject {
-	return { clientId: xero.clients.custom.clientId, clientSecret: xero.clients.custom.clientSecret, baseUrl: xero.url };
-}
+/** Send Invoice with the sales invoice's values typed into the node's fields (not JSON, not a CRM record). */
+export const SEND_SALES_INVOICE_FIELDS = { resource: 'invoice', operation: 'send', inputMode: 'fields', invoiceType: 'ACCREC' };
 
 export type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 
@@ -51,7 +44,7 @@ export async function runSync(
 ): Promise<WorkflowRun & { main: INodeExecutionData[]; errors: INodeExecutionData[] }> {
 	const auth = options.auth ?? 'customConnection';
 	const credentials: Record<string, IDataObject> =
-		auth === 'oAuth2' ? { xeroSyncOAuth2Api: await oauthCredentials(xero) } : { xeroCustomConnectionApi: customCredentials(xero) };
+		auth === 'oAuth2' ? { xeroSyncOAuth2Api: await oAuth2Credentials(xero) } : { xeroCustomConnectionApi: customConnectionCredentials(xero) };
 	const sync: INode = node(SYNC, 'n8n-nodes-xero-crm.xeroSync', {
 		parameters: {
 			authentication: auth,
