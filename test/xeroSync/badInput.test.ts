@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { XeroSandbox } from '../../sandbox/xero';
-import { expectOneOutputPerInput, invoiceJson, runSync, startSandbox, stats, entry } from './support';
+import { expectOneOutputPerInput, invoiceJson, runSync, startSandbox, stats, entry, SEND_SALES_INVOICE_FIELDS } from './support';
 
 describe('Bad input never reaches Xero', () => {
 	let xero: XeroSandbox;
@@ -78,10 +78,7 @@ describe('Bad input never reaches Xero', () => {
 		const run = await runSync(
 			xero,
 			{
-				resource: 'invoice',
-				operation: 'send',
-				inputMode: 'fields',
-				invoiceType: 'ACCREC',
+				...SEND_SALES_INVOICE_FIELDS,
 				contact: 'ABC Furniture',
 				additionalFields: { lineItemsJson: '{"Description":"one"}' },
 			},

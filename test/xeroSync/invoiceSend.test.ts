@@ -1,5 +1,5 @@
 import type { XeroSandbox } from '../../sandbox/xero';
-import { expectOneOutputPerInput, invoiceJson, runSync, startSandbox, stats, stored, entry } from './support';
+import { expectOneOutputPerInput, invoiceJson, runSync, startSandbox, stats, stored, entry, SEND_SALES_INVOICE_FIELDS } from './support';
 
 const send = (extra: Record<string, unknown> = {}) => ({
 	resource: 'invoice',
@@ -94,10 +94,7 @@ describe('Send invoice to Xero', () => {
 		const run = await runSync(
 			xero,
 			{
-				resource: 'invoice',
-				operation: 'send',
-				inputMode: 'fields',
-				invoiceType: 'ACCREC',
+				...SEND_SALES_INVOICE_FIELDS,
 				contact: '={{ $json.customer }}',
 				lineItemsUi: {
 					lineItem: [
