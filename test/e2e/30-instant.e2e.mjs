@@ -14,20 +14,6 @@ function instantFlows() {
 	}
 }
 
-async function token() {
-	const { clientId, clientSecret } = sandbox().xero.customConnection;
-	const res = await fetch(`${sandbox().xero.url}/connect/token`, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
-		},
-		body: 'grant_type=client_credentials',
-	});
-	assert.equal(res.status, 200, 'client_credentials token');
-	return (await res.json()).access_token;
-}
-
 test('examples/ has an instant flow, active, with the Xero sandbox delivering to it', async () => {
 	const flows = instantFlows();
 	assert.ok(flows.length > 0, 'an example workflow starts with the Xero Webhook Trigger (issue 6: the demo includes one instant flow)');
@@ -70,7 +56,7 @@ test('an invoice paid in Xero updates the linked CRM invoice through the webhook
 
 	const res = await fetch(`${sandbox().xero.url}/api.xro/2.0/Payments`, {
 		method: 'PUT',
-		headers: { authorization: `Bearer ${await token()}`, 'content-type': 'application/json', accept: 'application/json' },
+		headers: { authorization: `Bearer ${await xero.token()}`, 'content-type': 'application/json', accept: 'application/json' },
 		body: JSON.stringify({
 			Payments: [{ Invoice: { InvoiceID: linked.xero.InvoiceID }, Account: { Code: bank.Code }, Amount: Number(linked.xero.AmountDue), Date: new Date().toISOString().slice(0, 10) }],
 		}),
