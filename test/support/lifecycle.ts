@@ -19,3 +19,17 @@ export function runningForBlock<T>(start: () => Promise<T>, stop: (running: T) =
 		return running;
 	};
 }
+
+/**
+ * An object that stands for what `current()` returns at the moment it is used, so a block can hold a sandbox in a
+ * const although each test gets a new one. Its methods run on that object; it has no keys of its own to spread.
+ */
+export function standIn<T extends object>(current: () => T): T {
+	return new Proxy({} as T, {
+		get(_standIn, key) {
+			const target = current();
+			const value: unknown = Reflect.get(target, key, target);
+			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+		},
+	});
+}

@@ -6,6 +6,7 @@ import { startXeroSandbox, DEMO_TENANT_ID } from '../../sandbox/xero';
 import type { XeroSandbox, XeroSandboxOptions } from '../../sandbox/xero';
 import { chain, manualTrigger, node, runWorkflow } from '../harness';
 import type { WorkflowRun } from '../harness';
+import { runningForBlock, standIn } from '../support/lifecycle';
 import { customConnectionCredentials, oAuth2Credentials } from '../support/xeroCredentials';
 
 export { DEMO_TENANT_ID };
@@ -18,6 +19,19 @@ export function startSandbox(options: XeroSandboxOptions = {}): Promise<XeroSand
 	setXeroClockScale(clockScale);
 	resetXeroLimiters();
 	return startXeroSandbox({ port: 0, data: 'demo', validate: true, ...options, clockScale });
+}
+
+/**
+ * The sandbox (startSandbox with these options) of the describe block that calls this, started before its tests
+ * and closed after them; the block holds it in a const, as it would a sandbox it started itself.
+ */
+export function sandboxForBlock(options: XeroSandboxOptions = {}): XeroSandbox {
+	return standIn(runningForBlock(() => startSandbox(options), (xero) => xero.close()));
+}
+
+/** The same, but a fresh sandbox for each test of the block. */
+export function sandboxForEachTest(options: XeroSandboxOptions = {}): XeroSandbox {
+	return standIn(runningForBlock(() => startSandbox(options), (xero) => xero.close(), true));
 }
 
 // The credentials a user saves for the sandbox, under the names these tests have always used.
