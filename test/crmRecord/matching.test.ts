@@ -1,12 +1,6 @@
 import { fieldTypes } from '../../nodes/CrmRecord/helpers/normalise';
 import { isUnchanged, sameLines } from '../../nodes/CrmRecord/helpers/unchanged';
-import {
-	decideMatch,
-	matchWhere,
-	oldestRecord,
-	sameValue,
-	usableAlternatives,
-} from '../../nodes/CrmRecord/helpers/upsertMatch';
+import { decideMatch, matchWhere, oldestRecord, sameValue, usableAlternatives } from '../../nodes/CrmRecord/helpers/upsertMatch';
 import type { DescribeResult } from '../../nodes/CrmRecord/transport/types';
 
 describe('upsert lookup query', () => {

@@ -5,6 +5,7 @@ import { Workflow } from 'n8n-workflow';
 import '../harness';
 import { HarnessNodeTypes } from '../harness/nodeTypes';
 import { loadPackageTypes } from '../harness/packageTypes';
+import { node as harnessNode } from '../harness/workflows';
 import { CrmRecord } from '../../nodes/CrmRecord/CrmRecord.node';
 import type { VtigerSandbox } from '../../sandbox/vtiger';
 import { credentialFor, moduleParam, withSandbox } from './workflow';
@@ -18,15 +19,10 @@ afterAll(async () => await crm.close());
 /** n8n-core's own context for dropdowns and the resource mapper, over a one-node workflow. */
 function editorContext(parameters: Record<string, unknown>, path: string) {
 	const types = loadPackageTypes();
-	const node: INode = {
-		id: 'n',
-		name: 'CRM',
-		type: 'n8n-nodes-xero-crm.crmRecord',
-		typeVersion: 1,
-		position: [0, 0],
+	const node = harnessNode('CRM', 'n8n-nodes-xero-crm.crmRecord', {
 		parameters: parameters as INode['parameters'],
 		credentials: { simplyCrmApi: { id: 'crm', name: 'CRM' } },
-	};
+	});
 	const nodeTypes = new HarnessNodeTypes(types.nodes, () => '');
 	const workflow = new Workflow({ id: 'w', nodes: [node], connections: {}, active: false, nodeTypes });
 	// The harness's CredentialsHelper resolves defaults through a "mock" node type it cannot find outside a run

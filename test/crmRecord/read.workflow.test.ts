@@ -21,6 +21,8 @@ function queries() {
 
 // References for Xero are tested in references.workflow.test.ts; here they would add their own queries.
 const getMany = { operation: 'getMany', module: moduleParam('Accounts'), getManyOptions: { xeroReferences: false } };
+/** Get Many with a raw VTQL query, every row. */
+const runVtql = (vtql: string, extra: Record<string, unknown> = {}) => runCrm(crm, { ...getMany, queryMode: 'vtql', vtql, returnAll: true, ...extra });
 
 test('Return All pages past the 100-row cap with LIMIT offset, 100', async () => {
 	const before = queries();
@@ -61,12 +63,7 @@ test('filters become VTQL: AND of conditions, IN lists, selected fields and one 
 });
 
 test('raw VTQL keeps its own LIMIT offset, n even beyond 100 rows', async () => {
-	const { main } = await runCrm(crm, {
-		...getMany,
-		queryMode: 'vtql',
-		vtql: 'SELECT accountname FROM Accounts ORDER BY employees LIMIT 20, 130;',
-		returnAll: true,
-	});
+	const { main } = await runVtql('SELECT accountname FROM Accounts ORDER BY employees LIMIT 20, 130;');
 	expect(main).toHaveLength(130);
 	expect(main[0].json.accountname).toBe('Bulk Account 021');
 	expect(main[129].json.accountname).toBe('Bulk Account 150');
@@ -85,19 +82,13 @@ test('one input item per query; each output item is paired with its input', asyn
 });
 
 test('a bad query is one failed item with vtiger\'s message', async () => {
-	const { main, errors } = await runCrm(crm, { ...getMany, queryMode: 'vtql', vtql: 'SELECT nosuchfield FROM Accounts;', returnAll: true });
+	const { main, errors } = await runVtql('SELECT nosuchfield FROM Accounts;');
 	expect(main).toHaveLength(0);
 	expect(failureOf(errors[0]).message).toBe("Query on Accounts: Permission to access '.nosuchfield.' attribute denied.");
 });
 
 test('raw output keeps vtiger\'s strings', async () => {
-	const { main } = await runCrm(crm, {
-		...getMany,
-		queryMode: 'vtql',
-		vtql: "SELECT employees FROM Accounts WHERE accountname = 'Bulk Account 042';",
-		returnAll: true,
-		getManyOptions: { rawOutput: true, xeroReferences: false },
-	});
+	const { main } = await runVtql("SELECT employees FROM Accounts WHERE accountname = 'Bulk Account 042';", { getManyOptions: { rawOutput: true, xeroReferences: false } });
 	expect(main[0].json.employees).toBe('42');
 });
 

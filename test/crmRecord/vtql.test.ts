@@ -1,12 +1,4 @@
-import {
-	buildSelect,
-	parseRawQuery,
-	vtqlCondition,
-	vtqlName,
-	vtqlString,
-	vtqlValue,
-	withLimit,
-} from '../../nodes/CrmRecord/helpers/vtql';
+import { buildSelect, parseRawQuery, vtqlCondition, vtqlName, vtqlString, vtqlValue, withLimit } from '../../nodes/CrmRecord/helpers/vtql';
 
 describe('VTQL literals', () => {
 	test('single quotes are doubled, the way vtiger 7.5 lexes them', () => {

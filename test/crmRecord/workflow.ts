@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { startVtigerSandbox, type VtigerSandbox } from '../../sandbox/vtiger';
 import { runWorkflow, type RunWorkflowOptions, type WorkflowRun } from '../harness/runWorkflow';
+import { chain, manualTrigger, node } from '../harness/workflows';
 
 export const CRM_NODE = 'CRM';
 
@@ -34,24 +35,15 @@ export async function runCrm(
 	} = {},
 ): Promise<CrmRun> {
 	const onError = options.onError ?? 'continueErrorOutput';
+	const crmRecord = node(CRM_NODE, 'n8n-nodes-xero-crm.crmRecord', {
+		position: [200, 0],
+		parameters,
+		credentials: { simplyCrmApi: { id: 'crm', name: 'CRM' } },
+		...(onError === 'stopWorkflow' ? {} : { onError }),
+	});
 	const run = await runWorkflow(
-		{
-			nodes: [
-				{ id: '1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-				{
-					id: '2',
-					name: CRM_NODE,
-					type: 'n8n-nodes-xero-crm.crmRecord',
-					typeVersion: 1,
-					position: [200, 0],
-					parameters,
-					credentials: { simplyCrmApi: { id: 'crm', name: 'CRM' } },
-					...(onError === 'stopWorkflow' ? {} : { onError }),
-				},
-			],
-			connections: { Start: { main: [[{ node: CRM_NODE, type: 'main', index: 0 }]] } },
-			pinData: { Start: options.items ?? input.map((json) => ({ json })) },
-		},
+		// Whole items (binary data and all) are pinned as given; plain input becomes items.
+		{ ...chain([manualTrigger(), crmRecord]), pinData: { Start: options.items ?? input.map((json) => ({ json })) } },
 		{ credentials: { simplyCrmApi: credentialFor(crm) }, ...options },
 	);
 	if (run.status !== 'success' && onError !== 'stopWorkflow') {

@@ -45,23 +45,23 @@ async function testCredential(rest, id, dataOverride) {
 	return rest.post('/rest/credentials/test', { credentials: { id, name: stored.name, type: stored.type, data } });
 }
 
-test('credential test: Xero Custom Connection succeeds, and fails with a readable message for a wrong secret', async () => {
+/** The saved credential's test passes; with one wrong value it fails with a readable message that does not echo it. */
+async function testPassesThenFails(id, field, wrong) {
 	const rest = await n8n();
-	const ok = await testCredential(rest, 'xeroCustomConn01');
+	const ok = await testCredential(rest, id);
 	assert.equal(ok.status, 'OK', JSON.stringify(ok));
-	const bad = await testCredential(rest, 'xeroCustomConn01', { clientSecret: 'wrong-secret' });
+	const bad = await testCredential(rest, id, { [field]: wrong });
 	assert.equal(bad.status, 'Error');
 	assert.ok(bad.message && bad.message.length > 10, `message: ${bad.message}`);
-	assert.ok(!bad.message.includes('wrong-secret'), 'the secret is not echoed');
+	assert.ok(!bad.message.includes(wrong), `the wrong ${field} is not echoed`);
+	return bad;
+}
+
+test('credential test: Xero Custom Connection succeeds, and fails with a readable message for a wrong secret', async () => {
+	const bad = await testPassesThenFails('xeroCustomConn01', 'clientSecret', 'wrong-secret');
 	assert.ok(!bad.message.includes(sandbox().xero.customConnection.clientSecret));
 });
 
 test('credential test: Simply CRM succeeds, and fails with a readable message for a wrong access key', async () => {
-	const rest = await n8n();
-	const ok = await testCredential(rest, 'simplyCrmCred001');
-	assert.equal(ok.status, 'OK', JSON.stringify(ok));
-	const bad = await testCredential(rest, 'simplyCrmCred001', { accessKey: 'WrongKey00000000' });
-	assert.equal(bad.status, 'Error');
-	assert.ok(bad.message && bad.message.length > 10, `message: ${bad.message}`);
-	assert.ok(!bad.message.includes('WrongKey00000000'));
+	await testPassesThenFails('simplyCrmCred001', 'accessKey', 'WrongKey00000000');
 });

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { WorkflowJson } from '../harness';
-import { crmRecords, runFlow, startSandboxes, xeroStored, type Sandboxes } from './support';
+import { crmRecords, runFlow, sandboxesForEachTest, xeroStored } from './support';
 
 /**
  * The first flow a newcomer builds (issue 13): Schedule → "Get invoices from Xero" → CRM Record "Upsert" into
@@ -42,11 +42,7 @@ function fromScratch(): WorkflowJson {
 }
 
 describe('flow: a first flow built from scratch (Xero invoices → CRM Invoice)', () => {
-	let sandboxes: Sandboxes;
-	beforeEach(async () => {
-		sandboxes = await startSandboxes();
-	});
-	afterEach(() => sandboxes.close());
+	const sandboxes = sandboxesForEachTest();
 
 	it('lands every sales invoice with only the credentials and the module chosen; a second run writes nothing', async () => {
 		const first = await runFlow(sandboxes, fromScratch());

@@ -1,7 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { apiClient } from '../../sandbox/xero/testing/apiClient';
-import { crmRecords, loadExample, runFlow, startSandboxes, type Sandboxes } from './support';
+import { crmRecords, loadExample, runFlow, sandboxesForEachTest } from './support';
 
 /**
  * examples/invoice-paid-instant.json, the demo's instant flow, with its webhook trigger standing in as a manual
@@ -11,11 +11,7 @@ import { crmRecords, loadExample, runFlow, startSandboxes, type Sandboxes } from
 const UPSERT = 'Update CRM invoice status';
 
 describe('flow: the demo\'s instant flow (invoice paid in Xero → CRM invoice)', () => {
-	let sandboxes: Sandboxes;
-	beforeEach(async () => {
-		sandboxes = await startSandboxes();
-	});
-	afterEach(() => sandboxes.close());
+	const sandboxes = sandboxesForEachTest();
 
 	it('brings the paid invoice with its free-text line into the CRM as Paid, and a replayed delivery writes nothing', async () => {
 		const token = await sandboxes.xero.clientCredentialsToken();

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { DEMO_IDS } from '../../sandbox/vtiger';
-import { crmRecords, loadExample, runFlow, startSandboxes, xeroStored, type Sandboxes } from './support';
+import { crmRecords, loadExample, runFlow, sandboxesForEachTest, xeroStored } from './support';
 
 /**
  * examples/invoice-pdfs-to-crm.json: changed CRM invoices linked to Xero → Xero PDF and, unless a draft, online URL
@@ -11,11 +11,7 @@ import { crmRecords, loadExample, runFlow, startSandboxes, xeroStored, type Sand
 const crmid = (id: string) => Number(id.split('x')[1]);
 
 describe('flow: Xero invoice PDFs → CRM', () => {
-	let sandboxes: Sandboxes;
-	beforeEach(async () => {
-		sandboxes = await startSandboxes();
-	});
-	afterEach(() => sandboxes.close());
+	const sandboxes = sandboxesForEachTest();
 
 	/** The Documents related to a CRM record (relation rows either way). */
 	function documentsOf(id: string): IDataObject[] {

@@ -1,7 +1,7 @@
 import { DEMO_IDS } from '../../sandbox/vtiger';
 import { plantCurrency, plantInvoice } from './plant';
 import { startVtigerSandbox } from '../../sandbox/vtiger';
-import { countBy, crmRecords, FAILURE_LOG, loadExample, runFlow, startSandboxes, xeroStored, type Sandboxes } from './support';
+import { countBy, crmRecords, FAILURE_LOG, loadExample, runFlow, sandboxesForEachTest, xeroStored, type Sandboxes } from './support';
 
 /**
  * examples/invoices-crm-to-xero.json: CRM Get Changes (Invoice) → Get with line items → Xero Send Invoice (CRM record,
@@ -17,11 +17,7 @@ function invoiceNumbers(sandboxes: Sandboxes): string[] {
 }
 
 describe('flow: CRM invoices → Xero', () => {
-	let sandboxes: Sandboxes;
-	beforeEach(async () => {
-		sandboxes = await startSandboxes();
-	});
-	afterEach(() => sandboxes.close());
+	const sandboxes = sandboxesForEachTest();
 
 	it('sends every changed invoice with its lines, saves the Xero ID back, and a second run duplicates nothing', async () => {
 		const workflow = loadExample('invoices-crm-to-xero.json');

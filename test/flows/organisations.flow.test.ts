@@ -1,5 +1,5 @@
 import { editRecord, plantAccount } from './plant';
-import { countBy, crmRecords, loadExample, runFlow, startSandboxes, xeroStored, type Sandboxes } from './support';
+import { countBy, crmRecords, loadExample, runFlow, sandboxesForEachTest, xeroStored } from './support';
 
 /**
  * examples/organisations-xero-to-crm.json: Xero Get Organisations (changed since last run) → CRM Upsert Accounts;
@@ -11,11 +11,7 @@ const GET = 'Get organisations from Xero';
 const UPSERT = 'Upsert Accounts in CRM';
 
 describe('flow: Xero organisations → CRM Accounts', () => {
-	let sandboxes: Sandboxes;
-	beforeEach(async () => {
-		sandboxes = await startSandboxes();
-	});
-	afterEach(() => sandboxes.close());
+	const sandboxes = sandboxesForEachTest();
 
 	it('links existing accounts by name, creates the rest, and a second run duplicates nothing', async () => {
 		const workflow = loadExample('organisations-xero-to-crm.json');
@@ -80,11 +76,7 @@ describe('flow: Xero organisations → CRM Accounts', () => {
 describe('flow: CRM accounts → Xero organisations', () => {
 	const SEND = 'Send organisation to Xero';
 	const SAVE = 'Save Xero contact ID in CRM';
-	let sandboxes: Sandboxes;
-	beforeEach(async () => {
-		sandboxes = await startSandboxes();
-	});
-	afterEach(() => sandboxes.close());
+	const sandboxes = sandboxesForEachTest();
 
 	it('links accounts Xero already has by name, creates the others, and a second run duplicates nothing', async () => {
 		const workflow = loadExample('organisations-crm-to-xero.json');

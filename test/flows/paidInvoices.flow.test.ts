@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { DEMO_IDS } from '../../sandbox/vtiger';
 import { apiClient } from '../../sandbox/xero/testing/apiClient';
 import { moduleParam, runCrm } from '../crmRecord/workflow';
-import { crmRecords, loadExample, runFlow, startSandboxes, xeroStored, type Sandboxes } from './support';
+import { crmRecords, loadExample, runFlow, sandboxesForEachTest, xeroStored } from './support';
 
 /**
  * Issue 13, point 2: an invoice paid in Xero refuses edits ("This document cannot be edited as it has a payment or
@@ -13,11 +13,7 @@ import { crmRecords, loadExample, runFlow, startSandboxes, xeroStored, type Sand
 const SEND = 'Send invoice to Xero';
 
 describe('flow: CRM invoices → Xero, with an invoice paid in Xero', () => {
-	let sandboxes: Sandboxes;
-	beforeEach(async () => {
-		sandboxes = await startSandboxes();
-	});
-	afterEach(() => sandboxes.close());
+	const sandboxes = sandboxesForEachTest();
 
 	it('is not sent as an edit again: the item succeeds as Skipped, the CRM gets PAID, later runs stay quiet', async () => {
 		const workflow = loadExample('invoices-crm-to-xero.json');

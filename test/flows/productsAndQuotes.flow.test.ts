@@ -1,6 +1,6 @@
 import { DEMO_IDS } from '../../sandbox/vtiger';
 import { plantProduct } from './plant';
-import { countBy, crmRecords, loadExample, runFlow, startSandboxes, xeroStored, type Sandboxes } from './support';
+import { countBy, crmRecords, loadExample, runFlow, sandboxesForEachTest, xeroStored } from './support';
 
 /**
  * examples/products-items-accounts.json: Xero accounts → CRM Xero Accounts; CRM products → Xero items with their
@@ -16,11 +16,7 @@ const UPSERT_ACCOUNTS = 'Upsert Xero accounts in CRM';
 const unique = (values: unknown[]) => [...countBy(values.map((value) => String(value).toLowerCase())).values()].every((n) => n === 1);
 
 describe('flow: products ↔ Xero items, with Xero accounts', () => {
-	let sandboxes: Sandboxes;
-	beforeEach(async () => {
-		sandboxes = await startSandboxes();
-	});
-	afterEach(() => sandboxes.close());
+	const sandboxes = sandboxesForEachTest();
 
 	it('copies the chart of accounts, sends products with their account codes, brings Xero items back, and a second run duplicates nothing', async () => {
 		const workflow = loadExample('products-items-accounts.json');
@@ -79,11 +75,7 @@ describe('flow: products ↔ Xero items, with Xero accounts', () => {
 
 describe('flow: CRM quote → Xero draft invoice', () => {
 	const SEND = 'Send draft invoice to Xero';
-	let sandboxes: Sandboxes;
-	beforeEach(async () => {
-		sandboxes = await startSandboxes();
-	});
-	afterEach(() => sandboxes.close());
+	const sandboxes = sandboxesForEachTest();
 
 	it('turns the quote into one DRAFT invoice with its lines, linked both ways, also on a second run', async () => {
 		// The quote's products must be Xero items first (the products flow does that).

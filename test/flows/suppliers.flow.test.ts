@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { crmRecords, crmWrites, loadExample, runFlow, startSandboxes, xeroStored, type Sandboxes } from './support';
+import { crmRecords, crmWrites, loadExample, runFlow, sandboxesForEachTest, xeroStored } from './support';
 import { runSync } from '../xeroSync/support';
 
 /**
@@ -8,11 +8,7 @@ import { runSync } from '../xeroSync/support';
  * (CRM Record input, module Vendors) becomes a Xero contact, and a re-send changes nothing.
  */
 describe('flow: Xero suppliers → CRM Vendors', () => {
-	let sandboxes: Sandboxes;
-	beforeEach(async () => {
-		sandboxes = await startSandboxes();
-	});
-	afterEach(() => sandboxes.close());
+	const sandboxes = sandboxesForEachTest();
 
 	const writes = () => crmWrites(sandboxes.crm);
 

@@ -5,6 +5,7 @@ import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 import { startVtigerSandbox, type VtigerSandbox } from '../../sandbox/vtiger';
 import { startXeroSandbox, DEMO_TENANT_ID, type XeroSandbox } from '../../sandbox/xero';
 import { runWorkflow, type WorkflowJson, type WorkflowRun } from '../harness';
+import { runningForBlock } from '../support/lifecycle';
 
 export const FAILURE_LOG = 'Log failure in CRM (Xero Logs)';
 
@@ -39,6 +40,27 @@ export async function startSandboxes(): Promise<Sandboxes> {
 		async close() {
 			await Promise.all([xero.close(), crm.close()]);
 		},
+	};
+}
+
+/**
+ * Fresh sandboxes for each test of the describe block that calls this, closed after each test. The object stays the
+ * same while the sandboxes behind it change, so a block can hold it in a const and hand it to runFlow and the checks.
+ */
+export function sandboxesForEachTest(): Sandboxes {
+	const started = runningForBlock(startSandboxes, (sandboxes) => sandboxes.close(), true);
+	return {
+		get xero() {
+			return started().xero;
+		},
+		get crm() {
+			return started().crm;
+		},
+		// A test may swap in a CRM of another shape (one without a module, say) for the rest of its run.
+		set crm(crm: VtigerSandbox) {
+			started().crm = crm;
+		},
+		close: () => started().close(),
 	};
 }
 

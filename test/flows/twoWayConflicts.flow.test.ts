@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
-import { DEMO_TENANT_ID } from '../../sandbox/xero';
 import { editRecord } from './plant';
 import type { WorkflowJson } from '../harness';
-import { crmRecords, loadExample, runFlow, startSandboxes, xeroStored, type Sandboxes } from './support';
+import { crmRecords, loadExample, sandboxesForEachTest, xeroStored } from './support';
+import { editXeroContact, TO_CRM, TO_XERO, twoWayPair, type Direction, type TwoWayPair, type Writes } from './twoWay';
 
 /**
  * Issue 16 item 3, both directions: the two organisations examples as a scheduled pair, each node with the same
@@ -11,8 +11,6 @@ import { crmRecords, loadExample, runFlow, startSandboxes, xeroStored, type Sand
  * never overwritten with the other side's stale copy, and an edit on both sides follows the policy. Writes are
  * counted at both sandboxes.
  */
-
-const WRITE_OPERATIONS = ['create', 'update', 'revise', 'delete'];
 
 function withPolicy(workflow: WorkflowJson, policy: string): WorkflowJson {
 	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
@@ -30,39 +28,15 @@ function withPolicy(workflow: WorkflowJson, policy: string): WorkflowJson {
 }
 
 describe('flow: organisations both ways with a Conflict Policy on both nodes', () => {
-	let sandboxes: Sandboxes;
-	let staticToXero: IDataObject;
-	let staticToCrm: IDataObject;
-	beforeEach(async () => {
-		sandboxes = await startSandboxes();
-		staticToXero = {};
-		staticToCrm = {};
+	const sandboxes = sandboxesForEachTest();
+	let pair: TwoWayPair;
+	beforeEach(() => {
+		pair = twoWayPair(sandboxes);
 	});
-	afterEach(() => sandboxes.close());
-
-	function writes(): { xero: number; crm: number } {
-		const calls = sandboxes.crm.state().calls as Record<string, number>;
-		return {
-			xero: sandboxes.xero.stats().totals.writes,
-			crm: WRITE_OPERATIONS.reduce((sum, operation) => sum + (calls[operation] ?? 0), 0),
-		};
-	}
 
 	/** One schedule round, CRM → Xero then Xero → CRM; what each logged as failures comes back with the write counts. */
-	async function round(policy: string, order: Array<'toXero' | 'toCrm'> = ['toXero', 'toCrm']): Promise<{ xero: number; crm: number; logged: IDataObject[] }> {
-		const before = writes();
-		const logged: IDataObject[] = [];
-		for (const which of order) {
-			sandboxes.crm.clock.advance(60);
-			sandboxes.xero.advanceClock(60_000);
-			const example = which === 'toXero' ? 'organisations-crm-to-xero.json' : 'organisations-xero-to-crm.json';
-			const run = await runFlow(sandboxes, withPolicy(loadExample(example), policy), which === 'toXero' ? staticToXero : staticToCrm);
-			logged.push(...(run.logged() as IDataObject[]));
-			if (which === 'toXero') staticToXero = run.staticData;
-			else staticToCrm = run.staticData;
-		}
-		const after = writes();
-		return { xero: after.xero - before.xero, crm: after.crm - before.crm, logged };
+	function round(policy: string, order?: Direction[]): Promise<Writes & { logged: IDataObject[] }> {
+		return pair.round({ toXero: withPolicy(loadExample(TO_XERO), policy), toCrm: withPolicy(loadExample(TO_CRM), policy) }, order);
 	}
 
 	async function settle(policy: string): Promise<void> {
@@ -75,16 +49,7 @@ describe('flow: organisations both ways with a Conflict Policy on both nodes', (
 		expect(quiet).toBe(true);
 	}
 
-	async function xeroEdit(contactId: string, changes: IDataObject): Promise<void> {
-		const { xero } = sandboxes;
-		const token = await xero.clientCredentialsToken(xero.clients.custom.clientId, xero.clients.custom.clientSecret);
-		const response = await fetch(`${xero.url}/api.xro/2.0/Contacts/${contactId}`, {
-			method: 'POST',
-			headers: { authorization: `Bearer ${token.access_token}`, 'xero-tenant-id': DEMO_TENANT_ID, 'content-type': 'application/json', accept: 'application/json' },
-			body: JSON.stringify({ Contacts: [{ ContactID: contactId, ...changes }] }),
-		});
-		expect(response.status).toBe(200);
-	}
+	const xeroEdit = (contactId: string, changes: IDataObject) => editXeroContact(sandboxes.xero, contactId, changes);
 
 	const defaultPhone = (contactId: string) =>
 		((xeroStored(sandboxes.xero, 'contacts').find((c) => c.ContactID === contactId)?.Phones ?? []) as IDataObject[]).find(

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DEMO_IDS, startVtigerSandbox, type VtigerSandbox } from '../../sandbox/vtiger';
+import { DEMO_IDS, startVtigerSandbox, type VtigerSandbox, type VtigerSandboxOptions } from '../../sandbox/vtiger';
 
 interface Envelope {
 	success: boolean;
@@ -41,6 +41,12 @@ async function login(crm: VtigerSandbox): Promise<string> {
 	const body = await loginWith(crm, await challenge(crm));
 	expect(body.success).toBe(true);
 	return body.result.sessionName;
+}
+
+/** A sandbox and a session on it, for a describe block's hooks. */
+async function startLoggedIn(options: VtigerSandboxOptions): Promise<{ crm: VtigerSandbox; session: string }> {
+	const crm = await startVtigerSandbox(options);
+	return { crm, session: await login(crm) };
 }
 
 const query = (crm: VtigerSandbox, sessionName: string, q: string) => ws(crm, 'GET', { operation: 'query', sessionName, query: q });
@@ -267,10 +273,7 @@ describe('vtiger sandbox: paging and sync for the CRM node', () => {
 describe('vtiger sandbox: demo data', () => {
 	let crm: VtigerSandbox;
 	let session: string;
-	beforeAll(async () => {
-		crm = await startVtigerSandbox({ data: 'demo' });
-		session = await login(crm);
-	});
+	beforeAll(async () => ({ crm, session } = await startLoggedIn({ data: 'demo' })));
 	afterAll(() => crm.close());
 
 	it('lists and describes the Xero link fields and modules', async () => {
@@ -352,10 +355,7 @@ describe('vtiger sandbox: demo data', () => {
 describe('vtiger sandbox: request parsing like PHP', () => {
 	let crm: VtigerSandbox;
 	let session: string;
-	beforeAll(async () => {
-		crm = await startVtigerSandbox({ data: 'empty' });
-		session = await login(crm);
-	});
+	beforeAll(async () => ({ crm, session } = await startLoggedIn({ data: 'empty' })));
 	afterAll(() => crm.close());
 
 	it('reads multipart forms, ignores JSON bodies and lower-cases the operation', async () => {
@@ -383,10 +383,7 @@ describe('vtiger sandbox: request parsing like PHP', () => {
 describe('vtiger sandbox: fields left out of a create (35)', () => {
 	let crm: VtigerSandbox;
 	let session: string;
-	beforeAll(async () => {
-		crm = await startVtigerSandbox({ data: 'empty' });
-		session = await login(crm);
-	});
+	beforeAll(async () => ({ crm, session } = await startLoggedIn({ data: 'empty' })));
 	afterAll(() => crm.close());
 
 	it('stores a checkbox left out as "0" although describe gives default "1"; picklists stay ""', async () => {
@@ -403,10 +400,7 @@ describe('vtiger sandbox: fields left out of a create (35)', () => {
 describe('vtiger sandbox: invoice payments and documents (33, 33b, 34)', () => {
 	let crm: VtigerSandbox;
 	let session: string;
-	beforeEach(async () => {
-		crm = await startVtigerSandbox({ data: 'empty' });
-		session = await login(crm);
-	});
+	beforeEach(async () => ({ crm, session } = await startLoggedIn({ data: 'empty' })));
 	afterEach(() => crm.close());
 
 	async function invoice(): Promise<{ id: string; product: string }> {

@@ -1,36 +1,28 @@
-import { startXeroSandbox, type XeroSandbox } from '../../sandbox/xero';
-import { apiClient, type ApiClient } from '../../sandbox/xero/testing/apiClient';
+import type { ApiClient } from '../../sandbox/xero/testing/apiClient';
+import { signedInSandbox } from './support';
 
 /** latency model: sandbox ms (divided by clockScale) = baseMs + perRecordMs × records in the answer */
 describe('sandbox latency grows with the size of the answer', () => {
-	let xero: XeroSandbox;
-	let api: ApiClient;
+	// 1 real ms = 10 sandbox ms: a call takes 20 ms + 2 ms a record
+	const sandbox = signedInSandbox(
+		{ data: 'empty', clockScale: 10, latency: { baseMs: 200, perRecordMs: 20 }, minuteLimit: 3 },
+		{ ready: ({ xero }) => xero.seed({ contacts: 100, invoices: 0, prefix: 'Lat' }) },
+	);
 	const timed = async (path: string) => {
 		const started = performance.now();
-		const answer = await api.get(path);
+		const answer = await sandbox.api.get(path);
 		return { ms: performance.now() - started, answer };
 	};
 
-	beforeAll(async () => {
-		// 1 real ms = 10 sandbox ms: a call takes 20 ms + 2 ms a record
-		xero = await startXeroSandbox({ data: 'empty', clockScale: 10, latency: { baseMs: 200, perRecordMs: 20 }, minuteLimit: 3 });
-		const tokens = await xero.authorize();
-		api = apiClient({ baseUrl: xero.url, accessToken: tokens.access_token, tenantId: xero.tenants[0].tenantId });
-		xero.seed({ contacts: 100, invoices: 0, prefix: 'Lat' });
-	});
-	afterAll(async () => {
-		await xero.close();
-	});
-
 	it('takes the round trip for an empty answer and 2 ms more per record for a page of 100', async () => {
 		await timed(`/Contacts?where=${encodeURIComponent('Name=="nobody"')}`);
-		xero.resetStats();
+		sandbox.xero.resetStats();
 		const empty = await timed(`/Contacts?where=${encodeURIComponent('Name=="nobody"')}`);
 		expect(empty.answer.status).toBe(200);
 		const page = await timed('/Contacts?page=1&pageSize=100');
 		expect(page.answer.status).toBe(200);
 		// The model, as the sandbox applied it (sandbox ms): the round trip, then 20 ms a record more for 100 records.
-		expect(xero.stats().totals.latenciesMs).toEqual([200, 200 + 100 * 20]);
+		expect(sandbox.xero.stats().totals.latenciesMs).toEqual([200, 200 + 100 * 20]);
 		// And the answers were held that long (a timer never fires early; a loaded machine only adds time, so the
 		// difference between the two calls is not asserted).
 		expect(empty.ms).toBeGreaterThanOrEqual(19);

@@ -1,11 +1,10 @@
-import { startXeroSandbox, type XeroSandbox } from '../../sandbox/xero';
 import { storedValue } from '../../sandbox/xero/accounting/listQuery';
 import { listRead, type ListRead } from '../../sandbox/xero/accounting/listRead';
 import { compileWhere } from '../../sandbox/xero/accounting/where';
 import { whereIndexHint } from '../../sandbox/xero/accounting/whereIndex';
 import type { AccountingCall } from '../../sandbox/xero/http/types';
 import { Tenant } from '../../sandbox/xero/store/tenant';
-import { apiClient, type ApiClient } from '../../sandbox/xero/testing/apiClient';
+import { signedInSandbox } from './support';
 
 type Rec = Record<string, unknown>;
 const q = (text: string) => encodeURIComponent(text);
@@ -73,37 +72,26 @@ describe('indexed where lookups', () => {
 });
 
 describe('indexed lookups over HTTP answer as a scan does', () => {
-	let xero: XeroSandbox;
-	let api: ApiClient;
-
-	beforeAll(async () => {
-		xero = await startXeroSandbox({ data: 'empty', validate: true });
-		const tokens = await xero.authorize();
-		api = apiClient({ baseUrl: xero.url, accessToken: tokens.access_token, tenantId: xero.tenants[0].tenantId });
-		xero.seed({ contacts: 20, invoices: 60, prefix: 'Idx' });
-	});
-	afterAll(async () => {
-		await xero.close();
-	});
+	const sandbox = signedInSandbox({ data: 'empty', validate: true }, { ready: ({ xero }) => xero.seed({ contacts: 20, invoices: 60, prefix: 'Idx' }) });
 
 	it('finds invoices by InvoiceNumber and by Contact.ContactID, in the order of the unfiltered list', async () => {
-		const all = (await api.get<{ Invoices: Rec[] }>('/Invoices?page=1&pageSize=1000')).json.Invoices;
+		const all = (await sandbox.api.get<{ Invoices: Rec[] }>('/Invoices?page=1&pageSize=1000')).json.Invoices;
 		const numbers = [all[40].InvoiceNumber, all[3].InvoiceNumber, all[17].InvoiceNumber] as string[];
 		const where = numbers.map((n) => `InvoiceNumber=="${n.toLowerCase()}"`).join(' OR ');
-		const byNumber = (await api.get<{ Invoices: Rec[] }>(`/Invoices?page=1&where=${q(where)}`)).json.Invoices;
+		const byNumber = (await sandbox.api.get<{ Invoices: Rec[] }>(`/Invoices?page=1&where=${q(where)}`)).json.Invoices;
 		expect(byNumber.map((i) => i.InvoiceID)).toEqual([all[3], all[17], all[40]].map((i) => i.InvoiceID));
 		const contactId = String((all[5].Contact as Rec).ContactID);
-		const byContact = (await api.get<{ Invoices: Rec[] }>(`/Invoices?page=1&where=${q(`Contact.ContactID==Guid("${contactId.toUpperCase()}")`)}`)).json.Invoices;
+		const byContact = (await sandbox.api.get<{ Invoices: Rec[] }>(`/Invoices?page=1&where=${q(`Contact.ContactID==Guid("${contactId.toUpperCase()}")`)}`)).json.Invoices;
 		expect(byContact.map((i) => i.InvoiceID)).toEqual(all.filter((i) => (i.Contact as Rec).ContactID === contactId).map((i) => i.InvoiceID));
 		expect(byContact.length).toBeGreaterThan(0);
 	});
 
 	it('finds a renamed contact by its new name only', async () => {
-		const contacts = (await api.get<{ Contacts: Rec[] }>('/Contacts?page=1')).json.Contacts;
+		const contacts = (await sandbox.api.get<{ Contacts: Rec[] }>('/Contacts?page=1')).json.Contacts;
 		const target = contacts[2];
-		expect((await api.post(`/Contacts/${String(target.ContactID)}`, { Contacts: [{ ContactID: target.ContactID, Name: 'Idx Renamed' }] })).status).toBe(200);
-		const old = (await api.get<{ Contacts: Rec[] }>(`/Contacts?where=${q(`Name=="${String(target.Name)}"`)}`)).json.Contacts;
-		const renamed = (await api.get<{ Contacts: Rec[] }>(`/Contacts?where=${q('Name=="IDX RENAMED"')}`)).json.Contacts;
+		expect((await sandbox.api.post(`/Contacts/${String(target.ContactID)}`, { Contacts: [{ ContactID: target.ContactID, Name: 'Idx Renamed' }] })).status).toBe(200);
+		const old = (await sandbox.api.get<{ Contacts: Rec[] }>(`/Contacts?where=${q(`Name=="${String(target.Name)}"`)}`)).json.Contacts;
+		const renamed = (await sandbox.api.get<{ Contacts: Rec[] }>(`/Contacts?where=${q('Name=="IDX RENAMED"')}`)).json.Contacts;
 		expect(old).toEqual([]);
 		expect(renamed.map((c) => c.ContactID)).toEqual([target.ContactID]);
 	});

@@ -4,7 +4,8 @@ import { setXeroClockScale } from '../../nodes/shared/xero/transport';
 import { DEMO_TENANT_ID, startXeroSandbox, type FaultSpec, type XeroSandbox } from '../../sandbox/xero';
 import { chain, manualTrigger, node, runWorkflow } from '../harness';
 import { outcomeOf, whenever, writeFaultTable, type FaultOutcome } from './support/faultTable';
-import { customCredential, oauthCredential, seedVtigerAccessKey, seedXeroClients } from './support/secrets';
+import { oauthCredential, seedVtigerAccessKey, seedXeroClients } from './support/secrets';
+import { xeroSendNode, type XeroAuth } from './support/xeroSend';
 
 /**
  * Every fault the issue names, injected into the in-process sandboxes while a real workflow execution runs, then
@@ -62,20 +63,8 @@ describe('Xero Sync Send under Xero faults', () => {
 	});
 	const items = Array.from({ length: ITEMS }, (_, i) => invoice(i));
 
-	async function send(auth: 'customConnection' | 'oAuth2' = 'customConnection', credential?: IDataObject) {
-		const credentials = auth === 'oAuth2' ? { xeroSyncOAuth2Api: credential ?? (await oauthCredential(xero)) } : { xeroCustomConnectionApi: customCredential(xero) };
-		const sync = node('Xero Sync', 'n8n-nodes-xero-crm.xeroSync', {
-			parameters: {
-				authentication: auth,
-				...(auth === 'oAuth2' ? { tenant: { __rl: true, mode: 'id', value: DEMO_TENANT_ID } } : {}),
-				resource: 'invoice',
-				operation: 'send',
-				inputMode: 'json',
-				duplicateHandling: 'skip',
-			} as never,
-			credentials: auth === 'oAuth2' ? { xeroSyncOAuth2Api: { id: '1', name: 'Xero' } } : { xeroCustomConnectionApi: { id: '2', name: 'Xero' } },
-			onError: 'continueErrorOutput',
-		});
+	async function send(auth: XeroAuth = 'customConnection', credential?: IDataObject) {
+		const { node: sync, credentials } = await xeroSendNode(xero, 'Xero Sync', 'invoice', auth, credential);
 		const run = await runWorkflow(chain([manualTrigger(), sync], items), { credentials: credentials as never });
 		expect(run.nodeError('Xero Sync')).toBeUndefined();
 		const [main = [], errors = []] = run.output('Xero Sync');

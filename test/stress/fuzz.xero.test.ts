@@ -2,12 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { setXeroClockScale } from '../../nodes/shared/xero/transport';
 import { DEMO_TENANT_ID, startXeroSandbox, type XeroSandbox } from '../../sandbox/xero';
-import { node } from '../harness';
 import type { Case } from './support/cases';
 import { figuresTable, fuzz, type FuzzFigures } from './support/fuzzRun';
 import { FUZZ_SEED, generate } from './support/junk';
-import { customCredential, LeakScanner, oauthCredential, seedXeroClients, tokensOf, XERO_CUSTOM_SECRET, XERO_WEB_SECRET } from './support/secrets';
+import { LeakScanner, seedXeroClients, tokensOf, XERO_CUSTOM_SECRET, XERO_WEB_SECRET } from './support/secrets';
 import { accountCase, invoiceCase, itemCase, organisationCase, uniquify } from './support/xeroCases';
+import { xeroSendNode, type XeroAuth } from './support/xeroSend';
 
 /**
  * Generated bad input through Xero Sync's Send, 10,000 records per resource in executions of 2,500 items, against
@@ -46,24 +46,12 @@ afterAll(() => {
 	console.log(table);
 });
 
-async function sendTarget(resource: string, auth: 'customConnection' | 'oAuth2') {
-	const credentials: Record<string, IDataObject> =
-		auth === 'oAuth2' ? { xeroSyncOAuth2Api: await oauthCredential(xero) } : { xeroCustomConnectionApi: customCredential(xero) };
+async function sendTarget(resource: string, auth: XeroAuth) {
+	const { node, credentials } = await xeroSendNode(xero, SYNC, resource, auth);
 	return {
 		resource: `Xero Send ${resource} (${auth})`,
 		nodeName: SYNC,
-		node: node(SYNC, 'n8n-nodes-xero-crm.xeroSync', {
-			parameters: {
-				authentication: auth,
-				...(auth === 'oAuth2' ? { tenant: { __rl: true, mode: 'id', value: DEMO_TENANT_ID } } : {}),
-				resource,
-				operation: 'send',
-				inputMode: 'json',
-				duplicateHandling: 'skip',
-			} as never,
-			credentials: auth === 'oAuth2' ? { xeroSyncOAuth2Api: { id: '1', name: 'Xero' } } : { xeroCustomConnectionApi: { id: '2', name: 'Xero' } },
-			onError: 'continueErrorOutput',
-		}),
+		node,
 		credentials,
 		secretsAfter: tokensOf,
 	};

@@ -1,21 +1,7 @@
 import fs = require('node:fs');
 import path = require('node:path');
-
-interface SpecCounters {
-	requests: number;
-	requestFailures: number;
-	responses: number;
-	responseFailures: number;
-	responsesWithoutSchema: number;
-	expectedRequestRejections: number;
-}
-
-interface CountersFile {
-	pid: number;
-	specs: Record<string, SpecCounters>;
-	failures: Array<{ spec: string; kind: string; operationId: string; status?: number; errors: unknown }>;
-	yamlLoads: Record<string, number>;
-}
+// Types only (erased when compiled): the teardown must not load the sandbox's validator to read its counter files.
+import type { SpecCounters, ValidationCounters as CountersFile } from '../../sandbox/xero/validation/openapiCounters';
 
 function zero(): SpecCounters {
 	return { requests: 0, requestFailures: 0, responses: 0, responseFailures: 0, responsesWithoutSchema: 0, expectedRequestRejections: 0 };

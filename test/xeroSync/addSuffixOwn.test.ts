@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { XeroSandbox } from '../../sandbox/xero';
-import { entry, invoiceJson, runSync, startSandbox, stored } from './support';
+import { entry, invoiceJson, runSync, sandboxForEachTest, stored } from './support';
 
 /**
  * After a run whose answer was lost (stopped, crashed, a worker killed), the CRM never learnt the Xero ID, so the
@@ -9,11 +8,7 @@ import { entry, invoiceJson, runSync, startSandbox, stored } from './support';
  * copy is made next to it.
  */
 describe('Add Suffix recognises its own earlier record', () => {
-	let xero: XeroSandbox;
-	beforeEach(async () => {
-		xero = await startSandbox({ data: 'empty' });
-	});
-	afterEach(() => xero.close());
+	const xero = sandboxForEachTest({ data: 'empty' });
 
 	const send = (resource: string, items: IDataObject[]) =>
 		runSync(xero, { resource, operation: 'send', inputMode: 'json', duplicateHandling: 'addSuffix' }, items);

@@ -1,13 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { XeroSandbox } from '../../sandbox/xero';
-import { expectOneOutputPerInput, invoiceJson, runSync, startSandbox, stats, entry } from './support';
+import { expectOneOutputPerInput, invoiceJson, runSync, sandboxForBlock, stats, entry, SEND_SALES_INVOICE_FIELDS } from './support';
 
 describe('Bad input never reaches Xero', () => {
-	let xero: XeroSandbox;
-	beforeAll(async () => {
-		xero = await startSandbox();
-	});
-	afterAll(() => xero.close());
+	const xero = sandboxForBlock();
 	beforeEach(() => xero.resetStats());
 
 	async function expectRejected(resource: string, items: IDataObject[], code: string, message: RegExp, extra: IDataObject = {}) {
@@ -78,10 +73,7 @@ describe('Bad input never reaches Xero', () => {
 		const run = await runSync(
 			xero,
 			{
-				resource: 'invoice',
-				operation: 'send',
-				inputMode: 'fields',
-				invoiceType: 'ACCREC',
+				...SEND_SALES_INVOICE_FIELDS,
 				contact: 'ABC Furniture',
 				additionalFields: { lineItemsJson: '{"Description":"one"}' },
 			},

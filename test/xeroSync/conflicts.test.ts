@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { XeroSandbox } from '../../sandbox/xero';
-import { entry, expectOneOutputPerInput, runSync, startSandbox, stats } from './support';
+import { entry, expectOneOutputPerInput, runSync, sandboxForEachTest, stats } from './support';
 
 /**
  * Issue 16 item 3, Conflicts (Xero Sync Send side). The item carries the hash stored with its link at the last sync
@@ -17,11 +16,7 @@ const send = (conflictPolicy?: string) => ({
 });
 
 describe('Send, Conflict Policy', () => {
-	let xero: XeroSandbox;
-	beforeEach(async () => {
-		xero = await startSandbox({ data: 'empty' });
-	});
-	afterEach(() => xero.close());
+	const xero = sandboxForEachTest({ data: 'empty' });
 
 	const base: IDataObject = { crmId: '11x1', Name: 'Both Ltd', EmailAddress: 'first@example.com' };
 

@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { XeroSandbox } from '../../sandbox/xero';
-import { entry, invoiceJson, runSync, startSandbox, stored } from './support';
+import { entry, invoiceJson, runSync, sandboxForEachTest, stored } from './support';
 
 /**
  * Batches of one execution run concurrently, each looking up before it writes. Two input items aimed at the same
@@ -8,11 +7,7 @@ import { entry, invoiceJson, runSync, startSandbox, stored } from './support';
  * input is found across the whole execution, before any batch starts.
  */
 describe('Send finds duplicate input across the whole execution, not one batch', () => {
-	let xero: XeroSandbox;
-	beforeEach(async () => {
-		xero = await startSandbox({ data: 'empty', latencyMs: 30 });
-	});
-	afterEach(() => xero.close());
+	const xero = sandboxForEachTest({ data: 'empty', latencyMs: 30 });
 
 	const send = (resource: string, items: IDataObject[], duplicateHandling = 'skip') =>
 		runSync(xero, { resource, operation: 'send', inputMode: 'json', duplicateHandling, options: { batchSize: 1 } }, items);

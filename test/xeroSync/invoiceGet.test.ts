@@ -19,13 +19,12 @@ describe('Get invoices from Xero', () => {
 	});
 	afterAll(() => xero.close());
 
+	const readAll = (pageSize: number) =>
+		runSync(xero, { resource: 'invoice', operation: 'get', getMode: 'many', returnAll: true, options: { pageSize } }, [{}]);
+
 	it('reads 250 invoices in 3 pages of 100, without an empty-page call', async () => {
 		xero.resetStats();
-		const run = await runSync(
-			xero,
-			{ resource: 'invoice', operation: 'get', getMode: 'many', returnAll: true, options: { pageSize: 100 } },
-			[{}],
-		);
+		const run = await readAll(100);
 		expect(run.main).toHaveLength(250);
 		expect(stats(xero).calls).toBe(3);
 		expect(new Set(run.main.map((i) => i.json.InvoiceID)).size).toBe(250);
@@ -34,11 +33,7 @@ describe('Get invoices from Xero', () => {
 
 	it('reads exactly two full pages in two calls', async () => {
 		xero.resetStats();
-		const run = await runSync(
-			xero,
-			{ resource: 'invoice', operation: 'get', getMode: 'many', returnAll: true, options: { pageSize: 125 } },
-			[{}],
-		);
+		const run = await readAll(125);
 		expect(run.main).toHaveLength(250);
 		expect(stats(xero).calls).toBe(2);
 	});

@@ -1,5 +1,5 @@
 import type { XeroSandbox } from '../../sandbox/xero';
-import { expectOneOutputPerInput, invoiceJson, runSync, startSandbox, stats, stored, entry } from './support';
+import { expectOneOutputPerInput, invoiceJson, runSync, sandboxForEachTest, stats, stored, entry, SEND_SALES_INVOICE_FIELDS } from './support';
 
 const send = (extra: Record<string, unknown> = {}) => ({
 	resource: 'invoice',
@@ -12,11 +12,7 @@ const send = (extra: Record<string, unknown> = {}) => ({
 const invoicesIn = (xero: XeroSandbox) => stored(xero, 'invoices');
 
 describe('Send invoice to Xero', () => {
-	let xero: XeroSandbox;
-	beforeEach(async () => {
-		xero = await startSandbox({ data: 'empty' });
-	});
-	afterEach(() => xero.close());
+	const xero = sandboxForEachTest({ data: 'empty' });
 
 	it('sends 120 invoices in 3 write calls, every item once on the success output', async () => {
 		const items = Array.from({ length: 120 }, (_, i) => invoiceJson(i));
@@ -94,10 +90,7 @@ describe('Send invoice to Xero', () => {
 		const run = await runSync(
 			xero,
 			{
-				resource: 'invoice',
-				operation: 'send',
-				inputMode: 'fields',
-				invoiceType: 'ACCREC',
+				...SEND_SALES_INVOICE_FIELDS,
 				contact: '={{ $json.customer }}',
 				lineItemsUi: {
 					lineItem: [

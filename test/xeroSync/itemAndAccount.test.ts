@@ -1,12 +1,7 @@
-import type { XeroSandbox } from '../../sandbox/xero';
-import { expectOneOutputPerInput, runSync, startSandbox, stats, stored, entry } from './support';
+import { expectOneOutputPerInput, runSync, sandboxForEachTest, stats, stored, entry } from './support';
 
 describe('Items', () => {
-	let xero: XeroSandbox;
-	beforeEach(async () => {
-		xero = await startSandbox();
-	});
-	afterEach(() => xero.close());
+	const xero = sandboxForEachTest();
 
 	const sendItem = (additionalFields: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
 		resource: 'item',
@@ -54,11 +49,7 @@ describe('Items', () => {
 });
 
 describe('Accounts', () => {
-	let xero: XeroSandbox;
-	beforeEach(async () => {
-		xero = await startSandbox();
-	});
-	afterEach(() => xero.close());
+	const xero = sandboxForEachTest();
 
 	const sendAccount = (duplicateHandling: string) => ({
 		resource: 'account',

@@ -2,7 +2,7 @@ import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8
 import type { XeroSandbox } from '../../sandbox/xero';
 import { SECOND_TENANT_ID } from '../../sandbox/xero';
 import { searchTenants } from '../../nodes/shared/xero/methods/listSearch';
-import { startSandbox } from './support';
+import { startSandbox, sandboxForBlock } from './support';
 
 /**
  * The tenant picker runs in the editor's load-options context; this one authenticates like n8n's OAuth2 helper
@@ -23,11 +23,7 @@ function loadOptionsContext(xero: XeroSandbox, accessToken: string): ILoadOption
 }
 
 describe('Xero Organisation list search', () => {
-	let xero: XeroSandbox;
-	beforeAll(async () => {
-		xero = await startSandbox();
-	});
-	afterAll(() => xero.close());
+	const xero = sandboxForBlock();
 
 	it("lists the token's organisations by name and filters them case-insensitively", async () => {
 		const token = await xero.authorize();

@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { XeroSandbox } from '../../sandbox/xero';
-import { entry, invoiceJson, runSync, startSandbox, stored } from './support';
+import { entry, invoiceJson, runSync, sandboxForEachTest, stored } from './support';
 
 /**
  * Send matches a record only on what Xero keeps unique (the table in nodes/shared/xero/resources.ts): a bill by
@@ -8,11 +7,7 @@ import { entry, invoiceJson, runSync, startSandbox, stored } from './support';
  * party's record.
  */
 describe('Send matches only on the keys Xero keeps unique', () => {
-	let xero: XeroSandbox;
-	beforeEach(async () => {
-		xero = await startSandbox({ data: 'empty' });
-	});
-	afterEach(() => xero.close());
+	const xero = sandboxForEachTest({ data: 'empty' });
 
 	const send = (resource: string, duplicateHandling: string, items: IDataObject[]) =>
 		runSync(xero, { resource, operation: 'send', inputMode: 'json', duplicateHandling }, items);

@@ -1,13 +1,8 @@
 import { logEntryOf } from '../../nodes/shared/syncLog';
-import type { XeroSandbox } from '../../sandbox/xero';
-import { entry, invoiceJson, runSync, startSandbox } from './support';
+import { entry, invoiceJson, runSync, sandboxForBlock } from './support';
 
 describe('On Error modes and input modes', () => {
-	let xero: XeroSandbox;
-	beforeAll(async () => {
-		xero = await startSandbox();
-	});
-	afterAll(() => xero.close());
+	const xero = sandboxForBlock();
 
 	const items = [invoiceJson(1, { InvoiceNumber: 'MODE-1' }), invoiceJson(2, { InvoiceNumber: 'MODE-2', Status: 'PAID' })];
 	const send = { resource: 'invoice', operation: 'send', inputMode: 'json' };

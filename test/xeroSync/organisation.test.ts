@@ -1,15 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { XeroSandbox } from '../../sandbox/xero';
 import { SECOND_TENANT_ID } from '../../sandbox/xero';
-import { expectOneOutputPerInput, runSync, startSandbox, stats, stored, entry } from './support';
+import { expectOneOutputPerInput, runSync, sandboxForEachTest, stats, stored, entry } from './support';
 
 describe('Organisations (Xero contacts)', () => {
-	let xero: XeroSandbox;
-	beforeEach(async () => {
-		xero = await startSandbox();
-	});
-	afterEach(() => xero.close());
+	const xero = sandboxForEachTest();
 
 	it('sends from UI fields, then skips the same name on a re-run and links to the existing contact', async () => {
 		const parameters = {

@@ -1,16 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { XeroSandbox } from '../../sandbox/xero';
 import { XERO_RESOURCES } from '../../nodes/shared/xero/resources';
 import { lookupWhere } from '../../nodes/XeroSync/send/match';
-import { entry, expectOneOutputPerInput, invoiceJson, runSync, startSandbox, stats, stored } from './support';
+import { entry, expectOneOutputPerInput, invoiceJson, runSync, sandboxForBlock, stats, stored } from './support';
 
 /** Input that is legal but large or odd: only the offending record may fail, never its batch. */
 describe('Oversize lookups, out-of-range dates and batch-level rejections', () => {
-	let xero: XeroSandbox;
-	beforeAll(async () => {
-		xero = await startSandbox();
-	});
-	afterAll(() => xero.close());
+	const xero = sandboxForBlock();
 	beforeEach(() => xero.resetStats());
 
 	const send = (resource: string, items: IDataObject[]) =>

@@ -1,8 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import type { XeroSandbox } from '../../sandbox/xero';
 import { chain, manualTrigger, node, runWorkflow } from '../harness';
-import { customCredentials, expectOneOutputPerInput, runSync, startSandbox, stats, SYNC } from './support';
+import { customCredentials, expectOneOutputPerInput, runSync, sandboxForEachTest, stats, SYNC } from './support';
 
 /**
  * Issue 16 item 5: Send's "Preview (No Writes)". Each item comes out with the action a real run would give it
@@ -20,11 +19,7 @@ const send = (duplicateHandling: string, preview = true) => ({
 const byName = (items: INodeExecutionData[]) => Object.fromEntries(items.map((item) => [String(item.json.label), item.json]));
 
 describe('Send, Preview (No Writes)', () => {
-	let xero: XeroSandbox;
-	beforeEach(async () => {
-		xero = await startSandbox({ data: 'empty' });
-	});
-	afterEach(() => xero.close());
+	const xero = sandboxForEachTest({ data: 'empty' });
 
 	const existing: IDataObject[] = [
 		{ crmId: '11x1', Name: 'Same Ltd', EmailAddress: 'same@example.com' },

@@ -1,15 +1,10 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import type { XeroSandbox } from '../../sandbox/xero';
 import { chain, manualTrigger, node, runWorkflow } from '../harness';
-import { customCredentials, invoiceJson, runSync, startSandbox, SYNC } from './support';
+import { customCredentials, invoiceJson, runSync, sandboxForBlock, SYNC } from './support';
 
 describe('Run summary on Xero Sync', () => {
-	let xero: XeroSandbox;
-	beforeAll(async () => {
-		xero = await startSandbox();
-	});
-	afterAll(() => xero.close());
+	const xero = sandboxForBlock();
 
 	/** Send with the summary on (runSync checks one output per input, which the summary adds one to). */
 	async function sendWithSummary(items: IDataObject[]) {

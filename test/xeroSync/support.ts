@@ -6,6 +6,8 @@ import { startXeroSandbox, DEMO_TENANT_ID } from '../../sandbox/xero';
 import type { XeroSandbox, XeroSandboxOptions } from '../../sandbox/xero';
 import { chain, manualTrigger, node, runWorkflow } from '../harness';
 import type { WorkflowRun } from '../harness';
+import { runningForBlock, standIn } from '../support/lifecycle';
+import { customConnectionCredentials, oAuth2Credentials } from '../support/xeroCredentials';
 
 export { DEMO_TENANT_ID };
 export const SYNC = 'Xero Sync';
@@ -19,19 +21,24 @@ export function startSandbox(options: XeroSandboxOptions = {}): Promise<XeroSand
 	return startXeroSandbox({ port: 0, data: 'demo', validate: true, ...options, clockScale });
 }
 
-export async function oauthCredentials(xero: XeroSandbox): Promise<IDataObject> {
-	const token = await xero.authorize();
-	return {
-		clientId: xero.clients.web.clientId,
-		clientSecret: xero.clients.web.clientSecret,
-		baseUrl: xero.url,
-		oauthTokenData: token as unknown as IDataObject,
-	};
+/**
+ * The sandbox (startSandbox with these options) of the describe block that calls this, started before its tests
+ * and closed after them; the block holds it in a const, as it would a sandbox it started itself.
+ */
+export function sandboxForBlock(options: XeroSandboxOptions = {}): XeroSandbox {
+	return standIn(runningForBlock(() => startSandbox(options), (xero) => xero.close()));
 }
 
-export function customCredentials(xero: XeroSandbox): IDataObject {
-	return { clientId: xero.clients.custom.clientId, clientSecret: xero.clients.custom.clientSecret, baseUrl: xero.url };
+/** The same, but a fresh sandbox for each test of the block. */
+export function sandboxForEachTest(options: XeroSandboxOptions = {}): XeroSandbox {
+	return standIn(runningForBlock(() => startSandbox(options), (xero) => xero.close(), true));
 }
+
+// The credentials a user saves for the sandbox, under the names these tests have always used.
+export { customConnectionCredentials as customCredentials, oAuth2Credentials as oauthCredentials } from '../support/xeroCredentials';
+
+/** Send Invoice with the sales invoice's values typed into the node's fields (not JSON, not a CRM record). */
+export const SEND_SALES_INVOICE_FIELDS = { resource: 'invoice', operation: 'send', inputMode: 'fields', invoiceType: 'ACCREC' };
 
 export type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 
@@ -51,7 +58,7 @@ export async function runSync(
 ): Promise<WorkflowRun & { main: INodeExecutionData[]; errors: INodeExecutionData[] }> {
 	const auth = options.auth ?? 'customConnection';
 	const credentials: Record<string, IDataObject> =
-		auth === 'oAuth2' ? { xeroSyncOAuth2Api: await oauthCredentials(xero) } : { xeroCustomConnectionApi: customCredentials(xero) };
+		auth === 'oAuth2' ? { xeroSyncOAuth2Api: await oAuth2Credentials(xero) } : { xeroCustomConnectionApi: customConnectionCredentials(xero) };
 	const sync: INode = node(SYNC, 'n8n-nodes-xero-crm.xeroSync', {
 		parameters: {
 			authentication: auth,

@@ -1,7 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import type { XeroSandbox } from '../../sandbox/xero';
-import { expectOneOutputPerInput, invoiceJson, runSync, startSandbox, stats } from './support';
+import { expectOneOutputPerInput, invoiceJson, runSync, sandboxForEachTest, stats } from './support';
 
 /**
  * Issue 16, items 1 and 2: re-sending records Xero already holds writes nothing that did not change, and costs at
@@ -26,11 +25,7 @@ const results = (items: INodeExecutionData[]) => items.map((item) => item.json.s
 const count = (items: INodeExecutionData[], result: string) => items.filter((item) => item.json.syncResult === result).length;
 
 describe('Re-sending records Xero already holds', () => {
-	let xero: XeroSandbox;
-	beforeEach(async () => {
-		xero = await startSandbox({ data: 'empty' });
-	});
-	afterEach(() => xero.close());
+	const xero = sandboxForEachTest({ data: 'empty' });
 
 	async function seedOrganisations(): Promise<INodeExecutionData[]> {
 		const items = Array.from({ length: N }, (_, n) => organisation(n));

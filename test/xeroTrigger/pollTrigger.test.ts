@@ -5,7 +5,7 @@ import { DEMO_TENANT_ID, SECOND_TENANT_ID, startXeroSandbox } from '../../sandbo
 import type { ApiClient } from '../../sandbox/xero/testing/apiClient';
 import { apiClient } from '../../sandbox/xero/testing/apiClient';
 import { resetXeroLimiters } from '../../nodes/shared/xero/transport';
-import { customConnectionCredentials, oAuth2Credentials } from './sandboxCredentials';
+import { customConnectionCredentials, oAuth2Credentials } from '../support/xeroCredentials';
 import { TriggerRunner } from './triggerHarness';
 
 let xero: XeroSandbox;
@@ -35,6 +35,16 @@ async function customRunner(parameters: INodeParameters): Promise<TriggerRunner>
 		{ authentication: 'customConnection', ...parameters },
 		{ xeroCustomConnectionApi: customConnectionCredentials(xero) },
 	);
+}
+
+async function oAuth2Runner(parameters: INodeParameters): Promise<TriggerRunner> {
+	return new TriggerRunner('xeroTrigger', { authentication: 'oAuth2', ...parameters }, { xeroSyncOAuth2Api: await oAuth2Credentials(xero) });
+}
+
+/** An API client for the second demo organisation, signed in as the web app (the custom connection has only the first). */
+async function secondOrganisationApi(): Promise<ApiClient> {
+	const web = await xero.authorize();
+	return apiClient({ baseUrl: xero.url, accessToken: web.access_token, tenantId: SECOND_TENANT_ID });
 }
 
 function emitted(result: INodeExecutionData[][] | null): IDataObject[] {
@@ -203,11 +213,7 @@ describe('Xero Trigger (polling) against the Xero sandbox', () => {
 	});
 
 	it('watches every connected organisation with its own cursor', async () => {
-		const runner = new TriggerRunner(
-			'xeroTrigger',
-			{ authentication: 'oAuth2', tenantScope: 'all', resource: 'item', event: 'createdOrUpdated' },
-			{ xeroSyncOAuth2Api: await oAuth2Credentials(xero) },
-		);
+		const runner = await oAuth2Runner({ tenantScope: 'all', resource: 'item', event: 'createdOrUpdated' });
 		expect(await runner.poll()).toBeNull();
 		const token = await xero.clientCredentialsToken();
 		const first = apiClient({ baseUrl: xero.url, accessToken: token.access_token });
@@ -215,8 +221,7 @@ describe('Xero Trigger (polling) against the Xero sandbox', () => {
 			Items: [{ Code: 'TRIG-1', Name: 'Trigger item' }],
 		});
 		expect(created.status).toBe(200);
-		const web = await xero.authorize();
-		const second = apiClient({ baseUrl: xero.url, accessToken: web.access_token, tenantId: SECOND_TENANT_ID });
+		const second = await secondOrganisationApi();
 		expect((await second.put('/Items', { Items: [{ Code: 'TRIG-2', Name: 'Second item' }] })).status).toBe(200);
 		const items = emitted(await runner.poll());
 		expect(items.map((json) => [json.Code, (json.xeroEvent as IDataObject).tenantId]).sort()).toEqual([
@@ -228,14 +233,9 @@ describe('Xero Trigger (polling) against the Xero sandbox', () => {
 	});
 
 	it('delivers the organisations that answered when another fails, and the failed one on the next poll', async () => {
-		const runner = new TriggerRunner(
-			'xeroTrigger',
-			{ authentication: 'oAuth2', tenantScope: 'all', resource: 'organisation', event: 'createdOrUpdated' },
-			{ xeroSyncOAuth2Api: await oAuth2Credentials(xero) },
-		);
+		const runner = await oAuth2Runner({ tenantScope: 'all', resource: 'organisation', event: 'createdOrUpdated' });
 		expect(await runner.poll()).toBeNull();
-		const web = await xero.authorize();
-		const inSecond = apiClient({ baseUrl: xero.url, accessToken: web.access_token, tenantId: SECOND_TENANT_ID });
+		const inSecond = await secondOrganisationApi();
 		const first = await createContact('First Organisation Customer');
 		const second = await inSecond.put<{ Contacts: IDataObject[] }>('/Contacts', {
 			Contacts: [{ Name: 'Second Organisation Customer' }],
@@ -251,21 +251,10 @@ describe('Xero Trigger (polling) against the Xero sandbox', () => {
 	});
 
 	it('watches one chosen organisation of an OAuth2 credential', async () => {
-		const runner = new TriggerRunner(
-			'xeroTrigger',
-			{
-				authentication: 'oAuth2',
-				tenantScope: 'one',
-				tenant: { __rl: true, mode: 'id', value: SECOND_TENANT_ID },
-				resource: 'organisation',
-				event: 'created',
-			},
-			{ xeroSyncOAuth2Api: await oAuth2Credentials(xero) },
-		);
+		const runner = await oAuth2Runner({ tenantScope: 'one', tenant: { __rl: true, mode: 'id', value: SECOND_TENANT_ID }, resource: 'organisation', event: 'created' });
 		expect(await runner.poll()).toBeNull();
 		await createContact('Not In The Watched Organisation');
-		const web = await xero.authorize();
-		const inSecond = apiClient({ baseUrl: xero.url, accessToken: web.access_token, tenantId: SECOND_TENANT_ID });
+		const inSecond = await secondOrganisationApi();
 		const created = await inSecond.put<{ Contacts: IDataObject[] }>('/Contacts', {
 			Contacts: [{ Name: 'Watched Customer' }],
 		});

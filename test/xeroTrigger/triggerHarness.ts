@@ -4,9 +4,6 @@ useThrowawayN8nFolder();
 import { ExecutionLifecycleHooks, PollContext, WebhookContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialsExpressionResolveValues,
-	IExecuteData,
-	INodeCredentialsDetails,
 	IDataObject,
 	INode,
 	INodeExecutionData,
@@ -24,6 +21,7 @@ import { HarnessCredentialTypes } from '../harness/credentialTypes';
 import { HarnessCredentialsHelper } from '../harness/credentialsHelper';
 import { HarnessNodeTypes } from '../harness/nodeTypes';
 import { loadPackageTypes, PACKAGE_NAME } from '../harness/packageTypes';
+import { additionalDataFor } from '../harness/runWorkflow';
 
 /**
  * Poll and webhook contexts read credentials without expression context; the harness helper then resolves
@@ -33,14 +31,9 @@ import { loadPackageTypes, PACKAGE_NAME } from '../harness/packageTypes';
 class TriggerCredentialsHelper extends HarnessCredentialsHelper {
 	resolveOn: { workflow: Workflow; node: INode } | undefined;
 
+	// The same parameters as the harness helper's, which it hands on with only the expression context filled in.
 	async getDecrypted(
-		additionalData: IWorkflowExecuteAdditionalData,
-		nodeCredentials: INodeCredentialsDetails,
-		type: string,
-		mode: WorkflowExecuteMode,
-		executeData?: IExecuteData,
-		raw?: boolean,
-		expressionResolveValues?: ICredentialsExpressionResolveValues,
+		...[additionalData, nodeCredentials, type, mode, executeData, raw, expressionResolveValues]: Parameters<HarnessCredentialsHelper['getDecrypted']>
 	): Promise<ICredentialDataDecryptedObject> {
 		const values =
 			expressionResolveValues ??
@@ -160,19 +153,7 @@ export class TriggerRunner {
 			name: workflow.name,
 			nodes: [node],
 		} as IWorkflowBase);
-		const additionalData = {
-			credentialsHelper: this.credentialsHelper,
-			hooks,
-			executionId: 'trigger-execution',
-			currentNodeExecutionIndex: 0,
-			restApiUrl: 'http://localhost:5678/rest',
-			instanceBaseUrl: 'http://localhost:5678/',
-			formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-			webhookBaseUrl: 'http://localhost:5678/webhook',
-			webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-			webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-			variables: {},
-		} as unknown as IWorkflowExecuteAdditionalData;
+		const additionalData = additionalDataFor(this.credentialsHelper, hooks);
 		return { workflow, node, nodeType, additionalData };
 	}
 

@@ -6,23 +6,12 @@ import {
 } from '../../nodes/XeroWebhookTrigger/helpers/events';
 import type { XeroWebhookEvent } from '../../nodes/XeroWebhookTrigger/helpers/events';
 import { dropRedeliveries } from '../../nodes/XeroWebhookTrigger/helpers/recentDeliveries';
+import { xeroEvent } from './webhookEvent';
 
 const TENANT_A = 'aaaaaaaa-9458-4c7d-93cc-f02b81b0594f';
 const TENANT_B = 'bbbbbbbb-9458-4c7d-93cc-f02b81b0594f';
 
-function event(overrides: Partial<XeroWebhookEvent>): XeroWebhookEvent {
-	const resourceId = overrides.resourceId ?? '717f2bfc-c6d4-41fd-b238-3f2f0c0cf777';
-	return {
-		resourceUrl: `https://api.xero.com/api.xro/2.0/Contacts/${resourceId}`,
-		resourceId,
-		tenantId: TENANT_A,
-		tenantType: 'ORGANISATION',
-		eventCategory: 'CONTACT',
-		eventType: 'UPDATE',
-		eventDateUtc: '2026-11-21T12:00:01.902',
-		...overrides,
-	};
-}
+const event = (overrides: Partial<XeroWebhookEvent>) => xeroEvent(TENANT_A, overrides);
 
 describe('webhook payload', () => {
 	it('reads the events of a delivery and drops malformed ones', () => {

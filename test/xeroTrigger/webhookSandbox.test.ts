@@ -9,7 +9,7 @@ import { DEMO_TENANT_ID, startXeroSandbox } from '../../sandbox/xero';
 import type { ApiClient } from '../../sandbox/xero/testing/apiClient';
 import { apiClient } from '../../sandbox/xero/testing/apiClient';
 import { resetXeroLimiters } from '../../nodes/shared/xero/transport';
-import { customConnectionCredentials } from './sandboxCredentials';
+import { customConnectionCredentials } from '../support/xeroCredentials';
 import type { ResponseLike } from './triggerHarness';
 import { TriggerRunner } from './triggerHarness';
 

@@ -2,6 +2,7 @@ import { createHmac } from 'crypto';
 
 import type { FakeRequest } from './triggerHarness';
 import { TriggerRunner } from './triggerHarness';
+import { xeroEvent } from './webhookEvent';
 
 const KEY = 'sandbox-webhook-key-0123456789abcdefABCDEF+/=';
 const TENANT = 'a3c1f0e2-4b5d-4e6f-8a7b-9c0d1e2f3a4b';
@@ -29,17 +30,7 @@ function post(raw: string, signature: string | undefined): FakeRequest {
 	};
 }
 
-function contactEvent(resourceId: string, eventType = 'UPDATE', at = '2026-11-21T12:00:01.902') {
-	return {
-		resourceUrl: `https://api.xero.com/api.xro/2.0/Contacts/${resourceId}`,
-		resourceId,
-		tenantId: TENANT,
-		tenantType: 'ORGANISATION',
-		eventCategory: 'CONTACT',
-		eventType,
-		eventDateUtc: at,
-	};
-}
+const contactEvent = (resourceId: string, eventType = 'UPDATE', at = '2026-11-21T12:00:01.902') => xeroEvent(TENANT, { resourceId, eventType, eventDateUtc: at });
 
 function thinRunner(parameters = {}) {
 	return new TriggerRunner(

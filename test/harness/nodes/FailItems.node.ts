@@ -26,10 +26,7 @@ export class FailItems implements INodeType {
 				displayName: 'Failure Shape',
 				name: 'failureShape',
 				type: 'options',
-				options: [
-					{ name: 'Sync-Log Entry (failedItem)', value: 'failedItem' },
-					{ name: 'Item With Error Set', value: 'itemError' },
-				],
+				options: [{ name: 'Sync-Log Entry (failedItem)', value: 'failedItem' }, { name: 'Item With Error Set', value: 'itemError' }],
 				default: 'failedItem',
 			},
 		],

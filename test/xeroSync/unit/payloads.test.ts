@@ -1,12 +1,7 @@
 import { normaliseXeroRecord } from '../../../nodes/shared/xero/normalise';
 import { elementFailed, elementValidationMessages } from '../../../nodes/shared/xero/validationErrors';
 import { readCrmId } from '../../../nodes/XeroSync/helpers/crmId';
-import {
-	accountFromFields,
-	contactFromFields,
-	invoiceFromFields,
-	itemFromFields,
-} from '../../../nodes/XeroSync/helpers/fieldPayloads';
+import { accountFromFields, contactFromFields, invoiceFromFields, itemFromFields } from '../../../nodes/XeroSync/helpers/fieldPayloads';
 import { invoiceSendRules } from '../../../nodes/XeroSync/actions/invoice/sendRules';
 import { toXeroPayload } from '../../../nodes/XeroSync/helpers/xeroShape';
 
