@@ -56,6 +56,21 @@ describe('Payments', () => {
 		expect(invoiceIn('PAY-INV-2').AmountPaid ?? 0).toBe(0);
 	});
 
+	it('two executions sending the same payments at once (an overlapping schedule) record each payment once', async () => {
+		const input = [
+			{ invoice: 'PAY-INV-1', date: '2026-11-05', amount: 10, reference: 'RACE 1' },
+			{ invoice: 'PAY-INV-2', date: '2026-11-05', amount: 12, reference: 'RACE 2' },
+		];
+		const runs = await Promise.all([runSync(xero, sendPayments(), input), runSync(xero, sendPayments(), input), runSync(xero, sendPayments(), input)]);
+		for (const run of runs) expect(run.errors).toEqual([]);
+		const results = runs.flatMap((run) => run.main.map((item) => item.json.syncResult)).sort();
+		expect(results).toEqual(['Created', 'Created', 'Skipped', 'Skipped', 'Skipped', 'Skipped']);
+		const live = stored(xero, 'payments').filter((payment) => payment.Status === 'AUTHORISED' && String(payment.Reference).startsWith('RACE'));
+		expect(live).toHaveLength(2);
+		expect(invoiceIn('PAY-INV-1').AmountPaid).toBe(10);
+		expect(invoiceIn('PAY-INV-2').AmountPaid).toBe(12);
+	});
+
 	it('a second run records nothing: each payment Xero already holds comes out Skipped, with no write', async () => {
 		const input = [
 			{ invoice: 'PAY-INV-1', date: '2026-11-05', amount: 50, reference: 'DD 1' },

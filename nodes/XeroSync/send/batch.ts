@@ -8,7 +8,8 @@ import { changedInXero } from '../../shared/xero/storage';
 import { decideUpdate } from './conflicts';
 import type { DuplicateHandling } from './duplicates';
 import { decide, lookupKeysFor } from './duplicates';
-import { findMatch, idReads, lookupPlan, MAX_LOOKUP_QUERY, needsLookupBeforeWrite, numberReads } from './match';
+import { findMatch, idReads, lookupPlan, MAX_LOOKUP_QUERY, needsLookupBeforeWrite, numberReads, targetKeys } from './match';
+import { withKeysHeld } from './keyLocks';
 import type { Entry, SendRun, SyncResult } from './run';
 import type { WriteOutcome, WriteTarget } from './write';
 import type { SendRules } from './rules';
@@ -237,14 +238,19 @@ export class BatchSender {
 		const updates: Update[] = explicit.map((e) => ({ ...e, stored: this.storedCopy(current, e.payload) }));
 		// A preview always looks up first: it cannot learn what exists from a refused write.
 		if (keyed.length > 0 && (this.run.preview || this.expectExisting || keyed.some((e) => needsLookupBeforeWrite(spec, e.payload)))) {
-			// Only records Xero would not refuse a second copy of must be found first; the others may still go write-first.
-			const { existing, usable, unlookable } = await this.lookup(keyed, undefined, (e) => !needsLookupBeforeWrite(spec, e.payload));
-			this.expectExisting = existing.length > 0;
-			this.markDecided();
-			const decided = this.applyDecisions(usable, existing);
-			// Another execution (a second queue worker, an overlapping schedule) may create the same record between the
-			// lookup and this write; Xero's uniqueness rules refuse the create, and it is resolved like any conflict.
-			await this.writeAndResolve([...decided.creates, ...unlookable], [...updates, ...decided.updates]);
+			// Only records Xero would not refuse a second copy of must be found first, and found alone (keyLocks.ts);
+			// the others may still go write-first.
+			const unprotected = this.run.preview ? [] : keyed.filter((e) => needsLookupBeforeWrite(spec, e.payload));
+			const locks = unprotected.flatMap((e) => targetKeys(spec, e.payload, e.crmId).map((k) => `${this.caller.organisation ?? ''}|${spec.resource}|${k}`));
+			await withKeysHeld(locks, async () => {
+				const { existing, usable, unlookable } = await this.lookup(keyed, undefined, (e) => !needsLookupBeforeWrite(spec, e.payload));
+				this.expectExisting = existing.length > 0;
+				this.markDecided();
+				const decided = this.applyDecisions(usable, existing);
+				// Another execution (a second queue worker, an overlapping schedule) may create the same record between
+				// the lookup and this write; Xero's uniqueness rules refuse the create, and it is resolved like any conflict.
+				await this.writeAndResolve([...decided.creates, ...unlookable], [...updates, ...decided.updates]);
+			});
 			return;
 		}
 		await this.writeAndResolve(keyed, updates);

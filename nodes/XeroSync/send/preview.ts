@@ -21,6 +21,7 @@ export class PreviewWriteBlocked extends Error {
 /** The transport a preview runs with: reads pass, any other method is refused before it is sent. */
 export function readOnlyTransport(caller: XeroTransport): XeroTransport {
 	return {
+		organisation: caller.organisation,
 		async request(request) {
 			if (request.method !== 'GET') throw new PreviewWriteBlocked(request.method, request.path);
 			return await caller.request(request);

@@ -32,6 +32,8 @@ export interface XeroTransportOptions {
 
 export interface XeroTransport {
 	request<T = IDataObject>(request: XeroRequest): Promise<XeroResponse<T>>;
+	/** Which organisation the calls reach, as this process tells them apart (its limiter key). */
+	readonly organisation?: string;
 }
 
 const WRITES = new Set(['PUT', 'POST', 'DELETE']);
@@ -85,6 +87,7 @@ export function createXeroTransport(ctx: XeroContext, options: XeroTransportOpti
 	};
 
 	return {
+		organisation: limiterKey(ctx, options),
 		async request<T>(request: XeroRequest): Promise<XeroResponse<T>> {
 			if (!SAFE_PATH.test(request.path)) {
 				throw new XeroApiError(

@@ -1,0 +1,31 @@
+/**
+ * Keys a Send in this process is looking up and writing, for records Xero does not refuse a second copy of (a bill's
+ * supplier + number, a payment's invoice + date + amount + reference): Send finds them before writing, and two
+ * executions that look up the same key at once (a schedule that starts a run while the last one still runs) would
+ * both find nothing and both create. A run that holds a key makes the other wait until its write is done; the other
+ * then finds the record. Several keys are claimed together once none is held, so no run holds some while waiting for
+ * others. Queue-mode workers are separate processes: there the lookup alone protects, as before.
+ */
+const held = new Map<string, Promise<void>>();
+
+export async function withKeysHeld<T>(keys: string[], work: () => Promise<T>): Promise<T> {
+	const unique = [...new Set(keys)];
+	if (unique.length === 0) return await work();
+	for (;;) {
+		const busy = unique.flatMap((key) => held.get(key) ?? []);
+		if (busy.length === 0) break;
+		await Promise.all(busy);
+	}
+	// No await since the check above: claiming all the keys is one step.
+	let release: () => void = () => undefined;
+	const mine = new Promise<void>((resolve) => {
+		release = resolve;
+	});
+	for (const key of unique) held.set(key, mine);
+	try {
+		return await work();
+	} finally {
+		for (const key of unique) if (held.get(key) === mine) held.delete(key);
+		release();
+	}
+}
