@@ -1,15 +1,10 @@
-import type { VtigerSandbox } from '../../sandbox/vtiger';
-import { failureOf, moduleParam, runCrm, withSandbox } from './workflow';
+import { crmForBlock, failureOf, moduleParam, runCrm } from './workflow';
 
 /**
  * CRM Record, Xero input, Invoice: what a Xero invoice says was paid lands in received/balance although vtiger
  * recomputes balance after a create (transcript 33) and not after a revise.
  */
-let crm: VtigerSandbox;
-beforeAll(async () => {
-	crm = await withSandbox('demo');
-});
-afterAll(async () => await crm.close());
+const crm = crmForBlock();
 afterEach(() => crm.faults.clear());
 
 const upsert = { operation: 'upsert', module: moduleParam('Invoice'), inputMode: 'xero', xeroResource: 'invoice' };

@@ -7,14 +7,9 @@ import { HarnessNodeTypes } from '../harness/nodeTypes';
 import { loadPackageTypes } from '../harness/packageTypes';
 import { node as harnessNode } from '../harness/workflows';
 import { CrmRecord } from '../../nodes/CrmRecord/CrmRecord.node';
-import type { VtigerSandbox } from '../../sandbox/vtiger';
-import { credentialFor, moduleParam, withSandbox } from './workflow';
+import { credentialFor, crmForBlock, moduleParam } from './workflow';
 
-let crm: VtigerSandbox;
-beforeAll(async () => {
-	crm = await withSandbox('demo');
-});
-afterAll(async () => await crm.close());
+const crm = crmForBlock();
 
 /** n8n-core's own context for dropdowns and the resource mapper, over a one-node workflow. */
 function editorContext(parameters: Record<string, unknown>, path: string) {

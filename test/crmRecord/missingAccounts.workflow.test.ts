@@ -1,12 +1,7 @@
-import type { VtigerSandbox } from '../../sandbox/vtiger';
 import { createRecord } from '../../sandbox/vtiger/ops/save';
-import { failureOf, moduleParam, runCrm, withSandbox } from './workflow';
+import { crmForBlock, failureOf, moduleParam, runCrm } from './workflow';
 
-let crm: VtigerSandbox;
-beforeAll(async () => {
-	crm = await withSandbox('demo');
-});
-afterAll(async () => await crm.close());
+const crm = crmForBlock();
 afterEach(() => crm.faults.clear());
 
 const createInvoices = { operation: 'create', module: moduleParam('Invoice'), inputMode: 'xero', xeroResource: 'invoice' };

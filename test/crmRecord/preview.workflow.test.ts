@@ -1,12 +1,8 @@
-import { DEMO_IDS, type VtigerSandbox } from '../../sandbox/vtiger';
+import { DEMO_IDS } from '../../sandbox/vtiger';
 import { invoiceJson } from '../xeroSync/support';
-import { failureOf, moduleParam, runCrm, withSandbox, type CrmRun } from './workflow';
+import { crmForBlock, failureOf, moduleParam, runCrm, type CrmRun } from './workflow';
 
-let crm: VtigerSandbox;
-beforeAll(async () => {
-	crm = await withSandbox('demo');
-});
-afterAll(async () => await crm.close());
+const crm = crmForBlock();
 
 function autoMapped() {
 	return { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] };

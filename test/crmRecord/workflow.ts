@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { startVtigerSandbox, type VtigerSandbox } from '../../sandbox/vtiger';
 import { runWorkflow, type RunWorkflowOptions, type WorkflowRun } from '../harness/runWorkflow';
 import { chain, manualTrigger, node } from '../harness/workflows';
+import { runningForBlock, standIn } from '../support/lifecycle';
 
 export const CRM_NODE = 'CRM';
 
@@ -55,6 +56,35 @@ export async function runCrm(
 
 export async function withSandbox(data: 'demo' | 'empty' = 'demo') {
 	return await startVtigerSandbox({ port: 0, data });
+}
+
+export interface CrmHooks {
+	/** A fresh CRM for each test (records and faults must not leak) rather than one for the block. */
+	each?: boolean;
+	/** Runs once the CRM is up, before the tests that use it: plant records, set its clock. */
+	ready?: (crm: VtigerSandbox) => unknown;
+}
+
+/**
+ * The CRM sandbox (withSandbox) of the describe block or file that calls this: started before its tests, closed
+ * after them. The block holds it in a const, as it would a sandbox it started itself.
+ */
+export function crmForBlock(data: 'demo' | 'empty' = 'demo', hooks: CrmHooks = {}): VtigerSandbox {
+	const started = runningForBlock(
+		async () => {
+			const crm = await withSandbox(data);
+			await hooks.ready?.(crm);
+			return crm;
+		},
+		(crm) => crm.close(),
+		hooks.each,
+	);
+	return standIn(started);
+}
+
+/** How many times the CRM has answered an operation (create, revise, query…) so far. */
+export function callsTo(crm: VtigerSandbox): (operation: string) => number {
+	return (operation) => crm.state().calls[operation] ?? 0;
 }
 
 export interface Failure {

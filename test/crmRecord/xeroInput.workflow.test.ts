@@ -1,14 +1,10 @@
-import { DEMO_IDS, type VtigerSandbox } from '../../sandbox/vtiger';
+import { DEMO_IDS } from '../../sandbox/vtiger';
 import { createRecord } from '../../sandbox/vtiger/ops/save';
-import { failureOf, moduleParam, runCrm, withSandbox } from './workflow';
+import { callsTo, crmForBlock, failureOf, moduleParam, runCrm } from './workflow';
 
-let crm: VtigerSandbox;
-beforeAll(async () => {
-	crm = await withSandbox('demo');
-});
-afterAll(async () => await crm.close());
+const crm = crmForBlock();
 
-const calls = (operation: string) => crm.state().calls[operation] ?? 0;
+const calls = callsTo(crm);
 
 const harbour = {
 	ContactID: '5b3c6a2e-0000-4000-8000-000000000001',
