@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { DEMO_TENANT_ID } from '../../sandbox/xero';
 import { runSync } from '../xeroSync/support';
-import { loadExample, runFlow, startSandboxes, xeroStored, type Sandboxes } from './support';
+import { loadExample, runFlow, sandboxesForEachTest, xeroStored, type Sandboxes } from './support';
 
 /**
  * examples/purchase-orders-to-bills.json (issue 17 item 4): approved Xero purchase orders → DRAFT bills with their
@@ -11,16 +10,10 @@ import { loadExample, runFlow, startSandboxes, xeroStored, type Sandboxes } from
 const BILLS = 'Send bills to Xero';
 const MARK = 'Mark purchase orders billed';
 
-function orders(sandboxes: Sandboxes): IDataObject[] {
-	return ((sandboxes.xero.state()[DEMO_TENANT_ID] as IDataObject).purchaseOrders as IDataObject[] | undefined) ?? [];
-}
+const orders = (sandboxes: Sandboxes) => xeroStored(sandboxes.xero, 'purchaseOrders');
 
 describe('flow: approved purchase orders → Xero bills', () => {
-	let sandboxes: Sandboxes;
-	beforeEach(async () => {
-		sandboxes = await startSandboxes();
-	});
-	afterEach(() => sandboxes.close());
+	const sandboxes = sandboxesForEachTest();
 
 	it('bills each approved order once, with its lines and number, marks it BILLED; drafts wait; a second run creates nothing', async () => {
 		const line = (description: string, quantity: number) => ({ Description: description, Quantity: quantity, UnitAmount: 12.5, AccountCode: '310' });

@@ -1,7 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-import { DEMO_TENANT_ID } from '../../sandbox/xero';
 import { editRecord, plantPurchaseOrder, plantVendor } from './plant';
-import { crmRecords, loadExample, runFlow, startSandboxes, xeroStored, type Sandboxes } from './support';
+import { crmRecords, loadExample, runFlow, sandboxesForEachTest, xeroStored, type Sandboxes } from './support';
 
 /**
  * examples/purchase-orders-crm-to-xero.json (issue 17 item 4): CRM Vendors → Xero suppliers first (linked back by
@@ -12,16 +10,10 @@ import { crmRecords, loadExample, runFlow, startSandboxes, xeroStored, type Sand
 const SEND = 'Send purchase orders to Xero';
 const SUPPLIERS = 'Send suppliers to Xero';
 
-function purchaseOrders(sandboxes: Sandboxes): IDataObject[] {
-	return ((sandboxes.xero.state()[DEMO_TENANT_ID] as IDataObject).purchaseOrders as IDataObject[] | undefined) ?? [];
-}
+const purchaseOrders = (sandboxes: Sandboxes) => xeroStored(sandboxes.xero, 'purchaseOrders');
 
 describe('flow: CRM purchase orders → Xero', () => {
-	let sandboxes: Sandboxes;
-	beforeEach(async () => {
-		sandboxes = await startSandboxes();
-	});
-	afterEach(() => sandboxes.close());
+	const sandboxes = sandboxesForEachTest();
 
 	it('sends suppliers first, then each order with its lines to that supplier; links both back; a second run creates nothing', async () => {
 		const harbour = plantVendor(sandboxes.crm, 'Harbour Timber Supplies', { email: 'orders@harbourtimber.example' });
