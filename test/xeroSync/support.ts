@@ -21,17 +21,30 @@ export function startSandbox(options: XeroSandboxOptions = {}): Promise<XeroSand
 	return startXeroSandbox({ port: 0, data: 'demo', validate: true, ...options, clockScale });
 }
 
+export interface BlockHooks {
+	/** Runs once the sandbox is up, before the tests that use it: seed records, look up what they need. */
+	ready?: (xero: XeroSandbox) => unknown;
+}
+
+function startReady(options: XeroSandboxOptions, hooks: BlockHooks): () => Promise<XeroSandbox> {
+	return async () => {
+		const xero = await startSandbox(options);
+		await hooks.ready?.(xero);
+		return xero;
+	};
+}
+
 /**
  * The sandbox (startSandbox with these options) of the describe block that calls this, started before its tests
  * and closed after them; the block holds it in a const, as it would a sandbox it started itself.
  */
-export function sandboxForBlock(options: XeroSandboxOptions = {}): XeroSandbox {
-	return standIn(runningForBlock(() => startSandbox(options), (xero) => xero.close()));
+export function sandboxForBlock(options: XeroSandboxOptions = {}, hooks: BlockHooks = {}): XeroSandbox {
+	return standIn(runningForBlock(startReady(options, hooks), (xero) => xero.close()));
 }
 
 /** The same, but a fresh sandbox for each test of the block. */
-export function sandboxForEachTest(options: XeroSandboxOptions = {}): XeroSandbox {
-	return standIn(runningForBlock(() => startSandbox(options), (xero) => xero.close(), true));
+export function sandboxForEachTest(options: XeroSandboxOptions = {}, hooks: BlockHooks = {}): XeroSandbox {
+	return standIn(runningForBlock(startReady(options, hooks), (xero) => xero.close(), true));
 }
 
 // The credentials a user saves for the sandbox, under the names these tests have always used.
@@ -91,6 +104,13 @@ function hasRun(run: WorkflowRun): boolean {
 	} catch {
 		return false;
 	}
+}
+
+/** Seeds the sandbox through Xero Sync's own Send (JSON input); every record must go in. Returns what Xero answered. */
+export async function sendAll(xero: XeroSandbox, resource: string, items: IDataObject[]): Promise<IDataObject[]> {
+	const sent = await runSync(xero, { resource, operation: 'send', inputMode: 'json' }, items);
+	expect(sent.errors).toEqual([]);
+	return sent.main.map((item) => item.json);
 }
 
 /** The invariant of every Send: each input item ends as exactly one output item, on main or error. */
