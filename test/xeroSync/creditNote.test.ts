@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { entry, expectOneOutputPerInput, invoiceJson, runSync, sandboxForEachTest, stats, stored } from './support';
+import { entry, expectOneOutputPerInput, invoiceJson, runSync, sandboxForEachTest, sendJson, stats, stored } from './support';
 
-const send = (extra: IDataObject = {}) => ({ resource: 'creditNote', operation: 'send', inputMode: 'json', duplicateHandling: 'skip', ...extra });
+const send = sendJson('creditNote', { duplicateHandling: 'skip' });
 const allocate = (creditNote: string, invoice: string, amount: number, extra: IDataObject = {}) => ({
 	resource: 'creditNote',
 	operation: 'allocate',

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { entry, expectOneOutputPerInput, runSync, sandboxForBlock, stats, stored } from './support';
+import { entry, expectOneOutputPerInput, runSync, sandboxForBlock, sendJson, stats, stored } from './support';
 
-const send = (extra: IDataObject = {}) => ({ resource: 'purchaseOrder', operation: 'send', inputMode: 'json', duplicateHandling: 'update', ...extra });
+const send = sendJson('purchaseOrder', { duplicateHandling: 'update' });
 const get = (extra: IDataObject) => ({ resource: 'purchaseOrder', operation: 'get', ...extra });
 
 function orderJson(n: number, extra: IDataObject = {}): IDataObject {

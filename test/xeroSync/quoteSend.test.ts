@@ -1,12 +1,6 @@
-import { entry, expectOneOutputPerInput, quoteJson, runSync, sandboxForEachTest, stats, stored } from './support';
+import { entry, expectOneOutputPerInput, quoteJson, runSync, sandboxForEachTest, sendJson, stats, stored } from './support';
 
-const send = (extra: Record<string, unknown> = {}) => ({
-	resource: 'quote',
-	operation: 'send',
-	inputMode: 'json',
-	duplicateHandling: 'update',
-	...extra,
-});
+const send = sendJson('quote', { duplicateHandling: 'update' });
 
 describe('Send quote to Xero', () => {
 	const xero = sandboxForEachTest({ data: 'empty' });

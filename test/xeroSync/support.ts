@@ -106,9 +106,17 @@ function hasRun(run: WorkflowRun): boolean {
 	}
 }
 
+/**
+ * Send's parameters for records given as JSON, with the test file's own defaults (duplicate handling, say); the
+ * returned function takes what one test changes on top of them.
+ */
+export function sendJson(resource: string, defaults: IDataObject = {}): (extra?: IDataObject) => IDataObject {
+	return (extra = {}) => ({ resource, operation: 'send', inputMode: 'json', ...defaults, ...extra });
+}
+
 /** Seeds the sandbox through Xero Sync's own Send (JSON input); every record must go in. Returns what Xero answered. */
 export async function sendAll(xero: XeroSandbox, resource: string, items: IDataObject[]): Promise<IDataObject[]> {
-	const sent = await runSync(xero, { resource, operation: 'send', inputMode: 'json' }, items);
+	const sent = await runSync(xero, sendJson(resource)(), items);
 	expect(sent.errors).toEqual([]);
 	return sent.main.map((item) => item.json);
 }
