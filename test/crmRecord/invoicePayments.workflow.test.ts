@@ -1,4 +1,4 @@
-import { crmForBlock, failureOf, moduleParam, runCrm } from './workflow';
+import { crmForBlock, failureOf, moduleParam, runCrm, xeroBookInvoice } from './workflow';
 
 /**
  * CRM Record, Xero input, Invoice: what a Xero invoice says was paid lands in received/balance although vtiger
@@ -12,19 +12,14 @@ const contact = { ContactID: 'c2000000-0000-4000-8000-000000000001', Name: 'Harb
 
 function invoice(n: number, paid: number) {
 	// 100 + 15 % tax in Xero; the CRM line has no tax, so vtiger's own grand total is 100.
-	return {
-		Type: 'ACCREC',
-		InvoiceID: `f2000000-0000-4000-8000-00000000000${n}`,
-		InvoiceNumber: `INV-PAY-${n}`,
-		Contact: contact,
-		CurrencyCode: 'USD',
+	return xeroBookInvoice(2, 'PAY', n, contact, {
 		Status: paid >= 115 ? 'PAID' : 'AUTHORISED',
 		Total: 115,
 		AmountPaid: paid,
 		AmountCredited: 0,
 		AmountDue: 115 - paid,
 		LineItems: [{ ItemCode: 'BOOK', Description: 'Book', Quantity: 1, UnitAmount: 100 }],
-	};
+	});
 }
 
 const calls = () => ({ ...(crm.state().calls as Record<string, number>) });

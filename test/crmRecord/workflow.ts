@@ -87,6 +87,23 @@ export function callsTo(crm: VtigerSandbox): (operation: string) => number {
 	return (operation) => crm.state().calls[operation] ?? 0;
 }
 
+/**
+ * A Xero sales invoice as Xero Sync's Get gives it, in USD (a demo CRM currency) with one line of the demo's BOOK
+ * product. `series` (1–9) keeps a test file's InvoiceIDs apart from another's; `code` names its numbers INV-<code>-<n>.
+ */
+export function xeroBookInvoice(series: number, code: string, n: number, contact: { ContactID: string; Name: string }, extra: IDataObject = {}): IDataObject {
+	return {
+		Type: 'ACCREC',
+		InvoiceID: `f${series}000000-0000-4000-8000-00000000000${n}`,
+		InvoiceNumber: `INV-${code}-${n}`,
+		Contact: contact,
+		CurrencyCode: 'USD',
+		Status: 'DRAFT',
+		LineItems: [{ ItemCode: 'BOOK', Description: 'Book', Quantity: 1, UnitAmount: 10 }],
+		...extra,
+	};
+}
+
 export interface Failure {
 	message: string;
 	/** vtiger's own code and message where vtiger gave one, and how to fix it. */
