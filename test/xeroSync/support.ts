@@ -4,6 +4,7 @@ import type { SyncLogEntry } from '../../nodes/shared/syncLog';
 import { resetXeroLimiters, setXeroClockScale } from '../../nodes/shared/xero/transport';
 import { startXeroSandbox, DEMO_TENANT_ID } from '../../sandbox/xero';
 import type { XeroSandbox, XeroSandboxOptions } from '../../sandbox/xero';
+import { benchInvoice } from '../../bench/invoices';
 import { chain, manualTrigger, node, runWorkflow } from '../harness';
 import type { WorkflowRun } from '../harness';
 import { runningForBlock, standIn } from '../support/lifecycle';
@@ -135,21 +136,12 @@ export function stats(xero: XeroSandbox, tenantId = DEMO_TENANT_ID) {
 	return xero.stats().tenants[tenantId] ?? { calls: 0, writes: 0, byPath: {} as Record<string, number>, rateLimited: 0 };
 }
 
+/**
+ * A 2-line DRAFT sales invoice as Xero Sync's "Xero JSON" input takes it: the benchmarks' invoice, numbered like a
+ * CRM invoice.
+ */
 export function invoiceJson(n: number, extra: IDataObject = {}): IDataObject {
-	return {
-		crmId: `7x${1000 + n}`,
-		Type: 'ACCREC',
-		Contact: { Name: `Bench Customer ${n % 7}` },
-		InvoiceNumber: `CRM-INV-${String(n).padStart(5, '0')}`,
-		Date: '2026-11-01',
-		DueDate: '2026-11-30',
-		Status: 'DRAFT',
-		LineItems: [
-			{ Description: `Consulting ${n}`, Quantity: 2, UnitAmount: 100 + (n % 13), AccountCode: '200' },
-			{ Description: 'Travel', Quantity: 1, UnitAmount: 35.5, AccountCode: '200' },
-		],
-		...extra,
-	};
+	return { ...benchInvoice(n, 'CRM-INV', 'Bench Customer', 7), crmId: `7x${1000 + n}`, InvoiceNumber: `CRM-INV-${String(n).padStart(5, '0')}`, Status: 'DRAFT', ...extra };
 }
 
 /** Records as the sandbox stores them (Xero's internal state, not an API read, so no calls are counted). */
