@@ -1,6 +1,6 @@
 import { DEMO_IDS } from '../../sandbox/vtiger';
 import { FALLBACK_SERVICE_NAME } from '../../nodes/CrmRecord/actions/record/write/input/fallbackProduct';
-import { crmForBlock, failureOf, moduleParam, runCrm } from './workflow';
+import { crmForBlock, failureOf, fromXero, moduleParam, runCrm } from './workflow';
 
 /**
  * Xero invoices with free-text lines (no ItemCode) reach the CRM (issue 13): vtiger lines need a product, so such a
@@ -9,7 +9,7 @@ import { crmForBlock, failureOf, moduleParam, runCrm } from './workflow';
  */
 const crm = crmForBlock('demo', { each: true });
 
-const upsertInvoices = { operation: 'upsert', module: moduleParam('Invoice'), inputMode: 'xero', xeroResource: 'invoice' };
+const upsertInvoices = fromXero('upsert', 'Invoice', { xeroResource: 'invoice' });
 type Line = Record<string, unknown>;
 const linesOf = (record: Record<string, unknown> | undefined) => (record?.LineItems ?? []) as Line[];
 

@@ -1,4 +1,4 @@
-import { crmForBlock, failureOf, moduleParam, runCrm, xeroBookInvoice } from './workflow';
+import { crmForBlock, failureOf, fromXero, runCrm, xeroBookInvoice } from './workflow';
 
 /**
  * CRM Record, Xero input, Invoice: what a Xero invoice says was paid lands in received/balance although vtiger
@@ -7,7 +7,7 @@ import { crmForBlock, failureOf, moduleParam, runCrm, xeroBookInvoice } from './
 const crm = crmForBlock();
 afterEach(() => crm.faults.clear());
 
-const upsert = { operation: 'upsert', module: moduleParam('Invoice'), inputMode: 'xero', xeroResource: 'invoice' };
+const upsert = fromXero('upsert', 'Invoice', { xeroResource: 'invoice' });
 const contact = { ContactID: 'c2000000-0000-4000-8000-000000000001', Name: 'Harbour Rowing Club' };
 
 function invoice(n: number, paid: number) {

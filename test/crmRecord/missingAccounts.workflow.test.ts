@@ -1,10 +1,10 @@
 import { createRecord } from '../../sandbox/vtiger/ops/save';
-import { crmForBlock, failureOf, moduleParam, runCrm, xeroBookInvoice } from './workflow';
+import { crmForBlock, failureOf, fromXero, runCrm, xeroBookInvoice } from './workflow';
 
 const crm = crmForBlock();
 afterEach(() => crm.faults.clear());
 
-const createInvoices = { operation: 'create', module: moduleParam('Invoice'), inputMode: 'xero', xeroResource: 'invoice' };
+const createInvoices = fromXero('create', 'Invoice', { xeroResource: 'invoice' });
 
 const invoiceFor = (n: number, contact: { ContactID: string; Name: string }) => xeroBookInvoice(1, 'MA', n, contact);
 

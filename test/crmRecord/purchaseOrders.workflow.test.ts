@@ -1,6 +1,6 @@
 import { DEMO_IDS } from '../../sandbox/vtiger';
 import { createRecord } from '../../sandbox/vtiger/ops/save';
-import { callsTo, crmForBlock, failureOf, moduleParam, runCrm } from './workflow';
+import { callsTo, crmForBlock, failureOf, fromXero, runCrm } from './workflow';
 
 /** Xero purchase orders (as Xero Sync's Get gives them) → vtiger PurchaseOrder, upserted by cf_xero_purchaseorder_id. */
 let vendorId: string;
@@ -29,7 +29,7 @@ const order = {
 	LineItems: [{ ItemCode: 'GB1-White', Description: 'Golf balls, white', Quantity: 100, UnitAmount: 2.1, AccountCode: '310' }],
 };
 
-const upsert = { operation: 'upsert', module: moduleParam('PurchaseOrder'), inputMode: 'xero' };
+const upsert = fromXero('upsert', 'PurchaseOrder');
 
 describe('Xero purchase orders → CRM PurchaseOrder (upsert, auto-mapped)', () => {
 	test('creates the order for the vendor linked to the supplier, with its lines, status and link', async () => {

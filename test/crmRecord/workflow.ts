@@ -21,6 +21,11 @@ export function moduleParam(module: string) {
 	return { __rl: true, mode: 'name', value: module };
 }
 
+/** CRM Record's parameters for writing Xero records (Xero Sync's output) into a module, with what the test adds. */
+export function fromXero(operation: string, module: string, extra: IDataObject = {}): INodeParameters {
+	return { operation, module: moduleParam(module), inputMode: 'xero', ...extra } as INodeParameters;
+}
+
 /**
  * Start → CRM Record with the given parameters and input items. "Continue (using error output)" is on unless the
  * test says otherwise, so failed records can be read from the error output.

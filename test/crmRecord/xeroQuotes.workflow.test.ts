@@ -1,5 +1,5 @@
 import { DEMO_IDS } from '../../sandbox/vtiger';
-import { callsTo, crmForBlock, failureOf, moduleParam, runCrm } from './workflow';
+import { callsTo, crmForBlock, failureOf, fromXero, runCrm } from './workflow';
 
 /**
  * Xero quotes → CRM Quotes (upsert, auto-mapped). Xero Record Type "From the Module" takes a record with a QuoteID
@@ -21,7 +21,7 @@ const quote = {
 	Contact: { ContactID: '5b3c6a2e-0000-4000-8000-0000000000aa', Name: 'City Agency' },
 	LineItems: [{ ItemCode: 'TSHIRT', Description: 'T-shirts, black', Quantity: 12, UnitAmount: 38 }],
 };
-const upsert = { operation: 'upsert', module: moduleParam('Quotes'), inputMode: 'xero' };
+const upsert = fromXero('upsert', 'Quotes');
 
 describe('Xero quotes → CRM Quotes', () => {
 	test('creates the quote with its lines, stage and link, found by its organisation name; a second run writes nothing', async () => {
