@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { DEMO_IDS, type VtigerSandbox } from '../../sandbox/vtiger';
 import { attachedDocument, storedFileName } from '../../nodes/CrmRecord/helpers/documents';
-import { failureOf, moduleParam, runCrm, withSandbox } from './workflow';
+import { crmForBlock, failureOf, moduleParam, runCrm } from './workflow';
 
 const PDF = Buffer.from('%PDF-1.4\n% a small test file\n%%EOF\n', 'latin1');
 
@@ -21,13 +21,7 @@ function relatedDocuments(crm: VtigerSandbox, recordId: string): IDataObject[] {
 }
 
 describe('CRM Record: Attach Document', () => {
-	let crm: VtigerSandbox;
-	beforeEach(async () => {
-		crm = await withSandbox('demo');
-	});
-	afterEach(async () => {
-		await crm.close();
-	});
+	const crm = crmForBlock('demo', { each: true });
 
 	it('uploads the PDF as one Documents record related to the invoice, and a second run attaches nothing', async () => {
 		const first = await attachPdf(crm, { recordId: DEMO_IDS.invoices.ridgewayUsd, documentTitle: 'Invoice INV-0001 (PDF)' });

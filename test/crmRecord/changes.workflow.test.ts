@@ -1,16 +1,9 @@
 import { createRecord } from '../../sandbox/vtiger/ops/save';
-import type { VtigerSandbox } from '../../sandbox/vtiger';
 import { cursorKey } from '../../nodes/CrmRecord/actions/record/getChanges.operation';
-import { failureOf, moduleParam, runCrm, withSandbox } from './workflow';
+import { crmForBlock, failureOf, moduleParam, runCrm } from './workflow';
 
-let crm: VtigerSandbox;
 let now = 1_795_000_000;
-
-beforeAll(async () => {
-	crm = await withSandbox('empty');
-	crm.clock.set(now);
-});
-afterAll(async () => await crm.close());
+const crm = crmForBlock('empty', { ready: (crm) => crm.clock.set(now) });
 
 function tick(seconds = 1) {
 	now += seconds;

@@ -1,19 +1,15 @@
-import { DEMO_IDS, type VtigerSandbox } from '../../sandbox/vtiger';
+import { DEMO_IDS } from '../../sandbox/vtiger';
 import { FALLBACK_SERVICE_NAME } from '../../nodes/CrmRecord/actions/record/write/input/fallbackProduct';
-import { failureOf, moduleParam, runCrm, withSandbox } from './workflow';
+import { crmForBlock, failureOf, fromXero, moduleParam, runCrm } from './workflow';
 
 /**
  * Xero invoices with free-text lines (no ItemCode) reach the CRM (issue 13): vtiger lines need a product, so such a
  * line points at the product of the same line of the linked CRM invoice, the chosen "Product for Free-Text Lines", or
  * a service created once by name; its description stays in the line comment.
  */
-let crm: VtigerSandbox;
-beforeEach(async () => {
-	crm = await withSandbox('demo');
-});
-afterEach(async () => await crm.close());
+const crm = crmForBlock('demo', { each: true });
 
-const upsertInvoices = { operation: 'upsert', module: moduleParam('Invoice'), inputMode: 'xero', xeroResource: 'invoice' };
+const upsertInvoices = fromXero('upsert', 'Invoice', { xeroResource: 'invoice' });
 type Line = Record<string, unknown>;
 const linesOf = (record: Record<string, unknown> | undefined) => (record?.LineItems ?? []) as Line[];
 

@@ -1,13 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
-import { DEMO_IDS, type VtigerSandbox } from '../../sandbox/vtiger';
+import { DEMO_IDS } from '../../sandbox/vtiger';
 import { MAX_LOOKUP_URL_CHARS } from '../../nodes/CrmRecord/actions/record/write/upsert/lookups';
-import { failuresByItem, moduleParam, runCrm, withSandbox } from './workflow';
+import { crmForBlock, failuresByItem, moduleParam, runCrm } from './workflow';
 
-let crm: VtigerSandbox;
-beforeEach(async () => {
-	crm = await withSandbox('demo');
-});
-afterEach(async () => await crm.close());
+const crm = crmForBlock('demo', { each: true });
 
 const autoMap = { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] };
 const upsert = { operation: 'upsert', module: moduleParam('Accounts'), inputMode: 'fields', fields: autoMap, matchOn: ['accountname'] };

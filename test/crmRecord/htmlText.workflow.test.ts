@@ -1,16 +1,11 @@
-import type { VtigerSandbox } from '../../sandbox/vtiger';
 import { decodeFromHtml, decodeSpecialChars } from '../../nodes/CrmRecord/transport/htmlText';
 import { storedForms } from '../../nodes/CrmRecord/helpers/storedForms';
-import { failureOf, moduleParam, runCrm, withSandbox } from './workflow';
+import { crmForBlock, failureOf, moduleParam, runCrm } from './workflow';
 
 // vtiger 7.5 hands some text back HTML-encoded (transcript 36). These tests run the node against the emulator,
 // which stores and returns text as the real vtiger did.
 
-let crm: VtigerSandbox;
-beforeAll(async () => {
-	crm = await withSandbox('demo');
-});
-afterAll(async () => await crm.close());
+const crm = crmForBlock();
 
 const autoMap = { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] };
 const create = { operation: 'create', module: moduleParam('Accounts'), inputMode: 'fields', fields: autoMap };

@@ -7,14 +7,9 @@ import { HarnessNodeTypes } from '../harness/nodeTypes';
 import { loadPackageTypes } from '../harness/packageTypes';
 import { node as harnessNode } from '../harness/workflows';
 import { CrmRecord } from '../../nodes/CrmRecord/CrmRecord.node';
-import type { VtigerSandbox } from '../../sandbox/vtiger';
-import { credentialFor, moduleParam, withSandbox } from './workflow';
+import { credentialFor, crmForBlock, fromXero, moduleParam } from './workflow';
 
-let crm: VtigerSandbox;
-beforeAll(async () => {
-	crm = await withSandbox('demo');
-});
-afterAll(async () => await crm.close());
+const crm = crmForBlock();
 
 /** n8n-core's own context for dropdowns and the resource mapper, over a one-node workflow. */
 function editorContext(parameters: Record<string, unknown>, path: string) {
@@ -71,7 +66,7 @@ test('before a module is chosen the mapper is empty and says nothing is wrong (i
 });
 
 test('the Xero ID Field offers its empty value as a choice, so leaving it empty shows no warning (issue 13)', async () => {
-	const ctx = editorContext({ operation: 'upsert', module: moduleParam('Accounts'), inputMode: 'xero' }, 'parameters.xeroIdField');
+	const ctx = editorContext(fromXero('upsert', 'Accounts'), 'parameters.xeroIdField');
 	const options = await methods.loadOptions.getXeroIdFields.call(ctx);
 	expect(options[0]).toEqual({ name: 'Mapping Default for the Module', value: '' });
 	expect(options.map((option) => option.value)).toContain('cf_xero_contact_id');

@@ -1,27 +1,12 @@
-import type { VtigerSandbox } from '../../sandbox/vtiger';
 import { createRecord } from '../../sandbox/vtiger/ops/save';
-import { failureOf, moduleParam, runCrm, withSandbox } from './workflow';
+import { crmForBlock, failureOf, fromXero, runCrm, xeroBookInvoice } from './workflow';
 
-let crm: VtigerSandbox;
-beforeAll(async () => {
-	crm = await withSandbox('demo');
-});
-afterAll(async () => await crm.close());
+const crm = crmForBlock();
 afterEach(() => crm.faults.clear());
 
-const createInvoices = { operation: 'create', module: moduleParam('Invoice'), inputMode: 'xero', xeroResource: 'invoice' };
+const createInvoices = fromXero('create', 'Invoice', { xeroResource: 'invoice' });
 
-function invoiceFor(n: number, contact: { ContactID: string; Name: string }) {
-	return {
-		Type: 'ACCREC',
-		InvoiceID: `f1000000-0000-4000-8000-00000000000${n}`,
-		InvoiceNumber: `INV-MA-${n}`,
-		Contact: contact,
-		CurrencyCode: 'USD',
-		Status: 'DRAFT',
-		LineItems: [{ ItemCode: 'BOOK', Description: 'Book', Quantity: 1, UnitAmount: 10 }],
-	};
-}
+const invoiceFor = (n: number, contact: { ContactID: string; Name: string }) => xeroBookInvoice(1, 'MA', n, contact);
 
 describe('Xero invoices whose organisation the CRM lacks', () => {
 	test('a refused create of the organisation fails the invoices that need it, naming the organisation; others are written', async () => {

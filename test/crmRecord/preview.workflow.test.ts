@@ -1,12 +1,8 @@
-import { DEMO_IDS, type VtigerSandbox } from '../../sandbox/vtiger';
+import { DEMO_IDS } from '../../sandbox/vtiger';
 import { invoiceJson } from '../xeroSync/support';
-import { failureOf, moduleParam, runCrm, withSandbox, type CrmRun } from './workflow';
+import { crmForBlock, type CrmRun, failureOf, fromXero, moduleParam, runCrm } from './workflow';
 
-let crm: VtigerSandbox;
-beforeAll(async () => {
-	crm = await withSandbox('demo');
-});
-afterAll(async () => await crm.close());
+const crm = crmForBlock();
 
 function autoMapped() {
 	return { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] };
@@ -113,7 +109,7 @@ describe('Preview (No Writes)', () => {
 		const { main } = await withoutWrites(() =>
 			runCrm(
 				crm,
-				{ operation: 'upsert', module: moduleParam('Invoice'), inputMode: 'xero', writeOptions: { preview: true } },
+				fromXero('upsert', 'Invoice', { writeOptions: { preview: true } }),
 				[invoiceJson(1, { Type: 'ACCPAY', InvoiceID: '0f1e2d3c-0000-4000-8000-000000000001' })],
 			),
 		);
@@ -134,7 +130,7 @@ describe('Preview (No Writes)', () => {
 		const { main } = await withoutWrites(() =>
 			runCrm(
 				crm,
-				{ operation: 'upsert', module: moduleParam('Invoice'), inputMode: 'xero', writeOptions: { preview: true } },
+				fromXero('upsert', 'Invoice', { writeOptions: { preview: true } }),
 				[
 					invoiceJson(2, { Contact: { Name: 'Preview Unknown Customer' } }),
 					invoiceJson(3, { Contact: { Name: ridgeway.accountname } }),

@@ -1,20 +1,18 @@
-import { DEMO_IDS, type VtigerSandbox } from '../../sandbox/vtiger';
+import { DEMO_IDS } from '../../sandbox/vtiger';
 import { createRecord } from '../../sandbox/vtiger/ops/save';
-import { failureOf, moduleParam, runCrm, withSandbox } from './workflow';
+import { callsTo, crmForBlock, failureOf, fromXero, runCrm } from './workflow';
 
 /** Xero purchase orders (as Xero Sync's Get gives them) → vtiger PurchaseOrder, upserted by cf_xero_purchaseorder_id. */
-let crm: VtigerSandbox;
 let vendorId: string;
 const SUPPLIER_ID = '7d1e0c52-0000-4000-8000-000000000009';
 
-beforeAll(async () => {
-	crm = await withSandbox('demo');
-	const engine = crm.engine();
-	vendorId = engine.idOf(createRecord(engine, 'Vendors', { vendorname: 'Harbour Timber Supplies', assigned_user_id: '19x1', street: '12 Mill Road', city: 'Nelson', cf_xero_contact_id: SUPPLIER_ID }, '19x1'));
+const crm = crmForBlock('demo', {
+	ready(crm) {
+		const engine = crm.engine();
+		vendorId = engine.idOf(createRecord(engine, 'Vendors', { vendorname: 'Harbour Timber Supplies', assigned_user_id: '19x1', street: '12 Mill Road', city: 'Nelson', cf_xero_contact_id: SUPPLIER_ID }, '19x1'));
+	},
 });
-afterAll(async () => await crm.close());
-
-const calls = (operation: string) => crm.state().calls[operation] ?? 0;
+const calls = callsTo(crm);
 
 const order = {
 	PurchaseOrderID: '0c7f3b1a-0000-4000-8000-000000000001',
@@ -31,7 +29,7 @@ const order = {
 	LineItems: [{ ItemCode: 'GB1-White', Description: 'Golf balls, white', Quantity: 100, UnitAmount: 2.1, AccountCode: '310' }],
 };
 
-const upsert = { operation: 'upsert', module: moduleParam('PurchaseOrder'), inputMode: 'xero' };
+const upsert = fromXero('upsert', 'PurchaseOrder');
 
 describe('Xero purchase orders → CRM PurchaseOrder (upsert, auto-mapped)', () => {
 	test('creates the order for the vendor linked to the supplier, with its lines, status and link', async () => {

@@ -1,5 +1,4 @@
-import type { VtigerSandbox } from '../../sandbox/vtiger';
-import { moduleParam, runCrm, withSandbox } from './workflow';
+import { crmForBlock, moduleParam, runCrm } from './workflow';
 
 /**
  * vtiger 7.5's VTQL lexer (include/Webservices/VTQL_Lexer.php) matches string literals with '(?:[^']|'')+' and
@@ -7,11 +6,7 @@ import { moduleParam, runCrm, withSandbox } from './workflow';
  * the literal early there. Names with apostrophes are common in CRM data, so upsert matching and filters must
  * survive them.
  */
-let crm: VtigerSandbox;
-beforeAll(async () => {
-	crm = await withSandbox('demo');
-});
-afterAll(async () => await crm.close());
+const crm = crmForBlock();
 
 test("a name with an apostrophe is matched by upsert and found by a filter", async () => {
 	const upsert = {

@@ -1,19 +1,17 @@
 import { createRecord } from '../../sandbox/vtiger/ops/save';
-import type { VtigerSandbox } from '../../sandbox/vtiger';
-import { failureOf, moduleParam, runCrm, withSandbox } from './workflow';
+import { crmForBlock, failureOf, moduleParam, runCrm } from './workflow';
 
-let crm: VtigerSandbox;
 const TOTAL = 230;
 
-beforeAll(async () => {
-	crm = await withSandbox('empty');
-	const engine = crm.engine();
-	for (let n = 1; n <= TOTAL; n++) {
-		const name = `Bulk Account ${String(n).padStart(3, '0')}`;
-		createRecord(engine, 'Accounts', { accountname: name, assigned_user_id: '19x1', employees: String(n), bill_city: n % 2 ? 'Paris' : 'Rome' }, '19x1');
-	}
+const crm = crmForBlock('empty', {
+	ready(crm) {
+		const engine = crm.engine();
+		for (let n = 1; n <= TOTAL; n++) {
+			const name = `Bulk Account ${String(n).padStart(3, '0')}`;
+			createRecord(engine, 'Accounts', { accountname: name, assigned_user_id: '19x1', employees: String(n), bill_city: n % 2 ? 'Paris' : 'Rome' }, '19x1');
+		}
+	},
 });
-afterAll(async () => await crm.close());
 
 function queries() {
 	return crm.state().calls.query ?? 0;

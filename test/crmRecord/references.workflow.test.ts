@@ -1,12 +1,8 @@
 import { crmToXero, hasNeeds, RESOLVED_KEY } from '../../nodes/shared/mapping';
-import { DEMO_IDS, type VtigerSandbox } from '../../sandbox/vtiger';
-import { moduleParam, runCrm, withSandbox } from './workflow';
+import { DEMO_IDS } from '../../sandbox/vtiger';
+import { crmForBlock, moduleParam, runCrm } from './workflow';
 
-let crm: VtigerSandbox;
-beforeAll(async () => {
-	crm = await withSandbox('demo');
-});
-afterAll(async () => await crm.close());
+const crm = crmForBlock();
 
 test('read invoices carry what their Xero mapping needs, so a node without CRM access can map them', async () => {
 	const { main, errors } = await runCrm(crm, {

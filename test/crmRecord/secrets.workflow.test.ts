@@ -1,20 +1,18 @@
-import type { VtigerSandbox } from '../../sandbox/vtiger';
 import { withoutSecrets } from '../../nodes/CrmRecord/helpers/secrets';
 import type { DescribeResult } from '../../nodes/CrmRecord/transport/types';
-import { moduleParam, runCrm, withSandbox, type CrmRun } from './workflow';
+import { crmForBlock, type CrmRun, moduleParam, runCrm } from './workflow';
 
 /**
  * vtiger returns the Users record with the password hashes and the webservice access key (transcript 02b), to Get,
  * to a query and to sync alike. None of it may leave the node, raw output included.
  */
-let crm: VtigerSandbox;
 let hashes: string[];
-beforeAll(async () => {
-	crm = await withSandbox('demo');
-	const admin = crm.engine().adminUser;
-	hashes = [admin.user_password, admin.confirm_password];
+const crm = crmForBlock('demo', {
+	ready(crm) {
+		const admin = crm.engine().adminUser;
+		hashes = [admin.user_password, admin.confirm_password];
+	},
 });
-afterAll(async () => await crm.close());
 
 const SECRET_KEYS = ['user_password', 'confirm_password', 'accesskey'];
 

@@ -1,12 +1,7 @@
-import type { VtigerSandbox } from '../../sandbox/vtiger';
 import { DEMO_IDS } from '../../sandbox/vtiger';
-import { failureOf, moduleParam, runCrm, withSandbox } from './workflow';
+import { crmForBlock, failureOf, fromXero, moduleParam, runCrm } from './workflow';
 
-let crm: VtigerSandbox;
-beforeAll(async () => {
-	crm = await withSandbox('demo');
-});
-afterAll(async () => await crm.close());
+const crm = crmForBlock();
 afterEach(() => crm.faults.clear());
 
 const autoMap = { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] };
@@ -42,7 +37,7 @@ test('an empty HTTP 500 to a create fails that record with advice: it may be wri
 });
 
 test('a lookup query that fails during a Create says the query failed, not the login', async () => {
-	const create = { operation: 'create', module: moduleParam('Invoice'), inputMode: 'xero', xeroResource: 'invoice' };
+	const create = fromXero('create', 'Invoice', { xeroResource: 'invoice' });
 	const invoice = {
 		Type: 'ACCREC',
 		InvoiceID: 'f0000000-0000-4000-8000-000000000001',

@@ -2,21 +2,17 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 
-import { DEMO_IDS, type VtigerSandbox } from '../../sandbox/vtiger';
+import { DEMO_IDS } from '../../sandbox/vtiger';
 import { runWorkflow } from '../harness';
 import { handshake } from '../../nodes/CrmRecord/transport/handshake';
 import { webserviceUrl } from '../../nodes/CrmRecord/transport/endpoint';
 import type { VtigerSend } from '../../nodes/CrmRecord/transport/types';
-import { credentialFor, failureOf, moduleParam, runCrm, withSandbox } from './workflow';
+import { callsTo, credentialFor, crmForBlock, failureOf, moduleParam, runCrm } from './workflow';
 
-let crm: VtigerSandbox;
-beforeAll(async () => {
-	crm = await withSandbox('demo');
-});
-afterAll(async () => await crm.close());
+const crm = crmForBlock();
 afterEach(() => crm.faults.clear());
 
-const calls = (operation: string) => crm.state().calls[operation] ?? 0;
+const calls = callsTo(crm);
 
 /** Stands for time passing between two CRM nodes of one execution: the server drops every session. */
 function sessionBreaker(kind: 'invalid' | 'expired' | 'idle'): INodeType {

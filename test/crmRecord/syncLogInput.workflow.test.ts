@@ -1,12 +1,7 @@
-import type { VtigerSandbox } from '../../sandbox/vtiger';
-import { failureOf, moduleParam, runCrm, withSandbox } from './workflow';
+import { crmForBlock, failureOf, moduleParam, runCrm } from './workflow';
 
 /** Input "Sync-Log Entry": an error output's items become log records with no mapping typed by hand (issue 13). */
-let crm: VtigerSandbox;
-beforeAll(async () => {
-	crm = await withSandbox('demo');
-});
-afterAll(async () => await crm.close());
+const crm = crmForBlock();
 
 const entry = {
 	app: 'Xero',

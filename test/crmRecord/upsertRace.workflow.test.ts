@@ -1,19 +1,14 @@
 import { sleep } from 'n8n-workflow';
-import type { VtigerSandbox } from '../../sandbox/vtiger';
 import { remove } from '../../sandbox/vtiger/ops/records';
 import { createRecord } from '../../sandbox/vtiger/ops/save';
-import { moduleParam, runCrm, withSandbox } from './workflow';
+import { crmForBlock, moduleParam, runCrm } from './workflow';
 
 /**
  * Another execution (a second queue worker, or a schedule firing while the last run is still busy) creates the same
  * organisation between this upsert's lookup and its create. vtiger's duplicate prevention refuses the create; the
  * upsert must then update the record the other execution made instead of failing.
  */
-let crm: VtigerSandbox;
-beforeAll(async () => {
-	crm = await withSandbox('demo');
-});
-afterAll(async () => await crm.close());
+const crm = crmForBlock();
 
 const upsertOn = async (module: string, matchOn: string, items: Array<Record<string, string>>) =>
 	await runCrm(

@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { startVtigerSandbox, type VtigerSandbox } from '../../sandbox/vtiger';
 import { runWorkflow, type RunWorkflowOptions, type WorkflowRun } from '../harness/runWorkflow';
 import { chain, manualTrigger, node } from '../harness/workflows';
+import { runningForBlock, standIn } from '../support/lifecycle';
 
 export const CRM_NODE = 'CRM';
 
@@ -18,6 +19,11 @@ export function credentialFor(crm: VtigerSandbox, overrides: IDataObject = {}) {
 
 export function moduleParam(module: string) {
 	return { __rl: true, mode: 'name', value: module };
+}
+
+/** CRM Record's parameters for writing Xero records (Xero Sync's output) into a module, with what the test adds. */
+export function fromXero(operation: string, module: string, extra: IDataObject = {}): INodeParameters {
+	return { operation, module: moduleParam(module), inputMode: 'xero', ...extra } as INodeParameters;
 }
 
 /**
@@ -55,6 +61,52 @@ export async function runCrm(
 
 export async function withSandbox(data: 'demo' | 'empty' = 'demo') {
 	return await startVtigerSandbox({ port: 0, data });
+}
+
+export interface CrmHooks {
+	/** A fresh CRM for each test (records and faults must not leak) rather than one for the block. */
+	each?: boolean;
+	/** Runs once the CRM is up, before the tests that use it: plant records, set its clock. */
+	ready?: (crm: VtigerSandbox) => unknown;
+}
+
+/**
+ * The CRM sandbox (withSandbox) of the describe block or file that calls this: started before its tests, closed
+ * after them. The block holds it in a const, as it would a sandbox it started itself.
+ */
+export function crmForBlock(data: 'demo' | 'empty' = 'demo', hooks: CrmHooks = {}): VtigerSandbox {
+	const started = runningForBlock(
+		async () => {
+			const crm = await withSandbox(data);
+			await hooks.ready?.(crm);
+			return crm;
+		},
+		(crm) => crm.close(),
+		hooks.each,
+	);
+	return standIn(started);
+}
+
+/** How many times the CRM has answered an operation (create, revise, query…) so far. */
+export function callsTo(crm: VtigerSandbox): (operation: string) => number {
+	return (operation) => crm.state().calls[operation] ?? 0;
+}
+
+/**
+ * A Xero sales invoice as Xero Sync's Get gives it, in USD (a demo CRM currency) with one line of the demo's BOOK
+ * product. `series` (1–9) keeps a test file's InvoiceIDs apart from another's; `code` names its numbers INV-<code>-<n>.
+ */
+export function xeroBookInvoice(series: number, code: string, n: number, contact: { ContactID: string; Name: string }, extra: IDataObject = {}): IDataObject {
+	return {
+		Type: 'ACCREC',
+		InvoiceID: `f${series}000000-0000-4000-8000-00000000000${n}`,
+		InvoiceNumber: `INV-${code}-${n}`,
+		Contact: contact,
+		CurrencyCode: 'USD',
+		Status: 'DRAFT',
+		LineItems: [{ ItemCode: 'BOOK', Description: 'Book', Quantity: 1, UnitAmount: 10 }],
+		...extra,
+	};
 }
 
 export interface Failure {

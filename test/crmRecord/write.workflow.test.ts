@@ -1,11 +1,7 @@
-import { DEMO_IDS, type VtigerSandbox } from '../../sandbox/vtiger';
-import { failureOf, failuresByItem, moduleParam, runCrm, withSandbox } from './workflow';
+import { DEMO_IDS } from '../../sandbox/vtiger';
+import { crmForBlock, failureOf, failuresByItem, moduleParam, runCrm } from './workflow';
 
-let crm: VtigerSandbox;
-beforeAll(async () => {
-	crm = await withSandbox('demo');
-});
-afterAll(async () => await crm.close());
+const crm = crmForBlock();
 
 function mapped(value: Record<string, string | number | boolean>) {
 	return { mappingMode: 'defineBelow', value, matchingColumns: [], schema: [] };

@@ -1,14 +1,10 @@
-import { DEMO_IDS, type VtigerSandbox } from '../../sandbox/vtiger';
+import { DEMO_IDS } from '../../sandbox/vtiger';
 import { createRecord } from '../../sandbox/vtiger/ops/save';
-import { failureOf, moduleParam, runCrm, withSandbox } from './workflow';
+import { callsTo, crmForBlock, failureOf, fromXero, moduleParam, runCrm } from './workflow';
 
-let crm: VtigerSandbox;
-beforeAll(async () => {
-	crm = await withSandbox('demo');
-});
-afterAll(async () => await crm.close());
+const crm = crmForBlock();
 
-const calls = (operation: string) => crm.state().calls[operation] ?? 0;
+const calls = callsTo(crm);
 
 const harbour = {
 	ContactID: '5b3c6a2e-0000-4000-8000-000000000001',
@@ -117,7 +113,7 @@ describe('Xero invoice → CRM Invoice (create, auto-mapped)', () => {
 		const withoutAddress = { ...invoice, InvoiceID: 'no-address', InvoiceNumber: 'INV-0043', Contact: { ContactID: harbour.ContactID } };
 		const { main, errors } = await runCrm(
 			crm,
-			{ operation: 'upsert', module: moduleParam('Invoice'), inputMode: 'xero', xeroResource: 'invoice' },
+			fromXero('upsert', 'Invoice', { xeroResource: 'invoice' }),
 			[invoice, withoutAddress],
 		);
 		// vtiger requires both streets: an invoice whose contact carries no address takes the organisation's (its
@@ -140,7 +136,7 @@ describe('Xero invoice → CRM Invoice (create, auto-mapped)', () => {
 		const revisesBefore = calls('revise');
 		const again = await runCrm(
 			crm,
-			{ operation: 'upsert', module: moduleParam('Invoice'), inputMode: 'xero', xeroResource: 'invoice' },
+			fromXero('upsert', 'Invoice', { xeroResource: 'invoice' }),
 			[invoice],
 		);
 		expect(again.errors).toHaveLength(0);
@@ -163,7 +159,7 @@ describe('Xero items and accounts (upsert, auto-mapped)', () => {
 	};
 
 	test('an item becomes a Services record when the module says so; a second run writes nothing', async () => {
-		const params = { operation: 'upsert', module: moduleParam('Services'), inputMode: 'xero', xeroResource: 'item' };
+		const params = fromXero('upsert', 'Services', { xeroResource: 'item' });
 		const { main, errors } = await runCrm(crm, params, [consulting]);
 		expect(errors.map((e) => failureOf(e).message)).toEqual([]);
 		expect(main[0].json).toMatchObject({
@@ -181,7 +177,7 @@ describe('Xero items and accounts (upsert, auto-mapped)', () => {
 
 	test('an item becomes an active product (vtiger stores a checkbox left out of a create as off, transcript 35)', async () => {
 		const item = { ...consulting, ItemID: 'a7c10000-0000-4000-8000-000000000035', Code: 'ACTIVE-35', Name: 'Active from Xero' };
-		const params = { operation: 'upsert', module: moduleParam('Products'), inputMode: 'xero', xeroResource: 'item' };
+		const params = fromXero('upsert', 'Products', { xeroResource: 'item' });
 		const { main, errors } = await runCrm(crm, params, [item]);
 		expect(errors.map((e) => failureOf(e).message)).toEqual([]);
 		const stored = crm.records('Products').find((r) => r.id === main[0].json.id);
@@ -203,7 +199,7 @@ describe('Xero items and accounts (upsert, auto-mapped)', () => {
 		const before = crm.records('XeroAccounts').length;
 		const { main, errors } = await runCrm(
 			crm,
-			{ operation: 'upsert', module: moduleParam('XeroAccounts'), inputMode: 'xero', xeroResource: 'account', xeroIdField: 'xero_account_id' },
+			fromXero('upsert', 'XeroAccounts', { xeroResource: 'account', xeroIdField: 'xero_account_id' }),
 			[sales],
 		);
 		expect(errors.map((e) => failureOf(e).message)).toEqual([]);

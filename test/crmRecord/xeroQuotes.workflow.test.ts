@@ -1,17 +1,13 @@
-import { DEMO_IDS, type VtigerSandbox } from '../../sandbox/vtiger';
-import { failureOf, moduleParam, runCrm, withSandbox } from './workflow';
+import { DEMO_IDS } from '../../sandbox/vtiger';
+import { callsTo, crmForBlock, failureOf, fromXero, runCrm } from './workflow';
 
 /**
  * Xero quotes → CRM Quotes (upsert, auto-mapped). Xero Record Type "From the Module" takes a record with a QuoteID
  * as a quote, though Quotes' own default is a draft invoice; the link is cf_xero_quote_id, the draft's stays apart.
  */
-let crm: VtigerSandbox;
-beforeAll(async () => {
-	crm = await withSandbox('demo');
-});
-afterAll(async () => await crm.close());
+const crm = crmForBlock();
 
-const calls = (operation: string) => crm.state().calls[operation] ?? 0;
+const calls = callsTo(crm);
 
 const quote = {
 	QuoteID: '9a1c2b3d-0000-4000-8000-000000000001',
@@ -25,7 +21,7 @@ const quote = {
 	Contact: { ContactID: '5b3c6a2e-0000-4000-8000-0000000000aa', Name: 'City Agency' },
 	LineItems: [{ ItemCode: 'TSHIRT', Description: 'T-shirts, black', Quantity: 12, UnitAmount: 38 }],
 };
-const upsert = { operation: 'upsert', module: moduleParam('Quotes'), inputMode: 'xero' };
+const upsert = fromXero('upsert', 'Quotes');
 
 describe('Xero quotes → CRM Quotes', () => {
 	test('creates the quote with its lines, stage and link, found by its organisation name; a second run writes nothing', async () => {

@@ -1,8 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { DEMO_TENANT_ID } from '../../sandbox/xero';
 import { chain, manualTrigger, node } from '../harness';
-import { runFlow, startSandboxes, type Sandboxes } from './support';
+import { runFlow, sandboxesForEachTest, xeroStored } from './support';
 
 /**
  * Issue 17: payments received (a bank statement's lines, pinned on the trigger) are recorded on their invoices, and
@@ -18,14 +17,10 @@ const RECORD = 'Record payment in Xero';
 const READ_BACK = 'Read invoice back';
 
 describe('flow: bank lines → Xero payments → invoices read back', () => {
-	let sandboxes: Sandboxes;
-	beforeEach(async () => {
-		sandboxes = await startSandboxes();
-	});
-	afterEach(() => sandboxes.close());
+	const sandboxes = sandboxesForEachTest();
 
-	const invoices = () => ((sandboxes.xero.state()[DEMO_TENANT_ID] as IDataObject).invoices as IDataObject[]) ?? [];
-	const payments = () => ((sandboxes.xero.state()[DEMO_TENANT_ID] as IDataObject).payments as IDataObject[]) ?? [];
+	const invoices = () => xeroStored(sandboxes.xero, 'invoices');
+	const payments = () => xeroStored(sandboxes.xero, 'payments');
 
 	const payingFlow = (lines: IDataObject[]) =>
 		chain(

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { DEMO_TENANT_ID } from '../../sandbox/xero';
 import { runSync } from '../xeroSync/support';
-import { loadExample, runFlow, startSandboxes, xeroStored, type Sandboxes } from './support';
+import { loadExample, runFlow, sandboxesForEachTest, xeroStored } from './support';
 
 /**
  * examples/purchase-orders-to-bills.json (issue 17 item 4): approved Xero purchase orders → DRAFT bills with their
@@ -11,16 +10,9 @@ import { loadExample, runFlow, startSandboxes, xeroStored, type Sandboxes } from
 const BILLS = 'Send bills to Xero';
 const MARK = 'Mark purchase orders billed';
 
-function orders(sandboxes: Sandboxes): IDataObject[] {
-	return ((sandboxes.xero.state()[DEMO_TENANT_ID] as IDataObject).purchaseOrders as IDataObject[] | undefined) ?? [];
-}
-
 describe('flow: approved purchase orders → Xero bills', () => {
-	let sandboxes: Sandboxes;
-	beforeEach(async () => {
-		sandboxes = await startSandboxes();
-	});
-	afterEach(() => sandboxes.close());
+	const sandboxes = sandboxesForEachTest();
+	const orders = () => xeroStored(sandboxes.xero, 'purchaseOrders');
 
 	it('bills each approved order once, with its lines and number, marks it BILLED; drafts wait; a second run creates nothing', async () => {
 		const line = (description: string, quantity: number) => ({ Description: description, Quantity: quantity, UnitAmount: 12.5, AccountCode: '310' });
@@ -42,13 +34,13 @@ describe('flow: approved purchase orders → Xero bills', () => {
 		]);
 		const bills = xeroStored(sandboxes.xero, 'invoices').filter((invoice) => invoice.Type === 'ACCPAY');
 		expect(bills).toHaveLength(billsBefore + 2);
-		for (const order of orders(sandboxes).filter((row) => row.PurchaseOrderNumber !== 'PO-D1')) {
+		for (const order of orders().filter((row) => row.PurchaseOrderNumber !== 'PO-D1')) {
 			expect(order.Status).toBe('BILLED');
 			const bill = bills.find((row) => row.Reference === order.PurchaseOrderNumber) ?? {};
 			expect(bill).toMatchObject({ InvoiceNumber: order.PurchaseOrderNumber, Status: 'DRAFT', ContactID: order.ContactID, SubTotal: order.SubTotal, Total: order.Total });
 			expect((bill.LineItems as unknown[]).length).toBe((order.LineItems as unknown[]).length);
 		}
-		expect(orders(sandboxes).find((row) => row.PurchaseOrderNumber === 'PO-D1')?.Status).toBe('DRAFT');
+		expect(orders().find((row) => row.PurchaseOrderNumber === 'PO-D1')?.Status).toBe('DRAFT');
 
 		const second = await runFlow(sandboxes, workflow);
 		expect(second.logged()).toEqual([]);

@@ -1,7 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-import { DEMO_TENANT_ID } from '../../sandbox/xero';
 import { editRecord, plantPurchaseOrder, plantVendor } from './plant';
-import { crmRecords, loadExample, runFlow, startSandboxes, xeroStored, type Sandboxes } from './support';
+import { crmRecords, loadExample, runFlow, sandboxesForEachTest, xeroStored } from './support';
 
 /**
  * examples/purchase-orders-crm-to-xero.json (issue 17 item 4): CRM Vendors → Xero suppliers first (linked back by
@@ -12,16 +10,9 @@ import { crmRecords, loadExample, runFlow, startSandboxes, xeroStored, type Sand
 const SEND = 'Send purchase orders to Xero';
 const SUPPLIERS = 'Send suppliers to Xero';
 
-function purchaseOrders(sandboxes: Sandboxes): IDataObject[] {
-	return ((sandboxes.xero.state()[DEMO_TENANT_ID] as IDataObject).purchaseOrders as IDataObject[] | undefined) ?? [];
-}
-
 describe('flow: CRM purchase orders → Xero', () => {
-	let sandboxes: Sandboxes;
-	beforeEach(async () => {
-		sandboxes = await startSandboxes();
-	});
-	afterEach(() => sandboxes.close());
+	const sandboxes = sandboxesForEachTest();
+	const purchaseOrders = () => xeroStored(sandboxes.xero, 'purchaseOrders');
 
 	it('sends suppliers first, then each order with its lines to that supplier; links both back; a second run creates nothing', async () => {
 		const harbour = plantVendor(sandboxes.crm, 'Harbour Timber Supplies', { email: 'orders@harbourtimber.example' });
@@ -54,7 +45,7 @@ describe('flow: CRM purchase orders → Xero', () => {
 		}
 
 		// Orders: each linked both ways, to its vendor's supplier, with its lines and status.
-		const orders = purchaseOrders(sandboxes);
+		const orders = purchaseOrders();
 		expect(orders).toHaveLength(2);
 		const crmOrders = crmRecords(sandboxes.crm, 'PurchaseOrder');
 		for (const [id, status, lines] of [[draft, 'DRAFT', 2], [approved, 'AUTHORISED', 1]] as const) {
@@ -75,7 +66,7 @@ describe('flow: CRM purchase orders → Xero', () => {
 		const second = await runFlow(sandboxes, workflow, first.staticData);
 		expect(second.main(SEND).map((item) => item.json.syncResult).filter((result) => result !== 'Unchanged')).toEqual([]);
 		expect(second.main(SUPPLIERS).map((item) => item.json.syncResult).filter((result) => result !== 'Unchanged')).toEqual([]);
-		expect(purchaseOrders(sandboxes)).toHaveLength(2);
+		expect(purchaseOrders()).toHaveLength(2);
 		expect(xeroStored(sandboxes.xero, 'contacts')).toHaveLength(contactsBefore + 2);
 		expect(crmCounts()).toEqual(countsBefore);
 
@@ -84,7 +75,7 @@ describe('flow: CRM purchase orders → Xero', () => {
 		sandboxes.crm.clock.advance(60);
 		const third = await runFlow(sandboxes, workflow, second.staticData);
 		expect(third.main(SEND).filter((item) => item.json.crmId === draft).map((item) => item.json.syncResult)).toEqual(['Updated']);
-		expect(purchaseOrders(sandboxes).find((row) => row.Reference === 'Timber restock')?.Status).toBe('AUTHORISED');
-		expect(purchaseOrders(sandboxes)).toHaveLength(2);
+		expect(purchaseOrders().find((row) => row.Reference === 'Timber restock')?.Status).toBe('AUTHORISED');
+		expect(purchaseOrders()).toHaveLength(2);
 	});
 });

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { DEMO_IDS } from '../../sandbox/vtiger';
 import { editRecord } from './plant';
 import { runSync, stats } from '../xeroSync/support';
-import { crmRecords, loadExample, runFlow, startSandboxes, xeroStored, type Sandboxes } from './support';
+import { crmRecords, crmWrites, loadExample, runFlow, sandboxesForEachTest, xeroStored } from './support';
 
 /**
  * examples/crm-quotes-to-xero-quotes.json and examples/xero-quotes-to-crm-quotes.json (issue 17 item 3): a CRM quote
@@ -15,16 +15,8 @@ const SEND = 'Send quote to Xero';
 const UPSERT = 'Upsert quotes in CRM';
 
 describe('flow: CRM quotes ↔ Xero quotes', () => {
-	let sandboxes: Sandboxes;
-	beforeEach(async () => {
-		sandboxes = await startSandboxes();
-	});
-	afterEach(() => sandboxes.close());
+	const sandboxes = sandboxesForEachTest();
 
-	const crmWrites = () => {
-		const calls = sandboxes.crm.state().calls as Record<string, number>;
-		return (calls.create ?? 0) + (calls.revise ?? 0) + (calls.update ?? 0);
-	};
 	const crmQuote = () => crmRecords(sandboxes.crm, 'Quotes').find((row) => row.id === DEMO_IDS.quotes.cityAgency) ?? {};
 
 	it('sends the CRM quote as a Xero quote, linked both ways; a second run writes nothing; a stage change follows', async () => {
@@ -44,14 +36,14 @@ describe('flow: CRM quotes ↔ Xero quotes', () => {
 		]);
 
 		const xeroWrites = stats(sandboxes.xero).writes;
-		const before = crmWrites();
+		const before = crmWrites(sandboxes.crm);
 		sandboxes.crm.clock.advance(60);
 		const second = await runFlow(sandboxes, workflow, first.staticData);
 		expect(second.logged()).toEqual([]);
 		expect(second.main(SEND).map((item) => item.json.syncResult)).toEqual(['Unchanged']);
 		expect(xeroStored(sandboxes.xero, 'quotes')).toHaveLength(1);
 		expect(stats(sandboxes.xero).writes).toBe(xeroWrites);
-		expect(crmWrites() - before).toBe(0);
+		expect(crmWrites(sandboxes.crm) - before).toBe(0);
 
 		// Accepted in the CRM: the Xero quote follows, and the CRM keeps the new status.
 		sandboxes.crm.clock.advance(60);
@@ -127,12 +119,12 @@ describe('flow: CRM quotes ↔ Xero quotes', () => {
 		});
 		expect((created.LineItems as IDataObject[]).map((line) => [Number(line.quantity), Number(line.listprice), line.comment])).toEqual([[5, 55, 'Hoodies, embroidered']]);
 
-		const before = crmWrites();
+		const before = crmWrites(sandboxes.crm);
 		sandboxes.xero.advanceClock(60_000);
 		const second = await runFlow(sandboxes, workflow, first.staticData);
 		expect(second.logged()).toEqual([]);
 		expect(crmRecords(sandboxes.crm, 'Quotes')).toHaveLength(quotesBefore + 2);
-		expect(crmWrites() - before).toBe(0);
+		expect(crmWrites(sandboxes.crm) - before).toBe(0);
 
 		// No ping-pong: what Xero → CRM wrote goes back to Xero as Unchanged, and the created quote is found by its link.
 		const xeroWrites = stats(sandboxes.xero).writes;

@@ -102,7 +102,7 @@ export async function runFlow(sandboxes: Sandboxes, workflow: WorkflowJson, stat
 }
 
 /** Xero's stored records for the demo tenant (state, not an API read). */
-export function xeroStored(xero: XeroSandbox, collection: 'contacts' | 'invoices' | 'items' | 'accounts' | 'quotes'): IDataObject[] {
+export function xeroStored(xero: XeroSandbox, collection: 'contacts' | 'invoices' | 'items' | 'accounts' | 'quotes' | 'payments' | 'purchaseOrders' | 'creditNotes'): IDataObject[] {
 	const tenant = xero.state()[DEMO_TENANT_ID] as IDataObject | undefined;
 	return (tenant?.[collection] as IDataObject[] | undefined) ?? [];
 }

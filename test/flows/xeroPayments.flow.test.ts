@@ -3,7 +3,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { apiClient } from '../../sandbox/xero/testing/apiClient';
 import { moduleParam, runCrm } from '../crmRecord/workflow';
 import type { WorkflowJson } from '../harness';
-import { crmRecords, crmWrites, loadExample, runFlow, startSandboxes, xeroStored, type Sandboxes } from './support';
+import { crmRecords, crmWrites, loadExample, runFlow, sandboxesForEachTest, xeroStored } from './support';
 
 /**
  * Issue 17 item 1 (CRM side): a paid or part-paid Xero invoice updates its CRM invoice's received, balance and
@@ -12,11 +12,7 @@ import { crmRecords, crmWrites, loadExample, runFlow, startSandboxes, xeroStored
  * a create but not after a revise, and never does vtiger set "Paid" itself.
  */
 describe('flow: Xero payments → CRM invoices', () => {
-	let sandboxes: Sandboxes;
-	beforeEach(async () => {
-		sandboxes = await startSandboxes();
-	});
-	afterEach(() => sandboxes.close());
+	const sandboxes = sandboxesForEachTest();
 
 	const writes = () => crmWrites(sandboxes.crm);
 	const xeroInvoice = (number: string) => xeroStored(sandboxes.xero, 'invoices').find((i) => i.InvoiceNumber === number) as IDataObject;

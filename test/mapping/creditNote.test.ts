@@ -1,4 +1,5 @@
-import { crmToCreditNote, isCreditInvoice } from '../../nodes/shared/mapping';
+import { crmToCreditNote, isCreditInvoice, type CrmRecord, type MappingOptionsInput } from '../../nodes/shared/mapping';
+import { records } from './support/transcriptInvoice';
 
 /** A vtiger 7.5 invoice that is a credit: negative quantities, as a returned order is entered in the CRM. */
 const creditInvoice = {
@@ -18,16 +19,12 @@ const creditInvoice = {
 	],
 };
 
-const records = {
-	'11x2': { id: '11x2', accountname: 'Transcript Account', cf_xero_contact_id: '' },
-	'14x127': { id: '14x127', productname: 'Transcript Widget', productcode: 'TW-1', cf_xero_sales_account: '200', cf_xero_item_id: 'item-1' },
-	'26x129': { id: '26x129', servicename: 'Transcript Support Hour', service_no: 'SER1', cf_xero_sales_account: '260' },
-	'21x1': { id: '21x1', currency_code: 'USD' },
-};
+/** Sends a CRM invoice as a credit note, its references (the transcript's organisation, products, currency) resolved. */
+const creditNoteOf = (invoice: CrmRecord, options: MappingOptionsInput = {}) => crmToCreditNote('Invoice', invoice, { resolved: { records }, ...options });
 
 describe('CRM → Xero credit note', () => {
 	it('maps a "Credit Invoice" with negative amounts to a DRAFT ACCRECCREDIT with positive lines', () => {
-		const result = crmToCreditNote('Invoice', creditInvoice, { resolved: { records } });
+		const result = creditNoteOf(creditInvoice);
 		expect(result.errors).toEqual([]);
 		expect(result.resource).toBe('creditNote');
 		expect(result.crmId).toBe('7x140');
@@ -48,7 +45,7 @@ describe('CRM → Xero credit note', () => {
 
 	it('takes the Xero Status and link field of the CRM record, and applies overrides last', () => {
 		const linked = { ...creditInvoice, invoicestatus: 'Approved', cf_xero_status: 'AUTHORISED', cf_xero_invoice_id: 'b7eb1fc9-a0f9-4e8e-9373-6689f5350832' };
-		const result = crmToCreditNote('Invoice', linked, { resolved: { records }, overrides: { Reference: 'fixed' } });
+		const result = creditNoteOf(linked, { overrides: { Reference: 'fixed' } });
 		expect(result.errors).toEqual([]);
 		expect(result.record).toMatchObject({ CreditNoteID: 'b7eb1fc9-a0f9-4e8e-9373-6689f5350832', Status: 'AUTHORISED', Reference: 'fixed' });
 	});
@@ -56,7 +53,7 @@ describe('CRM → Xero credit note', () => {
 	it('refuses a CRM invoice that is not a credit, saying how to send it', () => {
 		const positive = { ...creditInvoice, invoicestatus: 'Created', hdnGrandTotal: '216.00', LineItems: [{ ...creditInvoice.LineItems[0], quantity: '2.000' }] };
 		expect(isCreditInvoice(positive)).toBe(false);
-		const result = crmToCreditNote('Invoice', positive, { resolved: { records } });
+		const result = creditNoteOf(positive);
 		expect(result.errors.join(' ')).toMatch(/CRM invoice INV9 is not a credit.*Send it as an Invoice.*creditNoteModule/);
 	});
 

@@ -1,4 +1,4 @@
-import { crmToXero, xeroResourceOf, xeroToCrm } from '../../nodes/shared/mapping';
+import { crmToXero, xeroResourceOf, xeroToCrm, type CrmRecord } from '../../nodes/shared/mapping';
 
 /** The purchase order created in real vtiger 7.5 (transcript 32), as the create answered, trimmed. */
 const order = {
@@ -24,11 +24,13 @@ const records = {
 	'14x2241': { id: '14x2241', productname: 'PO Part B', productcode: 'PARTB', cf_xero_purchase_account: '', cf_xero_item_id: 'item-b' },
 	'21x1': { id: '21x1', currency_code: 'USD' },
 };
+/** Sends a CRM purchase order with its vendor, products and currency resolved from `known` (the records above unless told). */
+const sent = (purchaseOrder: CrmRecord, known: Record<string, CrmRecord | null> = records) => crmToXero('PurchaseOrder', purchaseOrder, { resolved: { records: known } });
 
 describe('CRM PurchaseOrder → Xero purchase order', () => {
 	it('maps the vendor to its linked supplier, lines to purchase lines, postatus to a Xero status', () => {
 		expect(xeroResourceOf('PurchaseOrder')).toBe('purchaseOrder');
-		const result = crmToXero('PurchaseOrder', order, { resolved: { records } });
+		const result = sent(order);
 		expect(result.errors).toEqual([]);
 		expect(result.resource).toBe('purchaseOrder');
 		expect(result.record).toEqual({
@@ -49,19 +51,19 @@ describe('CRM PurchaseOrder → Xero purchase order', () => {
 
 	it('names an unlinked vendor, keeps Xero its number once linked, and sends approval', () => {
 		const unlinked = { ...records, '2x2239': { id: '2x2239', vendorname: 'Transcript Supplies Inc' } };
-		expect(crmToXero('PurchaseOrder', order, { resolved: { records: unlinked } }).record.Contact).toEqual({ Name: 'Transcript Supplies Inc' });
-		const linked = crmToXero('PurchaseOrder', { ...order, cf_xero_purchaseorder_id: 'po-1', postatus: 'Received Shipment' }, { resolved: { records } });
+		expect(sent(order, unlinked).record.Contact).toEqual({ Name: 'Transcript Supplies Inc' });
+		const linked = sent({ ...order, cf_xero_purchaseorder_id: 'po-1', postatus: 'Received Shipment' });
 		expect(linked.record).toMatchObject({ PurchaseOrderID: 'po-1', Status: 'AUTHORISED' });
 		expect(linked.record).not.toHaveProperty('PurchaseOrderNumber');
 	});
 
 	it('does not send an order closed in Xero (billed), and refuses cancelled or vendor-less orders with reasons', () => {
-		const billed = crmToXero('PurchaseOrder', { ...order, cf_xero_purchaseorder_id: 'po-1', cf_xero_status: 'BILLED' }, { resolved: { records } });
+		const billed = sent({ ...order, cf_xero_purchaseorder_id: 'po-1', cf_xero_status: 'BILLED' });
 		expect(billed.settled).toBe('BILLED');
 		expect(billed.settledNote).toMatch(/BILLED in Xero/);
-		const cancelled = crmToXero('PurchaseOrder', { ...order, postatus: 'Cancelled' }, { resolved: { records } });
+		const cancelled = sent({ ...order, postatus: 'Cancelled' });
 		expect(cancelled.errors.join(' ')).toMatch(/cancelled in the CRM/);
-		const noVendor = crmToXero('PurchaseOrder', { ...order, vendor_id: '' }, { resolved: { records } });
+		const noVendor = sent({ ...order, vendor_id: '' });
 		expect(noVendor.errors.join(' ')).toMatch(/has no vendor \(vendor_id\)/);
 	});
 });

@@ -3,7 +3,7 @@ import { crmToXero, mapBatch, quoteStageOf, xeroResourceOf, xeroToCrm, type CrmR
 import { catalog, line, xeroInvoice, type CatalogItem } from './support/arbitraries';
 import { crmWith, CURRENCIES } from './support/catalogCrm';
 import { MemoryCrm, PREFIXES } from './support/memoryCrm';
-import { clean } from './support/normalise';
+import { clean, comparableLines } from './support/normalise';
 import { storeAsVtiger } from './support/vtigerStore';
 import { day } from '../../nodes/shared/mapping/vtigerValues';
 
@@ -40,9 +40,7 @@ function comparable(quote: Record<string, unknown>): unknown {
 		// A linked quote keeps Xero's rate (vtiger holds 3 decimals of it), so only the code comes back.
 		CurrencyRate: undefined,
 		Status: quote.Status,
-		LineItems: (quote.LineItems as Array<Record<string, unknown>>).map((item) =>
-			clean({ ...item, DiscountRate: item.DiscountRate || undefined, DiscountAmount: item.DiscountAmount || undefined }),
-		),
+		LineItems: comparableLines(quote.LineItems),
 	});
 }
 
@@ -64,8 +62,7 @@ describe('quote round trip: Xero quote → CRM Quotes → Xero quote', () => {
 						{ field: 'cf_xero_quote_id', value: original.QuoteID },
 						{ field: 'quote_no', value: original.QuoteNumber },
 					]);
-					const productsById = Object.fromEntries(crm.records.map((record) => [record.id, record]));
-					const stored = storeAsVtiger('Quotes', toCrm.fields, `4x${sequence}`, sequence, toCrm.lineItems, productsById);
+					const stored = storeAsVtiger('Quotes', toCrm.fields, `4x${sequence}`, sequence, toCrm.lineItems, crm.byId());
 					const [back] = await mapBatch(1, (_, resolved) => crmToXero('Quotes', stored, { resolved }, 'quote'), crm);
 					expect(back.errors).toEqual([]);
 					expect(back.resource).toBe('quote');

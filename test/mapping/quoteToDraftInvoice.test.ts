@@ -1,4 +1,4 @@
-import { crmToXero } from '../../nodes/shared/mapping';
+import { crmToXero, type CrmRecord } from '../../nodes/shared/mapping';
 
 /** The quote and sales order created in real vtiger 7.5 (transcript 21c), as retrieved. */
 const quote = {
@@ -22,10 +22,12 @@ const records = {
 	'26x13': { id: '26x13', servicename: 'Development work', service_no: 'SER1', cf_xero_sales_account: '', cf_xero_item_id: 'item-13' },
 	'21x1': { id: '21x1', currency_code: 'USD' },
 };
+/** A CRM quote (or sales order) as the draft Xero invoice it becomes, its references resolved from the records above. */
+const draftOf = (record: CrmRecord, module = 'Quotes') => crmToXero(module, record, { resolved: { records } });
 
 describe('CRM Quotes / SalesOrder → DRAFT Xero invoice', () => {
 	it('turns a quote into a draft sales invoice that keeps the quote number', () => {
-		const result = crmToXero('Quotes', quote, { resolved: { records } });
+		const result = draftOf(quote);
 		expect(result.resource).toBe('invoice');
 		expect(result.errors).toEqual([]);
 		expect(result.crmId).toBe('4x17');
@@ -43,21 +45,21 @@ describe('CRM Quotes / SalesOrder → DRAFT Xero invoice', () => {
 	});
 
 	it('updates the linked draft without pulling an approved invoice back to DRAFT', () => {
-		const result = crmToXero('Quotes', { ...quote, cf_xero_invoice_id: 'inv-77' }, { resolved: { records } });
+		const result = draftOf({ ...quote, cf_xero_invoice_id: 'inv-77' });
 		expect(result.record.InvoiceID).toBe('inv-77');
 		expect(result.record).not.toHaveProperty('Status');
 	});
 
 	it('gives a sales order its due date and number', () => {
 		const order = { ...quote, id: '6x30', quote_no: undefined, salesorder_no: 'SO4', subject: 'Order', duedate: '2027-01-31', sostatus: 'Approved', invoicestatus: 'Paid' };
-		const result = crmToXero('SalesOrder', order, { resolved: { records } });
+		const result = draftOf(order, 'SalesOrder');
 		expect(result.errors).toEqual([]);
 		// A sales order's own invoicestatus says nothing about the Xero draft it becomes.
 		expect(result.record).toMatchObject({ Status: 'DRAFT', Reference: 'SO4 Order', DueDate: '2027-01-31' });
 	});
 
 	it('names the quote when its organisation or lines are missing', () => {
-		const result = crmToXero('Quotes', { ...quote, account_id: '', LineItems: [] }, { resolved: { records } });
+		const result = draftOf({ ...quote, account_id: '', LineItems: [] });
 		expect(result.errors).toEqual([
 			'CRM quote QUO1 has no organisation (account_id); Xero invoices need a contact.',
 			'CRM quote QUO1 has no line items; retrieve the record (a query or sync row holds at most one line).',

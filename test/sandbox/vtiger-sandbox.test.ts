@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DEMO_IDS, startVtigerSandbox, type VtigerSandbox, type VtigerSandboxOptions } from '../../sandbox/vtiger';
+import { runningForBlock, standIn } from '../support/lifecycle';
 
 interface Envelope {
 	success: boolean;
@@ -47,6 +48,19 @@ async function login(crm: VtigerSandbox): Promise<string> {
 async function startLoggedIn(options: VtigerSandboxOptions): Promise<{ crm: VtigerSandbox; session: string }> {
 	const crm = await startVtigerSandbox(options);
 	return { crm, session: await login(crm) };
+}
+
+/**
+ * The logged-in sandbox of the describe block that calls this, started before its tests (before each one with
+ * `each`) and closed after them; `loggedIn` hears the session of each sandbox started, for the block to keep.
+ */
+function loggedInForBlock(options: VtigerSandboxOptions, loggedIn: (session: string) => void, each = false): VtigerSandbox {
+	const start = async () => {
+		const started = await startLoggedIn(options);
+		loggedIn(started.session);
+		return started.crm;
+	};
+	return standIn(runningForBlock(start, (crm) => crm.close(), each));
 }
 
 const query = (crm: VtigerSandbox, sessionName: string, q: string) => ws(crm, 'GET', { operation: 'query', sessionName, query: q });
@@ -271,10 +285,8 @@ describe('vtiger sandbox: paging and sync for the CRM node', () => {
 });
 
 describe('vtiger sandbox: demo data', () => {
-	let crm: VtigerSandbox;
 	let session: string;
-	beforeAll(async () => ({ crm, session } = await startLoggedIn({ data: 'demo' })));
-	afterAll(() => crm.close());
+	const crm = loggedInForBlock({ data: 'demo' }, (name) => (session = name));
 
 	it('lists and describes the Xero link fields and modules', async () => {
 		const types = (await ws(crm, 'GET', { operation: 'listtypes', sessionName: session })).result;
@@ -353,10 +365,8 @@ describe('vtiger sandbox: demo data', () => {
 });
 
 describe('vtiger sandbox: request parsing like PHP', () => {
-	let crm: VtigerSandbox;
 	let session: string;
-	beforeAll(async () => ({ crm, session } = await startLoggedIn({ data: 'empty' })));
-	afterAll(() => crm.close());
+	const crm = loggedInForBlock({ data: 'empty' }, (name) => (session = name));
 
 	it('reads multipart forms, ignores JSON bodies and lower-cases the operation', async () => {
 		const form = new FormData();
@@ -381,10 +391,8 @@ describe('vtiger sandbox: request parsing like PHP', () => {
 });
 
 describe('vtiger sandbox: fields left out of a create (35)', () => {
-	let crm: VtigerSandbox;
 	let session: string;
-	beforeAll(async () => ({ crm, session } = await startLoggedIn({ data: 'empty' })));
-	afterAll(() => crm.close());
+	const crm = loggedInForBlock({ data: 'empty' }, (name) => (session = name));
 
 	it('stores a checkbox left out as "0" although describe gives default "1"; picklists stay ""', async () => {
 		const describe = (await ws(crm, 'GET', { operation: 'describe', sessionName: session, elementType: 'Products' })).result;
@@ -398,10 +406,8 @@ describe('vtiger sandbox: fields left out of a create (35)', () => {
 });
 
 describe('vtiger sandbox: invoice payments and documents (33, 33b, 34)', () => {
-	let crm: VtigerSandbox;
 	let session: string;
-	beforeEach(async () => ({ crm, session } = await startLoggedIn({ data: 'empty' })));
-	afterEach(() => crm.close());
+	const crm = loggedInForBlock({ data: 'empty' }, (name) => (session = name), true);
 
 	async function invoice(): Promise<{ id: string; product: string }> {
 		const account = (await create(crm, session, 'Accounts', { accountname: 'Payer', assigned_user_id: '19x1' })).result.id;

@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { XeroSandbox } from '../../sandbox/xero';
-import { entry, expectOneOutputPerInput, invoiceJson, runSync, startSandbox, stats, stored } from './support';
+import { entry, expectOneOutputPerInput, invoiceJson, runSync, sandboxForEachTest, sendJson, stats, stored } from './support';
 
-const send = (extra: IDataObject = {}) => ({ resource: 'creditNote', operation: 'send', inputMode: 'json', duplicateHandling: 'skip', ...extra });
+const send = sendJson('creditNote', { duplicateHandling: 'skip' });
 const allocate = (creditNote: string, invoice: string, amount: number, extra: IDataObject = {}) => ({
 	resource: 'creditNote',
 	operation: 'allocate',
@@ -31,11 +30,7 @@ function creditJson(n: number, extra: IDataObject = {}): IDataObject {
 }
 
 describe('Xero Sync: credit notes', () => {
-	let xero: XeroSandbox;
-	beforeEach(async () => {
-		xero = await startSandbox({ data: 'empty' });
-	});
-	afterEach(() => xero.close());
+	const xero = sandboxForEachTest({ data: 'empty' });
 
 	it('sends multi-line credit notes in one batch; a second run creates nothing and writes nothing', async () => {
 		const items = Array.from({ length: 6 }, (_, i) => creditJson(i));

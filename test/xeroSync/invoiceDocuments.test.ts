@@ -1,13 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { XeroSandbox } from '../../sandbox/xero';
 import { ONLINE_INVOICE_REFUSALS } from '../../sandbox/xero/accounting/documents';
 import { pdfFileName } from '../../nodes/XeroSync/documents/getPdf';
-import { DEMO_TENANT_ID, entry, runSync, startSandbox, stats } from './support';
+import { DEMO_TENANT_ID, entry, runSync, sandboxForBlock, stats } from './support';
 
 type Rec = IDataObject;
 
 describe('Xero Sync: invoice PDFs and online invoice URLs', () => {
-	let xero: XeroSandbox;
 	let invoices: Rec[];
 	const pick = (test: (invoice: Rec) => boolean) => {
 		const found = invoices.find(test);
@@ -15,11 +13,7 @@ describe('Xero Sync: invoice PDFs and online invoice URLs', () => {
 		return found;
 	};
 
-	beforeAll(async () => {
-		xero = await startSandbox();
-		invoices = xero.state()[DEMO_TENANT_ID].invoices as Rec[];
-	});
-	afterAll(() => xero.close());
+	const xero = sandboxForBlock({}, { ready: (xero) => (invoices = xero.state()[DEMO_TENANT_ID].invoices as Rec[]) });
 
 	it('puts each invoice PDF into binary data named after its number, by ID or by number', async () => {
 		const authorised = pick((i) => i.Type === 'ACCREC' && i.Status === 'AUTHORISED');

@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { XeroSandbox } from '../../sandbox/xero';
-import { invoiceJson, runSync, startSandbox, stats, entry } from './support';
+import { entry, invoiceJson, runSync, sandboxForBlock, sendAll, stats } from './support';
 
 const changed = (options: IDataObject = {}) => ({
 	resource: 'invoice',
@@ -10,14 +9,8 @@ const changed = (options: IDataObject = {}) => ({
 });
 
 describe('Get invoices from Xero', () => {
-	let xero: XeroSandbox;
-	beforeAll(async () => {
-		xero = await startSandbox({ data: 'empty' });
-		const items = Array.from({ length: 250 }, (_, i) => invoiceJson(i));
-		const seeded = await runSync(xero, { resource: 'invoice', operation: 'send', inputMode: 'json' }, items);
-		expect(seeded.errors).toEqual([]);
-	});
-	afterAll(() => xero.close());
+	const invoices = Array.from({ length: 250 }, (_, i) => invoiceJson(i));
+	const xero = sandboxForBlock({ data: 'empty' }, { ready: (xero) => sendAll(xero, 'invoice', invoices) });
 
 	const readAll = (pageSize: number) =>
 		runSync(xero, { resource: 'invoice', operation: 'get', getMode: 'many', returnAll: true, options: { pageSize } }, [{}]);

@@ -1,13 +1,7 @@
 import type { XeroSandbox } from '../../sandbox/xero';
-import { expectOneOutputPerInput, invoiceJson, runSync, sandboxForEachTest, stats, stored, entry, SEND_SALES_INVOICE_FIELDS } from './support';
+import { entry, expectOneOutputPerInput, invoiceJson, runSync, sandboxForEachTest, SEND_SALES_INVOICE_FIELDS, sendJson, stats, stored } from './support';
 
-const send = (extra: Record<string, unknown> = {}) => ({
-	resource: 'invoice',
-	operation: 'send',
-	inputMode: 'json',
-	duplicateHandling: 'skip',
-	...extra,
-});
+const send = sendJson('invoice', { duplicateHandling: 'skip' });
 
 const invoicesIn = (xero: XeroSandbox) => stored(xero, 'invoices');
 

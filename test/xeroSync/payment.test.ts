@@ -1,23 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { XeroSandbox } from '../../sandbox/xero';
-import { entry, invoiceJson, runSync, startSandbox, stats, stored } from './support';
+import { entry, invoiceJson, runSync, sandboxForEachTest, sendAll, stats, stored } from './support';
 
 /** Xero Sync → Payment: Send (exactly once), Get and Delete against the sandbox (validate: true). */
 describe('Payments', () => {
-	let xero: XeroSandbox;
 	let invoices: IDataObject[];
-
-	beforeEach(async () => {
-		xero = await startSandbox();
-		const sent = await runSync(
-			xero,
-			{ resource: 'invoice', operation: 'send', inputMode: 'json' },
-			[1, 2, 3].map((n) => invoiceJson(n, { Status: 'AUTHORISED', InvoiceNumber: `PAY-INV-${n}` })),
-		);
-		expect(sent.errors).toEqual([]);
-		invoices = sent.main.map((item) => item.json);
-	});
-	afterEach(() => xero.close());
+	const approved = [1, 2, 3].map((n) => invoiceJson(n, { Status: 'AUTHORISED', InvoiceNumber: `PAY-INV-${n}` }));
+	const xero = sandboxForEachTest({}, { ready: async (xero) => (invoices = await sendAll(xero, 'invoice', approved)) });
 
 	const invoiceIn = (number: string) => stored(xero, 'invoices').find((invoice) => invoice.InvoiceNumber === number) as IDataObject;
 

@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { XeroSandbox } from '../../sandbox/xero';
-import { DEMO_TENANT_ID, entry, expectOneOutputPerInput, runSync, startSandbox, stats } from './support';
+import { entry, expectOneOutputPerInput, runSync, sandboxForBlock, sendJson, stats, stored } from './support';
 
-const send = (extra: IDataObject = {}) => ({ resource: 'purchaseOrder', operation: 'send', inputMode: 'json', duplicateHandling: 'update', ...extra });
+const send = sendJson('purchaseOrder', { duplicateHandling: 'update' });
 const get = (extra: IDataObject) => ({ resource: 'purchaseOrder', operation: 'get', ...extra });
 
 function orderJson(n: number, extra: IDataObject = {}): IDataObject {
@@ -18,16 +17,8 @@ function orderJson(n: number, extra: IDataObject = {}): IDataObject {
 	};
 }
 
-function ordersIn(xero: XeroSandbox): IDataObject[] {
-	return ((xero.state()[DEMO_TENANT_ID] as IDataObject).purchaseOrders as IDataObject[] | undefined) ?? [];
-}
-
 describe('Xero Sync: Purchase Order', () => {
-	let xero: XeroSandbox;
-	beforeAll(async () => {
-		xero = await startSandbox({ data: 'empty' });
-	});
-	afterAll(() => xero.close());
+	const xero = sandboxForBlock({ data: 'empty' });
 
 	it('sends a batch with lines; a partial failure leaves on the error output as its sync-log entry', async () => {
 		const items = Array.from({ length: 6 }, (_, i) => orderJson(i));
@@ -40,8 +31,8 @@ describe('Xero Sync: Purchase Order', () => {
 		expect(run.errors[0].pairedItem).toEqual({ item: 3 });
 		expect(entry(run.errors[0])).toMatchObject({ action: 'Send Purchase Order', flow: 'CRM → Xero', crmId: '5x2003', code: 'VALIDATION' });
 		expect(String(entry(run.errors[0]).message)).toMatch(/CRM-PO-003.*Account code '999'/);
-		expect(ordersIn(xero)).toHaveLength(5);
-		const suppliers = ((xero.state()[DEMO_TENANT_ID] as IDataObject).contacts as IDataObject[]).filter((c) => String(c.Name).startsWith('Supplier'));
+		expect(stored(xero, 'purchaseOrders')).toHaveLength(5);
+		const suppliers = stored(xero, 'contacts').filter((c) => String(c.Name).startsWith('Supplier'));
 		expect(suppliers.every((c) => c.IsSupplier === true)).toBe(true);
 	});
 
@@ -52,7 +43,7 @@ describe('Xero Sync: Purchase Order', () => {
 		const again = await runSync(xero, send(), items);
 		expect(again.main.filter((i) => i.json.syncResult === 'Created')).toEqual([]);
 		expect(again.main.map((i) => i.json.syncResult)).toEqual(['Unchanged', 'Unchanged', 'Unchanged', 'Unchanged', 'Unchanged']);
-		expect(ordersIn(xero)).toHaveLength(5);
+		expect(stored(xero, 'purchaseOrders')).toHaveLength(5);
 		// Only the order Xero refused last time is tried again (and refused again); the others cost no write.
 		expect(again.errors).toHaveLength(1);
 		expect(stats(xero).byPath['PUT /PurchaseOrders']).toBe(1);

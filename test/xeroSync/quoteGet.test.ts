@@ -1,20 +1,11 @@
-import type { XeroSandbox } from '../../sandbox/xero';
-import { entry, quoteJson, runSync, startSandbox, stats } from './support';
+import { entry, quoteJson, runSync, sandboxForBlock, sendAll, stats } from './support';
 
 const get = (extra: Record<string, unknown> = {}) => ({ resource: 'quote', operation: 'get', ...extra });
 
 describe('Get quotes from Xero', () => {
-	let xero: XeroSandbox;
-	beforeAll(async () => {
-		xero = await startSandbox({ data: 'empty' });
-		// 230 quotes: three of getQuotes' fixed pages of 100; every fifth SENT, dated across two days.
-		const items = Array.from({ length: 230 }, (_, i) =>
-			quoteJson(i, { Status: i % 5 === 0 ? 'SENT' : 'DRAFT', Date: i < 200 ? '2026-11-01' : '2026-11-02' }),
-		);
-		const seeded = await runSync(xero, { resource: 'quote', operation: 'send', inputMode: 'json' }, items);
-		expect(seeded.errors).toEqual([]);
-	});
-	afterAll(() => xero.close());
+	// 230 quotes: three of getQuotes' fixed pages of 100; every fifth SENT, dated across two days.
+	const quotes = Array.from({ length: 230 }, (_, i) => quoteJson(i, { Status: i % 5 === 0 ? 'SENT' : 'DRAFT', Date: i < 200 ? '2026-11-01' : '2026-11-02' }));
+	const xero = sandboxForBlock({ data: 'empty' }, { ready: (xero) => sendAll(xero, 'quote', quotes) });
 
 	it('reads every quote in pages of 100, asking no pageSize and no where', async () => {
 		xero.resetStats();

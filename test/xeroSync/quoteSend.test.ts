@@ -1,20 +1,9 @@
-import type { XeroSandbox } from '../../sandbox/xero';
-import { entry, expectOneOutputPerInput, quoteJson, runSync, startSandbox, stats, stored } from './support';
+import { entry, expectOneOutputPerInput, quoteJson, runSync, sandboxForEachTest, sendJson, stats, stored } from './support';
 
-const send = (extra: Record<string, unknown> = {}) => ({
-	resource: 'quote',
-	operation: 'send',
-	inputMode: 'json',
-	duplicateHandling: 'update',
-	...extra,
-});
+const send = sendJson('quote', { duplicateHandling: 'update' });
 
 describe('Send quote to Xero', () => {
-	let xero: XeroSandbox;
-	beforeEach(async () => {
-		xero = await startSandbox({ data: 'empty' });
-	});
-	afterEach(() => xero.close());
+	const xero = sandboxForEachTest({ data: 'empty' });
 
 	it('creates quotes with line items in one write, and a second run creates nothing and writes nothing', async () => {
 		const items = Array.from({ length: 4 }, (_, i) => quoteJson(i));

@@ -4,6 +4,7 @@ import type { SyncLogEntry } from '../../nodes/shared/syncLog';
 import { resetXeroLimiters, setXeroClockScale } from '../../nodes/shared/xero/transport';
 import { startXeroSandbox, DEMO_TENANT_ID } from '../../sandbox/xero';
 import type { XeroSandbox, XeroSandboxOptions } from '../../sandbox/xero';
+import { benchInvoice } from '../../bench/invoices';
 import { chain, manualTrigger, node, runWorkflow } from '../harness';
 import type { WorkflowRun } from '../harness';
 import { runningForBlock, standIn } from '../support/lifecycle';
@@ -21,17 +22,30 @@ export function startSandbox(options: XeroSandboxOptions = {}): Promise<XeroSand
 	return startXeroSandbox({ port: 0, data: 'demo', validate: true, ...options, clockScale });
 }
 
+export interface BlockHooks {
+	/** Runs once the sandbox is up, before the tests that use it: seed records, look up what they need. */
+	ready?: (xero: XeroSandbox) => unknown;
+}
+
+function startReady(options: XeroSandboxOptions, hooks: BlockHooks): () => Promise<XeroSandbox> {
+	return async () => {
+		const xero = await startSandbox(options);
+		await hooks.ready?.(xero);
+		return xero;
+	};
+}
+
 /**
  * The sandbox (startSandbox with these options) of the describe block that calls this, started before its tests
  * and closed after them; the block holds it in a const, as it would a sandbox it started itself.
  */
-export function sandboxForBlock(options: XeroSandboxOptions = {}): XeroSandbox {
-	return standIn(runningForBlock(() => startSandbox(options), (xero) => xero.close()));
+export function sandboxForBlock(options: XeroSandboxOptions = {}, hooks: BlockHooks = {}): XeroSandbox {
+	return standIn(runningForBlock(startReady(options, hooks), (xero) => xero.close()));
 }
 
 /** The same, but a fresh sandbox for each test of the block. */
-export function sandboxForEachTest(options: XeroSandboxOptions = {}): XeroSandbox {
-	return standIn(runningForBlock(() => startSandbox(options), (xero) => xero.close(), true));
+export function sandboxForEachTest(options: XeroSandboxOptions = {}, hooks: BlockHooks = {}): XeroSandbox {
+	return standIn(runningForBlock(startReady(options, hooks), (xero) => xero.close(), true));
 }
 
 // The credentials a user saves for the sandbox, under the names these tests have always used.
@@ -93,6 +107,21 @@ function hasRun(run: WorkflowRun): boolean {
 	}
 }
 
+/**
+ * Send's parameters for records given as JSON, with the test file's own defaults (duplicate handling, say); the
+ * returned function takes what one test changes on top of them.
+ */
+export function sendJson(resource: string, defaults: IDataObject = {}): (extra?: IDataObject) => IDataObject {
+	return (extra = {}) => ({ resource, operation: 'send', inputMode: 'json', ...defaults, ...extra });
+}
+
+/** Seeds the sandbox through Xero Sync's own Send (JSON input); every record must go in. Returns what Xero answered. */
+export async function sendAll(xero: XeroSandbox, resource: string, items: IDataObject[]): Promise<IDataObject[]> {
+	const sent = await runSync(xero, sendJson(resource)(), items);
+	expect(sent.errors).toEqual([]);
+	return sent.main.map((item) => item.json);
+}
+
 /** The invariant of every Send: each input item ends as exactly one output item, on main or error. */
 export function expectOneOutputPerInput(main: INodeExecutionData[], errors: INodeExecutionData[], inputCount: number): void {
 	const seen = [...main, ...errors].map((item) => {
@@ -107,21 +136,12 @@ export function stats(xero: XeroSandbox, tenantId = DEMO_TENANT_ID) {
 	return xero.stats().tenants[tenantId] ?? { calls: 0, writes: 0, byPath: {} as Record<string, number>, rateLimited: 0 };
 }
 
+/**
+ * A 2-line DRAFT sales invoice as Xero Sync's "Xero JSON" input takes it: the benchmarks' invoice, numbered like a
+ * CRM invoice.
+ */
 export function invoiceJson(n: number, extra: IDataObject = {}): IDataObject {
-	return {
-		crmId: `7x${1000 + n}`,
-		Type: 'ACCREC',
-		Contact: { Name: `Bench Customer ${n % 7}` },
-		InvoiceNumber: `CRM-INV-${String(n).padStart(5, '0')}`,
-		Date: '2026-11-01',
-		DueDate: '2026-11-30',
-		Status: 'DRAFT',
-		LineItems: [
-			{ Description: `Consulting ${n}`, Quantity: 2, UnitAmount: 100 + (n % 13), AccountCode: '200' },
-			{ Description: 'Travel', Quantity: 1, UnitAmount: 35.5, AccountCode: '200' },
-		],
-		...extra,
-	};
+	return { ...benchInvoice(n, 'CRM-INV', 'Bench Customer', 7), crmId: `7x${1000 + n}`, InvoiceNumber: `CRM-INV-${String(n).padStart(5, '0')}`, Status: 'DRAFT', ...extra };
 }
 
 /** Records as the sandbox stores them (Xero's internal state, not an API read, so no calls are counted). */

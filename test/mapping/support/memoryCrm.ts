@@ -21,6 +21,11 @@ export class MemoryCrm implements CrmFetcher {
 			(record) => this.modulesByPrefix[record.id.split('x')[0]] === module && wanted.includes(String(record[field] ?? '').toLowerCase()),
 		);
 	}
+
+	/** Its records by id: what storeAsVtiger names a stored line's product from. */
+	byId(): Record<string, CrmRecord> {
+		return Object.fromEntries(this.records.map((record) => [record.id, record]));
+	}
 }
 
 export const PREFIXES: Record<string, string> = { '11': 'Accounts', '12': 'Contacts', '14': 'Products', '26': 'Services', '7': 'Invoice', '4': 'Quotes', '6': 'SalesOrder', '21': 'Currency', '42': 'XeroAccounts' };

@@ -32,3 +32,8 @@ export function typedParts(parts: unknown, typeKey: string): Array<Record<string
 export function pick(record: Record<string, unknown>, keys: string[]): Record<string, unknown> {
 	return Object.fromEntries(keys.map((key) => [key, record[key]]));
 }
+
+/** A document's lines in comparison form: a zero discount (rate or amount) is the same as none. */
+export function comparableLines(lines: unknown): unknown[] {
+	return (lines as Array<Record<string, unknown>>).map((line) => clean({ ...line, DiscountRate: line.DiscountRate || undefined, DiscountAmount: line.DiscountAmount || undefined }));
+}
