@@ -1,12 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { sendRecords } from '../../send/run';
-import {
-	additionalFieldsProperty,
-	crmMappingDescription,
-	sendHeadDescription,
-	sendShow,
-	xeroIdField,
-} from '../../send/description';
+import { additionalFieldsProperty, crmMappingDescription, sendHeadDescription, sendShow, xeroIdField } from '../../send/description';
 import { accountSendRules } from './sendRules';
 
 const ACCOUNT_TYPES = [

@@ -1,13 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { sendRecords } from '../../send/run';
-import {
-	additionalFieldsProperty,
-	crmMappingDescription,
-	sendHeadDescription,
-	sendOptionsDescription,
-	sendShow,
-	xeroIdField,
-} from '../../send/description';
+import { additionalFieldsProperty, crmMappingDescription, sendHeadDescription, sendOptionsDescription, sendShow, xeroIdField } from '../../send/description';
 import { organisationSendRules } from './sendRules';
 
 export const description: INodeProperties[] = [
