@@ -1,6 +1,6 @@
 import { crmAddress, crmAddressFields, findAddress, xeroAddressToCrm, type CrmAddress } from './contactParts';
 import { crmCurrencyFields, crmPartyOf, xeroContactOf, xeroCurrencyOf } from './inventoryHeader';
-import { crmDocumentToXero, xeroDocumentToCrm } from './inventoryResult';
+import { crmDocumentToXero, xeroDocumentToCrm } from './linkedResult';
 import { crmLinesToXero, xeroLinesToCrm } from './invoiceLines';
 import { isPartPaid, partPaidStatus, paymentFields } from './invoicePayments';
 import { crmStatusOf, settledStatus, xeroStatusToSend } from './invoiceStatus';

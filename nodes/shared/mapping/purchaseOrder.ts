@@ -1,6 +1,6 @@
 import { crmAddressFields, type CrmAddress } from './contactParts';
 import { crmPartyOf, xeroCurrencyOf } from './inventoryHeader';
-import { crmDocumentToXero, xeroDocumentToCrm } from './inventoryResult';
+import { crmDocumentToXero, xeroDocumentToCrm } from './linkedResult';
 import { NO_ADDRESS } from './invoice';
 import { crmLinesToXero, xeroLinesToCrm } from './invoiceLines';
 import { linkFieldOf, type MappingOptions } from './options';

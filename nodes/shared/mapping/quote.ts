@@ -1,6 +1,6 @@
 import { QUOTE_STATUSES } from '../xero/resources';
 import { crmCurrencyFields, xeroContactOf, xeroCurrencyOf } from './inventoryHeader';
-import { crmDocumentToXero, xeroDocumentToCrm } from './inventoryResult';
+import { crmDocumentToXero, xeroDocumentToCrm } from './linkedResult';
 import { accountFor, addressFields } from './invoice';
 import { crmLinesToXero, xeroLinesToCrm } from './invoiceLines';
 import type { MappingOptions } from './options';

@@ -1,5 +1,5 @@
 import { xeroContactOf, xeroCurrencyOf } from './inventoryHeader';
-import { crmDocumentToXero } from './inventoryResult';
+import { crmDocumentToXero } from './linkedResult';
 import { CRM_NUMBER_FIELDS } from './item';
 import { crmLinesToXero } from './invoiceLines';
 import { linkFieldOf, type MappingOptions } from './options';
