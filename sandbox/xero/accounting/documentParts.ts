@@ -10,6 +10,9 @@ import { num, obj, round, str } from './values';
 
 const AMOUNT_TYPES: LineAmountTypes[] = ['Exclusive', 'Inclusive', 'NoTax'];
 
+/** What Xero computes on an invoice, a credit note and a purchase order, and ignores in a write (readOnly in the yaml). */
+export const DOCUMENT_READ_ONLY = ['UpdatedDateUTC', 'SubTotal', 'TotalTax', 'Total', 'HasAttachments', 'HasErrors', 'ValidationErrors', 'Warnings', 'StatusAttributeString', 'DateString'];
+
 /** Xero's refusal, as quoted by integrations that met it (sources in the README). */
 export const CONTACT_ARCHIVED =
 	'The contact with the specified contact details has been archived. The contact must be un-archived before creating new invoices or credit notes.';

@@ -4,28 +4,19 @@ import type { Json } from '../types';
 import { currencyRate } from './currencyRates';
 import type { ApplyResult, EntityHandler, RenderOptions, WriteContext, WriteMode } from './entity';
 import { lookup } from './entity';
-import { amountTypesOf, contactOf, currencyOf, dateOf, nextFreeNumber, totalsOf } from './documentParts';
+import { amountTypesOf, DOCUMENT_READ_ONLY, contactOf, currencyOf, dateOf, nextFreeNumber, totalsOf } from './documentParts';
 import { renderLine, settleContact } from './invoices';
 import { priceLines } from './lineItems';
 import { num, str, writable } from './values';
 
 const READ_ONLY = [
+	...DOCUMENT_READ_ONLY,
 	'PurchaseOrderID',
-	'UpdatedDateUTC',
-	'SubTotal',
-	'TotalTax',
-	'Total',
 	'TotalDiscount',
-	'HasAttachments',
-	'HasErrors',
 	'IsDiscounted',
 	'Type',
-	'DateString',
 	'DeliveryDateString',
 	'ExpectedArrivalDateString',
-	'StatusAttributeString',
-	'ValidationErrors',
-	'Warnings',
 	'Attachments',
 ];
 
