@@ -203,83 +203,15 @@ export const xeroIdField = (resource: XeroResource): INodeProperties => {
 	};
 };
 
-/** The Line Items list of a Send with lines (invoices, purchase orders): `what` they are, and an account to book them to. */
-export function lineItemsDescription(resource: XeroResource, what: string, accountHint: string): INodeProperties {
+/** The "Additional Fields" collection of a Send's "Define Below" input: the resource's optional fields. */
+export function additionalFieldsProperty(resource: XeroResource, options: INodeProperties[]): INodeProperties {
 	return {
-		displayName: 'Line Items',
-		name: 'lineItemsUi',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		placeholder: 'Add Line Item',
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
 		default: {},
-		description: `${what}. To send a varying number of lines from the input, use "Line Items (JSON)" in Additional Fields.`,
 		displayOptions: sendShow(resource, 'fields'),
-		options: [
-			{
-				displayName: 'Line Item',
-				name: 'lineItem',
-				values: [
-					{
-						displayName: 'Account Code',
-						name: 'accountCode',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. 200',
-						description: `Code of the Xero account the line is booked to (${accountHint})`,
-					},
-					{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-					{ displayName: 'Discount Rate (%)', name: 'discountRate', type: 'number', default: 0 },
-					{
-						displayName: 'Item Code',
-						name: 'itemCode',
-						type: 'string',
-						default: '',
-						description: 'Code of an existing Xero item, to link the line to it (optional)',
-					},
-					{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 1 },
-					{ displayName: 'Tax Type', name: 'taxType', type: 'string', default: '', placeholder: 'e.g. OUTPUT2' },
-					{
-						displayName: 'Unit Amount',
-						name: 'unitAmount',
-						type: 'number',
-						default: 0,
-						description: 'Price of one unit, before or after tax as Line Amount Types says',
-					},
-				],
-			},
-		],
+		options,
 	};
 }
-
-/** Additional Fields a Send with a currency shares (invoices, purchase orders). */
-export const currencyCodeField: INodeProperties = {
-	displayName: 'Currency Code',
-	name: 'currencyCode',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. USD',
-	description: "Must be the organisation's base currency or one enabled in Xero; checked before sending",
-};
-
-/** Additional Fields a Send with line items shares: how amounts count tax, and lines from an expression. */
-export const lineFieldsDescription: INodeProperties[] = [
-	{
-		displayName: 'Line Amount Types',
-		name: 'lineAmountTypes',
-		type: 'options',
-		options: [
-			{ name: 'Tax Exclusive', value: 'Exclusive' },
-			{ name: 'Tax Inclusive', value: 'Inclusive' },
-			{ name: 'No Tax', value: 'NoTax' },
-		],
-		default: 'Exclusive',
-	},
-	{
-		displayName: 'Line Items (JSON)',
-		name: 'lineItemsJson',
-		type: 'json',
-		default: '',
-		description:
-			'An array of lines, in Xero\'s shape ({"Description", "Quantity", "UnitAmount", "AccountCode", …}) or the UI\'s (description, quantity, unitAmount, …). Replaces the Line Items list.',
-	},
-];

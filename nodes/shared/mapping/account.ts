@@ -1,3 +1,4 @@
+import { linkedCrmResult } from './linkedResult';
 import { linkFieldOf, type MappingOptions } from './options';
 import { applyOverrides, compact } from './overrides';
 import type { CrmRecord, CrmToXeroResult, XeroRecord, XeroToCrmResult } from './types';
@@ -25,20 +26,7 @@ export function xeroAccountToCrm(account: XeroRecord, options: MappingOptions): 
 	};
 	delete fields[''];
 	const link = linkFieldOf(options, options.accountModule);
-	if (link) fields[link] = xeroId ?? '';
-	const match: XeroToCrmResult['match'] = [];
-	if (link && xeroId) match.push({ field: link, value: xeroId });
-	if (names.code && code) match.push({ field: names.code, value: code });
-	return {
-		module: options.accountModule,
-		fields: applyOverrides(fields, options.overrides),
-		crmId: null,
-		xeroId,
-		match,
-		needs: { crmIds: [], lookups: [] },
-		errors,
-		warnings: [],
-	};
+	return linkedCrmResult(options.accountModule, fields, { xeroId, link, key: { field: names.code, value: code } }, options, { errors });
 }
 
 /** Class is left out: Xero derives it from Type and rejects it on write. */

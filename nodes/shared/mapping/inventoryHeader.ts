@@ -34,6 +34,24 @@ export function currencyCodeOf(record: CrmRecord, resolver: Resolver, label: str
 }
 
 /**
+ * CRM → Xero: the record's currency as CurrencyCode, and its conversion rate where it is one (not 1, not 0).
+ * `keepXeroRate`: a linked record keeps the rate Xero holds (vtiger keeps only 3 decimals of it).
+ */
+export function xeroCurrencyOf(
+	record: CrmRecord,
+	resolver: Resolver,
+	label: string,
+	errors: string[],
+	{ keepXeroRate = false }: { keepXeroRate?: boolean } = {},
+): { CurrencyCode: string; CurrencyRate: number | undefined } {
+	const rate = num(record.conversion_rate);
+	return {
+		CurrencyCode: currencyCodeOf(record, resolver, label, errors),
+		CurrencyRate: !keepXeroRate && rate !== undefined && rate !== 1 && rate > 0 ? rate : undefined,
+	};
+}
+
+/**
  * Xero → CRM: a Xero record's CurrencyCode as the CRM currency (`currency_id`) and its rate as `conversion_rate`, set on
  * `fields`. `noun` names the record in the message ("invoice", "quote").
  */

@@ -1,13 +1,14 @@
 import { crmAddress, crmAddressFields, findAddress, xeroAddressToCrm, type CrmAddress } from './contactParts';
-import { crmCurrencyFields, crmPartyOf, currencyCodeOf, xeroContactOf } from './inventoryHeader';
+import { crmCurrencyFields, crmPartyOf, xeroContactOf, xeroCurrencyOf } from './inventoryHeader';
+import { crmDocumentToXero, xeroDocumentToCrm } from './linkedResult';
 import { crmLinesToXero, xeroLinesToCrm } from './invoiceLines';
 import { isPartPaid, partPaidStatus, paymentFields } from './invoicePayments';
 import { crmStatusOf, settledStatus, xeroStatusToSend } from './invoiceStatus';
 import { linkFieldOf, type MappingOptions } from './options';
-import { applyOverrides, compact } from './overrides';
+import { compact } from './overrides';
 import { Resolver } from './resolution';
 import type { CrmRecord, CrmToXeroResult, XeroRecord, XeroToCrmResult } from './types';
-import { day, isCrmId, num, text } from './vtigerValues';
+import { day, isCrmId, text } from './vtigerValues';
 
 /**
  * Xero sales invoices (ACCREC) ↔ CRM Invoice. The CRM keeps Xero's InvoiceID, number and status in its own fields;
@@ -40,8 +41,6 @@ export function crmInvoiceToXero(record: CrmRecord, options: MappingOptions): Cr
 	const contact = xeroContactOf(record, resolver, options, label, errors);
 	const lines = crmLinesToXero(record, resolver, options, label);
 	errors.push(...lines.errors);
-	const rate = num(record.conversion_rate);
-
 	const xero = compact({
 		Type: 'ACCREC',
 		InvoiceID: xeroId,
@@ -51,20 +50,12 @@ export function crmInvoiceToXero(record: CrmRecord, options: MappingOptions): Cr
 		Contact: contact,
 		Date: day(record.invoicedate),
 		DueDate: day(record.duedate),
-		CurrencyCode: currencyCodeOf(record, resolver, label, errors),
-		CurrencyRate: rate !== undefined && rate !== 1 && rate > 0 ? rate : undefined,
+		...xeroCurrencyOf(record, resolver, label, errors),
 		Status: status.status,
 		LineItems: lines.lines,
 	});
-	return {
-		resource: 'invoice',
-		record: applyOverrides(xero, options.overrides),
-		crmId,
-		needs: resolver.needs,
-		errors,
-		warnings: lines.warnings,
-		...(settled ? { settled } : {}),
-	};
+	const result = crmDocumentToXero('invoice', xero, crmId, lines, resolver, errors, options);
+	return settled ? { ...result, settled } : result;
 }
 
 /** Only sales invoices have a counterpart among CRM invoices (also: whose contacts may become CRM organisations). */
@@ -101,25 +92,17 @@ export function xeroInvoiceToCrm(invoice: XeroRecord, options: MappingOptions): 
 		...paymentFields(invoice),
 	};
 	crmCurrencyFields(invoice, resolver, label, 'invoice', errors, fields);
-	if (link) fields[link] = xeroId ?? '';
-	if (options.invoiceFields.xeroStatus) fields[options.invoiceFields.xeroStatus] = status;
-	if (options.invoiceFields.xeroNumber) fields[options.invoiceFields.xeroNumber] = number;
-
-	const match: XeroToCrmResult['match'] = [];
-	if (link && xeroId) match.push({ field: link, value: xeroId });
-	if (number) match.push({ field: 'invoice_no', value: number });
-	return {
-		module: 'Invoice',
-		fields: applyOverrides(fields, options.overrides),
-		lineItems: lines.lines,
-		crmId: null,
+	const identity = {
 		xeroId,
-		match,
-		needs: resolver.needs,
-		errors,
-		warnings: lines.warnings,
-		...(notForModule ? { notForModule } : {}),
+		number,
+		status,
+		link,
+		statusField: options.invoiceFields.xeroStatus,
+		numberField: options.invoiceFields.xeroNumber,
+		crmNumberField: 'invoice_no',
 	};
+	const result = xeroDocumentToCrm('Invoice', fields, identity, lines, resolver, errors, options);
+	return notForModule ? { ...result, notForModule } : result;
 }
 
 /** The CRM organisation of a Xero record's contact (linked by ContactID, else by name); also used by quotes. */

@@ -1,3 +1,4 @@
+import { linkedCrmResult } from './linkedResult';
 import { linkFieldOf, type MappingOptions } from './options';
 import { applyOverrides, compact } from './overrides';
 import type { CrmRecord, CrmToXeroResult, XeroRecord, XeroToCrmResult } from './types';
@@ -59,21 +60,7 @@ export function xeroItemToCrm(item: XeroRecord, options: MappingOptions, module:
 	if (options.itemAccountFields.sales) fields[options.itemAccountFields.sales] = text(sales.AccountCode);
 	if (options.itemAccountFields.purchase) fields[options.itemAccountFields.purchase] = text(purchase.AccountCode);
 	const link = linkFieldOf(options, module);
-	if (link) fields[link] = xeroId ?? '';
-
-	const match: XeroToCrmResult['match'] = [];
-	if (link && xeroId) match.push({ field: link, value: xeroId });
-	if (codeField && code) match.push({ field: codeField, value: code });
-	return {
-		module,
-		fields: applyOverrides(fields, options.overrides),
-		crmId: null,
-		xeroId,
-		match,
-		needs: { crmIds: [], lookups: [] },
-		errors,
-		warnings: [],
-	};
+	return linkedCrmResult(module, fields, { xeroId, link, key: { field: codeField, value: code } }, options, { errors });
 }
 
 export function crmItemToXero(module: string, record: CrmRecord, options: MappingOptions): CrmToXeroResult {

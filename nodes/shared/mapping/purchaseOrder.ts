@@ -1,9 +1,10 @@
 import { crmAddressFields, type CrmAddress } from './contactParts';
-import { crmPartyOf, currencyCodeOf } from './inventoryHeader';
+import { crmPartyOf, xeroCurrencyOf } from './inventoryHeader';
+import { crmDocumentToXero, xeroDocumentToCrm } from './linkedResult';
 import { NO_ADDRESS } from './invoice';
 import { crmLinesToXero, xeroLinesToCrm } from './invoiceLines';
 import { linkFieldOf, type MappingOptions } from './options';
-import { applyOverrides, compact } from './overrides';
+import { compact } from './overrides';
 import { Resolver } from './resolution';
 import type { CrmRecord, CrmToXeroResult, XeroRecord, XeroToCrmResult } from './types';
 import { day, isCrmId, num, text } from './vtigerValues';
@@ -83,7 +84,6 @@ export function crmPurchaseOrderToXero(record: CrmRecord, options: MappingOption
 	const supplier = supplierOf(record, resolver, options, label, errors);
 	const lines = crmLinesToXero(record, resolver, options, label, 'purchase');
 	errors.push(...lines.errors);
-	const rate = num(record.conversion_rate);
 	const subject = text(record.subject);
 	const xero = compact({
 		PurchaseOrderID: xeroId,
@@ -93,22 +93,13 @@ export function crmPurchaseOrderToXero(record: CrmRecord, options: MappingOption
 		Contact: supplier,
 		DeliveryDate: day(record.duedate),
 		DeliveryAddress: deliveryAddressOf(record),
-		CurrencyCode: currencyCodeOf(record, resolver, label, errors),
-		CurrencyRate: rate !== undefined && rate !== 1 && rate > 0 ? rate : undefined,
+		...xeroCurrencyOf(record, resolver, label, errors),
 		Status: status,
 		LineItems: lines.lines,
 	});
-	return {
-		resource: 'purchaseOrder',
-		record: applyOverrides(xero, options.overrides),
-		crmId,
-		needs: resolver.needs,
-		errors,
-		warnings: lines.warnings,
-		...(settled
-			? { settled, settledNote: `Not sent: the purchase order is ${settled} in Xero, which refuses changes to it; it stays linked.` }
-			: {}),
-	};
+	const result = crmDocumentToXero('purchaseOrder', xero, crmId, lines, resolver, errors, options);
+	if (!settled) return result;
+	return { ...result, settled, settledNote: `Not sent: the purchase order is ${settled} in Xero, which refuses changes to it; it stays linked.` };
 }
 
 function vendorFor(contact: XeroRecord, resolver: Resolver, options: MappingOptions, label: string, errors: string[]): CrmRecord | undefined {
@@ -158,21 +149,13 @@ export function xeroPurchaseOrderToCrm(order: XeroRecord, options: MappingOption
 	};
 	const rate = num(order.CurrencyRate);
 	if (rate !== undefined) fields.conversion_rate = Math.round(rate * 1000) / 1000;
-	const link = linkFieldOf(options, 'PurchaseOrder');
-	if (link) fields[link] = xeroId ?? '';
-	if (options.invoiceFields.xeroStatus) fields[options.invoiceFields.xeroStatus] = status;
-	const match: XeroToCrmResult['match'] = [];
-	if (link && xeroId) match.push({ field: link, value: xeroId });
-	if (number) match.push({ field: 'purchaseorder_no', value: number });
-	return {
-		module: 'PurchaseOrder',
-		fields: applyOverrides(fields, options.overrides),
-		lineItems: lines.lines,
-		crmId: null,
+	const identity = {
 		xeroId,
-		match,
-		needs: resolver.needs,
-		errors,
-		warnings: lines.warnings,
+		number,
+		status,
+		link: linkFieldOf(options, 'PurchaseOrder'),
+		statusField: options.invoiceFields.xeroStatus,
+		crmNumberField: 'purchaseorder_no',
 	};
+	return xeroDocumentToCrm('PurchaseOrder', fields, identity, lines, resolver, errors, options);
 }

@@ -1,12 +1,13 @@
 import { QUOTE_STATUSES } from '../xero/resources';
-import { crmCurrencyFields, currencyCodeOf, xeroContactOf } from './inventoryHeader';
+import { crmCurrencyFields, xeroContactOf, xeroCurrencyOf } from './inventoryHeader';
+import { crmDocumentToXero, xeroDocumentToCrm } from './linkedResult';
 import { accountFor, addressFields } from './invoice';
 import { crmLinesToXero, xeroLinesToCrm } from './invoiceLines';
 import type { MappingOptions } from './options';
-import { applyOverrides, compact } from './overrides';
+import { compact } from './overrides';
 import { Resolver } from './resolution';
 import type { CrmRecord, CrmToXeroResult, XeroRecord, XeroToCrmResult } from './types';
-import { day, isCrmId, num, text } from './vtigerValues';
+import { day, isCrmId, text } from './vtigerValues';
 
 /**
  * CRM Quotes ↔ Xero quotes. The CRM keeps the QuoteID and Xero's status in its quote fields (options.quoteFields,
@@ -74,7 +75,6 @@ export function crmQuoteToXeroQuote(record: CrmRecord, options: MappingOptions):
 	if (status === undefined && text(record.quotestage)) {
 		warnings.push(`${label}: quote stage "${text(record.quotestage)}" has no Xero status; the status is left as Xero has it.`);
 	}
-	const rate = num(record.conversion_rate);
 	const xero = compact({
 		QuoteID: xeroId,
 		// A linked quote keeps the number Xero holds (it may have come from Xero); a new one takes the CRM's.
@@ -87,20 +87,12 @@ export function crmQuoteToXeroQuote(record: CrmRecord, options: MappingOptions):
 		// means; a linked quote keeps Xero's (a quote pulled from Xero was made in the CRM later than it was issued).
 		Date: xeroId ? undefined : day(record.createdtime),
 		ExpiryDate: day(record.validtill),
-		CurrencyCode: currencyCodeOf(record, resolver, label, errors),
 		// vtiger keeps 3 decimals of Xero's rate (0.606 of 0.606061): a linked quote keeps Xero's own.
-		CurrencyRate: !xeroId && rate !== undefined && rate !== 1 && rate > 0 ? rate : undefined,
+		...xeroCurrencyOf(record, resolver, label, errors, { keepXeroRate: Boolean(xeroId) }),
 		Status: status,
 		LineItems: lines.lines,
 	});
-	return {
-		resource: 'quote',
-		record: applyOverrides(xero, options.overrides),
-		crmId,
-		needs: resolver.needs,
-		errors,
-		warnings: [...warnings, ...lines.warnings],
-	};
+	return crmDocumentToXero('quote', xero, crmId, lines, resolver, errors, options, warnings);
 }
 
 export function xeroQuoteToCrm(quote: XeroRecord, options: MappingOptions): XeroToCrmResult {
@@ -125,22 +117,7 @@ export function xeroQuoteToCrm(quote: XeroRecord, options: MappingOptions): Xero
 		...addressFields(contact, account),
 	};
 	crmCurrencyFields(quote, resolver, label, 'quote', errors, fields);
-	const link = options.quoteFields.xeroId;
-	if (link) fields[link] = xeroId ?? '';
-	if (options.quoteFields.xeroStatus) fields[options.quoteFields.xeroStatus] = status;
-	const match: XeroToCrmResult['match'] = [];
-	if (link && xeroId) match.push({ field: link, value: xeroId });
 	// A quote the CRM sent first carries its quote_no as QuoteNumber.
-	if (number) match.push({ field: 'quote_no', value: number });
-	return {
-		module: 'Quotes',
-		fields: applyOverrides(fields, options.overrides),
-		lineItems: lines.lines,
-		crmId: null,
-		xeroId,
-		match,
-		needs: resolver.needs,
-		errors,
-		warnings: lines.warnings,
-	};
+	const identity = { xeroId, number, status, link: options.quoteFields.xeroId, statusField: options.quoteFields.xeroStatus, crmNumberField: 'quote_no' };
+	return xeroDocumentToCrm('Quotes', fields, identity, lines, resolver, errors, options);
 }

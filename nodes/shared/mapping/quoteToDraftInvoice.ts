@@ -1,11 +1,12 @@
-import { currencyCodeOf, xeroContactOf } from './inventoryHeader';
+import { xeroContactOf, xeroCurrencyOf } from './inventoryHeader';
+import { crmDocumentToXero } from './linkedResult';
 import { CRM_NUMBER_FIELDS } from './item';
 import { crmLinesToXero } from './invoiceLines';
 import { linkFieldOf, type MappingOptions } from './options';
-import { applyOverrides, compact } from './overrides';
+import { compact } from './overrides';
 import { Resolver } from './resolution';
 import type { CrmRecord, CrmToXeroResult } from './types';
-import { day, isCrmId, num, text } from './vtigerValues';
+import { day, isCrmId, text } from './vtigerValues';
 
 /**
  * integrateCRM's flow: a quote or sales order becomes a DRAFT sales invoice in Xero, to be approved there. The draft
@@ -20,7 +21,6 @@ export function crmQuoteToDraftInvoice(module: 'Quotes' | 'SalesOrder', record: 
 	const contact = xeroContactOf(record, resolver, options, label, errors);
 	const lines = crmLinesToXero(record, resolver, options, label);
 	errors.push(...lines.errors);
-	const rate = num(record.conversion_rate);
 	const subject = text(record.subject);
 
 	const xeroId = text(record[linkFieldOf(options, module)]);
@@ -33,16 +33,8 @@ export function crmQuoteToDraftInvoice(module: 'Quotes' | 'SalesOrder', record: 
 		Contact: contact,
 		// A quote has no invoice date; Xero dates a draft without one today.
 		DueDate: module === 'SalesOrder' ? day(record.duedate) : undefined,
-		CurrencyCode: currencyCodeOf(record, resolver, label, errors),
-		CurrencyRate: rate !== undefined && rate !== 1 && rate > 0 ? rate : undefined,
+		...xeroCurrencyOf(record, resolver, label, errors),
 		LineItems: lines.lines,
 	});
-	return {
-		resource: 'invoice',
-		record: applyOverrides(xero, options.overrides),
-		crmId,
-		needs: resolver.needs,
-		errors,
-		warnings: lines.warnings,
-	};
+	return crmDocumentToXero('invoice', xero, crmId, lines, resolver, errors, options);
 }

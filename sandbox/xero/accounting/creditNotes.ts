@@ -4,18 +4,15 @@ import type { Transaction } from '../store/transaction';
 import type { Json } from '../types';
 import type { ApplyResult, EntityHandler, RenderOptions, WriteContext, WriteMode } from './entity';
 import { lookup } from './entity';
-import { documentFields, documentParts, nextFreeNumber, placeContact, rateOf } from './documentParts';
+import { DOCUMENT_READ_ONLY, documentFields, documentParts, nextFreeNumber, placeContact, rateOf } from './documentParts';
 import { renderInvoice, transitionError } from './invoices';
 import { priceLines } from './lineItems';
 import { round, str, writable } from './values';
 
 const READ_ONLY = [
+	...DOCUMENT_READ_ONLY,
 	'CreditNoteID',
-	'UpdatedDateUTC',
 	'UpdatedDateUTCString',
-	'SubTotal',
-	'TotalTax',
-	'Total',
 	'RemainingCredit',
 	'Allocations',
 	'AppliedAmount',
@@ -24,12 +21,6 @@ const READ_ONLY = [
 	'CISDeduction',
 	'CISRate',
 	'SentToContact',
-	'HasAttachments',
-	'HasErrors',
-	'ValidationErrors',
-	'Warnings',
-	'StatusAttributeString',
-	'DateString',
 	'DueDateString',
 ];
 

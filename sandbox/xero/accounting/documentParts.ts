@@ -10,6 +10,9 @@ import { num, obj, round, str } from './values';
 
 const AMOUNT_TYPES: LineAmountTypes[] = ['Exclusive', 'Inclusive', 'NoTax'];
 
+/** What Xero computes on an invoice, a credit note and a purchase order, and ignores in a write (readOnly in the yaml). */
+export const DOCUMENT_READ_ONLY = ['UpdatedDateUTC', 'SubTotal', 'TotalTax', 'Total', 'HasAttachments', 'HasErrors', 'ValidationErrors', 'Warnings', 'StatusAttributeString', 'DateString'];
+
 /** Xero's refusal, as quoted by integrations that met it (sources in the README). */
 export const CONTACT_ARCHIVED =
 	'The contact with the specified contact details has been archived. The contact must be un-archived before creating new invoices or credit notes.';
@@ -56,18 +59,46 @@ export interface DocumentParts {
 }
 
 export function documentParts(ctx: WriteContext, fields: Json, merged: Json, existing: Json | undefined): DocumentParts {
-	const { tx } = ctx;
 	const errors: string[] = [];
-	const contact = fields.Contact !== undefined || !existing ? chooseContact(tx, fields.Contact) : { id: existing.ContactID as string };
+	const contact = contactOf(ctx.tx, fields, existing);
 	if (contact.error) errors.push(contact.error);
+	const amountTypes = amountTypesOf(merged, errors);
+	const currency = currencyOf(ctx.tx, merged, errors);
+	// Without a Date Xero uses the organisation's today (UTC here): a date, not a time (yaml: Invoice.Date, CreditNote.Date).
+	const date = fields.Date === undefined && !existing ? startOfDay(ctx.now) : dateOf(fields, existing, 'Date');
+	const dueDate = dateOf(fields, existing, 'DueDate');
+	return { contact, amountTypes, currency, date, dueDate, errors };
+}
+
+/** The contact a write names, else (on an update that names none) the record's own. */
+export function contactOf(tx: Transaction, fields: Json, existing: Json | undefined): ContactChoice {
+	return fields.Contact !== undefined || !existing ? chooseContact(tx, fields.Contact) : { id: existing.ContactID as string };
+}
+
+/** The line amount types of an invoice-spelled document (Exclusive, Inclusive, NoTax); a wrong one is an error. */
+export function amountTypesOf(merged: Json, errors: string[]): LineAmountTypes {
 	const amountTypes = (str(merged.LineAmountTypes) ?? 'Exclusive') as LineAmountTypes;
 	if (!AMOUNT_TYPES.includes(amountTypes)) errors.push(`LineAmountTypes ${String(amountTypes)} is not valid.`);
+	return amountTypes;
+}
+
+/** The document's currency (the base one when none is sent), which the organisation must be subscribed to. */
+export function currencyOf(tx: Transaction, merged: Json, errors: string[]): string {
 	const currency = str(merged.CurrencyCode) ?? tx.tenant.profile.baseCurrency;
 	if (!tx.tenant.currencyEnabled(currency)) errors.push(`Organisation is not subscribed to currency ${currency}`);
-	// Without a Date Xero uses the organisation's today (UTC here): a date, not a time (yaml: Invoice.Date, CreditNote.Date).
-	const date = fields.Date !== undefined ? parseRequestDate(fields.Date) : existing ? parseMsDate(String(existing.Date)) : startOfDay(ctx.now);
-	const dueDate = fields.DueDate !== undefined ? parseRequestDate(fields.DueDate) : existing?.DueDate ? parseMsDate(String(existing.DueDate)) : undefined;
-	return { contact, amountTypes, currency, date, dueDate, errors };
+	return currency;
+}
+
+/** A date field as sent (undefined when it cannot be read), else as stored on the record. */
+export function dateOf(fields: Json, existing: Json | undefined, field: string): number | undefined {
+	if (fields[field] !== undefined) return parseRequestDate(fields[field]);
+	const stored = existing?.[field];
+	return typeof stored === 'string' ? parseMsDate(stored) : undefined;
+}
+
+/** The totals Xero stores with priced lines. */
+export function totalsOf(priced: PricedLines): Json {
+	return { SubTotal: priced.subTotal, TotalTax: priced.totalTax, Total: round(priced.subTotal + priced.totalTax) };
 }
 
 /** The rate sent, else the record's own for the same currency, else the day's rate. */
@@ -110,9 +141,7 @@ export function documentFields(
 		...(parts.dueDate !== undefined ? { DueDate: msDate(parts.dueDate) } : {}),
 		CurrencyCode: parts.currency,
 		CurrencyRate: extra.rate,
-		SubTotal: priced.subTotal,
-		TotalTax: priced.totalTax,
-		Total: round(priced.subTotal + priced.totalTax),
+		...totalsOf(priced),
 	};
 }
 

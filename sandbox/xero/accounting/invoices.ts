@@ -4,7 +4,7 @@ import type { Transaction } from '../store/transaction';
 import type { Json } from '../types';
 import type { ApplyResult, EntityHandler, RenderOptions, WriteContext, WriteMode } from './entity';
 import { lookup } from './entity';
-import { documentFields, documentParts, nextFreeNumber, placeContact, rateOf, type DocumentParts } from './documentParts';
+import { DOCUMENT_READ_ONLY, documentFields, documentParts, nextFreeNumber, placeContact, rateOf, type DocumentParts } from './documentParts';
 
 // chooseContact and the archived-contact refusal live with the other parts invoices and credit notes share
 export { chooseContact, CONTACT_ARCHIVED } from './documentParts';
@@ -12,11 +12,8 @@ import { priceLines } from './lineItems';
 import { round, str, writable } from './values';
 
 const READ_ONLY = [
+	...DOCUMENT_READ_ONLY,
 	'InvoiceID',
-	'UpdatedDateUTC',
-	'SubTotal',
-	'TotalTax',
-	'Total',
 	'AmountDue',
 	'AmountPaid',
 	'AmountCredited',
@@ -25,12 +22,6 @@ const READ_ONLY = [
 	'CreditNotes',
 	'Prepayments',
 	'Overpayments',
-	'HasAttachments',
-	'HasErrors',
-	'ValidationErrors',
-	'Warnings',
-	'StatusAttributeString',
-	'DateString',
 	'DueDateString',
 	'UpdatedDateUTCString',
 	'IsDiscounted',

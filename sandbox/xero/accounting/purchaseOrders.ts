@@ -1,37 +1,28 @@
-import { dateString, msDate, parseMsDate, parseRequestDate, startOfDay } from '../dates';
+import { dateString, msDate, parseMsDate, startOfDay } from '../dates';
 import { newId } from '../ids';
 import type { Json } from '../types';
 import { currencyRate } from './currencyRates';
 import type { ApplyResult, EntityHandler, RenderOptions, WriteContext, WriteMode } from './entity';
 import { lookup } from './entity';
-import { chooseContact, renderLine, settleContact } from './invoices';
-import { priceLines, type LineAmountTypes } from './lineItems';
-import { num, round, str, writable } from './values';
+import { amountTypesOf, DOCUMENT_READ_ONLY, contactOf, currencyOf, dateOf, nextFreeNumber, totalsOf } from './documentParts';
+import { renderLine, settleContact } from './invoices';
+import { priceLines } from './lineItems';
+import { num, str, writable } from './values';
 
 const READ_ONLY = [
+	...DOCUMENT_READ_ONLY,
 	'PurchaseOrderID',
-	'UpdatedDateUTC',
-	'SubTotal',
-	'TotalTax',
-	'Total',
 	'TotalDiscount',
-	'HasAttachments',
-	'HasErrors',
 	'IsDiscounted',
 	'Type',
-	'DateString',
 	'DeliveryDateString',
 	'ExpectedArrivalDateString',
-	'StatusAttributeString',
-	'ValidationErrors',
-	'Warnings',
 	'Attachments',
 ];
 
 /** The yaml's PurchaseOrder.Status enum, in the order a purchase order moves through it. */
 export const PURCHASE_ORDER_STATUSES = ['DRAFT', 'SUBMITTED', 'AUTHORISED', 'BILLED', 'DELETED'];
 const CREATE_STATUSES = ['DRAFT', 'SUBMITTED', 'AUTHORISED'];
-const AMOUNT_TYPES: LineAmountTypes[] = ['Exclusive', 'Inclusive', 'NoTax'];
 const DATE_FIELDS = ['Date', 'DeliveryDate', 'ExpectedArrivalDate'] as const;
 
 export const PO_NUMBER_TAKEN = 'Purchase Order Number must be unique.';
@@ -51,17 +42,8 @@ function transitionError(from: string | undefined, to: string): string | undefin
 	return to === 'BILLED' ? PO_NOT_MODIFIABLE : undefined;
 }
 
-function nextNumber(ctx: WriteContext): string {
-	for (;;) {
-		const candidate = `PO-${String(ctx.tx.tenant.nextPurchaseOrderNumber++).padStart(4, '0')}`;
-		if (!ctx.tx.findUnique('purchaseOrders', 'purchaseOrderNumber', candidate)) return candidate;
-	}
-}
-
-function dateOf(fields: Json, existing: Json | undefined, field: string): number | undefined {
-	if (fields[field] !== undefined) return parseRequestDate(fields[field]);
-	const stored = existing?.[field];
-	return typeof stored === 'string' ? parseMsDate(stored) : undefined;
+function nextNumber({ tx }: WriteContext): string {
+	return nextFreeNumber(tx, 'purchaseOrders', 'purchaseOrderNumber', 'PO', () => tx.tenant.nextPurchaseOrderNumber++);
 }
 
 function applyPurchaseOrder(ctx: WriteContext, element: Json, mode: WriteMode): ApplyResult {
@@ -79,13 +61,11 @@ function applyPurchaseOrder(ctx: WriteContext, element: Json, mode: WriteMode): 
 	if (statusError) errors.push(statusError);
 	if (merged.SentToContact === true && status !== 'AUTHORISED' && status !== 'BILLED') errors.push(PO_SENT_NOT_APPROVED);
 
-	const contact = fields.Contact !== undefined || !existing ? chooseContact(tx, fields.Contact) : { id: existing.ContactID as string };
+	const contact = contactOf(tx, fields, existing);
 	if (contact.error) errors.push(contact.error);
 
-	const amountTypes = (str(merged.LineAmountTypes) ?? 'Exclusive') as LineAmountTypes;
-	if (!AMOUNT_TYPES.includes(amountTypes)) errors.push(`LineAmountTypes ${String(amountTypes)} is not valid.`);
-	const currency = str(merged.CurrencyCode) ?? tx.tenant.profile.baseCurrency;
-	if (!tx.tenant.currencyEnabled(currency)) errors.push(`Organisation is not subscribed to currency ${currency}`);
+	const amountTypes = amountTypesOf(merged, errors);
+	const currency = currencyOf(tx, merged, errors);
 	const instructions = str(merged.DeliveryInstructions);
 	if (instructions && instructions.length > 500) errors.push('Delivery Instructions must not be more than 500 characters long.');
 
@@ -123,9 +103,7 @@ function applyPurchaseOrder(ctx: WriteContext, element: Json, mode: WriteMode): 
 		LineItems: priced.lines,
 		CurrencyCode: currency,
 		CurrencyRate: rate,
-		SubTotal: priced.subTotal,
-		TotalTax: priced.totalTax,
-		Total: round(priced.subTotal + priced.totalTax),
+		...totalsOf(priced),
 		TotalDiscount: 0,
 		IsDiscounted: priced.lines.some((line) => Number(line.DiscountRate ?? 0) > 0),
 		SentToContact: merged.SentToContact === true,

@@ -1,11 +1,10 @@
-import { dateString, msDate, parseMsDate, parseRequestDate } from '../dates';
+import { dateString, msDate, parseMsDate } from '../dates';
 import { newId } from '../ids';
 import type { Json } from '../types';
-import { newContact } from './contacts';
 import { currencyRate } from './currencyRates';
 import type { ApplyResult, EntityHandler, RenderOptions, WriteContext, WriteMode } from './entity';
 import { lookup } from './entity';
-import { chooseContact } from './invoices';
+import { contactOf, currencyOf, dateOf, nextFreeNumber, placeContact, totalsOf } from './documentParts';
 import { priceLines, type LineAmountTypes } from './lineItems';
 import { num, round, str, writable } from './values';
 
@@ -26,11 +25,8 @@ export const QUOTE_TRANSITIONS_REFUSED: Readonly<Record<string, string>> = {
 /** Quotes spell LineAmountTypes in capitals (QuoteLineAmountTypes in the yaml); pricing uses the invoice spelling. */
 const AMOUNT_TYPES: Record<string, LineAmountTypes> = { EXCLUSIVE: 'Exclusive', INCLUSIVE: 'Inclusive', NOTAX: 'NoTax' };
 
-function nextQuoteNumber(ctx: WriteContext): string {
-	for (;;) {
-		const candidate = `QU-${String(ctx.tx.tenant.nextQuoteNumber++).padStart(4, '0')}`;
-		if (!ctx.tx.findUnique('quotes', 'quoteNumber', candidate)) return candidate;
-	}
+function nextQuoteNumber({ tx }: WriteContext): string {
+	return nextFreeNumber(tx, 'quotes', 'quoteNumber', 'QU', () => tx.tenant.nextQuoteNumber++);
 }
 
 function applyQuote(ctx: WriteContext, element: Json, mode: WriteMode): ApplyResult {
@@ -55,20 +51,19 @@ function applyQuote(ctx: WriteContext, element: Json, mode: WriteMode): ApplyRes
 	const refused = existing ? QUOTE_TRANSITIONS_REFUSED[`${String(existing.Status)}>${status}`] : undefined;
 	if (refused) errors.push(refused);
 
-	const contact = fields.Contact !== undefined || !existing ? chooseContact(tx, fields.Contact) : { id: existing.ContactID as string };
+	const contact = contactOf(tx, fields, existing);
 	if (contact.error) errors.push(contact.error === 'A Contact must be specified for this type of transaction' ? QUOTE_CONTACT_REQUIRED : contact.error);
 
 	const amountKey = (str(merged.LineAmountTypes) ?? 'EXCLUSIVE').toUpperCase();
 	const amountTypes = AMOUNT_TYPES[amountKey];
 	if (!amountTypes) errors.push(`LineAmountTypes ${amountKey} is not valid (EXCLUSIVE, INCLUSIVE, NOTAX).`);
 
-	const currency = str(merged.CurrencyCode) ?? tx.tenant.profile.baseCurrency;
-	if (!tx.tenant.currencyEnabled(currency)) errors.push(`Organisation is not subscribed to currency ${currency}`);
+	const currency = currencyOf(tx, merged, errors);
 
 	// Unlike an invoice, a quote has no default date: Xero requires it.
-	const date = fields.Date !== undefined ? parseRequestDate(fields.Date) : existing ? parseMsDate(String(existing.Date)) : undefined;
+	const date = dateOf(fields, existing, 'Date');
 	if (date === undefined) errors.push(QUOTE_DATE_REQUIRED);
-	const expiry = fields.ExpiryDate !== undefined ? parseRequestDate(fields.ExpiryDate) : existing?.ExpiryDate ? parseMsDate(String(existing.ExpiryDate)) : undefined;
+	const expiry = dateOf(fields, existing, 'ExpiryDate');
 
 	const quoteNumber = number ?? (existing?.QuoteNumber as string | undefined);
 	if (quoteNumber && quoteNumber.length > 255) errors.push('Quote Number must not be more than 255 characters long.');
@@ -82,12 +77,7 @@ function applyQuote(ctx: WriteContext, element: Json, mode: WriteMode): ApplyRes
 	const rate = num(merged.CurrencyRate) ?? currencyRate(tx.tenant.profile.baseCurrency, currency);
 	if (errors.length > 0) return { errors: [...new Set(errors)] };
 
-	let contactId = contact.id;
-	if (contact.create) {
-		const created = newContact(contact.create, ctx.now);
-		contactId = created.ContactID as string;
-		tx.put('contacts', contactId, created);
-	}
+	const contactId = placeContact(ctx, contact);
 	const quoteId = (existing?.QuoteID as string | undefined) ?? newId();
 	const { Contact: _contact, ...rest } = merged;
 	const record: Json = {
@@ -103,9 +93,7 @@ function applyQuote(ctx: WriteContext, element: Json, mode: WriteMode): ApplyRes
 		...(expiry !== undefined ? { ExpiryDate: msDate(expiry) } : {}),
 		CurrencyCode: currency,
 		CurrencyRate: rate,
-		SubTotal: priced.subTotal,
-		TotalTax: priced.totalTax,
-		Total: round(priced.subTotal + priced.totalTax),
+		...totalsOf(priced),
 		TotalDiscount: 0,
 		UpdatedDateUTC: msDate(ctx.now),
 	};

@@ -105,6 +105,25 @@ function chart(tx: Transaction, salesTax: string, purchaseTax: string, bankCurre
 	if (!archived.id) throw new Error(archived.errors.join('; '));
 }
 
+/**
+ * A tenant with its organisation, tax rates and chart of accounts (banked in its base currency; `taxes` are the sales
+ * and purchase tax types), and the open transaction its demo records are written in.
+ */
+function openTenant(
+	now: number,
+	profile: TenantProfile,
+	organisationFields: Json,
+	taxRates: Json[],
+	[salesTax, purchaseTax]: [string, string],
+): { tenant: Tenant; tx: Transaction } {
+	const tenant = new Tenant(profile);
+	tenant.organisation = organisation(profile, organisationFields);
+	tenant.taxRates = taxRates;
+	const tx = new Transaction(tenant, now);
+	chart(tx, salesTax, purchaseTax, profile.baseCurrency);
+	return { tenant, tx };
+}
+
 function demoCompany(now: number, withRecords: boolean): Tenant {
 	const profile: TenantProfile = {
 		tenantId: DEMO_TENANT_ID,
@@ -116,17 +135,14 @@ function demoCompany(now: number, withRecords: boolean): Tenant {
 		createdAt: Date.UTC(2024, 0, 15),
 		currencies: ['AUD', 'USD'],
 	};
-	const tenant = new Tenant(profile);
-	tenant.organisation = organisation(profile, { Timezone: 'NEWZEALANDSTANDARDTIME', TaxNumber: '101-112-123' });
-	tenant.taxRates = [
+	const taxRates = [
 		taxRate('GST on Income', 'OUTPUT2', 15, 'OUTPUT'),
 		taxRate('GST on Expenses', 'INPUT2', 15, 'INPUT'),
 		taxRate('No GST', 'NONE', 0, 'NONE'),
 		taxRate('Zero Rated', 'ZERORATED', 0, 'OUTPUT'),
 		taxRate('GST on Imports', 'GSTONIMPORTS', 0, 'GSTONIMPORTS'),
 	];
-	const tx = new Transaction(tenant, now);
-	chart(tx, 'OUTPUT2', 'INPUT2', 'NZD');
+	const { tenant, tx } = openTenant(now, profile, { Timezone: 'NEWZEALANDSTANDARDTIME', TaxNumber: '101-112-123' }, taxRates, ['OUTPUT2', 'INPUT2']);
 	if (!withRecords) {
 		tx.commit();
 		return tenant;
@@ -189,17 +205,14 @@ function secondDemo(now: number, withRecords: boolean): Tenant {
 		createdAt: Date.UTC(2025, 5, 2),
 		currencies: ['NZD'],
 	};
-	const tenant = new Tenant(profile);
-	tenant.organisation = organisation(profile, { Timezone: 'AUSEASTERNSTANDARDTIME', RegistrationNumber: '53 004 085 616' });
-	tenant.taxRates = [
+	const taxRates = [
 		taxRate('GST on Income', 'OUTPUT', 10, 'OUTPUT'),
 		taxRate('GST on Expenses', 'INPUT', 10, 'INPUT'),
 		taxRate('GST Free Income', 'EXEMPTOUTPUT', 0, 'EXEMPTOUTPUT'),
 		taxRate('BAS Excluded', 'BASEXCLUDED', 0, 'BASEXCLUDED'),
 		taxRate('No Tax', 'NONE', 0, 'NONE'),
 	];
-	const tx = new Transaction(tenant, now);
-	chart(tx, 'OUTPUT', 'INPUT', 'AUD');
+	const { tenant, tx } = openTenant(now, profile, { Timezone: 'AUSEASTERNSTANDARDTIME', RegistrationNumber: '53 004 085 616' }, taxRates, ['OUTPUT', 'INPUT']);
 	if (!withRecords) {
 		tx.commit();
 		return tenant;

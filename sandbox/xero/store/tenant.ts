@@ -58,40 +58,18 @@ export interface TenantProfile {
 	currencies: string[];
 }
 
+/** An empty Map for each collection (records, their indexes, their places). */
+function mapPerCollection<V>(): Record<Collection, Map<string, V>> {
+	return Object.fromEntries(COLLECTIONS.map((collection) => [collection, new Map<string, V>()])) as Record<Collection, Map<string, V>>;
+}
+
 export class Tenant {
-	readonly records: Record<Collection, Map<string, Json>> = {
-		contacts: new Map(),
-		invoices: new Map(),
-		items: new Map(),
-		accounts: new Map(),
-		payments: new Map(),
-		quotes: new Map(),
-		purchaseOrders: new Map(),
-		creditNotes: new Map(),
-	};
+	readonly records: Record<Collection, Map<string, Json>> = mapPerCollection();
 	private readonly indexes = new Map<UniqueKey, Map<string, string>>();
 	/** `where` lookup indexes (FieldIndex), built on first use and kept in step by store/remove */
-	private readonly fieldIndexes: Record<Collection, Map<string, FieldIndex>> = {
-		contacts: new Map(),
-		invoices: new Map(),
-		items: new Map(),
-		accounts: new Map(),
-		payments: new Map(),
-		quotes: new Map(),
-		purchaseOrders: new Map(),
-		creditNotes: new Map(),
-	};
+	private readonly fieldIndexes: Record<Collection, Map<string, FieldIndex>> = mapPerCollection();
 	/** each record's place in its collection's Map (the order lists answer in), so index hits keep that order */
-	private readonly places: Record<Collection, Map<string, number>> = {
-		contacts: new Map(),
-		invoices: new Map(),
-		items: new Map(),
-		accounts: new Map(),
-		payments: new Map(),
-		quotes: new Map(),
-		purchaseOrders: new Map(),
-		creditNotes: new Map(),
-	};
+	private readonly places: Record<Collection, Map<string, number>> = mapPerCollection();
 	private nextPlace = 0;
 	taxRates: Json[] = [];
 	currencies: Json[] = [];

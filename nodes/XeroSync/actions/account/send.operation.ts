@@ -1,11 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { sendRecords } from '../../send/run';
-import {
-	crmMappingDescription,
-	sendHeadDescription,
-	sendShow,
-	xeroIdField,
-} from '../../send/description';
+import { additionalFieldsProperty, crmMappingDescription, sendHeadDescription, sendShow, xeroIdField } from '../../send/description';
 import { accountSendRules } from './sendRules';
 
 const ACCOUNT_TYPES = [
@@ -58,35 +53,27 @@ export const description: INodeProperties[] = [
 		description: 'Where the account sits in the chart of accounts',
 		displayOptions: sendShow('account', 'fields'),
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: sendShow('account', 'fields'),
-		options: [
-			{ displayName: 'Bank Account Number', name: 'bankAccountNumber', type: 'string', default: '' },
-			{ displayName: 'Currency Code', name: 'currencyCode', type: 'string', default: '', placeholder: 'e.g. NZD' },
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{
-				displayName: 'Enable Payments to Account',
-				name: 'enablePaymentsToAccount',
-				type: 'boolean',
-				default: false,
-				description: 'Whether payments can be made to this account',
-			},
-			{
-				displayName: 'Show in Expense Claims',
-				name: 'showInExpenseClaims',
-				type: 'boolean',
-				default: false,
-				description: 'Whether staff can use this account in expense claims',
-			},
-			{ displayName: 'Tax Type', name: 'taxType', type: 'string', default: '', placeholder: 'e.g. OUTPUT2' },
-			xeroIdField('account'),
-		],
-	},
+	additionalFieldsProperty('account', [
+		{ displayName: 'Bank Account Number', name: 'bankAccountNumber', type: 'string', default: '' },
+		{ displayName: 'Currency Code', name: 'currencyCode', type: 'string', default: '', placeholder: 'e.g. NZD' },
+		{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+		{
+			displayName: 'Enable Payments to Account',
+			name: 'enablePaymentsToAccount',
+			type: 'boolean',
+			default: false,
+			description: 'Whether payments can be made to this account',
+		},
+		{
+			displayName: 'Show in Expense Claims',
+			name: 'showInExpenseClaims',
+			type: 'boolean',
+			default: false,
+			description: 'Whether staff can use this account in expense claims',
+		},
+		{ displayName: 'Tax Type', name: 'taxType', type: 'string', default: '', placeholder: 'e.g. OUTPUT2' },
+		xeroIdField('account'),
+	]),
 	...crmMappingDescription('account', accountSendRules.crmModules),
 ];
 

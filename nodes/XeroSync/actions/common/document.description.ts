@@ -3,9 +3,11 @@ import type { XeroResource } from '../../../shared/xero/resources';
 import { sendShow } from '../../send/description';
 
 /**
- * The fields every Send of a document with line items shows (invoices, credit notes): its type and contact, the line
- * list, and the additional fields that shape the lines. Each document's own fields stay in its send.operation.ts.
+ * The "Define Below" fields of a Send whose records carry Xero LineItems (invoices, quotes, purchase orders, credit
+ * notes): type, contact, the line list and the additional fields that shape the lines. One module, so the four
+ * documents cannot drift apart; each document's own fields stay in its send.operation.ts.
  */
+
 export function documentTypeProperty(
 	resource: XeroResource,
 	name: string,
@@ -24,7 +26,11 @@ export function documentTypeProperty(
 	};
 }
 
-export function contactProperty(resource: XeroResource): INodeProperties {
+/** The document's contact: its ContactID, or a name Xero links to (or creates a contact with). */
+export function contactProperty(
+	resource: XeroResource,
+	words: Partial<Pick<INodeProperties, 'displayName' | 'placeholder' | 'description'>> = {},
+): INodeProperties {
 	return {
 		displayName: 'Contact',
 		name: 'contact',
@@ -33,27 +39,13 @@ export function contactProperty(resource: XeroResource): INodeProperties {
 		default: '',
 		placeholder: 'e.g. Acme Ltd',
 		description: 'The Xero ContactID, or the organisation name (Xero links to the contact with that name, or creates it)',
+		...words,
 		displayOptions: sendShow(resource, 'fields'),
 	};
 }
 
-/** The statuses a document may be sent with; `description` says where the others come from. */
-export function sendableStatusOption(description: string): INodeProperties {
-	return {
-		displayName: 'Status',
-		name: 'status',
-		type: 'options',
-		options: [
-			{ name: 'Authorised', value: 'AUTHORISED' },
-			{ name: 'Draft', value: 'DRAFT' },
-			{ name: 'Submitted', value: 'SUBMITTED' },
-		],
-		default: 'DRAFT',
-		description,
-	};
-}
-
-export function lineItemsProperty(resource: XeroResource, what: string): INodeProperties {
+/** `lines` says what the lines are ("The invoice lines"); `accountHint` which account they are booked to. */
+export function lineItemsProperty(resource: XeroResource, lines: string, accountHint = 'e.g. a sales account'): INodeProperties {
 	return {
 		displayName: 'Line Items',
 		name: 'lineItemsUi',
@@ -61,7 +53,7 @@ export function lineItemsProperty(resource: XeroResource, what: string): INodePr
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Line Item',
 		default: {},
-		description: `The ${what} lines. To send a varying number of lines from the input, use "Line Items (JSON)" in Additional Fields.`,
+		description: `${lines}. To send a varying number of lines from the input, use "Line Items (JSON)" in Additional Fields.`,
 		displayOptions: sendShow(resource, 'fields'),
 		options: [
 			{
@@ -74,7 +66,7 @@ export function lineItemsProperty(resource: XeroResource, what: string): INodePr
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. 200',
-						description: 'Code of the Xero account the line is booked to (e.g. a sales account)',
+						description: `Code of the Xero account the line is booked to (${accountHint})`,
 					},
 					{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 					{ displayName: 'Discount Rate (%)', name: 'discountRate', type: 'number', default: 0 },
@@ -100,7 +92,15 @@ export function lineItemsProperty(resource: XeroResource, what: string): INodePr
 	};
 }
 
-/** Additional field of a document with lines: its currency. */
+/** Additional Fields option: the document's branding theme. */
+export const brandingThemeOption: INodeProperties = {
+	displayName: 'Branding Theme ID',
+	name: 'brandingThemeId',
+	type: 'string',
+	default: '',
+};
+
+/** Additional Fields option: the document's currency. */
 export const currencyCodeOption: INodeProperties = {
 	displayName: 'Currency Code',
 	name: 'currencyCode',
@@ -110,19 +110,23 @@ export const currencyCodeOption: INodeProperties = {
 	description: "Must be the organisation's base currency or one enabled in Xero; checked before sending",
 };
 
-/** Additional fields of a document with lines: line amount types and the lines as JSON. */
-export function lineFieldOptions(): INodeProperties[] {
+/**
+ * Additional Fields options of every document with lines: how amounts count tax, and the lines as JSON (a CRM record
+ * has as many lines as it has). Xero's Quotes API spells the line amount types in capitals (`upperCase`).
+ */
+export function lineFieldOptions({ upperCase = false }: { upperCase?: boolean } = {}): INodeProperties[] {
+	const value = (v: string) => (upperCase ? v.toUpperCase() : v);
 	return [
 		{
 			displayName: 'Line Amount Types',
 			name: 'lineAmountTypes',
 			type: 'options',
 			options: [
-				{ name: 'Tax Exclusive', value: 'Exclusive' },
-				{ name: 'Tax Inclusive', value: 'Inclusive' },
-				{ name: 'No Tax', value: 'NoTax' },
+				{ name: 'Tax Exclusive', value: value('Exclusive') },
+				{ name: 'Tax Inclusive', value: value('Inclusive') },
+				{ name: 'No Tax', value: value('NoTax') },
 			],
-			default: 'Exclusive',
+			default: value('Exclusive'),
 		},
 		{
 			displayName: 'Line Items (JSON)',
@@ -133,4 +137,24 @@ export function lineFieldOptions(): INodeProperties[] {
 				'An array of lines, in Xero\'s shape ({"Description", "Quantity", "UnitAmount", "AccountCode", …}) or the UI\'s (description, quantity, unitAmount, …). Replaces the Line Items list.',
 		},
 	];
+}
+
+/** Additional Fields option: the statuses a document may be sent with (one word each); `description` says why. */
+export function statusOption(statuses: string[], description: string): INodeProperties {
+	return {
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: statuses.map((value) => ({
+			name: value.charAt(0) + value.slice(1).toLowerCase(),
+			value,
+		})),
+		default: 'DRAFT',
+		description,
+	};
+}
+
+/** The statuses an invoice or credit note may be sent with; `description` says where the others come from. */
+export function sendableStatusOption(description: string): INodeProperties {
+	return statusOption(['AUTHORISED', 'DRAFT', 'SUBMITTED'], description);
 }

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { operationProperty } from '../common/operation.description';
 import * as allocate from './allocate.operation';
 import * as get from './get.operation';
 import * as send from './send.operation';
@@ -6,37 +7,29 @@ import * as send from './send.operation';
 export { allocate, get, send };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['creditNote'] } },
-		options: [
-			{
-				name: 'Allocate',
-				value: 'allocate',
-				description:
-					'Apply a credit note to an invoice for an amount; allocations already made count, so a re-run allocates nothing twice',
-				action: 'Allocate a credit note',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				description:
-					'Read Xero credit notes: one by CreditNoteID or number, or many filtered by date or status, or changed since the last run',
-				action: 'Get credit notes',
-			},
-			{
-				name: 'Send',
-				value: 'send',
-				description:
-					'Create Xero credit notes for a contact with line items, or update the one with the same CreditNoteID or credit note number',
-				action: 'Send credit note',
-			},
-		],
-		default: 'get',
-	},
+	operationProperty('creditNote', [
+		{
+			name: 'Allocate',
+			value: 'allocate',
+			description:
+				'Apply a credit note to an invoice for an amount; allocations already made count, so a re-run allocates nothing twice',
+			action: 'Allocate a credit note',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			description:
+				'Read Xero credit notes: one by CreditNoteID or number, or many filtered by date or status, or changed since the last run',
+			action: 'Get credit notes',
+		},
+		{
+			name: 'Send',
+			value: 'send',
+			description:
+				'Create Xero credit notes for a contact with line items, or update the one with the same CreditNoteID or credit note number',
+			action: 'Send credit note',
+		},
+	]),
 	...get.description,
 	...send.description,
 	...allocate.description,

@@ -1,45 +1,34 @@
 import type { IDataObject } from 'n8n-workflow';
 import { crmToCreditNote } from '../../../shared/mapping';
 import { SENDABLE_INVOICE_STATUSES, XERO_RESOURCES } from '../../../shared/xero/resources';
-import { displayValue } from '../../helpers/display';
 import { invoiceFromFields } from '../../helpers/fieldPayloads';
-import { present } from '../../helpers/mandatory';
 import type { SendRules } from '../../send/rules';
 import { writeInBatches } from '../../send/write';
-import { currencyCheck, dateCheck, documentFromFields, invoiceRequestShape } from '../invoice/sendRules';
-
-export const CREDIT_NOTE_TYPES = ['ACCRECCREDIT', 'ACCPAYCREDIT'];
+import { currencyCheck, documentFromFields, documentMandatory, statusProblem, typeProblems } from '../common/document.rules';
+import { dateCheck, invoiceRequestShape } from '../invoice/sendRules';
 
 /** As for invoices: Xero sets PAID itself (when allocations use the credit up), and voiding is done in Xero. */
 export function creditNoteStatusProblem(record: IDataObject): string | undefined {
-	const status = record.Status;
-	if (status === undefined || status === null || status === '') return undefined;
-	const value = String(status).toUpperCase();
-	if ((SENDABLE_INVOICE_STATUSES as readonly string[]).includes(value)) return undefined;
-	if (value === 'PAID') {
-		return 'Credit note status PAID cannot be sent: Xero marks a credit note paid when allocations use all of its credit. Send it as AUTHORISED and use the Allocate operation.';
-	}
-	if (value === 'VOIDED' || value === 'DELETED') {
-		return `Credit note status ${value} cannot be sent: void or delete credit notes in Xero. Send it as DRAFT, SUBMITTED or AUTHORISED.`;
-	}
-	return `Credit note status "${displayValue(status)}" is not one Xero accepts from a sync; use DRAFT, SUBMITTED or AUTHORISED.`;
+	const voidOrDelete = (status: string) =>
+		`Credit note status ${status} cannot be sent: void or delete credit notes in Xero. Send it as DRAFT, SUBMITTED or AUTHORISED.`;
+	return statusProblem(
+		record,
+		SENDABLE_INVOICE_STATUSES,
+		{
+			PAID: 'Credit note status PAID cannot be sent: Xero marks a credit note paid when allocations use all of its credit. Send it as AUTHORISED and use the Allocate operation.',
+			VOIDED: voidOrDelete('VOIDED'),
+			DELETED: voidOrDelete('DELETED'),
+		},
+		(status) => `Credit note status "${status}" is not one Xero accepts from a sync; use DRAFT, SUBMITTED or AUTHORISED.`,
+	);
 }
 
 function creditNoteMandatory(record: IDataObject, isUpdate: boolean): string[] {
-	const problems: string[] = [];
-	const contact = record.Contact as IDataObject | undefined;
-	if (!isUpdate && !(present(contact?.ContactID) || present(contact?.Name))) {
-		problems.push('the credit note has no contact (Contact.ContactID or Contact.Name)');
-	}
-	if (!isUpdate && !present(record.Type)) problems.push('the credit note type (ACCRECCREDIT or ACCPAYCREDIT) is empty');
-	if (present(record.Type) && !CREDIT_NOTE_TYPES.includes(String(record.Type))) {
-		problems.push(`the credit note type "${displayValue(record.Type)}" is not ACCRECCREDIT (sales) or ACCPAYCREDIT (supplier)`);
-	}
-	const lines = Array.isArray(record.LineItems) ? (record.LineItems as IDataObject[]) : [];
-	if ((!isUpdate || lines.length > 0) && !lines.some((line) => present(line?.Description))) {
-		problems.push('the credit note needs at least one line item with a description');
-	}
-	return problems;
+	const types: Array<[string, string]> = [
+		['ACCRECCREDIT', 'sales'],
+		['ACCPAYCREDIT', 'supplier'],
+	];
+	return documentMandatory(record, isUpdate, 'credit note', { problems: typeProblems(record, isUpdate, 'credit note', types) });
 }
 
 /** "Define Below": the invoice fields, renamed where a credit note names them differently. */

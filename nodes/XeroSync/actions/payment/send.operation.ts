@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { sendRecords } from '../../send/run';
-import { sendHeadDescription, sendOptionsDescription, sendShow } from '../../send/description';
+import { additionalFieldsProperty, sendHeadDescription, sendOptionsDescription, sendShow } from '../../send/description';
 import { paymentSendRules } from './sendRules';
 
 export const description: INodeProperties[] = [
@@ -55,31 +55,23 @@ export const description: INodeProperties[] = [
 			'Free text shown on the payment, e.g. the bank reference. With the invoice, date and amount it identifies the payment, so a re-run does not record it twice.',
 		displayOptions: sendShow('payment', 'fields'),
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: sendShow('payment', 'fields'),
-		options: [
-			{
-				displayName: 'Currency Rate',
-				name: 'currencyRate',
-				type: 'number',
-				typeOptions: { numberPrecision: 6 },
-				default: 1,
-				description: 'Exchange rate on the day of payment, for an invoice not in the base currency (e.g. 0.75)',
-			},
-			{
-				displayName: 'Reconciled',
-				name: 'isReconciled',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to record the payment as already reconciled with the bank statement',
-			},
-		],
-	},
+	additionalFieldsProperty('payment', [
+		{
+			displayName: 'Currency Rate',
+			name: 'currencyRate',
+			type: 'number',
+			typeOptions: { numberPrecision: 6 },
+			default: 1,
+			description: 'Exchange rate on the day of payment, for an invoice not in the base currency (e.g. 0.75)',
+		},
+		{
+			displayName: 'Reconciled',
+			name: 'isReconciled',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to record the payment as already reconciled with the bank statement',
+		},
+	]),
 	...sendOptionsDescription('payment'),
 ];
 

@@ -1,66 +1,33 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { sendRecords } from '../../send/run';
-import {
-	crmMappingDescription,
-	currencyCodeField,
-	lineFieldsDescription,
-	lineItemsDescription,
-	sendHeadDescription,
-	sendOptionsDescription,
-	sendShow,
-	xeroIdField,
-} from '../../send/description';
+import { additionalFieldsProperty, crmMappingDescription, sendHeadDescription, sendOptionsDescription, xeroIdField } from '../../send/description';
+import { contactProperty, currencyCodeOption, lineFieldOptions, lineItemsProperty, statusOption } from '../common/document.description';
 import { purchaseOrderSendRules } from './sendRules';
 
 const text = (displayName: string, name: string, description: string): INodeProperties => ({ displayName, name, type: 'string', default: '', description });
 
 export const description: INodeProperties[] = [
 	...sendHeadDescription('purchaseOrder', { extraModes: purchaseOrderSendRules.extraInputModes }),
-	{
+	contactProperty('purchaseOrder', {
 		displayName: 'Supplier',
-		name: 'contact',
-		type: 'string',
-		required: true,
-		default: '',
 		placeholder: 'e.g. Acme Supplies',
 		description: 'The Xero ContactID of the supplier, or its name (Xero links to the contact with that name, or creates it)',
-		displayOptions: sendShow('purchaseOrder', 'fields'),
-	},
-	lineItemsDescription('purchaseOrder', 'The ordered lines', 'e.g. a purchases or inventory account'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: sendShow('purchaseOrder', 'fields'),
-		options: [
-			text('Attention To', 'attentionTo', 'The person the delivery is going to'),
-			currencyCodeField,
-			{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', description: 'The order date (empty: today)' },
-			{ displayName: 'Delivery Date', name: 'deliveryDate', type: 'dateTime', default: '', description: 'The day the goods are to be delivered' },
-			text('Delivery Address', 'deliveryAddress', 'Where the goods are to be delivered'),
-			text('Delivery Instructions', 'deliveryInstructions', 'Free text for the delivery, up to 500 characters'),
-			...lineFieldsDescription,
-			text('Purchase Order Number', 'purchaseOrderNumber', 'Empty lets Xero number the order (PO-0001 …); used for matching'),
-			text('Reference', 'reference', 'Free text shown on the order, e.g. the CRM record'),
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Authorised', value: 'AUTHORISED' },
-					{ name: 'Billed', value: 'BILLED' },
-					{ name: 'Draft', value: 'DRAFT' },
-					{ name: 'Submitted', value: 'SUBMITTED' },
-				],
-				default: 'DRAFT',
-				description: 'BILLED only after AUTHORISED (Xero refuses it otherwise); deleting is done in Xero',
-			},
-			text('Telephone', 'telephone', 'The phone number of the person taking the delivery'),
-			xeroIdField('purchaseOrder'),
-		],
-	},
+	}),
+	lineItemsProperty('purchaseOrder', 'The ordered lines', 'e.g. a purchases or inventory account'),
+	additionalFieldsProperty('purchaseOrder', [
+		text('Attention To', 'attentionTo', 'The person the delivery is going to'),
+		currencyCodeOption,
+		{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', description: 'The order date (empty: today)' },
+		{ displayName: 'Delivery Date', name: 'deliveryDate', type: 'dateTime', default: '', description: 'The day the goods are to be delivered' },
+		text('Delivery Address', 'deliveryAddress', 'Where the goods are to be delivered'),
+		text('Delivery Instructions', 'deliveryInstructions', 'Free text for the delivery, up to 500 characters'),
+		...lineFieldOptions(),
+		text('Purchase Order Number', 'purchaseOrderNumber', 'Empty lets Xero number the order (PO-0001 …); used for matching'),
+		text('Reference', 'reference', 'Free text shown on the order, e.g. the CRM record'),
+		statusOption(['AUTHORISED', 'BILLED', 'DRAFT', 'SUBMITTED'], 'BILLED only after AUTHORISED (Xero refuses it otherwise); deleting is done in Xero'),
+		text('Telephone', 'telephone', 'The phone number of the person taking the delivery'),
+		xeroIdField('purchaseOrder'),
+	]),
 	...crmMappingDescription('purchaseOrder', purchaseOrderSendRules.crmModules),
 	...sendOptionsDescription('purchaseOrder'),
 ];
