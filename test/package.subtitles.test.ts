@@ -20,6 +20,8 @@ test.each([
 	[new XeroSync(), 'x.xeroSync', { resource: 'payment', operation: 'send' }, 'Send payments to Xero'],
 	[new XeroSync(), 'x.xeroSync', { resource: 'creditNote', operation: 'send' }, 'Send credit notes to Xero'],
 	[new XeroSync(), 'x.xeroSync', { resource: 'creditNote', operation: 'allocate' }, 'Allocate credit notes in Xero'],
+	[new XeroSync(), 'x.xeroSync', { resource: 'quote', operation: 'getPdf' }, 'Get PDFs of quotes from Xero'],
+	[new XeroSync(), 'x.xeroSync', { resource: 'invoice', operation: 'getOnlineUrl' }, 'Get online URLs of invoices from Xero'],
 	[new CrmRecord(), 'x.crmRecord', { operation: 'upsert', module: { __rl: true, mode: 'list', value: 'Invoice' } }, 'Upsert into Invoice'],
 	[new CrmRecord(), 'x.crmRecord', { operation: 'getChanges', module: { __rl: true, mode: 'list', value: '' } }, 'Get changes from a module'],
 	[new XeroTrigger(), 'x.xeroTrigger', { resource: 'invoice', event: 'statusChanged' }, 'Invoice status changed'],

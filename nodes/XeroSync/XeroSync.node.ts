@@ -14,7 +14,7 @@ export class XeroSync implements INodeType {
 		version: 1,
 		// In words, as the action list says it: "Get invoices from Xero", "Send organisations to Xero".
 		subtitle:
-			'={{ ({ send: "Send ", delete: "Delete ", allocate: "Allocate " }[$parameter["operation"]] || "Get ") + ({ organisation: "organisations", invoice: "invoices", item: "items", account: "accounts", payment: "payments", quote: "quotes", purchaseOrder: "purchase orders", creditNote: "credit notes" }[$parameter["resource"]] || $parameter["resource"]) + ({ send: " to Xero", delete: " in Xero", allocate: " in Xero" }[$parameter["operation"]] || " from Xero") }}',
+			'={{ ({ send: "Send ", delete: "Delete ", allocate: "Allocate ", getPdf: "Get PDFs of ", getOnlineUrl: "Get online URLs of " }[$parameter["operation"]] || "Get ") + ({ organisation: "organisations", invoice: "invoices", item: "items", account: "accounts", payment: "payments", quote: "quotes", purchaseOrder: "purchase orders", creditNote: "credit notes" }[$parameter["resource"]] || $parameter["resource"]) + ({ send: " to Xero", delete: " in Xero", allocate: " in Xero" }[$parameter["operation"]] || " from Xero") }}',
 		description:
 			'Get and send Xero organisations, invoices, items, accounts, payments, quotes, purchase orders and credit notes in batches, with failed records on the error output as sync-log entries',
 		defaults: { name: 'Xero Sync' },

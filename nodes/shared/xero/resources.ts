@@ -255,6 +255,8 @@ export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 		supportsArchived: false,
 		dateFilter: { field: 'Date', label: 'Credit note date' },
 		numberExample: 'CN-0001',
+		// Xero renders it as a PDF on its own path (yaml get…AsPdf): Xero Sync's Get PDF.
+		documents: { pdf: true },
 	},
 	item: {
 		resource: 'item',
@@ -293,6 +295,8 @@ export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 		noWhere: true,
 		dateFilter: { field: 'Date', label: 'Order date' },
 		numberExample: 'PO-0001',
+		// Xero renders it as a PDF on its own path (yaml get…AsPdf): Xero Sync's Get PDF.
+		documents: { pdf: true },
 	},
 	account: {
 		resource: 'account',
@@ -395,6 +399,8 @@ export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 		fixedPageSize: 100,
 		dateFilter: { field: 'Date', label: 'Quote date' },
 		numberExample: 'QU-0001',
+		// Xero renders it as a PDF on its own path (yaml get…AsPdf): Xero Sync's Get PDF.
+		documents: { pdf: true },
 	},
 };
 

@@ -33,19 +33,34 @@ export function pdfOf(title: string, lines: string[]): Buffer {
 	return Buffer.from(body, 'latin1');
 }
 
-/** What a rendered invoice's PDF shows. */
-export function invoicePdf(invoice: Json | undefined): RouteResult {
-	if (!invoice) return notFound();
-	const contact = (invoice.Contact ?? {}) as Json;
-	const title = invoice.Type === 'ACCPAY' ? 'BILL' : 'TAX INVOICE';
-	const total = `${(num(invoice.Total) ?? 0).toFixed(2)} ${str(invoice.CurrencyCode) ?? ''}`.trim();
+/** What a rendered document's PDF shows: its title, number, contact, status and total. */
+function documentPdf(title: string, numberLabel: string, record: Json): RouteResult {
+	const contact = (record.Contact ?? {}) as Json;
+	const total = `${(num(record.Total) ?? 0).toFixed(2)} ${str(record.CurrencyCode) ?? ''}`.trim();
 	const lines = [
-		`Invoice Number: ${str(invoice.InvoiceNumber) ?? ''}`,
+		`${numberLabel}: ${str(record[numberLabel.replace(/ /g, '')]) ?? ''}`,
 		`Contact: ${str(contact.Name) ?? ''}`,
-		`Status: ${str(invoice.Status) ?? ''}`,
+		`Status: ${str(record.Status) ?? ''}`,
 		`Total: ${total}`,
 	];
 	return { status: 200, binary: { contentType: 'application/pdf', bytes: pdfOf(title, lines) } };
+}
+
+/** What a rendered invoice's PDF shows. */
+export function invoicePdf(invoice: Json | undefined): RouteResult {
+	if (!invoice) return notFound();
+	return documentPdf(invoice.Type === 'ACCPAY' ? 'BILL' : 'TAX INVOICE', 'Invoice Number', invoice);
+}
+
+/**
+ * Quotes, purchase orders and credit notes: Xero serves their PDFs on the record's own path with
+ * `Accept: application/pdf` too (yaml getQuoteAsPdf, getPurchaseOrderAsPdf, getCreditNoteAsPdf, each with x-path
+ * /<Collection>/{ID}). The record is what the JSON read of the same path answers; a 404 stays a 404.
+ */
+export function recordPdf(read: RouteResult, collection: string, title: (record: Json) => string, numberLabel: string): RouteResult {
+	if (read.status !== 200) return read;
+	const record = ((read.json as Json | undefined)?.[collection] as Json[] | undefined)?.[0];
+	return record ? documentPdf(title(record), numberLabel, record) : notFound();
 }
 
 /**

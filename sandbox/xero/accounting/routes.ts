@@ -7,7 +7,7 @@ import { batchWrite, elementsOf } from './batchWrite';
 import { contactsHandler } from './contacts';
 import { allocateCreditNote } from './creditNoteAllocations';
 import { creditNotesHandler, renderCreditNote } from './creditNotes';
-import { invoicePdf, onlineInvoice } from './documents';
+import { invoicePdf, onlineInvoice, recordPdf } from './documents';
 import { invalid, notFound, ok } from './envelope';
 import { postDataInvalid, withValidationErrors } from './errorShapes';
 import { invoicesHandler, renderInvoice } from './invoices';
@@ -230,6 +230,9 @@ export const ACCOUNTING_ROUTES: AccountingRoute[] = [
 	route('GET', '/CreditNotes', 'getCreditNotes', 'CreditNotes', '/CreditNotes', (call, ims) => listRead(call, creditNotesRead(call.tenant, unitdp(call)), ims)),
 	route('PUT', '/CreditNotes', 'createCreditNotes', 'CreditNotes', '/CreditNotes', (call) => batchWrite(call, creditNotesHandler, 'create')),
 	route('POST', '/CreditNotes', 'updateOrCreateCreditNotes', 'CreditNotes', '/CreditNotes', (call) => batchWrite(call, creditNotesHandler, 'upsert')),
+	route('GET', '/CreditNotes/{id}', 'getCreditNoteAsPdf', 'CreditNotes', '/CreditNotes/{id}/pdf', (call) =>
+		recordPdf(one(call, creditNotesRead(call.tenant, unitdp(call)), call.params.id), 'CreditNotes', () => 'CREDIT NOTE', 'Credit Note Number'),
+	'application/pdf'),
 	route('GET', '/CreditNotes/{id}', 'getCreditNote', 'CreditNotes', '/CreditNotes/{id}', (call) => one(call, creditNotesRead(call.tenant, unitdp(call)), call.params.id)),
 	route('POST', '/CreditNotes/{id}', 'updateCreditNote', 'CreditNotes', '/CreditNotes/{id}', (call) =>
 		call.tenant.records.creditNotes.has(call.params.id) ? batchWrite(call, creditNotesHandler, 'upsert', call.params.id) : notFound(),
@@ -238,6 +241,7 @@ export const ACCOUNTING_ROUTES: AccountingRoute[] = [
 	route('GET', '/Quotes', 'getQuotes', 'Quotes', '/Quotes', (call, ims) => quoteList(call, ims)),
 	route('PUT', '/Quotes', 'createQuotes', 'Quotes', '/Quotes', (call) => batchWrite(call, quotesHandler, 'create')),
 	route('POST', '/Quotes', 'updateOrCreateQuotes', 'Quotes', '/Quotes', (call) => batchWrite(call, quotesHandler, 'upsert')),
+	route('GET', '/Quotes/{id}', 'getQuoteAsPdf', 'Quotes', '/Quotes/{id}/pdf', (call) => recordPdf(quoteOne(call), 'Quotes', () => 'QUOTE', 'Quote Number'), 'application/pdf'),
 	route('GET', '/Quotes/{id}', 'getQuote', 'Quotes', '/Quotes/{id}', (call) => quoteOne(call)),
 	route('POST', '/Quotes/{id}', 'updateQuote', 'Quotes', '/Quotes/{id}', (call) =>
 		call.tenant.records.quotes.has(call.params.id) ? batchWrite(call, quotesHandler, 'upsert', call.params.id) : notFound(),
@@ -247,6 +251,9 @@ export const ACCOUNTING_ROUTES: AccountingRoute[] = [
 	route('POST', '/PurchaseOrders', 'updateOrCreatePurchaseOrders', 'PurchaseOrders', '/PurchaseOrders', (call) =>
 		batchWrite(call, purchaseOrdersHandler, 'upsert'),
 	),
+	route('GET', '/PurchaseOrders/{id}', 'getPurchaseOrderAsPdf', 'PurchaseOrders', '/PurchaseOrders/{id}/pdf', (call) =>
+		recordPdf(purchaseOrderOne(call), 'PurchaseOrders', () => 'PURCHASE ORDER', 'Purchase Order Number'),
+	'application/pdf'),
 	route('GET', '/PurchaseOrders/{id}', 'getPurchaseOrder', 'PurchaseOrders', '/PurchaseOrders/{id}', (call) => purchaseOrderOne(call)),
 	route('POST', '/PurchaseOrders/{id}', 'updatePurchaseOrder', 'PurchaseOrders', '/PurchaseOrders/{id}', (call) =>
 		call.tenant.records.purchaseOrders.has(call.params.id) ? batchWrite(call, purchaseOrdersHandler, 'upsert', call.params.id) : notFound(),

@@ -2,9 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operationProperty } from '../common/operation.description';
 import * as allocate from './allocate.operation';
 import * as get from './get.operation';
+import * as getPdf from './getPdf.operation';
 import * as send from './send.operation';
 
-export { allocate, get, send };
+export { allocate, get, getPdf, send };
 
 export const description: INodeProperties[] = [
 	operationProperty('creditNote', [
@@ -23,6 +24,12 @@ export const description: INodeProperties[] = [
 			action: 'Get credit notes',
 		},
 		{
+			name: 'Get PDF',
+			value: 'getPdf',
+			description: 'Get the credit note as Xero renders it, as a PDF file in the binary output',
+			action: 'Get a credit note PDF',
+		},
+		{
 			name: 'Send',
 			value: 'send',
 			description:
@@ -31,6 +38,7 @@ export const description: INodeProperties[] = [
 		},
 	]),
 	...get.description,
+	...getPdf.description,
 	...send.description,
 	...allocate.description,
 ];

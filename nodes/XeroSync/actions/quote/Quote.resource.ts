@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { operationProperty } from '../common/operation.description';
 import * as get from './get.operation';
+import * as getPdf from './getPdf.operation';
 import * as send from './send.operation';
 
-export { get, send };
+export { get, getPdf, send };
 
 export const description: INodeProperties[] = [
 	operationProperty('quote', [
@@ -15,6 +16,12 @@ export const description: INodeProperties[] = [
 			action: 'Get quotes',
 		},
 		{
+			name: 'Get PDF',
+			value: 'getPdf',
+			description: 'Get the quote as Xero renders it, as a PDF file in the binary output (to send it or file it in the CRM)',
+			action: 'Get a quote PDF',
+		},
+		{
 			name: 'Send',
 			value: 'send',
 			description:
@@ -23,5 +30,6 @@ export const description: INodeProperties[] = [
 		},
 	]),
 	...get.description,
+	...getPdf.description,
 	...send.description,
 ];
