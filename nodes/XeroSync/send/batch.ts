@@ -182,7 +182,7 @@ export class BatchSender {
 	 */
 	private async write(creates: Entry[], updates: Update[], settle: (written: Written) => void): Promise<void> {
 		const changed = updates.filter((update) => {
-			if (update.stored !== undefined && changedInXero(update.payload, update.stored).length === 0) {
+			if (update.stored !== undefined && changedInXero(update.payload, update.stored, this.spec).length === 0) {
 				this.run.succeed(update, update.stored, 'Unchanged');
 				return false;
 			}

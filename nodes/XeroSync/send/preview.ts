@@ -34,7 +34,7 @@ export function readOnlyTransport(caller: XeroTransport): XeroTransport {
  * "Unchanged" (shared/xero/storage.ts), so the preview and the real run agree. A create (no stored copy): every
  * field is new.
  */
-export function fieldChanges(payload: IDataObject, stored: IDataObject | undefined): Record<string, FieldChange> {
-	const fields = stored ? changedInXero(payload, stored) : Object.keys(payload);
+export function fieldChanges(payload: IDataObject, stored: IDataObject | undefined, resource?: { unitAmountDecimals?: number }): Record<string, FieldChange> {
+	const fields = stored ? changedInXero(payload, stored, resource) : Object.keys(payload);
 	return Object.fromEntries(fields.map((field) => [field, { old: stored?.[field] ?? null, new: payload[field] ?? null }]));
 }

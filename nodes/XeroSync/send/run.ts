@@ -79,7 +79,7 @@ export class SendRun {
 	 * each field that differs (in a preview, the action "conflict").
 	 */
 	conflict(entry: Entry, stored: IDataObject, reason: string): void {
-		const fields = changedInXero(entry.payload, stored);
+		const fields = changedInXero(entry.payload, stored, this.spec);
 		const versions = fields.map((f) => `${f}: CRM ${JSON.stringify(entry.payload[f] ?? null)}, Xero ${JSON.stringify(stored[f] ?? null)}`);
 		const message = conflictMessage(reason, 'not sent', versions);
 		const xeroId = stored[this.spec.idField] as string | undefined;
@@ -111,7 +111,7 @@ export class SendRun {
 
 	/** A write the run would make, previewed against Xero's copy when there is one. */
 	previewWrite(entry: Entry, stored: IDataObject | undefined, result: 'Created' | 'Updated'): void {
-		const changes = fieldChanges(entry.payload, result === 'Created' ? undefined : stored);
+		const changes = fieldChanges(entry.payload, result === 'Created' ? undefined : stored, this.spec);
 		this.wouldWrite(entry, PREVIEW_OF[result], { changes });
 	}
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { projectLike, syncHash } from '../syncHash';
 import type { XeroResourceSpec } from './resources';
-import { XERO_STORAGE } from './storage';
+import { storageOf } from './storage';
 
 /**
  * The two hashes of one linked record that the Conflict Policy compares with the hash stored at the last sync
@@ -21,12 +21,13 @@ function withoutId(spec: XeroResourceSpec, payload: IDataObject): IDataObject {
 
 /** The CRM side's hash: its record in Xero's shape. */
 export function payloadHash(spec: XeroResourceSpec, payload: IDataObject): string {
-	return syncHash(withoutId(spec, payload), XERO_STORAGE);
+	return syncHash(withoutId(spec, payload), storageOf(spec));
 }
 
 /** Xero's side's hash: its record cut to the fields the CRM's payload carries. */
 export function xeroHash(spec: XeroResourceSpec, stored: IDataObject, payload: IDataObject): string {
-	return syncHash(projectLike(stored, withoutId(spec, payload), XERO_STORAGE), XERO_STORAGE);
+	const rules = storageOf(spec);
+	return syncHash(projectLike(stored, withoutId(spec, payload), rules), rules);
 }
 
 /** The hash a record's item carries from its CRM record ('' or absent: never synced with a policy). */

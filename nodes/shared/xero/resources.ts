@@ -145,6 +145,8 @@ export interface XeroResourceSpec {
 	numbersParameter?: string;
 	/** The date a date-range filter compares, and how its description names it. */
 	dateFilter: { field: string; label: string };
+	/** Decimals Xero answers unit amounts in where the reads take no `unitdp` (quotes, purchase orders: 2). */
+	unitAmountDecimals?: number;
 	/** An example of numberField's values, shown as the Get field's placeholder. */
 	numberExample?: string;
 	/** How the triggers read this collection's changes; absent where no trigger watches it. */
@@ -295,6 +297,8 @@ export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 		noWhere: true,
 		dateFilter: { field: 'Date', label: 'Order date' },
 		numberExample: 'PO-0001',
+		// getPurchaseOrders/getQuotes take no unitdp: unit amounts come at 2 places (shared/xero/storage.ts).
+		unitAmountDecimals: 2,
 		// Xero renders it as a PDF on its own path (yaml get…AsPdf): Xero Sync's Get PDF.
 		documents: { pdf: true },
 	},
@@ -399,6 +403,8 @@ export const XERO_RESOURCES: Record<XeroResource, XeroResourceSpec> = {
 		fixedPageSize: 100,
 		dateFilter: { field: 'Date', label: 'Quote date' },
 		numberExample: 'QU-0001',
+		// getPurchaseOrders/getQuotes take no unitdp: unit amounts come at 2 places (shared/xero/storage.ts).
+		unitAmountDecimals: 2,
 		// Xero renders it as a PDF on its own path (yaml get…AsPdf): Xero Sync's Get PDF.
 		documents: { pdf: true },
 	},

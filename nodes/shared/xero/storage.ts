@@ -47,7 +47,18 @@ export const XERO_STORAGE: StorageRules = {
 	references: { Contact: ['ContactID', 'Name'] },
 };
 
+/**
+ * Xero's storage rules for one collection. Quotes and purchase orders are read without `unitdp` (their lists take
+ * none), so Xero answers their unit amounts at 2 places: compared at 4, a CRM price of 12.3456 would differ from
+ * Xero's 12.35 on every run and be written again each time.
+ */
+export function storageOf(resource?: { unitAmountDecimals?: number }): StorageRules {
+	const places = resource?.unitAmountDecimals;
+	if (places === undefined) return XERO_STORAGE;
+	return { ...XERO_STORAGE, decimals: { ...XERO_STORAGE.decimals, UnitAmount: places, UnitPrice: places } };
+}
+
 /** The fields of a Send payload that differ from the Xero record it would be written over. */
-export function changedInXero(payload: IDataObject, existing: IDataObject): string[] {
-	return changedFields(payload, existing, XERO_STORAGE);
+export function changedInXero(payload: IDataObject, existing: IDataObject, resource?: { unitAmountDecimals?: number }): string[] {
+	return changedFields(payload, existing, storageOf(resource));
 }
