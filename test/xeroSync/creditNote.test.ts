@@ -127,6 +127,19 @@ describe('Xero Sync: credit notes', () => {
 		expect(next.main.map((item) => item.json.CreditNoteNumber)).toEqual(['CRM-CN-0001']);
 	});
 
+	it('two executions allocating the same credit note at once (an overlapping schedule) allocate it once', async () => {
+		const invoice = await runSync(xero, { resource: 'invoice', operation: 'send', inputMode: 'json' }, [
+			invoiceJson(1, { Contact: { Name: 'Credit Customer 1' }, Status: 'AUTHORISED', LineAmountTypes: 'NoTax' }),
+		]);
+		const invoiceNumber = String(invoice.main[0].json.InvoiceNumber);
+		await runSync(xero, send(), [creditJson(1)]);
+		const runs = await Promise.all([1, 2, 3].map(async () => await runSync(xero, allocate('CRM-CN-0001', invoiceNumber, 20), [{}])));
+		for (const run of runs) expect(run.errors).toEqual([]);
+		expect(runs.map((run) => run.main[0].json.syncResult).sort()).toEqual(['Created', 'Skipped', 'Skipped']);
+		const credited = stored(xero, 'invoices').find((record) => record.InvoiceNumber === invoiceNumber) as IDataObject;
+		expect(credited.AmountCredited).toBe(20);
+	});
+
 	it('allocates a credit note to an invoice exactly once: a re-run allocates nothing', async () => {
 		const invoice = await runSync(xero, { resource: 'invoice', operation: 'send', inputMode: 'json' }, [
 			invoiceJson(1, { Contact: { Name: 'Credit Customer 1' }, Status: 'AUTHORISED', LineAmountTypes: 'NoTax' }),

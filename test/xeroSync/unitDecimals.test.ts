@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import { runSync, sandboxForBlock, sendJson, stats } from './support';
 
 /**
@@ -8,7 +9,7 @@ describe('Send: unit amounts of quotes and purchase orders compare at the 2 plac
 	const xero = sandboxForBlock({});
 	const line = (account: string) => ({ Description: 'Metered work', Quantity: 3, UnitAmount: 12.3456, AccountCode: account });
 
-	async function resendIsUnchanged(resource: string, record: Record<string, unknown>, numberField: string): Promise<void> {
+	async function resendIsUnchanged(resource: string, record: IDataObject, numberField: string): Promise<void> {
 		const send = sendJson(resource, { duplicateHandling: 'update' });
 		const first = await runSync(xero, send(), [record]);
 		expect(first.errors).toEqual([]);

@@ -8,13 +8,38 @@
  */
 const held = new Map<string, Promise<void>>();
 
-export async function withKeysHeld<T>(keys: string[], work: () => Promise<T>): Promise<T> {
+/** A run that waited this long for another's key gives up, so one call hung on Xero cannot stall every later run. */
+const MAX_WAIT_MS = 10 * 60_000;
+
+export class KeyWaitTimeout extends Error {
+	constructor(minutes: number) {
+		super(
+			`another run of this workflow in this n8n has been writing the same record for ${minutes} minutes (its call to Xero may hang); run this one again later`,
+		);
+		this.name = 'KeyWaitTimeout';
+	}
+}
+
+/** Settles when `busy` does or after `ms`, whichever is first; the timer never outlives the wait. */
+async function waitAtMost(busy: Array<Promise<void>>, ms: number): Promise<void> {
+	let timer: NodeJS.Timeout | undefined;
+	try {
+		await Promise.race([Promise.all(busy), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+export async function withKeysHeld<T>(keys: string[], work: () => Promise<T>, maxWaitMs = MAX_WAIT_MS): Promise<T> {
 	const unique = [...new Set(keys)];
 	if (unique.length === 0) return await work();
+	const started = Date.now();
 	for (;;) {
 		const busy = unique.flatMap((key) => held.get(key) ?? []);
 		if (busy.length === 0) break;
-		await Promise.all(busy);
+		const left = maxWaitMs - (Date.now() - started);
+		if (left <= 0) throw new KeyWaitTimeout(Math.round(maxWaitMs / 60_000));
+		await waitAtMost(busy, left);
 	}
 	// No await since the check above: claiming all the keys is one step.
 	let release: () => void = () => undefined;

@@ -8,6 +8,7 @@ import { readOne } from '../../get/reads';
 import { readCrmId } from '../../helpers/crmId';
 import { errorFacts } from '../../helpers/errorFacts';
 import { openConnection } from '../common/connection';
+import { withKeysHeld } from '../../send/keyLocks';
 import { planAllocation } from './allocation';
 
 export const action = 'Allocate Credit Note';
@@ -85,43 +86,45 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			continue;
 		}
 		try {
-			const creditNote = await readFull(caller, XERO_RESOURCES.creditNote, wantedNote);
-			if (!creditNote) {
-				out.push(failed(`No credit note with CreditNoteID or Credit Note Number "${wantedNote}" in Xero. Check the value, or the Xero Organisation chosen.`, 'NOT_FOUND'));
-				continue;
-			}
-			creditNoteId = String(creditNote.CreditNoteID);
-			const invoice = await readOne(caller, XERO_RESOURCES.invoice, wantedInvoice);
-			if (!invoice) {
-				out.push(failed(`No invoice with InvoiceID or Invoice Number "${wantedInvoice}" in Xero, for credit note ${wantedNote}. Check the value.`, 'NOT_FOUND'));
-				continue;
-			}
-			const plan = planAllocation(creditNote, invoice, amount);
-			const summary: IDataObject = {
-				CreditNoteID: creditNote.CreditNoteID,
-				CreditNoteNumber: creditNote.CreditNoteNumber,
-				InvoiceID: invoice.InvoiceID,
-				InvoiceNumber: invoice.InvoiceNumber,
-				AmountAsked: amount,
-				AlreadyAllocated: plan.already,
-			};
-			if (plan.problem) {
-				out.push(failed(plan.problem.message, plan.problem.code));
-				continue;
-			}
-			if (plan.amount === 0) {
-				const syncNote = `Not allocated again: ${plan.already} of this credit note is already allocated to the invoice (${amount} asked).`;
-				out.push({ json: { ...summary, Amount: 0, syncResult: 'Skipped', syncNote }, pairedItem: { item: i } });
-				continue;
-			}
-			const date = calendarDate(this.getNodeParameter('date', i, '') || new Date(), this.getTimezone());
-			const { body } = await caller.request({
-				method: 'PUT',
-				path: `${recordPath(XERO_RESOURCES.creditNote.path, 'CreditNoteID', creditNoteId)}/Allocations`,
-				body: { Allocations: [{ Invoice: { InvoiceID: invoice.InvoiceID }, Amount: plan.amount, Date: date }] },
+			// Another execution of this flow (an overlapping schedule) allocating the same credit note waits: it then
+			// reads the allocation made here and allocates only what is still missing (send/keyLocks.ts).
+			const key = `${caller.organisation ?? ''}|creditNote|allocate|${wantedNote.toLowerCase()}`;
+			const result = await withKeysHeld([key], async (): Promise<INodeExecutionData> => {
+				const creditNote = await readFull(caller, XERO_RESOURCES.creditNote, wantedNote);
+				if (!creditNote) {
+					return failed(`No credit note with CreditNoteID or Credit Note Number "${wantedNote}" in Xero. Check the value, or the Xero Organisation chosen.`, 'NOT_FOUND');
+				}
+				creditNoteId = String(creditNote.CreditNoteID);
+				const invoice = await readOne(caller, XERO_RESOURCES.invoice, wantedInvoice);
+				if (!invoice) {
+					return failed(`No invoice with InvoiceID or Invoice Number "${wantedInvoice}" in Xero, for credit note ${wantedNote}. Check the value.`, 'NOT_FOUND');
+				}
+				const plan = planAllocation(creditNote, invoice, amount);
+				const summary: IDataObject = {
+					CreditNoteID: creditNote.CreditNoteID,
+					CreditNoteNumber: creditNote.CreditNoteNumber,
+					InvoiceID: invoice.InvoiceID,
+					InvoiceNumber: invoice.InvoiceNumber,
+					AmountAsked: amount,
+					AlreadyAllocated: plan.already,
+				};
+				if (plan.problem) {
+					return failed(plan.problem.message, plan.problem.code);
+				}
+				if (plan.amount === 0) {
+					const syncNote = `Not allocated again: ${plan.already} of this credit note is already allocated to the invoice (${amount} asked).`;
+					return { json: { ...summary, Amount: 0, syncResult: 'Skipped', syncNote }, pairedItem: { item: i } };
+				}
+				const date = calendarDate(this.getNodeParameter('date', i, '') || new Date(), this.getTimezone());
+				const { body } = await caller.request({
+					method: 'PUT',
+					path: `${recordPath(XERO_RESOURCES.creditNote.path, 'CreditNoteID', creditNoteId)}/Allocations`,
+					body: { Allocations: [{ Invoice: { InvoiceID: invoice.InvoiceID }, Amount: plan.amount, Date: date }] },
+				});
+				const made = ((body as IDataObject).Allocations as IDataObject[] | undefined)?.[0] ?? {};
+				return { json: { ...summary, AllocationID: made.AllocationID, Amount: plan.amount, Date: date, syncResult: 'Created' }, pairedItem: { item: i } };
 			});
-			const made = ((body as IDataObject).Allocations as IDataObject[] | undefined)?.[0] ?? {};
-			out.push({ json: { ...summary, AllocationID: made.AllocationID, Amount: plan.amount, Date: date, syncResult: 'Created' }, pairedItem: { item: i } });
+			out.push(result);
 		} catch (error) {
 			const facts = errorFacts(error);
 			out.push(failed(`${action} ${wantedNote} → invoice ${wantedInvoice} failed: ${facts.message}`, facts.code));
