@@ -1,3 +1,5 @@
+import { sleepWithAbort } from 'n8n-workflow';
+
 /**
  * Keys a Send in this process is looking up and writing, for records Xero does not refuse a second copy of (a bill's
  * supplier + number, a payment's invoice + date + amount + reference): Send finds them before writing, and two
@@ -22,11 +24,11 @@ export class KeyWaitTimeout extends Error {
 
 /** Settles when `busy` does or after `ms`, whichever is first; the timer never outlives the wait. */
 async function waitAtMost(busy: Array<Promise<void>>, ms: number): Promise<void> {
-	let timer: NodeJS.Timeout | undefined;
+	const timer = new AbortController();
 	try {
-		await Promise.race([Promise.all(busy), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+		await Promise.race([Promise.all(busy), sleepWithAbort(ms, timer.signal).catch(() => undefined)]);
 	} finally {
-		clearTimeout(timer);
+		timer.abort();
 	}
 }
 
