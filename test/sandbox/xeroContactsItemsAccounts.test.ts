@@ -172,6 +172,17 @@ describe('Xero sandbox: contacts, items and accounts', () => {
 			expect((bank.json.Elements as Rec[])[0].ValidationErrors).toEqual([{ Message: 'Please enter a Bank Account Number.' }]);
 		});
 
+		describe('without the yaml check in front (as the fuzz runs it)', () => {
+			const plain = signedInSandbox({ data: 'demo', validate: false });
+			it('refuses a Type that names a method of every object ("toString", "constructor") as any unknown type, not with a 500', async () => {
+				for (const type of ['toString', 'constructor']) {
+					const wrong = await plain.api.put<Rec>('/Accounts', { Code: `T${type.length}`, Name: `Odd ${type}`, Type: type });
+					expect(wrong.status).toBe(400);
+					expect((wrong.json.Elements as Rec[])[0].ValidationErrors).toEqual([{ Message: `Account Type ${type} is not valid.` }]);
+				}
+			});
+		});
+
 		it('refuses an account type the yaml does not know, before any rule runs', async () => {
 			const before = sandbox.xero.validation().specs['xero_accounting.yaml'];
 			sandbox.xero.expectRequestViolations(1);

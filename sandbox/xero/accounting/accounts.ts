@@ -32,7 +32,8 @@ const CLASS_OF: Record<string, string> = {
 const READ_ONLY = ['AccountID', 'UpdatedDateUTC', 'Class', 'SystemAccount', 'ReportingCodeName', 'HasAttachments', 'ValidationErrors', 'StatusAttributeString'];
 
 export function accountClass(type: string): string | undefined {
-	return CLASS_OF[type];
+	// Own keys only: a Type of "toString" or "constructor" is no account type (it found Object's methods).
+	return Object.hasOwn(CLASS_OF, type) ? CLASS_OF[type] : undefined;
 }
 
 /** PUT /Accounts (create one) and POST /Accounts/{id} (update one); returns the id or Xero's messages */
@@ -58,7 +59,7 @@ export function applyAccount(tx: Transaction, now: number, element: Json, existi
 		if (holder && holder !== existingId) errors.push('Please enter a unique Name.');
 	}
 	if (!type) errors.push('Please select an Account Type.');
-	else if (!CLASS_OF[type]) errors.push(`Account Type ${type} is not valid.`);
+	else if (!accountClass(type)) errors.push(`Account Type ${type} is not valid.`);
 	if (existing && type !== existing.Type && existing.SystemAccount) errors.push('System accounts cannot be changed.');
 	if (type === 'BANK' && !str(merged.BankAccountNumber)) errors.push('Please enter a Bank Account Number.');
 	const taxType = str(merged.TaxType);
@@ -74,14 +75,14 @@ export function applyAccount(tx: Transaction, now: number, element: Json, existi
 		EnablePaymentsToAccount: false,
 		ShowInExpenseClaims: false,
 		HasAttachments: false,
-		ReportingCode: `${CLASS_OF[type].slice(0, 3)}`,
+		ReportingCode: `${String(accountClass(type)).slice(0, 3)}`,
 		...merged,
 		AccountID: id,
 		Code: code,
 		Name: name,
 		Type: type,
 		Status: status,
-		Class: CLASS_OF[type],
+		Class: accountClass(type),
 		...(type === 'BANK' ? { BankAccountType: merged.BankAccountType ?? 'BANK' } : {}),
 		UpdatedDateUTC: msDate(now),
 	});

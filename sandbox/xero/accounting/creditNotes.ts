@@ -55,7 +55,7 @@ function applyCreditNote(ctx: WriteContext, element: Json, mode: WriteMode): App
 
 	const type = str(merged.Type);
 	if (!type) errors.push('Credit Note Type must be specified');
-	else if (!CREDIT_NOTE_TYPES[type]) errors.push(`Credit Note Type ${type} is not valid (ACCRECCREDIT, ACCPAYCREDIT).`);
+	else if (!Object.hasOwn(CREDIT_NOTE_TYPES, type)) errors.push(`Credit Note Type ${type} is not valid (ACCRECCREDIT, ACCPAYCREDIT).`);
 	if (existing && type !== existing.Type) errors.push('The credit note type cannot be changed.');
 
 	const status = str(merged.Status) ?? 'DRAFT';
@@ -79,7 +79,7 @@ function applyCreditNote(ctx: WriteContext, element: Json, mode: WriteMode): App
 	// priced exactly as the lines of the invoice type the credit note reverses
 	const requireAccount = status === 'AUTHORISED' || status === 'SUBMITTED';
 	const linesInput = fields.LineItems !== undefined ? fields.LineItems : existing?.LineItems;
-	const priced = priceLines(tx, linesInput, CREDIT_NOTE_TYPES[type ?? ''] ?? 'ACCREC', amountTypes, requireAccount);
+	const priced = priceLines(tx, linesInput, (type !== undefined && Object.hasOwn(CREDIT_NOTE_TYPES, type) ? CREDIT_NOTE_TYPES[type] : 'ACCREC'), amountTypes, requireAccount);
 	errors.push(...priced.errors.map((message) => message.replace('approved invoice', 'approved credit note')));
 	const total = round(priced.subTotal + priced.totalTax);
 	if (total < 0) errors.push('Credit note total must be greater than or equal to zero.');

@@ -22,7 +22,7 @@ export function filtered(call: AccountingCall, key: string, records: Json[]): Ro
 export function currencyList(tenant: Tenant): Json[] {
 	return [tenant.profile.baseCurrency, ...tenant.profile.currencies].map((Code) => ({
 		Code,
-		Description: CURRENCY_NAMES[Code] ?? Code,
+		Description: (Object.hasOwn(CURRENCY_NAMES, Code) ? CURRENCY_NAMES[Code] : undefined) ?? Code,
 	}));
 }
 
@@ -36,7 +36,7 @@ export function addCurrency(call: AccountingCall, validCodes: Set<string>): Rout
 		profile.currencies.push(code);
 		call.tenant.version++;
 	}
-	return ok(call.providerName, call.now, 'Currencies', [{ Code: code, Description: CURRENCY_NAMES[code] ?? code }]);
+	return ok(call.providerName, call.now, 'Currencies', [{ Code: code, Description: (Object.hasOwn(CURRENCY_NAMES, code) ? CURRENCY_NAMES[code] : undefined) ?? code }]);
 }
 
 export function organisationRecord(tenant: Tenant): Json {
