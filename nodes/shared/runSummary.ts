@@ -1,3 +1,4 @@
+import { ownValue } from './ownValue';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { logEntryOf } from './syncLog';
@@ -66,8 +67,8 @@ function countKey(item: INodeExecutionData): string {
 	const entry = logEntryOf(item);
 	if (entry) return entry.code === CONFLICT_CODE ? 'conflicts' : 'failed';
 	const { syncResult, action, deleted } = item.json;
-	if (syncResult === 'Preview') return PREVIEW_COUNTS[String(action)] ?? `would${String(action).replace(/^./, (c) => c.toUpperCase())}`;
-	if (typeof syncResult === 'string' && syncResult !== '') return RESULT_COUNTS[syncResult] ?? lowerFirst(syncResult);
+	if (syncResult === 'Preview') return ownValue(PREVIEW_COUNTS, String(action)) ?? `would${String(action).replace(/^./, (c) => c.toUpperCase())}`;
+	if (typeof syncResult === 'string' && syncResult !== '') return ownValue(RESULT_COUNTS, syncResult) ?? lowerFirst(syncResult);
 	if (deleted === true) return 'deleted';
 	return 'read';
 }
@@ -82,7 +83,7 @@ export function countResults(items: INodeExecutionData[]): RunCounts {
 	}
 	for (const item of items) {
 		const key = countKey(item);
-		counts[key] = (counts[key] ?? 0) + 1;
+		counts[key] = (ownValue(counts, key) ?? 0) + 1;
 	}
 	return counts;
 }

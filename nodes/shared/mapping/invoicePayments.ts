@@ -1,3 +1,4 @@
+import { ownValue } from '../ownValue';
 import { XERO_STATUS_OF } from './invoiceStatus';
 import type { Resolver } from './resolution';
 import type { CrmRecord, XeroRecord } from './types';
@@ -44,5 +45,5 @@ export function partPaidStatus(xeroId: string, linkField: string, resolver: Reso
 	if (!xeroId || !linkField) return authorisedStatus;
 	const linked = resolver.findOptional({ module: 'Invoice', field: linkField, value: xeroId });
 	const current = text(linked?.invoicestatus).trim();
-	return current && XERO_STATUS_OF[current] === 'AUTHORISED' ? current : authorisedStatus;
+	return current && ownValue(XERO_STATUS_OF, current) === 'AUTHORISED' ? current : authorisedStatus;
 }

@@ -1,3 +1,4 @@
+import { ownValue } from '../ownValue';
 import { INVOICE_STATUSES, SENDABLE_INVOICE_STATUSES, type InvoiceStatus as XeroInvoiceStatus } from '../xero/resources';
 import { text } from './vtigerValues';
 
@@ -42,7 +43,7 @@ export function xeroStatusToSend(xeroStatusValue: unknown, crmStatusValue: unkno
 	if (explicit && !XERO_STATUSES.includes(explicit)) {
 		return { error: `${label}: Xero Status "${text(xeroStatusValue)}" is not a Xero invoice status (use DRAFT, SUBMITTED or AUTHORISED).` };
 	}
-	const status = (explicit as XeroInvoiceStatus) || XERO_STATUS_OF[crmStatus];
+	const status = (explicit as XeroInvoiceStatus) || ownValue(XERO_STATUS_OF, crmStatus);
 	if (!status) {
 		if (crmStatus === 'Credit Invoice') {
 			return { error: `${label}: a credit invoice is a credit note in Xero; it cannot be sent as an invoice.` };
@@ -65,6 +66,6 @@ export function xeroStatusToSend(xeroStatusValue: unknown, crmStatusValue: unkno
  */
 export function settledStatus(xeroStatusValue: unknown, crmStatusValue: unknown): XeroInvoiceStatus | undefined {
 	const explicit = text(xeroStatusValue).trim().toUpperCase();
-	const status = explicit || XERO_STATUS_OF[text(crmStatusValue).trim()];
+	const status = explicit || ownValue(XERO_STATUS_OF, text(crmStatusValue).trim());
 	return status === 'PAID' || status === 'VOIDED' || status === 'DELETED' ? status : undefined;
 }

@@ -1,3 +1,4 @@
+import { ownValue } from '../ownValue';
 import { crmAddressFields, type CrmAddress } from './contactParts';
 import { crmPartyOf, xeroCurrencyOf } from './inventoryHeader';
 import { crmDocumentToXero, xeroDocumentToCrm } from './linkedResult';
@@ -73,7 +74,7 @@ export function crmPurchaseOrderToXero(record: CrmRecord, options: MappingOption
 	const xeroStatus = options.invoiceFields.xeroStatus ? text(record[options.invoiceFields.xeroStatus]).trim().toUpperCase() : '';
 	const settled = xeroId && CLOSED_IN_XERO.includes(xeroStatus) ? xeroStatus : undefined;
 	const postatus = text(record.postatus).trim();
-	const status = XERO_STATUS_OF[postatus];
+	const status = ownValue(XERO_STATUS_OF, postatus);
 	if (!status && !settled) {
 		errors.push(
 			postatus === 'Cancelled'
@@ -143,7 +144,7 @@ export function xeroPurchaseOrderToCrm(order: XeroRecord, options: MappingOption
 		subject: text(order.Reference) || subjectFor(number),
 		vendor_id: text(vendor?.id),
 		duedate: day(order.DeliveryDate) ?? '',
-		postatus: POSTATUS_OF[status] ?? 'Created',
+		postatus: ownValue(POSTATUS_OF, status) ?? 'Created',
 		productid: lines.lines[0]?.productid ?? '',
 		...addressFields(order, vendor),
 	};

@@ -1,3 +1,4 @@
+import { ownValue } from '../ownValue';
 import { QUOTE_STATUSES } from '../xero/resources';
 import { crmCurrencyFields, xeroContactOf, xeroCurrencyOf } from './inventoryHeader';
 import { crmDocumentToXero, xeroDocumentToCrm } from './linkedResult';
@@ -34,7 +35,7 @@ const STAGE_OF_XERO_STATUS: Readonly<Record<string, string>> = {
 };
 
 export function quoteStageOf(status: string): string {
-	return STAGE_OF_XERO_STATUS[status.toUpperCase()] ?? '';
+	return ownValue(STAGE_OF_XERO_STATUS, status.toUpperCase()) ?? '';
 }
 
 /**
@@ -44,8 +45,8 @@ export function quoteStageOf(status: string): string {
 function statusToSend(record: CrmRecord, options: MappingOptions): string | undefined {
 	const stage = text(record.quotestage);
 	const xero = options.quoteFields.xeroStatus ? text(record[options.quoteFields.xeroStatus]).toUpperCase() : '';
-	if ((QUOTE_STATUSES as readonly string[]).includes(xero) && STAGE_OF_XERO_STATUS[xero] === stage) return xero;
-	return XERO_STATUS_OF_STAGE[stage];
+	if ((QUOTE_STATUSES as readonly string[]).includes(xero) && ownValue(STAGE_OF_XERO_STATUS, xero) === stage) return xero;
+	return ownValue(XERO_STATUS_OF_STAGE, stage);
 }
 
 /** vtiger needs a subject; a Xero quote without a Title is named after its number (and sends no Title back). */
