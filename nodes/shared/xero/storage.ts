@@ -52,10 +52,18 @@ export const XERO_STORAGE: StorageRules = {
  * none), so Xero answers their unit amounts at 2 places: compared at 4, a CRM price of 12.3456 would differ from
  * Xero's 12.35 on every run and be written again each time.
  */
+const RULES_AT = new Map<number, StorageRules>();
+
 export function storageOf(resource?: { unitAmountDecimals?: number }): StorageRules {
 	const places = resource?.unitAmountDecimals;
 	if (places === undefined) return XERO_STORAGE;
-	return { ...XERO_STORAGE, decimals: { ...XERO_STORAGE.decimals, UnitAmount: places, UnitPrice: places } };
+	// Built once per precision: Unchanged asks for it for every record of a batch.
+	let rules = RULES_AT.get(places);
+	if (!rules) {
+		rules = { ...XERO_STORAGE, decimals: { ...XERO_STORAGE.decimals, UnitAmount: places, UnitPrice: places } };
+		RULES_AT.set(places, rules);
+	}
+	return rules;
 }
 
 /** The fields of a Send payload that differ from the Xero record it would be written over. */
